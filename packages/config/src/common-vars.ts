@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a ${protocols.join(' or ')} URL`,
+  );
+
+/** Variables shared by every service. Each service spreads these into its own schema. */
+export const commonVars = {
+  /** MongoDB connection string, e.g. mongodb://127.0.0.1:27017. The database name comes from MONGO_DB. */
+  MONGO_URL: url(['mongodb:', 'mongodb+srv:']),
+  /** AMQP URL of the service's broker user, e.g. amqp://guest:guest@127.0.0.1:5672/ (the vhost is the path). */
+  AMQP_URL: url(['amqp:', 'amqps:']),
+  /** Redis for BullMQ timers, e.g. redis://127.0.0.1:6379. Must run with AOF and noeviction. */
+  REDIS_URL: url(['redis:', 'rediss:']),
+  /** HTTP port of the service's API and health endpoints. */
+  PORT: z.coerce.number().int().min(1).max(65535),
+  /** Secret for verifying the HS256 bearer tokens of API callers. At least 32 characters. */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** pino level: fatal, error, warn, info, debug, trace or silent. Default info. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `production` refuses unsafe infrastructure (e.g. Redis without AOF). Default development. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Prefix for BullMQ keys in Redis; lets several installations (or tests) share one Redis. Default rs. */
+  TIMER_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
+    .default('rs'),
+  /** Milliseconds between outbox relay polls (the relay is also kicked after each local write). Default 500. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  /**
+   * Milliseconds a replica holds a document while relaying its outbox. After a crash, another
+   * replica (or the restarted one) takes over once it lapses. Default 10000.
+   */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(500).max(300_000).default(10_000),
+};

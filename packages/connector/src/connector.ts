@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { type Bus, connectBus, consume, type Consumer, type Logger, type MessageContext } from '@rs/bus';
+import {
+  connectorRoutingKey,
+  EXCHANGES,
+  jobcentreQueue,
+  jobcentreUsername,
+  makeEnvelope,
+  type PayloadOf,
+  type RoundReply,
+} from '@rs/contracts';
+import { SeenIds } from './seen-ids';
+
+/** Messages a jobcentre receives on its own queue, each with a typed handler. */
+export interface JobcentreHandlers {
+  'round.order-broadcast': (data: PayloadOf<'round.order-broadcast'>, ctx: MessageContext) => Promise<void>;
+}
+
+export interface ConnectorOptions {
+  /** AMQP URL with THIS jobcentre's credentials (user jobcentre-<code>). */
+  url: string;
+  jobcentre: number;
+  logger: Logger;
+  /** Unacked messages at once. Default 5. */
+  prefetch?: number;
+  /** Delay before a failed handler's message is redelivered. Default 2000 ms. */
+  retryDelayMs?: number;
+  now?: () => Date;
+  /** Called for a message seen before (a redelivery or a re-sent copy), which is acked and not handled again. */
+  onDuplicate?: (messageId: string) => void;
+}
+
+export interface Connector {
+  readonly jobcentre: number;
+  readonly bus: Bus;
+  /** Answers a round as this jobcentre; resolves when the broker confirmed it. */
+  reply(reply: RoundReply): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A jobcentre's connection to the platform: consumes only its own queue with its own
+ * credentials, hands each message once to a typed handler, and publishes as itself (the broker
+ * checks user_id against the login). A handler that throws is retried by redelivery until the
+ * queue's delivery limit, then dead-lettered by the broker.
+ */
+export function createConnector(options: ConnectorOptions, handlers: JobcentreHandlers): Connector {
+  const now = options.now ?? (() => new Date());
+  const username = jobcentreUsername(options.jobcentre);
+  // No topology setup: a jobcentre user may configure nothing; the platform declares its queue.
+  const bus = connectBus({ url: options.url, name: `connector-${options.jobcentre}`, logger: options.logger });
+  const seen = new SeenIds();
+
+  const once =
+    <D>(handler: (data: D, ctx: MessageContext) => Promise<void>) =>
+    async (data: D, ctx: MessageContext) => {
+      if (seen.has(ctx.envelope.id)) {
+        options.onDuplicate?.(ctx.envelope.id);
+        return;
+      }
+      await handler(data, ctx);
+      seen.add(ctx.envelope.id);
+    };
+
+  const consumer: Consumer = consume(
+    bus,
+    jobcentreQueue(options.jobcentre),
+    { 'round.order-broadcast': once(handlers['round.order-broadcast']) },
+    { prefetch: options.prefetch ?? 5, deadLetter: 'reject', retryDelayMs: options.retryDelayMs ?? 2000 },
+  );
+
+  return {
+    jobcentre: options.jobcentre,
+    bus,
+    async reply(reply) {
+      const id = randomUUID();
+      const envelope = makeEnvelope('round.reply', reply, {
+        id,
+        time: now(),
+        source: `/jobcentres/${options.jobcentre}`,
+        correlationId: reply.orderId,
+        subject: reply.roundId,
+      });
+      await bus.publish(EXCHANGES.connectors, connectorRoutingKey(options.jobcentre, 'round.reply'), envelope, { userId: username });
+      return id;
+    },
+    async stop() {
+      await consumer.stop();
+      await bus.close();
+    },
+  };
+}

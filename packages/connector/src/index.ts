@@ -1,0 +1,3 @@
+export * from './connector';
+export * from './seen-ids';
+export * from './demo-pool';

@@ -1,0 +1,92 @@
+import type { z } from 'zod';
+import { EXCHANGES } from './topology';
+import { OrderRegistered, orderRegisteredExample } from './messages/order-registered';
+import { RoundOpened, roundOpenedExample } from './messages/round-opened';
+import { OrderBroadcast, orderBroadcastExample } from './messages/order-broadcast';
+import { RoundReply, roundReplyExample } from './messages/round-reply';
+import { ReplyRecorded, replyRecordedExample } from './messages/reply-recorded';
+import { RecipientOverdue, recipientOverdueExample } from './messages/recipient-overdue';
+import { RoundCompleted, roundCompletedExample } from './messages/round-completed';
+
+/**
+ * The contract: one entry per message name with its schema, major version, where it travels,
+ * who publishes it and an example. Everything else (docs/messages.md, JSON Schemas, handler
+ * maps) is derived from this object.
+ */
+export const catalog = {
+  'order.registered': {
+    version: 1,
+    schema: OrderRegistered,
+    exchange: EXCHANGES.events,
+    publisher: 'order-intake',
+    description: 'A job order was accepted and stored; carries the broadcast request, if any.',
+    example: orderRegisteredExample,
+  },
+  'round.opened': {
+    version: 1,
+    schema: RoundOpened,
+    exchange: EXCHANGES.events,
+    publisher: 'broadcast',
+    description: 'A broadcast round was opened; its recipients and deadline are fixed.',
+    example: roundOpenedExample,
+  },
+  'round.order-broadcast': {
+    version: 1,
+    schema: OrderBroadcast,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'broadcast',
+    description: "Sent to one recipient jobcentre's own queue: search and reply by the deadline.",
+    example: orderBroadcastExample,
+  },
+  'round.reply': {
+    version: 1,
+    schema: RoundReply,
+    exchange: EXCHANGES.connectors,
+    publisher: 'connector',
+    description: 'A recipient jobcentre answers a round: candidates, or explicitly none.',
+    example: roundReplyExample,
+  },
+  'round.reply-recorded': {
+    version: 1,
+    schema: ReplyRecorded,
+    exchange: EXCHANGES.events,
+    publisher: 'broadcast',
+    description: 'A reply was recorded once (late replies are marked late).',
+    example: replyRecordedExample,
+  },
+  'round.recipient-overdue': {
+    version: 1,
+    schema: RecipientOverdue,
+    exchange: EXCHANGES.events,
+    publisher: 'broadcast',
+    description: 'A recipient let the deadline pass without replying.',
+    example: recipientOverdueExample,
+  },
+  'round.completed': {
+    version: 1,
+    schema: RoundCompleted,
+    exchange: EXCHANGES.events,
+    publisher: 'broadcast',
+    description: 'Every recipient has replied or is overdue.',
+    example: roundCompletedExample,
+  },
+} as const satisfies Record<string, CatalogEntry>;
+
+export interface CatalogEntry {
+  version: number;
+  schema: z.ZodType;
+  exchange: string;
+  publisher: string;
+  description: string;
+  example: unknown;
+}
+
+export type Catalog = typeof catalog;
+export type MessageName = keyof Catalog;
+export type PayloadOf<N extends MessageName> = z.infer<Catalog[N]['schema']>;
+
+export const MESSAGE_NAMES = Object.keys(catalog) as MessageName[];
+
+export function isMessageName(name: string): name is MessageName {
+  return Object.hasOwn(catalog, name);
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { SCOPE_IDS } from '../scopes';
+
+/** A jobcentre is named by the municipality code of its host municipality (101 = København). */
+export const JobcentreCode = z.number().int().min(100).max(999);
+export const Scope = z.enum(SCOPE_IDS);
+export const OrderId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+export const RoundId = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+export const Instant = z.iso.datetime({ offset: true });
+
+/** What a recipient jobcentre needs to search its own unemployed. No personal data. */
+export const OrderSummary = z.object({
+  title: z.string().min(1).max(200),
+  occupation: z.string().min(1).max(200),
+  positions: z.number().int().min(1).max(1000),
+  municipality: z.number().int().min(100).max(999),
+  companyName: z.string().min(1).max(200),
+  description: z.string().max(4000),
+  startBy: z.iso.date().optional(),
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { Instant, JobcentreCode, OrderId, OrderSummary, RoundId, Scope } from './common';
+
+/** broadcast → one recipient jobcentre's queue: search your unemployed and reply by the deadline (R6). */
+export const OrderBroadcast = z.object({
+  roundId: RoundId,
+  orderId: OrderId,
+  leadJobcentre: JobcentreCode,
+  recipient: JobcentreCode,
+  scope: Scope,
+  deadline: Instant,
+  order: OrderSummary,
+});
+export type OrderBroadcast = z.infer<typeof OrderBroadcast>;
+
+export const orderBroadcastExample: OrderBroadcast = {
+  roundId: 'b3c1f7e2-3f0a-4a43-9f4e-2d9f3c1a7e10-1',
+  orderId: 'b3c1f7e2-3f0a-4a43-9f4e-2d9f3c1a7e10',
+  leadJobcentre: 101,
+  recipient: 147,
+  scope: 'cooperation',
+  deadline: '2026-11-27T09:00:01.000Z',
+  order: {
+    title: 'Social- og sundhedsassistent',
+    occupation: '5321',
+    positions: 3,
+    municipality: 101,
+    companyName: 'Plejecenter Sundby',
+    description: 'Dagvagter, start snarest',
+  },
+};

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { JobcentreCode, Instant, OrderId, OrderSummary, Scope } from './common';
+
+/** order-intake → events: a job order was accepted and stored. */
+export const OrderRegistered = z.object({
+  orderId: OrderId,
+  leadJobcentre: JobcentreCode,
+  cooperation: z.string().nullable(),
+  registeredAt: Instant,
+  order: OrderSummary,
+  /** Set when the lead asked for a broadcast at registration; broadcast opens the round. */
+  broadcast: z.object({ scope: Scope }).nullable(),
+});
+export type OrderRegistered = z.infer<typeof OrderRegistered>;
+
+export const orderRegisteredExample: OrderRegistered = {
+  orderId: 'b3c1f7e2-3f0a-4a43-9f4e-2d9f3c1a7e10',
+  leadJobcentre: 101,
+  cooperation: 'HRS',
+  registeredAt: '2026-11-25T09:00:00.000Z',
+  order: {
+    title: 'Social- og sundhedsassistent',
+    occupation: '5321',
+    positions: 3,
+    municipality: 101,
+    companyName: 'Plejecenter Sundby',
+    description: 'Dagvagter, start snarest',
+  },
+  broadcast: { scope: 'cooperation' },
+};

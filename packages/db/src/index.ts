@@ -1,0 +1,4 @@
+export * from './connect';
+export * from './outbox';
+export * from './aggregate-store';
+export * from './relay';

@@ -1,0 +1,17 @@
+// Municipalities, regions, jobcentres, cooperations and escalation scopes, embedded (nothing is
+// read at run time), with pure look-ups.
+export type {
+  Cooperation,
+  CooperationId,
+  Jobcentre,
+  Municipality,
+  Region,
+  ReplyWindowMode,
+  Scope,
+  ScopeId,
+} from './types';
+export { allCooperations, cooperation, cooperationOf } from './cooperations';
+export { allJobcentres, isJobcentre, jobcentre } from './jobcentres';
+export { allMunicipalities, allRegions, jobcentreForMunicipality, municipality, region } from './municipalities';
+export { allScopes, nextScope, recipientsFor, scope, type RecipientOptions } from './scopes';
+export { jobcentreFromUsername, jobcentreUsername } from './usernames';

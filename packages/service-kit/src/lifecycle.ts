@@ -1,0 +1,48 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+
+export function listen(app: Express, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+export type ShutdownStep = [name: string, run: () => Promise<unknown>];
+
+/**
+ * On SIGTERM/SIGINT runs the steps in order (stop taking work → finish in-flight work → close
+ * connections), each bounded in time, then exits 0. A second signal exits at once.
+ */
+export function onShutdown(logger: Logger, steps: () => ShutdownStep[], stepTimeoutMs = 10_000): void {
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) process.exit(1);
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    for (const [name, run] of steps()) {
+      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), stepTimeoutMs).unref());
+      const result = await Promise.race([
+        run().then(
+          () => 'done' as const,
+          (e: Error) => e,
+        ),
+        timeout,
+      ]);
+      if (result !== 'done') logger.warn({ step: name, result: String(result) }, 'shutdown step did not finish cleanly');
+    }
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}

@@ -1,0 +1,4 @@
+export * from './infra';
+export * from './wait-for';
+export * from './spawn-service';
+export * from './platform';

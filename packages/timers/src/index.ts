@@ -1,0 +1,3 @@
+export * from './timer-id';
+export * from './redis';
+export * from './timer-queue';

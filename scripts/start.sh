@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# npm start: the whole system on this machine with demo data — infrastructure, the four
+# services, and demo connectors for the 15 other HRS jobcentres. Ctrl-C stops it all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/env.sh
+ensure_node
+ensure_pnpm
+ensure_deps
+log "building (tsc -b)…"
+pnpm exec tsc -b
+bash scripts/infra.sh up
+set -a
+source .data/infra.env
+set +a
+
+mkdir -p .data/logs .data/run
+# Secrets are generated once per checkout and stay under .data/ (never committed).
+if [ ! -f .data/secrets.env ]; then
+  printf 'AUTH_SECRET=%s\n' "$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')" > .data/secrets.env
+  chmod 600 .data/secrets.env
+fi
+set -a
+source .data/secrets.env
+set +a
+
+node scripts/dev-setup.js provision .data/connector-passwords.json
+
+declare -A PORTS=([order-intake]=3001 [broadcast]=3002 [matching]=3003 [upskilling-seat]=3004)
+PIDS=()
+stop_all() {
+  log "stopping…"
+  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  log "stopped (infrastructure keeps running: npm run infra -- down)"
+}
+trap stop_all EXIT INT TERM
+
+for svc in order-intake broadcast matching upskilling-seat; do
+  PORT=${PORTS[$svc]} OUTBOX_POLL_MS=200 REPLY_WINDOW_SECONDS=${REPLY_WINDOW_SECONDS:-172800} \
+    node "services/$svc/dist/main.js" >>".data/logs/$svc.log" 2>&1 &
+  PIDS+=($!)
+done
+for svc in order-intake broadcast matching upskilling-seat; do
+  for _ in $(seq 1 150); do
+    curl -fsS "http://127.0.0.1:${PORTS[$svc]}/readyz" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  curl -fsS "http://127.0.0.1:${PORTS[$svc]}/readyz" >/dev/null 2>&1 || { log "$svc did not become ready; see .data/logs/$svc.log"; tail -20 ".data/logs/$svc.log" >&2; exit 1; }
+done
+
+DEMO_JOBCENTRES=$(node scripts/dev-setup.js demo-jobcentres)
+AMQP_URL="$(node scripts/dev-setup.js strip-credentials "$AMQP_URL")" JOBCENTRES="$DEMO_JOBCENTRES" \
+  CONNECTOR_PASSWORDS_FILE=.data/connector-passwords.json \
+  node packages/connector/dist/cli/main.js demo >>.data/logs/connectors.log 2>&1 &
+PIDS+=($!)
+
+TOKEN=$(node scripts/dev-setup.js token jobcentre 101)
+cat <<MSG
+
+  Rekrutteringsservice is running.
+
+  order-intake     http://127.0.0.1:3001   (POST /orders, GET /orders/:id)
+  broadcast        http://127.0.0.1:3002   (POST /rounds, GET /rounds/:id)
+  matching         http://127.0.0.1:3003/readyz
+  upskilling-seat  http://127.0.0.1:3004/readyz
+  RabbitMQ UI      http://127.0.0.1:${RS_RABBITMQ_MGMT_PORT:-15672}  (guest / guest)
+  logs             .data/logs/*.log   (demo connectors for jobcentres $DEMO_JOBCENTRES)
+
+  A token for a consultant of jobcentre 101 (København), valid 8 hours:
+    export TOKEN=$TOKEN
+
+  Register an order and broadcast it to the other 15 HRS jobcentres:
+    curl -s -X POST http://127.0.0.1:3001/orders -H "authorization: Bearer \$TOKEN" -H 'content-type: application/json' \\
+      -d '{"company":{"name":"Plejecenter Sundby","municipality":101},"title":"SOSU-assistent","occupation":"5321","positions":3,"broadcast":{"scope":"cooperation"}}'
+    curl -s http://127.0.0.1:3001/orders/<id> -H "authorization: Bearer \$TOKEN"
+
+  Ctrl-C stops the services.
+MSG
+wait

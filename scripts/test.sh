@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# npm test: everything the tests need is set up here (Node 24, pnpm, dependencies, build,
+# RabbitMQ/Redis/MongoDB-wire on loopback), then type-check, lint, layering and every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/env.sh
+ensure_node
+ensure_pnpm
+ensure_deps
+
+log "type-checking and building (tsc -b)…"
+pnpm exec tsc -b
+pnpm exec tsc -p tsconfig.test.json
+log "lint and layering…"
+pnpm exec biome check --diagnostic-level=error .
+pnpm exec depcruise --config .dependency-cruiser.cjs packages services
+
+bash scripts/infra.sh up
+# Integration tests start real services as processes; two cores fit one jest worker at a time.
+summary=.data/jest-summary.txt
+rm -f "$summary"
+status=0
+RS_TEST_SUMMARY_FILE=$summary pnpm exec jest --runInBand "$@" || status=$?
+echo
+if [ -f "$summary" ]; then cat "$summary"; else echo "0 passed, 1 failed"; fi
+exit $status

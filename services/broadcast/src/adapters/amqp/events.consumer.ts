@@ -1,0 +1,15 @@
+import { type Bus, consume } from '@rs/bus';
+import { QUEUES } from '@rs/contracts';
+import type { BroadcastDeps } from '../../app/deps';
+import { openRoundForOrder, saveOrderSnapshot } from '../../app/open-round';
+
+/** order.registered: remember the order; open its first round when the lead asked for one. */
+export function consumeOrderEvents(bus: Bus, deps: BroadcastDeps) {
+  return consume(bus, QUEUES.broadcastEvents, {
+    'order.registered': async (data) => {
+      const snapshot = { orderId: data.orderId, leadJobcentre: data.leadJobcentre, cooperation: data.cooperation, order: data.order };
+      await saveOrderSnapshot(deps, snapshot);
+      if (data.broadcast) await openRoundForOrder(deps, snapshot, data.broadcast.scope, 1);
+    },
+  });
+}

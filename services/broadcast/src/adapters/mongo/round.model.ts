@@ -1,0 +1,39 @@
+import { aggregateFields } from '@rs/db';
+import { type Connection, Schema } from 'mongoose';
+
+const roundSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    orderId: { type: String, required: true, index: true },
+    seq: { type: Number, required: true },
+    leadJobcentre: { type: Number, required: true },
+    scope: { type: String, required: true },
+    order: { type: Schema.Types.Mixed, required: true },
+    openedAt: { type: String, required: true },
+    deadline: { type: String, required: true },
+    status: { type: String, required: true, index: true },
+    completedAt: { type: String },
+    recipients: { type: [Schema.Types.Mixed], default: [] },
+    ...aggregateFields,
+  },
+  { collection: 'rounds', versionKey: false },
+);
+
+/** What broadcast knows of an order: enough to open rounds for it. */
+const orderSnapshotSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    leadJobcentre: { type: Number, required: true },
+    cooperation: { type: String },
+    order: { type: Schema.Types.Mixed, required: true },
+  },
+  { collection: 'orders', versionKey: false },
+);
+
+export function roundModels(connection: Connection) {
+  return {
+    rounds: connection.model('Round', roundSchema),
+    orders: connection.model('OrderSnapshot', orderSnapshotSchema),
+  };
+}
+export type RoundModels = ReturnType<typeof roundModels>;

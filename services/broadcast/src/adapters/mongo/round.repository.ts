@@ -1,0 +1,20 @@
+import type { Round } from '../../domain/round';
+import type { RoundModels } from './round.model';
+
+export interface StoredRound {
+  round: Round;
+  version: number;
+  processed: string[];
+}
+
+export async function loadRound(models: RoundModels, id: string): Promise<StoredRound | undefined> {
+  const doc = await models.rounds.collection.findOne({ _id: id as never });
+  if (!doc) return undefined;
+  const { _id, version, processed, seq: _seq, ...rest } = doc as Record<string, unknown>;
+  return { round: { ...(rest as Omit<Round, 'id'>), id: String(_id) }, version: Number(version), processed: (processed as string[]) ?? [] };
+}
+
+/** The fields of a round that change with its events. */
+export function roundState(round: Round): Record<string, unknown> {
+  return { status: round.status, recipients: round.recipients, ...(round.completedAt ? { completedAt: round.completedAt } : {}) };
+}

@@ -1,0 +1,21 @@
+import { TIMER_QUEUES } from '@rs/contracts';
+import { createTimerWorker } from '@rs/timers';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { BroadcastDeps } from '../../app/deps';
+import { deadlineReached } from '../../app/deadline-reached';
+
+const DeadlineJob = z.object({ roundId: z.string().min(1), recipient: z.coerce.number().int() });
+
+export function startDeadlineWorker(deps: BroadcastDeps, connection: Redis, prefix: string, logger: { warn(o: object, m?: string): void }) {
+  return createTimerWorker({
+    name: TIMER_QUEUES.replyDeadlines,
+    prefix,
+    connection,
+    logger,
+    handle: async (data) => {
+      const job = DeadlineJob.parse(data);
+      await deadlineReached(deps, job.roundId, job.recipient);
+    },
+  });
+}

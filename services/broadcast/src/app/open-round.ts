@@ -1,0 +1,59 @@
+import type { OrderSummary, ScopeId } from '@rs/contracts';
+import { insertWithOutbox } from '@rs/db';
+import { recipientsFor } from '@rs/reference-data';
+import type { z } from 'zod';
+import { replyDeadline } from '../domain/deadline';
+import { openRound, type Round } from '../domain/round';
+import type { BroadcastDeps } from './deps';
+import { openingMessages } from './outgoing';
+
+export interface OrderSnapshot {
+  orderId: string;
+  leadJobcentre: number;
+  cooperation: string | null;
+  order: z.infer<typeof OrderSummary>;
+}
+
+export function roundId(orderId: string, seq: number): string {
+  return `${orderId}-${seq}`;
+}
+
+/**
+ * Opens round number `seq` of an order. The id is derived from the order and the sequence
+ * number, so a redelivered request or a second replica inserting the same round fails on the
+ * unique _id and nothing is sent twice. Returns undefined when that round exists already.
+ */
+export async function openRoundForOrder(
+  deps: BroadcastDeps,
+  snapshot: OrderSnapshot,
+  scope: ScopeId,
+  seq: number,
+): Promise<Round | undefined> {
+  const openedAt = deps.now();
+  const round = openRound({
+    id: roundId(snapshot.orderId, seq),
+    orderId: snapshot.orderId,
+    leadJobcentre: snapshot.leadJobcentre,
+    scope,
+    order: snapshot.order,
+    recipients: recipientsFor(scope, snapshot.leadJobcentre),
+    openedAt,
+    deadline: replyDeadline(openedAt, deps.window, deps.addWorkingSeconds),
+  });
+  const { id, ...fields } = round;
+  const inserted = await insertWithOutbox(deps.models.rounds, { _id: id, seq, ...fields }, openingMessages(deps, round));
+  if (!inserted) return undefined;
+  deps.relay.kick();
+  return round;
+}
+
+export async function saveOrderSnapshot(deps: BroadcastDeps, snapshot: OrderSnapshot): Promise<void> {
+  const { orderId, ...rest } = snapshot;
+  await deps.models.orders.collection.updateOne({ _id: orderId as never }, { $set: rest }, { upsert: true });
+}
+
+export async function loadOrderSnapshot(deps: BroadcastDeps, orderId: string): Promise<OrderSnapshot | undefined> {
+  const doc = await deps.models.orders.collection.findOne({ _id: orderId as never });
+  if (!doc) return undefined;
+  return { orderId, leadJobcentre: doc.leadJobcentre, cooperation: doc.cooperation ?? null, order: doc.order };
+}

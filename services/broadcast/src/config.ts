@@ -1,0 +1,14 @@
+import { commonVars } from '@rs/config';
+import { z } from 'zod';
+
+export const broadcastConfig = {
+  ...commonVars,
+  /** Database name of this service. Default broadcast. */
+  MONGO_DB: z.string().min(1).default('broadcast'),
+  /** Length of the reply window (R6) in seconds. Default 172800 (48 hours); tests use a few seconds. */
+  REPLY_WINDOW_SECONDS: z.coerce.number().int().min(1).default(172_800),
+  /** `working-time`: weekends and Danish public holidays pause the window (default); `clock`: plain hours. */
+  REPLY_WINDOW_MODE: z.enum(['working-time', 'clock']).default('working-time'),
+  /** Fault injection for tests only: SIGKILL this process after this many confirmed publishes. Default off. */
+  FAILPOINT_KILL_AFTER_PUBLISHES: z.coerce.number().int().min(1).optional(),
+};

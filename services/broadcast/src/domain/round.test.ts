@@ -1,0 +1,68 @@
+import { decide, evolve, openRound, type Round, type RoundCommand, RoundRuleViolation, summarise } from './round';
+
+const opened = new Date('2026-11-25T09:00:00Z');
+const deadline = new Date('2026-11-27T09:00:00Z');
+const order = { title: 'SOSU', occupation: '5321', positions: 2, municipality: 101, companyName: 'Plejecenter', description: '' };
+
+function round(recipients = [147, 151, 153]): Round {
+  return openRound({ id: 'o1-1', orderId: 'o1', leadJobcentre: 101, scope: 'cooperation', order, recipients, openedAt: opened, deadline });
+}
+
+const apply = (r: Round, events: ReturnType<typeof decide>) => events.reduce(evolve, r);
+const reply = (recipient: number, now = new Date('2026-11-25T12:00:00Z')): RoundCommand => ({
+  type: 'RecordReply',
+  recipient,
+  answer: 'none',
+  candidates: [],
+  now,
+});
+
+describe('broadcast round', () => {
+  it('records a reply once; a second reply from the same jobcentre changes nothing', () => {
+    let r = round();
+    const first = decide(reply(147), r);
+    expect(first).toEqual([expect.objectContaining({ type: 'ReplyRecorded', recipient: 147, late: false })]);
+    r = apply(r, first);
+    expect(decide(reply(147), r)).toEqual([]);
+  });
+
+  it('refuses a reply from a jobcentre that was not asked', () => {
+    expect(() => decide(reply(101), round())).toThrow(RoundRuleViolation);
+  });
+
+  it('marks a silent recipient overdue only once the deadline has passed', () => {
+    const r = round();
+    expect(decide({ type: 'DeadlineReached', recipient: 151, now: new Date('2026-11-27T08:59:59Z') }, r)).toEqual([]);
+    const events = decide({ type: 'DeadlineReached', recipient: 151, now: deadline }, r);
+    expect(events).toEqual([{ type: 'RecipientOverdue', recipient: 151, at: deadline.toISOString() }]);
+  });
+
+  it('ignores a deadline for a recipient who already replied', () => {
+    const r = apply(round(), decide(reply(151), round()));
+    expect(decide({ type: 'DeadlineReached', recipient: 151, now: deadline }, r)).toEqual([]);
+  });
+
+  it('completes when everyone has replied or is overdue, exactly once', () => {
+    let r = round([147, 151]);
+    r = apply(r, decide(reply(147), r));
+    expect(r.status).toBe('open');
+    const events = decide({ type: 'DeadlineReached', recipient: 151, now: deadline }, r);
+    expect(events.map((e) => e.type)).toEqual(['RecipientOverdue', 'RoundCompleted']);
+    r = apply(r, events);
+    expect(r.status).toBe('complete');
+    expect(summarise(r)).toEqual({ replied: [147], overdue: [151], pending: [], candidateCount: 0 });
+  });
+
+  it('accepts a reply after the deadline and marks it late, without completing twice', () => {
+    let r = round([147]);
+    r = apply(r, decide({ type: 'DeadlineReached', recipient: 147, now: deadline }, r));
+    expect(r.status).toBe('complete');
+    const late = decide(reply(147, new Date('2026-11-28T10:00:00Z')), r);
+    expect(late).toEqual([expect.objectContaining({ type: 'ReplyRecorded', late: true })]);
+    expect(apply(r, late).recipients[0]?.status).toBe('replied');
+  });
+
+  it('never makes the lead jobcentre a recipient', () => {
+    expect(() => round([101, 147])).toThrow(/lead jobcentre/);
+  });
+});

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { connectBus, declareTopology } from '@rs/bus';
+import { loadConfig } from '@rs/config';
+import { jobcentreQueueSpec, SERVICE_QUEUES, TIMER_QUEUES } from '@rs/contracts';
+import { connectMongo, pingMongo, startRelay } from '@rs/db';
+import { allJobcentres } from '@rs/reference-data';
+import { closeServer, createApp, createLogger, createMetrics, listen, onShutdown, outboxDispatcher } from '@rs/service-kit';
+import { cancelTimer, connectRedis, createTimerQueue, pingRedis, redisSafetyProblems, scheduleAt } from '@rs/timers';
+import { addWorkingHours } from '@rs/working-time';
+import { roundModels } from './adapters/mongo/round.model';
+import { consumeOrderEvents } from './adapters/amqp/events.consumer';
+import { consumeReplies } from './adapters/amqp/replies.consumer';
+import { startDeadlineWorker } from './adapters/timers/deadline.worker';
+import { roundsRoutes } from './adapters/http/rounds.routes';
+import type { BroadcastDeps } from './app/deps';
+import { deadlineTimerId } from './app/outgoing';
+import { reconcileTimers } from './app/reconcile-timers';
+import { broadcastConfig } from './config';
+
+const SERVICE = 'broadcast';
+
+async function main() {
+  const config = loadConfig(broadcastConfig, process.env);
+  const logger = createLogger(SERVICE, config.LOG_LEVEL);
+  const metrics = createMetrics(SERVICE);
+  const now = () => new Date();
+
+  const connection = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
+  const models = roundModels(connection);
+  await Promise.all([models.rounds.init(), models.orders.init()]);
+
+  const redis = connectRedis(config.REDIS_URL);
+  const problems = await redisSafetyProblems(redis);
+  if (problems.length > 0) {
+    if (config.NODE_ENV === 'production') throw new Error(`Redis is unsafe for timers: ${problems.join('; ')}`);
+    logger.warn({ problems }, 'Redis is unsafe for timers (refused in production)');
+  }
+  const deadlines = createTimerQueue({ name: TIMER_QUEUES.replyDeadlines, prefix: config.TIMER_PREFIX, connection: redis });
+
+  // Every jobcentre queue is declared before the first round, so no copy is routed to nowhere.
+  const queues = [
+    SERVICE_QUEUES.broadcastEvents!,
+    SERVICE_QUEUES.broadcastReplies!,
+    ...allJobcentres().map((j) => jobcentreQueueSpec(j.code)),
+  ];
+  const bus = connectBus({
+    url: config.AMQP_URL,
+    name: `${SERVICE}@${hostname()}`,
+    logger,
+    onSettled: metrics.onSettled,
+    setup: (ch) => declareTopology(ch, queues),
+  });
+
+  const dispatch = outboxDispatcher(
+    withFailpoint(bus, config.FAILPOINT_KILL_AFTER_PUBLISHES),
+    { [TIMER_QUEUES.replyDeadlines]: deadlines },
+    now,
+  );
+  const relay = startRelay({
+    models: [models.rounds],
+    dispatch,
+    owner: `${hostname()}-${process.pid}`,
+    pollMs: config.OUTBOX_POLL_MS,
+    leaseMs: config.OUTBOX_LEASE_MS,
+    logger,
+  });
+
+  const deps: BroadcastDeps = {
+    models,
+    now,
+    newId: randomUUID,
+    window: { seconds: config.REPLY_WINDOW_SECONDS, mode: config.REPLY_WINDOW_MODE },
+    addWorkingSeconds: (start, seconds) => addWorkingHours(start, seconds / 3600),
+    relay,
+    cancelDeadline: (roundId, recipient) => cancelTimer(deadlines, deadlineTimerId(roundId, recipient)),
+  };
+
+  const consumers = [consumeOrderEvents(bus, deps), consumeReplies(bus, deps)];
+  const worker = startDeadlineWorker(deps, redis.duplicate(), config.TIMER_PREFIX, logger);
+  const rebuilt = await reconcileTimers(deps, (e) => scheduleAt(deadlines, e.jobId, new Date(e.runAt), e.data, now()));
+  logger.info({ timers: rebuilt }, 'deadline timers reconciled with the database');
+
+  const app = createApp({
+    service: SERVICE,
+    logger,
+    metrics,
+    authSecret: config.AUTH_SECRET,
+    readiness: { database: () => pingMongo(connection), broker: async () => bus.isConnected(), redis: () => pingRedis(redis) },
+    routes: roundsRoutes(deps),
+  });
+  const server = await listen(app, config.PORT);
+  logger.info({ port: config.PORT }, 'broadcast ready');
+
+  onShutdown(logger, () => [
+    ['http', () => closeServer(server)],
+    ['consumers', () => Promise.all(consumers.map((c) => c.stop()))],
+    ['timer worker', () => worker.close()],
+    ['outbox relay', () => relay.stop()],
+    ['timer queue', () => deadlines.close()],
+    ['broker', () => bus.close()],
+    ['redis', () => redis.quit()],
+    ['database', () => connection.close()],
+  ]);
+}
+
+/**
+ * Test-only fault injection: publish only the first N messages, and die hard (SIGKILL) once they
+ * are confirmed, before the outbox entries are removed: a crash in the middle of a fan-out.
+ */
+function withFailpoint<B extends { publish: (...a: never[]) => Promise<void> }>(bus: B, killAfter: number | undefined): B {
+  if (!killAfter) return bus;
+  let calls = 0;
+  let confirmed = 0;
+  return {
+    ...bus,
+    publish: async (...args: Parameters<B['publish']>) => {
+      if (++calls > killAfter) return new Promise<void>(() => {});
+      await bus.publish(...args);
+      if (++confirmed >= killAfter) process.kill(process.pid, 'SIGKILL');
+    },
+  };
+}
+
+main().catch((error) => {
+  // Config errors are meant for a person: print them plainly.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+import type { ScopeId } from '@rs/contracts';
+
+/** How far the broadcast of an order has come, as order-intake learns it from broadcast's events. */
+export interface RoundProgress {
+  roundId: string;
+  scope?: ScopeId;
+  recipients: number[];
+  replied: number[];
+  overdue: number[];
+  status: 'open' | 'complete';
+  candidateCount: number;
+}
+
+export type RoundEventView =
+  | { type: 'opened'; roundId: string; scope: ScopeId; recipients: number[] }
+  | { type: 'reply-recorded'; roundId: string; recipient: number; candidateCount: number }
+  | { type: 'recipient-overdue'; roundId: string; recipient: number }
+  | { type: 'completed'; roundId: string; replied: number[]; overdue: number[]; candidateCount: number };
+
+const union = (a: number[], b: number[]) => [...new Set([...a, ...b])].sort((x, y) => x - y);
+const minus = (a: number[], b: number[]) => a.filter((x) => !b.includes(x));
+
+/**
+ * Folds one broadcast event into the order's view of its rounds. Events of one write are
+ * published concurrently and may arrive in any order, so every step is a set operation that
+ * gives the same result whatever the order, and applying one twice changes nothing.
+ */
+export function applyRoundEvent(rounds: RoundProgress[], event: RoundEventView): RoundProgress[] {
+  const existing = rounds.find((r) => r.roundId === event.roundId) ?? {
+    roundId: event.roundId,
+    recipients: [],
+    replied: [],
+    overdue: [],
+    status: 'open' as const,
+    candidateCount: 0,
+  };
+  let next: RoundProgress;
+  switch (event.type) {
+    case 'opened':
+      next = { ...existing, scope: event.scope, recipients: union(existing.recipients, event.recipients) };
+      break;
+    case 'reply-recorded': {
+      const replied = union(existing.replied, [event.recipient]);
+      const isNew = !existing.replied.includes(event.recipient);
+      next = {
+        ...existing,
+        replied,
+        overdue: minus(existing.overdue, replied),
+        candidateCount: existing.candidateCount + (isNew ? event.candidateCount : 0),
+      };
+      break;
+    }
+    case 'recipient-overdue':
+      next = existing.replied.includes(event.recipient) ? existing : { ...existing, overdue: union(existing.overdue, [event.recipient]) };
+      break;
+    case 'completed': {
+      const replied = union(existing.replied, event.replied);
+      next = {
+        ...existing,
+        status: 'complete',
+        replied,
+        overdue: minus(union(existing.overdue, event.overdue), replied),
+        candidateCount: Math.max(existing.candidateCount, event.candidateCount),
+      };
+      break;
+    }
+    default: {
+      const unhandled: never = event;
+      throw new Error(`unhandled ${JSON.stringify(unhandled)}`);
+    }
+  }
+  return [...rounds.filter((r) => r.roundId !== event.roundId), next];
+}
+
+/** R7: may the order be closed as unfilled? Only when a completed round has heard from every recipient. */
+export function everyJobcentreSearched(rounds: RoundProgress[]): boolean {
+  return rounds.some((r) => r.status === 'complete' && r.recipients.length > 0 && r.recipients.every((j) => r.replied.includes(j)));
+}

@@ -1,0 +1,293 @@
+import { silentLogger } from '@rs/bus';
+import { type Connector, createConnector } from '@rs/connector';
+import {
+  connectorRoutingKey,
+  DEAD_LETTER_REASON_HEADER,
+  EXCHANGES,
+  jobcentreQueue,
+  jobcentreUsername,
+  makeEnvelope,
+  type OrderBroadcast,
+  QUEUES,
+} from '@rs/contracts';
+import { allJobcentres, cooperation } from '@rs/reference-data';
+import {
+  createTestWorld,
+  provisionJobcentres,
+  type RunningService,
+  startService,
+  type TestWorld,
+  testPassword,
+  tokenFor,
+  waitFor,
+} from '@rs/testkit';
+import amqplib from 'amqplib';
+import request from 'supertest';
+
+/**
+ * The walking skeleton on real RabbitMQ, Redis and a MongoDB-wire server, every service a real
+ * process: one HRS order from POST /orders to the 15 other HRS jobcentre queues and back.
+ */
+const LEAD = 101;
+const HRS = cooperation('HRS')!.members;
+const RECIPIENTS = HRS.filter((c) => c !== LEAD);
+const SILENT = RECIPIENTS.slice(0, 2);
+const NONE = RECIPIENTS.slice(2, 7);
+const WINDOW_SECONDS = 6;
+
+interface Inbox {
+  connector: Connector;
+  duplicates: string[];
+  handled: OrderBroadcast[];
+}
+
+async function startConnectors(world: TestWorld, answer: boolean): Promise<Map<number, Inbox>> {
+  const inboxes = new Map<number, Inbox>();
+  for (const code of RECIPIENTS) {
+    const inbox: Inbox = { duplicates: [], handled: [], connector: undefined as never };
+    inbox.connector = createConnector(
+      {
+        url: world.amqpUrlFor(jobcentreUsername(code), testPassword(code)),
+        jobcentre: code,
+        logger: silentLogger,
+        onDuplicate: (id) => inbox.duplicates.push(id),
+      },
+      {
+        'round.order-broadcast': async (order) => {
+          inbox.handled.push(order);
+          if (!answer || SILENT.includes(code)) return;
+          const none = NONE.includes(code);
+          await inbox.connector.reply({
+            roundId: order.roundId,
+            orderId: order.orderId,
+            answer: none ? 'none' : 'candidates',
+            candidates: none ? [] : [{ candidateRef: `c-${code}-1`, summary: 'Erfaren SOSU-assistent' }],
+          });
+        },
+      },
+    );
+    inboxes.set(code, inbox);
+  }
+  return inboxes;
+}
+
+/** Ready messages in a queue, from the broker itself (the management API's figures lag). */
+async function queueDepth(world: TestWorld, queue: string): Promise<number> {
+  const conn = await amqplib.connect(world.amqpUrl);
+  try {
+    const ch = await conn.createChannel();
+    return (await ch.checkQueue(queue)).messageCount;
+  } finally {
+    await conn.close();
+  }
+}
+
+/** How many messages a service has settled on a queue with an outcome, from its /metrics. */
+async function settled(service: RunningService, queue: string, outcome: string): Promise<number> {
+  const text = await (await fetch(`${service.url}/metrics`)).text();
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith('rs_messages_settled_total{') && l.includes(`queue="${queue}"`) && l.includes(`outcome="${outcome}"`));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+const orderBody = {
+  company: { name: 'Plejecenter Sundby', municipality: 101 },
+  title: 'Social- og sundhedsassistent',
+  occupation: '5321',
+  positions: 3,
+  description: 'Dagvagter',
+  broadcast: { scope: 'cooperation' },
+};
+
+describe('walking skeleton: order → every HRS jobcentre → replies → round complete', () => {
+  let world: TestWorld;
+  const services: RunningService[] = [];
+  let inboxes: Map<number, Inbox>;
+  let orderIntake: RunningService;
+  let broadcast: RunningService;
+  const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: LEAD });
+
+  beforeAll(async () => {
+    world = await createTestWorld();
+    await provisionJobcentres(world, RECIPIENTS);
+    broadcast = await startService(world, 'broadcast', { REPLY_WINDOW_SECONDS: String(WINDOW_SECONDS), REPLY_WINDOW_MODE: 'clock' });
+    orderIntake = await startService(world, 'order-intake');
+    services.push(broadcast, orderIntake, await startService(world, 'matching'), await startService(world, 'upskilling-seat'));
+    inboxes = await startConnectors(world, true);
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all([...(inboxes?.values() ?? [])].map((i) => i.connector.stop()));
+    await Promise.all(services.map((s) => s.stop()));
+    await world?.dispose();
+  });
+
+  it('reaches exactly the 15 other HRS queues once each; 13 reply, 2 turn overdue; the round completes', async () => {
+    const created = await request(orderIntake.url).post('/orders').set('authorization', `Bearer ${lead}`).send(orderBody).expect(201);
+    const orderId: string = created.body.id;
+    expect(created.body).toMatchObject({ leadJobcentre: LEAD, cooperation: 'HRS' });
+
+    await waitFor(() => [...inboxes.values()].every((i) => i.handled.length === 1), { what: 'all 15 recipients to get the order' }).catch(
+      (e) => {
+        throw new Error(`${e.message}\n${broadcast.output().slice(-4000)}\n${orderIntake.output().slice(-3000)}`);
+      },
+    );
+    for (const inbox of inboxes.values()) expect(inbox.handled.map((o) => o.orderId)).toEqual([orderId]);
+    // Nobody else was asked: the lead and a jobcentre outside HRS have empty queues.
+    expect(await queueDepth(world, jobcentreQueue(LEAD))).toBe(0);
+    const outsider = allJobcentres().find((j) => !HRS.includes(j.code))!.code;
+    expect(await queueDepth(world, jobcentreQueue(outsider))).toBe(0);
+
+    const order = await waitFor(
+      async () => {
+        const res = await request(orderIntake.url).get(`/orders/${orderId}`).set('authorization', `Bearer ${lead}`);
+        return res.body.rounds?.[0]?.status === 'complete' ? res.body : undefined;
+      },
+      { timeoutMs: 30_000, what: 'order-intake to see the round complete' },
+    );
+    const round = order.rounds[0];
+    expect(round.recipients).toEqual([...RECIPIENTS].sort((a, b) => a - b));
+    expect(round.replied).toHaveLength(13);
+    expect(round.overdue).toEqual([...SILENT].sort((a, b) => a - b));
+    expect(round.candidateCount).toBe(13 - NONE.length);
+    expect(order.everyJobcentreSearched).toBe(false);
+
+    // The round as broadcast holds it.
+    const roundId: string = round.roundId;
+    const stored = await request(broadcast.url).get(`/rounds/${roundId}`).set('authorization', `Bearer ${lead}`).expect(200);
+    expect(stored.body.status).toBe('complete');
+    expect(stored.body.summary).toMatchObject({ overdue: [...SILENT].sort((a, b) => a - b), pending: [] });
+
+    // A duplicated reply (same message id, re-sent) and a second reply from the same jobcentre change nothing.
+    const replier = RECIPIENTS.find((c) => !SILENT.includes(c) && !NONE.includes(c))!;
+    const bus = inboxes.get(replier)!.connector;
+    const acked = await settled(broadcast, QUEUES.broadcastReplies, 'ack');
+    const again = makeEnvelope(
+      'round.reply',
+      { roundId, orderId, answer: 'none', candidates: [] },
+      { id: 'duplicate-reply-1', time: new Date(), source: `/jobcentres/${replier}` },
+    );
+    for (let i = 0; i < 3; i++) {
+      await bus.bus.publish(EXCHANGES.connectors, connectorRoutingKey(replier, 'round.reply'), again, {
+        userId: jobcentreUsername(replier),
+      });
+    }
+    await waitFor(async () => (await settled(broadcast, QUEUES.broadcastReplies, 'ack')) >= acked + 3, {
+      what: 'the three copies to be consumed',
+    });
+    const after = await request(broadcast.url).get(`/rounds/${roundId}`).set('authorization', `Bearer ${lead}`).expect(200);
+    expect(after.body.recipients).toEqual(stored.body.recipients);
+
+    // A malformed message goes to the dead-letter queue with its reason; the consumer keeps going:
+    // the silent jobcentre's late reply after it is still recorded (as late).
+    const late = SILENT[0]!;
+    const conn = await amqplib.connect(world.amqpUrlFor(jobcentreUsername(late), testPassword(late)));
+    const ch = await conn.createConfirmChannel();
+    ch.publish(EXCHANGES.connectors, connectorRoutingKey(late, 'round.reply'), Buffer.from('{not json'), {
+      userId: jobcentreUsername(late),
+    });
+    await ch.waitForConfirms();
+    await conn.close();
+    await inboxes.get(late)!.connector.reply({ roundId, orderId, answer: 'none', candidates: [] });
+
+    const deadLetter = await waitFor(
+      async () => {
+        const c = await amqplib.connect(world.amqpUrl);
+        const chan = await c.createChannel();
+        const msg = await chan.get(`${QUEUES.broadcastReplies}.dead-letter`, { noAck: true });
+        await c.close();
+        return msg || undefined;
+      },
+      { what: 'the malformed reply in the dead-letter queue' },
+    );
+    expect(deadLetter.content.toString()).toBe('{not json');
+    expect(String(deadLetter.properties.headers?.[DEAD_LETTER_REASON_HEADER])).toMatch(/^bad-json/);
+
+    const recorded = await waitFor(
+      async () => {
+        const res = await request(broadcast.url).get(`/rounds/${roundId}`).set('authorization', `Bearer ${lead}`);
+        const entry = res.body.recipients?.find((r: { jobcentre: number }) => r.jobcentre === late);
+        return entry?.status === 'replied' ? entry : undefined;
+      },
+      { what: 'the late reply to be recorded' },
+    );
+    expect(recorded.late).toBe(true);
+  }, 90_000);
+
+  it('refuses to show an order to another jobcentre, and refuses callers without a token', async () => {
+    const created = await request(orderIntake.url)
+      .post('/orders')
+      .set('authorization', `Bearer ${lead}`)
+      .send({ ...orderBody, broadcast: undefined })
+      .expect(201);
+    const other = tokenFor({ role: 'jobcentre', sub: 'consultant-147', jobcentre: 147 });
+    await request(orderIntake.url).get(`/orders/${created.body.id}`).set('authorization', `Bearer ${other}`).expect(404);
+    await request(orderIntake.url).get(`/orders/${created.body.id}`).expect(401);
+  });
+
+  it('rejects a bad order naming the fields, and stores nothing', async () => {
+    const before = await request(orderIntake.url).get('/orders').set('authorization', `Bearer ${lead}`).expect(200);
+    const res = await request(orderIntake.url)
+      .post('/orders')
+      .set('authorization', `Bearer ${lead}`)
+      .send({ ...orderBody, positions: 0, company: { name: '', municipality: 101 } })
+      .expect(400);
+    expect(res.body.message).toContain('body.positions');
+    expect(res.body.message).toContain('body.company.name');
+    const after = await request(orderIntake.url).get('/orders').set('authorization', `Bearer ${lead}`).expect(200);
+    expect(after.body.orders).toHaveLength(before.body.orders.length);
+  });
+});
+
+describe('broadcast killed (SIGKILL) in the middle of a fan-out', () => {
+  let world: TestWorld;
+  const services: RunningService[] = [];
+  let inboxes: Map<number, Inbox>;
+
+  beforeAll(async () => {
+    world = await createTestWorld();
+    await provisionJobcentres(world, RECIPIENTS);
+  });
+
+  afterAll(async () => {
+    await Promise.all([...(inboxes?.values() ?? [])].map((i) => i.connector.stop()));
+    await Promise.all(services.map((s) => s.stop()));
+    await world?.dispose();
+  });
+
+  it('still delivers the order to every recipient once, and every deadline still fires', async () => {
+    const window = { REPLY_WINDOW_SECONDS: '3', REPLY_WINDOW_MODE: 'clock' };
+    // Dies after 6 confirmed publishes: the round.opened event and some of the 15 recipient messages.
+    const doomed = await startService(world, 'broadcast', { ...window, FAILPOINT_KILL_AFTER_PUBLISHES: '6' });
+    const orderIntake = await startService(world, 'order-intake');
+    services.push(orderIntake);
+    inboxes = await startConnectors(world, false);
+    const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: LEAD });
+    const created = await request(orderIntake.url).post('/orders').set('authorization', `Bearer ${lead}`).send(orderBody).expect(201);
+
+    await doomed.exited;
+    expect(doomed.process.signalCode).toBe('SIGKILL');
+    const reachedBeforeKill = () => [...inboxes.values()].filter((i) => i.handled.length > 0);
+    await waitFor(() => reachedBeforeKill().length === 5, { what: 'the 5 recipients published to before the kill' });
+
+    const restarted = await startService(world, 'broadcast', window);
+    services.push(restarted);
+    await waitFor(() => [...inboxes.values()].every((i) => i.handled.length >= 1), { what: 'every recipient to get the order' });
+
+    // Nobody answers, so every recipient's deadline must fire: all 15 overdue, the round complete.
+    const order = await waitFor(
+      async () => {
+        const res = await request(orderIntake.url).get(`/orders/${created.body.id}`).set('authorization', `Bearer ${lead}`);
+        return res.body.rounds?.[0]?.status === 'complete' ? res.body : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the round to complete after the restart' },
+    );
+    expect(order.rounds[0].overdue).toEqual([...RECIPIENTS].sort((a, b) => a - b));
+    // Redelivered copies carried the same message id: each connector handled the order once.
+    for (const inbox of inboxes.values()) expect(inbox.handled).toHaveLength(1);
+    await waitFor(() => [...inboxes.values()].reduce((n, i) => n + i.duplicates.length, 0) === 5, {
+      what: 'the 5 re-sent copies to be recognised as duplicates',
+    });
+  }, 90_000);
+});
