@@ -522,10 +522,18 @@ cmd_env() {
   cat "$ENV_FILE"
 }
 
+# Tools the tests need beside the servers (e.g. docker-compose to validate the Compose file).
+cmd_tools() {
+  local missing=()
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
+  [ "${#missing[@]}" -eq 0 ] || apt_install "${missing[@]}"
+}
+
 case "${1:-}" in
   up) cmd_up ;;
+  tools) cmd_tools ;;
   status) cmd_status ;;
   down) cmd_down ;;
   env) cmd_env ;;
-  *) echo "usage: bash scripts/infra.sh up|status|down|env" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/infra.sh up|status|down|env|tools" >&2; exit 2 ;;
 esac

@@ -9,7 +9,7 @@ ensure_pnpm
 ensure_deps
 log "building (tsc -b)…"
 pnpm exec tsc -b
-bash scripts/infra.sh up
+bash scripts/infra.sh up >/dev/null
 set -a
 source .data/infra.env
 set +a
@@ -29,6 +29,7 @@ node scripts/dev-setup.js provision .data/connector-passwords.json
 declare -A PORTS=([order-intake]=3001 [broadcast]=3002 [matching]=3003 [upskilling-seat]=3004)
 PIDS=()
 stop_all() {
+  trap - EXIT INT TERM
   log "stopping…"
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
@@ -37,7 +38,10 @@ stop_all() {
 trap stop_all EXIT INT TERM
 
 for svc in order-intake broadcast matching upskilling-seat; do
-  PORT=${PORTS[$svc]} OUTBOX_POLL_MS=200 REPLY_WINDOW_SECONDS=${REPLY_WINDOW_SECONDS:-172800} \
+  # The demo answers within a minute, so its reply window is 2 minutes of clock time; production
+  # uses 48 working hours (docker-compose.yml).
+  PORT=${PORTS[$svc]} OUTBOX_POLL_MS=200 REPLY_WINDOW_SECONDS=${REPLY_WINDOW_SECONDS:-120} \
+    REPLY_WINDOW_MODE=${REPLY_WINDOW_MODE:-clock} \
     node "services/$svc/dist/main.js" >>".data/logs/$svc.log" 2>&1 &
   PIDS+=($!)
 done
@@ -66,6 +70,7 @@ cat <<MSG
   upskilling-seat  http://127.0.0.1:3004/readyz
   RabbitMQ UI      http://127.0.0.1:${RS_RABBITMQ_MGMT_PORT:-15672}  (guest / guest)
   logs             .data/logs/*.log   (demo connectors for jobcentres $DEMO_JOBCENTRES)
+  reply window     ${REPLY_WINDOW_SECONDS:-120} s of clock time in this demo (production: 48 working hours)
 
   A token for a consultant of jobcentre 101 (København), valid 8 hours:
     export TOKEN=$TOKEN

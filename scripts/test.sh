@@ -15,6 +15,7 @@ log "lint and layering…"
 pnpm exec biome check --diagnostic-level=error .
 pnpm exec depcruise --config .dependency-cruiser.cjs packages services
 
+bash scripts/infra.sh tools
 bash scripts/infra.sh up
 # Integration tests start real services as processes; two cores fit one jest worker at a time.
 summary=.data/jest-summary.txt

@@ -15,6 +15,8 @@ import {
   createTestWorld,
   provisionJobcentres,
   type RunningService,
+  serviceEnv,
+  spawnService,
   startService,
   type TestWorld,
   testPassword,
@@ -226,6 +228,17 @@ describe('walking skeleton: order → every HRS jobcentre → replies → round 
     await request(orderIntake.url).get(`/orders/${created.body.id}`).expect(401);
   });
 
+  it('reports health and readiness of every service, and every service exits cleanly on SIGTERM', async () => {
+    for (const service of services) {
+      await request(service.url).get('/healthz').expect(200);
+      const ready = await request(service.url).get('/readyz').expect(200);
+      expect(ready.body.checks).toEqual({ database: true, broker: true, redis: true });
+    }
+    const [, , matching, upskilling] = services;
+    expect(await matching!.stop()).toBe(0);
+    expect(await upskilling!.stop()).toBe(0);
+  });
+
   it('rejects a bad order naming the fields, and stores nothing', async () => {
     const before = await request(orderIntake.url).get('/orders').set('authorization', `Bearer ${lead}`).expect(200);
     const res = await request(orderIntake.url)
@@ -237,6 +250,21 @@ describe('walking skeleton: order → every HRS jobcentre → replies → round 
     expect(res.body.message).toContain('body.company.name');
     const after = await request(orderIntake.url).get('/orders').set('authorization', `Bearer ${lead}`).expect(200);
     expect(after.body.orders).toHaveLength(before.body.orders.length);
+  });
+});
+
+describe('configuration', () => {
+  it('refuses to start with a clear message naming every bad variable, never its value', async () => {
+    const world = await createTestWorld();
+    try {
+      const service = await spawnService('order-intake', { ...serviceEnv(world, 'order-intake'), AUTH_SECRET: 'too-short', PORT: 'eighty' }, { waitReady: false });
+      expect(await service.exited).toBe(1);
+      expect(service.output()).toMatch(/AUTH_SECRET: must be at least 32 characters/);
+      expect(service.output()).toMatch(/PORT:/);
+      expect(service.output()).not.toContain('too-short');
+    } finally {
+      await world.dispose();
+    }
   });
 });
 
