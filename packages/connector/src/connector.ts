@@ -3,6 +3,7 @@ import { type Bus, connectBus, consume, type Consumer, type Logger, type Message
 import {
   connectorRoutingKey,
   EXCHANGES,
+  type JOBCENTRE_MESSAGES,
   jobcentreQueue,
   jobcentreUsername,
   makeEnvelope,
@@ -11,10 +12,15 @@ import {
 } from '@rs/contracts';
 import { SeenIds } from './seen-ids';
 
-/** Messages a jobcentre receives on its own queue, each with a typed handler. */
-export interface JobcentreHandlers {
-  'round.order-broadcast': (data: PayloadOf<'round.order-broadcast'>, ctx: MessageContext) => Promise<void>;
-}
+export type JobcentreMessage = (typeof JOBCENTRE_MESSAGES)[number];
+
+/**
+ * Typed handlers for the messages a jobcentre receives on its own queue. Those left out are
+ * acknowledged and logged, so a connector that only answers broadcasts keeps its queue empty.
+ */
+export type JobcentreHandlers = {
+  [K in JobcentreMessage]?: (data: PayloadOf<K>, ctx: MessageContext) => Promise<void>;
+};
 
 export interface ConnectorOptions {
   /** AMQP URL with THIS jobcentre's credentials (user jobcentre-<code>). */
@@ -62,10 +68,25 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
       seen.add(ctx.envelope.id);
     };
 
+  const handle = <K extends JobcentreMessage>(name: K) => {
+    const given = handlers[name] as ((data: PayloadOf<K>, ctx: MessageContext) => Promise<void>) | undefined;
+    return once<PayloadOf<K>>(
+      given ??
+        (async (_data, ctx) => {
+          options.logger.info({ type: name, messageId: ctx.envelope.id }, 'message without a handler acknowledged');
+        }),
+    );
+  };
   const consumer: Consumer = consume(
     bus,
     jobcentreQueue(options.jobcentre),
-    { 'round.order-broadcast': once(handlers['round.order-broadcast']) },
+    {
+      'round.order-broadcast': handle('round.order-broadcast'),
+      'round.reminder': handle('round.reminder'),
+      'round.withdrawn': handle('round.withdrawn'),
+      'round.reply-received': handle('round.reply-received'),
+      'round.overdue-notice': handle('round.overdue-notice'),
+    },
     { prefetch: options.prefetch ?? 5, deadLetter: 'reject', retryDelayMs: options.retryDelayMs ?? 2000 },
   );
 

@@ -7,6 +7,18 @@ import { RoundReply, roundReplyExample } from './messages/round-reply';
 import { ReplyRecorded, replyRecordedExample } from './messages/reply-recorded';
 import { RecipientOverdue, recipientOverdueExample } from './messages/recipient-overdue';
 import { RoundCompleted, roundCompletedExample } from './messages/round-completed';
+import {
+  OrderClosed,
+  orderClosedExample,
+  OverdueNotice,
+  overdueNoticeExample,
+  ReplyReceived,
+  replyReceivedExample,
+  RoundReminder,
+  roundReminderExample,
+  RoundWithdrawn,
+  roundWithdrawnExample,
+} from './messages/jobcentre-notices';
 
 /**
  * The contract: one entry per message name with its schema, major version, where it travels,
@@ -70,7 +82,56 @@ export const catalog = {
     description: 'Every recipient has replied or is overdue.',
     example: roundCompletedExample,
   },
+  'order.closed': {
+    version: 1,
+    schema: OrderClosed,
+    exchange: EXCHANGES.events,
+    publisher: 'order-intake',
+    description: 'The order is filled, cancelled, or closed unfilled (only after every jobcentre was searched, R7).',
+    example: orderClosedExample,
+  },
+  'round.reminder': {
+    version: 1,
+    schema: RoundReminder,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'broadcast',
+    description: 'Sent to a recipient that has not replied: before the deadline, and once more when it has passed (overdue: true).',
+    example: roundReminderExample,
+  },
+  'round.reply-received': {
+    version: 1,
+    schema: ReplyReceived,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'broadcast',
+    description: "Sent to the lead jobcentre's queue for every reply (and amendment) to its round, with the proposed candidates.",
+    example: replyReceivedExample,
+  },
+  'round.overdue-notice': {
+    version: 1,
+    schema: OverdueNotice,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'broadcast',
+    description: "Sent to the lead jobcentre's queue when a recipient let the deadline pass.",
+    example: overdueNoticeExample,
+  },
+  'round.withdrawn': {
+    version: 1,
+    schema: RoundWithdrawn,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'broadcast',
+    description: 'Sent to every recipient that has not answered when the order is closed: stop searching.',
+    example: roundWithdrawnExample,
+  },
 } as const satisfies Record<string, CatalogEntry>;
+
+/** The messages a jobcentre's connector receives on its own queue. */
+export const JOBCENTRE_MESSAGES = [
+  'round.order-broadcast',
+  'round.reminder',
+  'round.withdrawn',
+  'round.reply-received',
+  'round.overdue-notice',
+] as const satisfies ReadonlyArray<keyof typeof catalog>;
 
 export interface CatalogEntry {
   version: number;

@@ -11,3 +11,4 @@ export * from './messages/round-reply';
 export * from './messages/reply-recorded';
 export * from './messages/recipient-overdue';
 export * from './messages/round-completed';
+export * from './messages/jobcentre-notices';

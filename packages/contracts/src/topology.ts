@@ -97,7 +97,10 @@ export const DEAD_LETTER_ARGUMENTS: Record<string, unknown> = { 'x-queue-type': 
 export const SERVICE_QUEUES: Record<string, QueueSpec> = {
   broadcastEvents: {
     name: QUEUES.broadcastEvents,
-    bindings: [{ exchange: EXCHANGES.events, pattern: 'order.registered' }],
+    bindings: [
+      { exchange: EXCHANGES.events, pattern: 'order.registered' },
+      { exchange: EXCHANGES.events, pattern: 'order.closed' },
+    ],
   },
   broadcastReplies: {
     name: QUEUES.broadcastReplies,
@@ -131,5 +134,8 @@ export const DEAD_LETTER_REASON_HEADER = 'x-rs-dead-letter-reason';
 
 /** BullMQ queue names (in Redis, under the installation's TIMER_PREFIX). Renaming one orphans pending timers. */
 export const TIMER_QUEUES = {
+  /** One job per recipient and round at its deadline. */
   replyDeadlines: 'reply-deadlines',
+  /** Jobs per recipient and round before the deadline (e.g. 24 h and 4 h). */
+  replyReminders: 'reply-reminders',
 } as const;

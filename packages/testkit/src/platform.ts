@@ -15,7 +15,7 @@ export function tokenFor(principal: Principal): string {
  */
 export const testPassword = (code: number) => `test-password-${code}`;
 
-export async function provisionJobcentres(world: TestWorld, codes: number[]): Promise<void> {
+export async function provisionJobcentres(world: TestWorld, codes: readonly number[]): Promise<void> {
   const admin = infra.management();
   for (const code of codes) await provisionJobcentreUser(admin, world.vhost, code, testPassword(code));
 }

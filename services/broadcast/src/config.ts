@@ -9,6 +9,15 @@ export const broadcastConfig = {
   REPLY_WINDOW_SECONDS: z.coerce.number().int().min(1).default(172_800),
   /** `working-time`: weekends and Danish public holidays pause the window (default); `clock`: plain hours. */
   REPLY_WINDOW_MODE: z.enum(['working-time', 'clock']).default('working-time'),
+  /**
+   * Comma-separated seconds before the deadline at which a silent recipient is reminded.
+   * Default 86400,14400 (24 h and 4 h before); `none` for no reminders.
+   */
+  REMINDER_OFFSETS_SECONDS: z
+    .string()
+    .regex(/^(none|\d+(,\d+)*)$/, 'comma-separated whole seconds, or none')
+    .default('86400,14400')
+    .transform((s) => (s === 'none' ? [] : s.split(',').map(Number))),
   /** Fault injection for tests only: SIGKILL this process after this many confirmed publishes. Default off. */
   FAILPOINT_KILL_AFTER_PUBLISHES: z.coerce.number().int().min(1).optional(),
 };

@@ -11,10 +11,11 @@ import { addWorkingHours } from '@rs/working-time';
 import { roundModels } from './adapters/mongo/round.model';
 import { consumeOrderEvents } from './adapters/amqp/events.consumer';
 import { consumeReplies } from './adapters/amqp/replies.consumer';
-import { startDeadlineWorker } from './adapters/timers/deadline.worker';
+import { complianceRoutes } from './adapters/http/compliance.routes';
+import { startDeadlineWorker, startReminderWorker } from './adapters/timers/round-timers.worker';
 import { roundsRoutes } from './adapters/http/rounds.routes';
 import type { BroadcastDeps } from './app/deps';
-import { deadlineTimerId } from './app/outgoing';
+import { deadlineTimerId, reminderTimerId } from './app/outgoing';
 import { reconcileTimers } from './app/reconcile-timers';
 import { broadcastConfig } from './config';
 
@@ -37,6 +38,11 @@ async function main() {
     logger.warn({ problems }, 'Redis is unsafe for timers (refused in production)');
   }
   const deadlines = createTimerQueue({ name: TIMER_QUEUES.replyDeadlines, prefix: config.TIMER_PREFIX, connection: redis });
+  const reminders = createTimerQueue({ name: TIMER_QUEUES.replyReminders, prefix: config.TIMER_PREFIX, connection: redis });
+  const timerQueues: Record<string, typeof deadlines> = {
+    [TIMER_QUEUES.replyDeadlines]: deadlines,
+    [TIMER_QUEUES.replyReminders]: reminders,
+  };
 
   // Every jobcentre queue is declared before the first round, so no copy is routed to nowhere.
   const queues = [
@@ -52,11 +58,7 @@ async function main() {
     setup: (ch) => declareTopology(ch, queues),
   });
 
-  const dispatch = outboxDispatcher(
-    withFailpoint(bus, config.FAILPOINT_KILL_AFTER_PUBLISHES),
-    { [TIMER_QUEUES.replyDeadlines]: deadlines },
-    now,
-  );
+  const dispatch = outboxDispatcher(withFailpoint(bus, config.FAILPOINT_KILL_AFTER_PUBLISHES), timerQueues, now);
   const relay = startRelay({
     models: [models.rounds],
     dispatch,
@@ -73,13 +75,21 @@ async function main() {
     window: { seconds: config.REPLY_WINDOW_SECONDS, mode: config.REPLY_WINDOW_MODE },
     addWorkingSeconds: (start, seconds) => addWorkingHours(start, seconds / 3600),
     relay,
-    cancelDeadline: (roundId, recipient) => cancelTimer(deadlines, deadlineTimerId(roundId, recipient)),
+    reminderOffsets: config.REMINDER_OFFSETS_SECONDS,
+    publish: (entry) => bus.publish(entry.exchange, entry.routingKey, entry.envelope),
+    cancelTimers: async (roundId, recipient) => {
+      await cancelTimer(deadlines, deadlineTimerId(roundId, recipient));
+      for (const offset of config.REMINDER_OFFSETS_SECONDS) await cancelTimer(reminders, reminderTimerId(roundId, recipient, offset));
+    },
   };
 
   const consumers = [consumeOrderEvents(bus, deps), consumeReplies(bus, deps)];
-  const worker = startDeadlineWorker(deps, redis.duplicate(), config.TIMER_PREFIX, logger);
-  const rebuilt = await reconcileTimers(deps, (e) => scheduleAt(deadlines, e.jobId, new Date(e.runAt), e.data, now()));
-  logger.info({ timers: rebuilt }, 'deadline timers reconciled with the database');
+  const workers = [
+    startDeadlineWorker(deps, redis.duplicate(), config.TIMER_PREFIX, logger),
+    startReminderWorker(deps, redis.duplicate(), config.TIMER_PREFIX, logger),
+  ];
+  const rebuilt = await reconcileTimers(deps, (e) => scheduleAt(timerQueues[e.queue]!, e.jobId, new Date(e.runAt), e.data, now()));
+  logger.info({ timers: rebuilt }, 'timers reconciled with the database');
 
   const app = createApp({
     service: SERVICE,
@@ -87,7 +97,10 @@ async function main() {
     metrics,
     authSecret: config.AUTH_SECRET,
     readiness: { database: () => pingMongo(connection), broker: async () => bus.isConnected(), redis: () => pingRedis(redis) },
-    routes: roundsRoutes(deps),
+    routes: (router) => {
+      roundsRoutes(deps)(router);
+      complianceRoutes(deps)(router);
+    },
   });
   const server = await listen(app, config.PORT);
   logger.info({ port: config.PORT }, 'broadcast ready');
@@ -95,9 +108,9 @@ async function main() {
   onShutdown(logger, () => [
     ['http', () => closeServer(server)],
     ['consumers', () => Promise.all(consumers.map((c) => c.stop()))],
-    ['timer worker', () => worker.close()],
+    ['timer workers', () => Promise.all(workers.map((w) => w.close()))],
     ['outbox relay', () => relay.stop()],
-    ['timer queue', () => deadlines.close()],
+    ['timer queues', () => Promise.all([deadlines.close(), reminders.close()])],
     ['broker', () => bus.close()],
     ['redis', () => redis.quit()],
     ['database', () => connection.close()],

@@ -10,6 +10,8 @@ export const ReplyRecorded = z.object({
   answer: z.enum(['candidates', 'none']),
   candidateCount: z.number().int().min(0),
   late: z.boolean(),
+  /** True when this replaces the recipient's earlier reply in the same round. */
+  amended: z.boolean(),
   repliedAt: Instant,
 });
 export type ReplyRecorded = z.infer<typeof ReplyRecorded>;
@@ -22,5 +24,6 @@ export const replyRecordedExample: ReplyRecorded = {
   answer: 'candidates',
   candidateCount: 1,
   late: false,
+  amended: false,
   repliedAt: '2026-11-25T12:00:00.000Z',
 };

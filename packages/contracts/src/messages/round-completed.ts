@@ -11,6 +11,8 @@ export const RoundCompleted = z.object({
   replied: z.array(JobcentreCode),
   overdue: z.array(JobcentreCode),
   candidateCount: z.number().int().min(0),
+  /** R7: when the round brought no candidates, the next wider scope to try (null: none left, or not needed). */
+  proposedNextScope: Scope.nullable(),
 });
 export type RoundCompleted = z.infer<typeof RoundCompleted>;
 
@@ -23,4 +25,5 @@ export const roundCompletedExample: RoundCompleted = {
   replied: [147],
   overdue: [151],
   candidateCount: 1,
+  proposedNextScope: null,
 };

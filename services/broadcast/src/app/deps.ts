@@ -1,6 +1,6 @@
-import type { Relay } from '@rs/db';
-import type { ReplyWindow } from '../domain/deadline';
+import type { PublishEntry, Relay } from '@rs/db';
 import type { RoundModels } from '../adapters/mongo/round.model';
+import type { ReplyWindow } from '../domain/deadline';
 
 /** What the use cases need; built once in main.ts. */
 export interface BroadcastDeps {
@@ -9,8 +9,13 @@ export interface BroadcastDeps {
   newId: () => string;
   window: ReplyWindow;
   addWorkingSeconds: (start: Date, seconds: number) => Date;
+  /** Seconds before the deadline at which a silent recipient is reminded, e.g. [86400, 14400]. */
+  reminderOffsets: number[];
   relay: Pick<Relay, 'kick'>;
-  cancelDeadline: (roundId: string, recipient: number) => Promise<void>;
+  /** Publishes now with a confirm (for messages that change no state, e.g. reminders). */
+  publish: (entry: PublishEntry) => Promise<void>;
+  /** Removes a recipient's pending timers; best effort, handlers never rely on it. */
+  cancelTimers: (roundId: string, recipient: number) => Promise<void>;
 }
 
 export const SOURCE = '/services/broadcast';

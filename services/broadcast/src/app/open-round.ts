@@ -28,6 +28,7 @@ export async function openRoundForOrder(
   snapshot: OrderSnapshot,
   scope: ScopeId,
   seq: number,
+  exclude: number[] = [],
 ): Promise<Round | undefined> {
   const openedAt = deps.now();
   const round = openRound({
@@ -36,7 +37,7 @@ export async function openRoundForOrder(
     leadJobcentre: snapshot.leadJobcentre,
     scope,
     order: snapshot.order,
-    recipients: recipientsFor(scope, snapshot.leadJobcentre),
+    recipients: recipientsFor(scope, snapshot.leadJobcentre, { exclude }),
     openedAt,
     deadline: replyDeadline(openedAt, deps.window, deps.addWorkingSeconds),
   });

@@ -1,17 +1,40 @@
 import { EXCHANGES, jobcentreQueue, makeEnvelope, type MessageName, type PayloadOf, TIMER_QUEUES } from '@rs/contracts';
 import type { OutboxEntry, PublishEntry, ScheduleEntry } from '@rs/db';
 import { timerId } from '@rs/timers';
-import { type Round, type RoundEvent, summarise } from '../domain/round';
+import { proposedNextScope, type Round, type RoundEvent, summarise } from '../domain/round';
 import { type BroadcastDeps, SOURCE } from './deps';
 
-function event<N extends MessageName>(deps: BroadcastDeps, name: N, data: PayloadOf<N>, orderId: string): PublishEntry {
+/** A message on the events exchange, routed by its name. */
+function event<N extends MessageName>(deps: BroadcastDeps, name: N, data: PayloadOf<N>, round: Round): PublishEntry {
+  return entry(deps, EXCHANGES.events, name, name, data, round);
+}
+
+/** A message to one jobcentre's own queue. */
+export function toJobcentre<N extends MessageName>(
+  deps: BroadcastDeps,
+  jobcentre: number,
+  name: N,
+  data: PayloadOf<N>,
+  round: Round,
+): PublishEntry {
+  return entry(deps, EXCHANGES.jobcentres, jobcentreQueue(jobcentre), name, data, round);
+}
+
+function entry<N extends MessageName>(
+  deps: BroadcastDeps,
+  exchange: string,
+  routingKey: string,
+  name: N,
+  data: PayloadOf<N>,
+  round: Round,
+): PublishEntry {
   const id = deps.newId();
   return {
     kind: 'publish',
     id,
-    exchange: EXCHANGES.events,
-    routingKey: name,
-    envelope: makeEnvelope(name, data, { id, time: deps.now(), source: SOURCE, correlationId: orderId }),
+    exchange,
+    routingKey,
+    envelope: makeEnvelope(name, data, { id, time: deps.now(), source: SOURCE, correlationId: round.orderId, subject: round.id }),
   };
 }
 
@@ -19,19 +42,27 @@ export function deadlineTimerId(roundId: string, recipient: number): string {
   return timerId('reply-deadline', roundId, recipient);
 }
 
-export function deadlineTimer(round: Round, recipient: number): ScheduleEntry {
-  const jobId = deadlineTimerId(round.id, recipient);
-  return {
-    kind: 'schedule',
-    id: jobId,
-    queue: TIMER_QUEUES.replyDeadlines,
-    jobId,
-    runAt: round.deadline,
-    data: { roundId: round.id, recipient },
-  };
+export function reminderTimerId(roundId: string, recipient: number, offsetSeconds: number): string {
+  return timerId('reply-reminder', roundId, recipient, offsetSeconds);
 }
 
-/** Everything a newly opened round sends: the event, one message per recipient queue, one deadline per recipient. */
+/** The deadline timer and the reminders still in the future for one recipient. */
+export function recipientTimers(deps: BroadcastDeps, round: Round, recipient: number): ScheduleEntry[] {
+  const data = { roundId: round.id, recipient };
+  const deadlineId = deadlineTimerId(round.id, recipient);
+  const timers: ScheduleEntry[] = [
+    { kind: 'schedule', id: deadlineId, queue: TIMER_QUEUES.replyDeadlines, jobId: deadlineId, runAt: round.deadline, data },
+  ];
+  for (const offset of deps.reminderOffsets) {
+    const runAt = Date.parse(round.deadline) - offset * 1000;
+    if (runAt <= Date.parse(round.openedAt)) continue;
+    const jobId = reminderTimerId(round.id, recipient, offset);
+    timers.push({ kind: 'schedule', id: jobId, queue: TIMER_QUEUES.replyReminders, jobId, runAt: new Date(runAt).toISOString(), data });
+  }
+  return timers;
+}
+
+/** Everything a newly opened round sends: the event, one message per recipient queue, its timers. */
 export function openingMessages(deps: BroadcastDeps, round: Round): OutboxEntry[] {
   const base = { roundId: round.id, orderId: round.orderId, leadJobcentre: round.leadJobcentre };
   const entries: OutboxEntry[] = [
@@ -45,23 +76,20 @@ export function openingMessages(deps: BroadcastDeps, round: Round): OutboxEntry[
         openedAt: round.openedAt,
         deadline: round.deadline,
       },
-      round.orderId,
+      round,
     ),
   ];
   for (const { jobcentre } of round.recipients) {
-    const id = deps.newId();
-    entries.push({
-      kind: 'publish',
-      id,
-      exchange: EXCHANGES.jobcentres,
-      routingKey: jobcentreQueue(jobcentre),
-      envelope: makeEnvelope(
+    entries.push(
+      toJobcentre(
+        deps,
+        jobcentre,
         'round.order-broadcast',
         { ...base, recipient: jobcentre, scope: round.scope, deadline: round.deadline, order: round.order },
-        { id, time: deps.now(), source: SOURCE, correlationId: round.orderId, subject: round.id },
+        round,
       ),
-    });
-    entries.push(deadlineTimer(round, jobcentre));
+      ...recipientTimers(deps, round, jobcentre),
+    );
   }
   if (round.status === 'complete') entries.push(completion(deps, round, round.openedAt));
   return entries;
@@ -69,20 +97,56 @@ export function openingMessages(deps: BroadcastDeps, round: Round): OutboxEntry[
 
 /** The messages caused by events applied to a round (`after` is the round with them applied). */
 export function eventMessages(deps: BroadcastDeps, after: Round, events: RoundEvent[]): OutboxEntry[] {
-  const base = { roundId: after.id, orderId: after.orderId, leadJobcentre: after.leadJobcentre };
-  return events.map((e) => {
+  const base = { roundId: after.id, orderId: after.orderId };
+  return events.flatMap((e): OutboxEntry[] => {
     switch (e.type) {
-      case 'ReplyRecorded':
-        return event(
-          deps,
-          'round.reply-recorded',
-          { ...base, recipient: e.recipient, answer: e.answer, candidateCount: e.candidates.length, late: e.late, repliedAt: e.at },
-          after.orderId,
-        );
+      case 'ReplyRecorded': {
+        const reply = { answer: e.answer, late: e.late, amended: e.amended, repliedAt: e.at };
+        return [
+          event(
+            deps,
+            'round.reply-recorded',
+            { ...base, leadJobcentre: after.leadJobcentre, recipient: e.recipient, candidateCount: e.candidates.length, ...reply },
+            after,
+          ),
+          toJobcentre(
+            deps,
+            after.leadJobcentre,
+            'round.reply-received',
+            { ...base, recipient: e.recipient, candidates: e.candidates, ...reply },
+            after,
+          ),
+        ];
+      }
       case 'RecipientOverdue':
-        return event(deps, 'round.recipient-overdue', { ...base, recipient: e.recipient, deadline: after.deadline }, after.orderId);
+        return [
+          event(
+            deps,
+            'round.recipient-overdue',
+            { ...base, leadJobcentre: after.leadJobcentre, recipient: e.recipient, deadline: after.deadline },
+            after,
+          ),
+          toJobcentre(
+            deps,
+            after.leadJobcentre,
+            'round.overdue-notice',
+            { ...base, recipient: e.recipient, deadline: after.deadline },
+            after,
+          ),
+          toJobcentre(
+            deps,
+            e.recipient,
+            'round.reminder',
+            { ...base, recipient: e.recipient, deadline: after.deadline, overdue: true },
+            after,
+          ),
+        ];
       case 'RoundCompleted':
-        return completion(deps, after, e.at);
+        return [completion(deps, after, e.at)];
+      case 'RoundClosed':
+        return e.withdrawnFrom.map((recipient) =>
+          toJobcentre(deps, recipient, 'round.withdrawn', { ...base, recipient, reason: e.reason }, after),
+        );
       default: {
         const unhandled: never = e;
         throw new Error(`unhandled event ${JSON.stringify(unhandled)}`);
@@ -105,7 +169,8 @@ function completion(deps: BroadcastDeps, round: Round, at: string): PublishEntry
       replied,
       overdue,
       candidateCount,
+      proposedNextScope: proposedNextScope(round) ?? null,
     },
-    round.orderId,
+    round,
   );
 }

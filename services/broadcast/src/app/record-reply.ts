@@ -2,7 +2,10 @@ import type { RoundReply } from '@rs/contracts';
 import { applyToRound } from './apply-to-round';
 import type { BroadcastDeps } from './deps';
 
-/** R6: a recipient's reply, recorded once; after the deadline it is accepted and marked late. */
+/**
+ * R6: a recipient's reply, recorded once per message; after the deadline it is accepted and
+ * marked late; a different reply later amends it until the round is closed.
+ */
 export async function recordReply(deps: BroadcastDeps, sender: number, reply: RoundReply, messageId: string) {
   const result = await applyToRound(
     deps,
@@ -10,7 +13,7 @@ export async function recordReply(deps: BroadcastDeps, sender: number, reply: Ro
     (now) => ({ type: 'RecordReply', recipient: sender, answer: reply.answer, candidates: reply.candidates, now }),
     messageId,
   );
-  // Best effort: the deadline handler re-reads the round and does nothing for a replier anyway.
-  if (result.outcome === 'applied') await deps.cancelDeadline(reply.roundId, sender).catch(() => {});
+  // Best effort: the timer handlers re-read the round and do nothing for a replier anyway.
+  if (result.outcome === 'applied') await deps.cancelTimers(reply.roundId, sender).catch(() => {});
   return result;
 }

@@ -1,4 +1,14 @@
-import { decide, evolve, openRound, type Round, type RoundCommand, RoundRuleViolation, summarise } from './round';
+import {
+  decide,
+  evolve,
+  needsReminder,
+  openRound,
+  proposedNextScope,
+  type Round,
+  type RoundCommand,
+  RoundRuleViolation,
+  summarise,
+} from './round';
 
 const opened = new Date('2026-11-25T09:00:00Z');
 const deadline = new Date('2026-11-27T09:00:00Z');
@@ -64,5 +74,51 @@ describe('broadcast round', () => {
 
   it('never makes the lead jobcentre a recipient', () => {
     expect(() => round([101, 147])).toThrow(/lead jobcentre/);
+  });
+});
+
+describe('amendments, closing and escalation', () => {
+  const candidate = { candidateRef: 'c-147-1', summary: 'Tømrer' };
+
+  it('records an amendment while the round is not closed, keeping the first reply time', () => {
+    let r = round();
+    r = apply(r, decide(reply(147), r));
+    const amend = decide(
+      { type: 'RecordReply', recipient: 147, answer: 'candidates', candidates: [candidate], now: new Date('2026-11-26T08:00:00Z') },
+      r,
+    );
+    expect(amend).toEqual([expect.objectContaining({ type: 'ReplyRecorded', amended: true, late: false })]);
+    const after = apply(r, amend);
+    expect(after.recipients[0]).toMatchObject({ answer: 'candidates', candidates: [candidate], repliedAt: '2026-11-25T12:00:00.000Z' });
+    // The same content again is a duplicate in effect.
+    expect(decide({ type: 'RecordReply', recipient: 147, answer: 'candidates', candidates: [candidate], now: new Date() }, after)).toEqual(
+      [],
+    );
+  });
+
+  it('closes once, withdrawing from everyone who has not replied, and then ignores replies and deadlines', () => {
+    let r = round();
+    r = apply(r, decide(reply(147), r));
+    const close = decide({ type: 'Close', reason: 'filled', now: new Date('2026-11-26T08:00:00Z') }, r);
+    expect(close).toEqual([{ type: 'RoundClosed', reason: 'filled', withdrawnFrom: [151, 153], at: '2026-11-26T08:00:00.000Z' }]);
+    r = apply(r, close);
+    expect(r.status).toBe('closed');
+    expect(decide({ type: 'Close', reason: 'cancelled', now: deadline }, r)).toEqual([]);
+    expect(decide(reply(151), r)).toEqual([]);
+    expect(decide({ type: 'DeadlineReached', recipient: 153, now: deadline }, r)).toEqual([]);
+    expect(needsReminder(r, 153)).toBe(false);
+  });
+
+  it('proposes the next wider scope only when the round brought no candidates (R7)', () => {
+    let r = round([147]);
+    r = apply(r, decide(reply(147), r));
+    expect(proposedNextScope(r)).toBe('east-denmark');
+    expect(proposedNextScope({ ...r, scope: 'east-denmark' })).toBe('national');
+    expect(proposedNextScope({ ...r, scope: 'national' })).toBeUndefined();
+    const withCandidate = apply(
+      r,
+      decide({ type: 'RecordReply', recipient: 147, answer: 'candidates', candidates: [candidate], now: deadline }, r),
+    );
+    expect(proposedNextScope(withCandidate)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { OrderSummary, ProposedCandidate, ScopeId } from '@rs/contracts';
+import { nextScope } from '@rs/reference-data';
 
 /**
  * A broadcast round as pure data: a group of recipient jobcentres that must all answer by a
@@ -14,12 +15,16 @@ export interface Round {
   order: z.infer<typeof OrderSummary>;
   openedAt: string;
   deadline: string;
-  status: 'open' | 'complete';
+  /** open → complete (everyone replied or is overdue) → closed (order filled/cancelled/unfilled). */
+  status: 'open' | 'complete' | 'closed';
   completedAt?: string;
+  closedAt?: string;
+  closeReason?: CloseReason;
   recipients: RecipientState[];
 }
 
 export type Candidate = z.infer<typeof ProposedCandidate>;
+export type CloseReason = 'filled' | 'cancelled' | 'unfilled';
 
 export interface RecipientState {
   jobcentre: number;
@@ -32,12 +37,22 @@ export interface RecipientState {
 
 export type RoundCommand =
   | { type: 'RecordReply'; recipient: number; answer: 'candidates' | 'none'; candidates: Candidate[]; now: Date }
-  | { type: 'DeadlineReached'; recipient: number; now: Date };
+  | { type: 'DeadlineReached'; recipient: number; now: Date }
+  | { type: 'Close'; reason: CloseReason; now: Date };
 
 export type RoundEvent =
-  | { type: 'ReplyRecorded'; recipient: number; answer: 'candidates' | 'none'; candidates: Candidate[]; late: boolean; at: string }
+  | {
+      type: 'ReplyRecorded';
+      recipient: number;
+      answer: 'candidates' | 'none';
+      candidates: Candidate[];
+      late: boolean;
+      amended: boolean;
+      at: string;
+    }
   | { type: 'RecipientOverdue'; recipient: number; at: string }
-  | { type: 'RoundCompleted'; at: string };
+  | { type: 'RoundCompleted'; at: string }
+  | { type: 'RoundClosed'; reason: CloseReason; withdrawnFrom: number[]; at: string };
 
 /** A command that can never apply to this round (e.g. a reply from a jobcentre that was not asked). */
 export class RoundRuleViolation extends Error {
@@ -77,26 +92,36 @@ export function openRound(input: OpenRoundInput): Round {
 }
 
 /**
- * What a command means for the round. Returns no events for what changes nothing: a second
- * reply from the same jobcentre, a deadline that fires for someone who replied, or fires early.
+ * What a command means for the round. Returns no events for what changes nothing: a repeated
+ * identical reply, a deadline that fires for someone who replied or fires early, anything after
+ * the round was closed.
  */
 export function decide(command: RoundCommand, round: Round): RoundEvent[] {
+  const at = command.now.toISOString();
+  if (command.type === 'Close') {
+    if (round.status === 'closed') return [];
+    const withdrawnFrom = round.recipients.filter((r) => r.status !== 'replied').map((r) => r.jobcentre);
+    return [{ type: 'RoundClosed', reason: command.reason, withdrawnFrom, at }];
+  }
   const recipient = round.recipients.find((r) => r.jobcentre === command.recipient);
   if (!recipient) {
     throw new RoundRuleViolation('not-a-recipient', `jobcentre ${command.recipient} is not a recipient of round ${round.id}`);
   }
-  const at = command.now.toISOString();
+  if (round.status === 'closed') return [];
   const events: RoundEvent[] = [];
   switch (command.type) {
     case 'RecordReply': {
-      if (recipient.status === 'replied') return [];
+      const amended = recipient.status === 'replied';
+      // An amendment that changes nothing is a duplicate in effect.
+      if (amended && recipient.answer === command.answer && sameCandidates(recipient.candidates ?? [], command.candidates)) return [];
       const late = command.now.getTime() > Date.parse(round.deadline);
       events.push({
         type: 'ReplyRecorded',
         recipient: recipient.jobcentre,
         answer: command.answer,
         candidates: command.candidates,
-        late,
+        late: amended ? (recipient.late ?? false) : late,
+        amended,
         at,
       });
       break;
@@ -119,6 +144,15 @@ export function decide(command: RoundCommand, round: Round): RoundEvent[] {
   return events;
 }
 
+function sameCandidates(a: Candidate[], b: Candidate[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Whether a reminder still makes sense for this recipient (the timer itself decides nothing). */
+export function needsReminder(round: Round, recipient: number): boolean {
+  return round.status === 'open' && round.recipients.some((r) => r.jobcentre === recipient && r.status === 'pending');
+}
+
 export function evolve(round: Round, event: RoundEvent): Round {
   switch (event.type) {
     case 'ReplyRecorded':
@@ -126,7 +160,15 @@ export function evolve(round: Round, event: RoundEvent): Round {
         ...round,
         recipients: round.recipients.map((r) =>
           r.jobcentre === event.recipient
-            ? { ...r, status: 'replied', answer: event.answer, candidates: event.candidates, repliedAt: event.at, late: event.late }
+            ? {
+                ...r,
+                status: 'replied',
+                answer: event.answer,
+                candidates: event.candidates,
+                // An amendment keeps the time of the first reply: compliance counts when it answered.
+                repliedAt: event.amended ? (r.repliedAt ?? event.at) : event.at,
+                late: event.late,
+              }
             : r,
         ),
       };
@@ -137,11 +179,22 @@ export function evolve(round: Round, event: RoundEvent): Round {
       };
     case 'RoundCompleted':
       return { ...round, status: 'complete', completedAt: event.at };
+    case 'RoundClosed':
+      return { ...round, status: 'closed', closedAt: event.at, closeReason: event.reason };
     default: {
       const unhandled: never = event;
       throw new Error(`unhandled event ${JSON.stringify(unhandled)}`);
     }
   }
+}
+
+/**
+ * R7: a round that brought no usable candidates proposes the next wider scope (cooperation →
+ * East Denmark → the whole country); undefined when candidates came or no scope is left.
+ */
+export function proposedNextScope(round: Round): ScopeId | undefined {
+  if (summarise(round).candidateCount > 0) return undefined;
+  return nextScope(round.scope);
 }
 
 export function summarise(round: Round) {

@@ -1,9 +1,16 @@
-import { applyRoundEvent, everyJobcentreSearched, type RoundEventView, type RoundProgress } from './order';
+import { applyRoundEvent, closingRefusal, everyJobcentreSearched, type RoundEventView, type RoundProgress } from './order';
 
 const opened: RoundEventView = { type: 'opened', roundId: 'r1', scope: 'cooperation', recipients: [147, 151] };
 const reply147: RoundEventView = { type: 'reply-recorded', roundId: 'r1', recipient: 147, candidateCount: 2 };
 const overdue151: RoundEventView = { type: 'recipient-overdue', roundId: 'r1', recipient: 151 };
-const completed: RoundEventView = { type: 'completed', roundId: 'r1', replied: [147], overdue: [151], candidateCount: 2 };
+const completed: RoundEventView = {
+  type: 'completed',
+  roundId: 'r1',
+  replied: [147],
+  overdue: [151],
+  candidateCount: 2,
+  proposedNextScope: null,
+};
 
 const fold = (events: RoundEventView[]) => events.reduce<RoundProgress[]>(applyRoundEvent, []);
 
@@ -26,7 +33,32 @@ describe('order view of broadcast rounds', () => {
 
   it('allows closing as unfilled only when every recipient replied (R7)', () => {
     expect(everyJobcentreSearched(fold([opened, reply147, overdue151, completed]))).toBe(false);
-    const all: RoundEventView = { type: 'completed', roundId: 'r1', replied: [147, 151], overdue: [], candidateCount: 2 };
+    const all: RoundEventView = {
+      type: 'completed',
+      roundId: 'r1',
+      replied: [147, 151],
+      overdue: [],
+      candidateCount: 2,
+      proposedNextScope: null,
+    };
     expect(everyJobcentreSearched(fold([opened, all]))).toBe(true);
+  });
+});
+
+describe('closing an order', () => {
+  it('refuses "unfilled" until every jobcentre replied, and any second close', () => {
+    const partly = fold([opened, reply147, overdue151, completed]);
+    expect(closingRefusal('registered', 'unfilled', partly)).toMatch(/R7/);
+    expect(closingRefusal('registered', 'filled', partly)).toBeUndefined();
+    const all: RoundEventView = {
+      type: 'completed',
+      roundId: 'r1',
+      replied: [147, 151],
+      overdue: [],
+      candidateCount: 0,
+      proposedNextScope: 'east-denmark',
+    };
+    expect(closingRefusal('registered', 'unfilled', fold([opened, all]))).toBeUndefined();
+    expect(closingRefusal('filled', 'cancelled', partly)).toMatch(/already filled/);
   });
 });

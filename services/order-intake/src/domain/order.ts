@@ -9,13 +9,15 @@ export interface RoundProgress {
   overdue: number[];
   status: 'open' | 'complete';
   candidateCount: number;
+  /** R7: the wider scope broadcast proposes when this round brought no candidates. */
+  proposedNextScope?: ScopeId | null;
 }
 
 export type RoundEventView =
   | { type: 'opened'; roundId: string; scope: ScopeId; recipients: number[] }
   | { type: 'reply-recorded'; roundId: string; recipient: number; candidateCount: number }
   | { type: 'recipient-overdue'; roundId: string; recipient: number }
-  | { type: 'completed'; roundId: string; replied: number[]; overdue: number[]; candidateCount: number };
+  | { type: 'completed'; roundId: string; replied: number[]; overdue: number[]; candidateCount: number; proposedNextScope: ScopeId | null };
 
 const union = (a: number[], b: number[]) => [...new Set([...a, ...b])].sort((x, y) => x - y);
 const minus = (a: number[], b: number[]) => a.filter((x) => !b.includes(x));
@@ -61,6 +63,7 @@ export function applyRoundEvent(rounds: RoundProgress[], event: RoundEventView):
         replied,
         overdue: minus(union(existing.overdue, event.overdue), replied),
         candidateCount: Math.max(existing.candidateCount, event.candidateCount),
+        proposedNextScope: event.proposedNextScope,
       };
       break;
     }
@@ -75,4 +78,18 @@ export function applyRoundEvent(rounds: RoundProgress[], event: RoundEventView):
 /** R7: may the order be closed as unfilled? Only when a completed round has heard from every recipient. */
 export function everyJobcentreSearched(rounds: RoundProgress[]): boolean {
   return rounds.some((r) => r.status === 'complete' && r.recipients.length > 0 && r.recipients.every((j) => r.replied.includes(j)));
+}
+
+export type OrderOutcome = 'filled' | 'cancelled' | 'unfilled';
+
+/**
+ * Whether the lead may close the order with this outcome now. R7: never as unfilled before
+ * every jobcentre of a completed round has replied.
+ */
+export function closingRefusal(status: string, outcome: OrderOutcome, rounds: RoundProgress[]): string | undefined {
+  if (status !== 'registered') return `the order is already ${status}`;
+  if (outcome === 'unfilled' && !everyJobcentreSearched(rounds)) {
+    return 'an order may be closed as unfilled only when every jobcentre of a completed round has replied (R7)';
+  }
+  return undefined;
 }

@@ -1,15 +1,22 @@
 import { type Bus, consume } from '@rs/bus';
 import { QUEUES } from '@rs/contracts';
+import { closeRoundsOfOrder } from '../../app/close-rounds';
 import type { BroadcastDeps } from '../../app/deps';
 import { openRoundForOrder, saveOrderSnapshot } from '../../app/open-round';
 
-/** order.registered: remember the order; open its first round when the lead asked for one. */
+/**
+ * order.registered: remember the order; open its first round when the lead asked for one.
+ * order.closed: close its rounds and withdraw them from everyone who has not answered.
+ */
 export function consumeOrderEvents(bus: Bus, deps: BroadcastDeps) {
   return consume(bus, QUEUES.broadcastEvents, {
     'order.registered': async (data) => {
       const snapshot = { orderId: data.orderId, leadJobcentre: data.leadJobcentre, cooperation: data.cooperation, order: data.order };
       await saveOrderSnapshot(deps, snapshot);
       if (data.broadcast) await openRoundForOrder(deps, snapshot, data.broadcast.scope, 1);
+    },
+    'order.closed': async (data, ctx) => {
+      await closeRoundsOfOrder(deps, data.orderId, data.outcome, ctx.envelope.id);
     },
   });
 }

@@ -5,7 +5,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { BroadcastDeps } from '../../app/deps';
 import { loadOrderSnapshot, type OrderSnapshot, openRoundForOrder } from '../../app/open-round';
-import { summarise } from '../../domain/round';
+import { proposedNextScope, type Round, summarise } from '../../domain/round';
 import { loadRound } from '../mongo/round.repository';
 
 const OpenRoundBody = z.object({
@@ -44,8 +44,14 @@ export function roundsRoutes(deps: BroadcastDeps) {
       }
       const open = await deps.models.rounds.collection.countDocuments({ orderId: body.orderId, status: 'open' });
       if (open > 0) throw new HttpError(409, 'round-open', 'A round for this order is still open / Der er allerede en åben runde');
-      const seq = (await deps.models.rounds.collection.countDocuments({ orderId: body.orderId })) + 1;
-      const round = await openRoundForOrder(deps, snapshot as OrderSnapshot, body.scope, seq);
+      const earlier = await deps.models.rounds.collection.find({ orderId: body.orderId }, { projection: { _id: 1 } }).toArray();
+      // Jobcentres that already answered this order are not asked again in a wider round.
+      const answered = new Set<number>();
+      for (const doc of earlier) {
+        const stored = await loadRound(deps.models, String(doc._id));
+        for (const r of stored?.round.recipients ?? []) if (r.status === 'replied') answered.add(r.jobcentre);
+      }
+      const round = await openRoundForOrder(deps, snapshot as OrderSnapshot, body.scope, earlier.length + 1, [...answered]);
       if (!round) throw new HttpError(409, 'round-open', 'A round was opened at the same moment; reload');
       res.status(201).json(view(round));
     });
@@ -76,6 +82,6 @@ export function roundsRoutes(deps: BroadcastDeps) {
   };
 }
 
-function view(round: Awaited<ReturnType<typeof openRoundForOrder>> & object) {
-  return { ...round, summary: summarise(round) };
+function view(round: Round) {
+  return { ...round, summary: summarise(round), proposedNextScope: round.status === 'open' ? null : (proposedNextScope(round) ?? null) };
 }

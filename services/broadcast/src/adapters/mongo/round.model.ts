@@ -13,6 +13,8 @@ const roundSchema = new Schema(
     deadline: { type: String, required: true },
     status: { type: String, required: true, index: true },
     completedAt: { type: String },
+    closedAt: { type: String },
+    closeReason: { type: String },
     recipients: { type: [Schema.Types.Mixed], default: [] },
     ...aggregateFields,
   },

@@ -16,5 +16,10 @@ export async function loadRound(models: RoundModels, id: string): Promise<Stored
 
 /** The fields of a round that change with its events. */
 export function roundState(round: Round): Record<string, unknown> {
-  return { status: round.status, recipients: round.recipients, ...(round.completedAt ? { completedAt: round.completedAt } : {}) };
+  return {
+    status: round.status,
+    recipients: round.recipients,
+    ...(round.completedAt ? { completedAt: round.completedAt } : {}),
+    ...(round.closedAt ? { closedAt: round.closedAt, closeReason: round.closeReason } : {}),
+  };
 }

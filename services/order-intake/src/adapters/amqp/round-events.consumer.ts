@@ -26,7 +26,14 @@ export function consumeRoundEvents(bus: Bus, deps: OrderIntakeDeps) {
       applyBroadcastEvent(
         deps,
         d.orderId,
-        { type: 'completed', roundId: d.roundId, replied: d.replied, overdue: d.overdue, candidateCount: d.candidateCount },
+        {
+          type: 'completed',
+          roundId: d.roundId,
+          replied: d.replied,
+          overdue: d.overdue,
+          candidateCount: d.candidateCount,
+          proposedNextScope: d.proposedNextScope,
+        },
         ctx.envelope.id,
       ),
   });

@@ -4,6 +4,7 @@ import { HttpError, type Principal, parseInput, principalOf } from '@rs/service-
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { OrderIntakeDeps } from '../../app/deps';
+import { closeOrder } from '../../app/close-order';
 import { registerOrder } from '../../app/register-order';
 import { everyJobcentreSearched, type RoundProgress } from '../../domain/order';
 
@@ -30,6 +31,8 @@ export const CreateOrderBody = z.object({
   /** R1: the phone line may name the jobcentre the company chose; otherwise its municipality's. */
   leadJobcentre: z.number().int().optional(),
 });
+
+const CloseOrderBody = z.object({ outcome: z.enum(['filled', 'cancelled', 'unfilled']) });
 
 const OrderParams = z.object({
   id: z
@@ -102,6 +105,21 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
       const { id } = parseInput(OrderParams, req.params, 'params');
       const doc = await deps.models.orders.collection.findOne({ _id: id as never }, { projection: { processed: 0 } });
       if (!doc || !mayRead(principal, doc as never)) throw new HttpError(404, 'not-found', 'Order not found / Ordren findes ikke');
+      res.json(view(doc as never));
+    });
+
+    router.post('/orders/:id/close', async (req, res) => {
+      const principal = principalOf(req);
+      const { id } = parseInput(OrderParams, req.params, 'params');
+      const { outcome } = parseInput(CloseOrderBody, req.body, 'body');
+      const result = await closeOrder(
+        deps,
+        id,
+        outcome,
+        (lead) => principal.role === 'admin' || (principal.role === 'jobcentre' && principal.jobcentre === lead),
+      );
+      if (!result.ok) throw new HttpError(result.status, result.status === 404 ? 'not-found' : 'conflict', result.reason);
+      const doc = await deps.models.orders.collection.findOne({ _id: id as never }, { projection: { processed: 0 } });
       res.json(view(doc as never));
     });
 
