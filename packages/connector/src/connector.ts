@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Bus, connectBus, consume, type Consumer, type Logger, type MessageContext } from '@rs/bus';
 import {
   connectorRoutingKey,
+  decodeMessage,
   EXCHANGES,
   type JOBCENTRE_MESSAGES,
   jobcentreQueue,
@@ -39,6 +40,11 @@ export interface ConnectorOptions {
 export interface Connector {
   readonly jobcentre: number;
   readonly bus: Bus;
+  /**
+   * Hands a message obtained another way (the catch-up feed) to the same handlers, under the
+   * same once-per-envelope-id rule as queue deliveries. Returns false for a message it cannot use.
+   */
+  deliver(envelope: unknown): Promise<boolean>;
   /** Answers a round as this jobcentre; resolves when the broker confirmed it. */
   reply(reply: RoundReply): Promise<string>;
   stop(): Promise<void>;
@@ -77,22 +83,30 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
         }),
     );
   };
-  const consumer: Consumer = consume(
-    bus,
-    jobcentreQueue(options.jobcentre),
-    {
-      'round.order-broadcast': handle('round.order-broadcast'),
-      'round.reminder': handle('round.reminder'),
-      'round.withdrawn': handle('round.withdrawn'),
-      'round.reply-received': handle('round.reply-received'),
-      'round.overdue-notice': handle('round.overdue-notice'),
-    },
-    { prefetch: options.prefetch ?? 5, deadLetter: 'reject', retryDelayMs: options.retryDelayMs ?? 2000 },
-  );
+  const handlerMap = {
+    'round.order-broadcast': handle('round.order-broadcast'),
+    'round.reminder': handle('round.reminder'),
+    'round.withdrawn': handle('round.withdrawn'),
+    'round.reply-received': handle('round.reply-received'),
+    'round.overdue-notice': handle('round.overdue-notice'),
+  };
+  const consumer: Consumer = consume(bus, jobcentreQueue(options.jobcentre), handlerMap, {
+    prefetch: options.prefetch ?? 5,
+    deadLetter: 'reject',
+    retryDelayMs: options.retryDelayMs ?? 2000,
+  });
 
   return {
     jobcentre: options.jobcentre,
     bus,
+    async deliver(envelope) {
+      const decoded = decodeMessage(JSON.stringify(envelope));
+      if (!decoded.ok || !Object.hasOwn(handlerMap, decoded.message.name)) return false;
+      const { name, data } = decoded.message;
+      const ctx: MessageContext = { envelope: decoded.message.envelope, userId: undefined, redelivered: false, deliveryCount: 0 };
+      await (handlerMap[name as JobcentreMessage] as (d: unknown, c: MessageContext) => Promise<void>)(data, ctx);
+      return true;
+    },
     async reply(reply) {
       const id = randomUUID();
       const envelope = makeEnvelope('round.reply', reply, {

@@ -1,3 +1,4 @@
 export * from './connector';
 export * from './seen-ids';
 export * from './demo-pool';
+export * from './catch-up';

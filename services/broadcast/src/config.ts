@@ -7,8 +7,11 @@ export const broadcastConfig = {
   MONGO_DB: z.string().min(1).default('broadcast'),
   /** Length of the reply window (R6) in seconds. Default 172800 (48 hours); tests use a few seconds. */
   REPLY_WINDOW_SECONDS: z.coerce.number().int().min(1).default(172_800),
-  /** `working-time`: weekends and Danish public holidays pause the window (default); `clock`: plain hours. */
-  REPLY_WINDOW_MODE: z.enum(['working-time', 'clock']).default('working-time'),
+  /**
+   * `working-time`: weekends and Danish public holidays pause the window; `clock`: plain hours.
+   * Default: each cooperation's own policy (HRS and JRS: working-time; no cooperation: working-time).
+   */
+  REPLY_WINDOW_MODE: z.enum(['working-time', 'clock']).optional(),
   /**
    * Comma-separated seconds before the deadline at which a silent recipient is reminded.
    * Default 86400,14400 (24 h and 4 h before); `none` for no reminders.

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { connectBus, declareTopology } from '@rs/bus';
 import { loadConfig } from '@rs/config';
 import { jobcentreQueueSpec, SERVICE_QUEUES, TIMER_QUEUES } from '@rs/contracts';
-import { connectMongo, pingMongo, startRelay } from '@rs/db';
+import { connectMongo, type OutboxEntry, pingMongo, startRelay } from '@rs/db';
 import { allJobcentres } from '@rs/reference-data';
 import { closeServer, createApp, createLogger, createMetrics, listen, onShutdown, outboxDispatcher } from '@rs/service-kit';
 import { cancelTimer, connectRedis, createTimerQueue, pingRedis, redisSafetyProblems, scheduleAt } from '@rs/timers';
@@ -12,6 +12,8 @@ import { roundModels } from './adapters/mongo/round.model';
 import { consumeOrderEvents } from './adapters/amqp/events.consumer';
 import { consumeReplies } from './adapters/amqp/replies.consumer';
 import { complianceRoutes } from './adapters/http/compliance.routes';
+import { feedRoutes } from './adapters/http/feed.routes';
+import { jobcentreMessageModel, recordJobcentreMessages } from './adapters/mongo/jobcentre-messages';
 import { startDeadlineWorker, startReminderWorker } from './adapters/timers/round-timers.worker';
 import { roundsRoutes } from './adapters/http/rounds.routes';
 import type { BroadcastDeps } from './app/deps';
@@ -58,7 +60,14 @@ async function main() {
     setup: (ch) => declareTopology(ch, queues),
   });
 
-  const dispatch = outboxDispatcher(withFailpoint(bus, config.FAILPOINT_KILL_AFTER_PUBLISHES), timerQueues, now);
+  const jobcentreMessages = jobcentreMessageModel(connection);
+  await jobcentreMessages.init();
+  const publishAndSchedule = outboxDispatcher(withFailpoint(bus, config.FAILPOINT_KILL_AFTER_PUBLISHES), timerQueues, now);
+  // Recorded before publishing, so the catch-up feed never misses what a queue received.
+  const dispatch = async (entries: OutboxEntry[]) => {
+    await recordJobcentreMessages(jobcentreMessages, entries);
+    await publishAndSchedule(entries);
+  };
   const relay = startRelay({
     models: [models.rounds],
     dispatch,
@@ -72,7 +81,7 @@ async function main() {
     models,
     now,
     newId: randomUUID,
-    window: { seconds: config.REPLY_WINDOW_SECONDS, mode: config.REPLY_WINDOW_MODE },
+    window: { seconds: config.REPLY_WINDOW_SECONDS, ...(config.REPLY_WINDOW_MODE ? { mode: config.REPLY_WINDOW_MODE } : {}) },
     addWorkingSeconds: (start, seconds) => addWorkingHours(start, seconds / 3600),
     relay,
     reminderOffsets: config.REMINDER_OFFSETS_SECONDS,
@@ -100,6 +109,7 @@ async function main() {
     routes: (router) => {
       roundsRoutes(deps)(router);
       complianceRoutes(deps)(router);
+      feedRoutes(jobcentreMessages, logger)(router);
     },
   });
   const server = await listen(app, config.PORT);

@@ -1,8 +1,8 @@
 import type { OrderSummary, ScopeId } from '@rs/contracts';
 import { insertWithOutbox } from '@rs/db';
-import { recipientsFor } from '@rs/reference-data';
+import { cooperationOf, recipientsFor } from '@rs/reference-data';
 import type { z } from 'zod';
-import { replyDeadline } from '../domain/deadline';
+import { replyDeadline, windowMode } from '../domain/deadline';
 import { openRound, type Round } from '../domain/round';
 import type { BroadcastDeps } from './deps';
 import { openingMessages } from './outgoing';
@@ -39,7 +39,12 @@ export async function openRoundForOrder(
     order: snapshot.order,
     recipients: recipientsFor(scope, snapshot.leadJobcentre, { exclude }),
     openedAt,
-    deadline: replyDeadline(openedAt, deps.window, deps.addWorkingSeconds),
+    deadline: replyDeadline(
+      openedAt,
+      deps.window.seconds,
+      windowMode(deps.window, cooperationOf(snapshot.leadJobcentre)?.replyWindowMode),
+      deps.addWorkingSeconds,
+    ),
   });
   const { id, ...fields } = round;
   const inserted = await insertWithOutbox(deps.models.rounds, { _id: id, seq, ...fields }, openingMessages(deps, round));

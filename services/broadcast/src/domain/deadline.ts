@@ -6,9 +6,20 @@
 export interface ReplyWindow {
   /** Length of the window in seconds. */
   seconds: number;
-  mode: 'clock' | 'working-time';
+  /** Forced for every round; when absent each cooperation's policy decides. */
+  mode?: 'clock' | 'working-time';
 }
 
-export function replyDeadline(openedAt: Date, window: ReplyWindow, addWorkingSeconds: (start: Date, seconds: number) => Date): Date {
-  return window.mode === 'clock' ? new Date(openedAt.getTime() + window.seconds * 1000) : addWorkingSeconds(openedAt, window.seconds);
+/** The mode a round uses: the installation's override, else the lead's cooperation's policy. */
+export function windowMode(window: ReplyWindow, cooperationPolicy: 'clock' | 'working-time' | undefined): 'clock' | 'working-time' {
+  return window.mode ?? cooperationPolicy ?? 'working-time';
+}
+
+export function replyDeadline(
+  openedAt: Date,
+  seconds: number,
+  mode: 'clock' | 'working-time',
+  addWorkingSeconds: (start: Date, seconds: number) => Date,
+): Date {
+  return mode === 'clock' ? new Date(openedAt.getTime() + seconds * 1000) : addWorkingSeconds(openedAt, seconds);
 }
