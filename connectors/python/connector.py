@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""A jobcentre connector in Python, written only from docs/messages.md, docs/connector.md and
+the JSON Schemas in docs/schemas/ -- no code shared with the TypeScript platform.
+
+It consumes the jobcentre's own queue with its own broker credentials, validates every message
+against the published schemas, answers each order broadcast (here: "no qualified candidates",
+or the candidates given with --candidate), acknowledges only after the broker confirmed the
+reply, and handles a message id it has seen before only once.
+
+    RS_AMQP_URL=amqp://jobcentre-147:secret@127.0.0.1:5672/%2F \\
+      python3 connector.py --jobcentre 147 --schemas ../../docs/schemas
+"""
+import argparse
+import json
+import os
+import sys
+import time
+import uuid
+from datetime import datetime, timezone
+
+import jsonschema
+import pika
+
+TYPE_PREFIX = "dk.rekrutteringsservice."
+
+
+def load_schemas(directory):
+    schemas = {}
+    for name in os.listdir(directory):
+        if name.endswith(".json"):
+            with open(os.path.join(directory, name), encoding="utf-8") as f:
+                schemas[name[: -len(".json")]] = json.load(f)
+    return schemas
+
+
+def log(**fields):
+    fields["time"] = datetime.now(timezone.utc).isoformat()
+    print(json.dumps(fields), flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobcentre", type=int, required=True)
+    parser.add_argument("--schemas", required=True, help="folder with envelope.json and <name>.v<n>.json")
+    parser.add_argument("--candidate", action="append", default=[], help="ref:summary of a candidate to propose")
+    parser.add_argument("--max-messages", type=int, default=0, help="stop after this many order broadcasts (0 = never)")
+    parser.add_argument("--timeout", type=float, default=0, help="stop after this many seconds (0 = never)")
+    args = parser.parse_args()
+
+    url = os.environ["RS_AMQP_URL"]
+    code = args.jobcentre
+    user = f"jobcentre-{code}"
+    queue = f"jobcentre.{code}"
+    schemas = load_schemas(args.schemas)
+    seen = set()
+    answered = 0
+    started = time.monotonic()
+
+    connection = pika.BlockingConnection(pika.URLParameters(url))
+    channel = connection.channel()
+    channel.confirm_delivery()  # basic_publish now raises unless the broker confirms
+    channel.basic_qos(prefetch_count=5)
+
+    def reply_to(order, envelope):
+        candidates = []
+        for spec in args.candidate:
+            ref, _, summary = spec.partition(":")
+            candidates.append({"candidateRef": ref, "summary": summary})
+        data = {
+            "roundId": order["roundId"],
+            "orderId": order["orderId"],
+            "answer": "candidates" if candidates else "none",
+            "candidates": candidates,
+        }
+        reply = {
+            "specversion": "1.0",
+            "id": str(uuid.uuid4()),
+            "type": TYPE_PREFIX + "round.reply.v1",
+            "source": f"/jobcentres/{code}",
+            "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            "datacontenttype": "application/json",
+            "correlationid": order["orderId"],
+            "subject": order["roundId"],
+            "data": data,
+        }
+        jsonschema.validate(reply, schemas["envelope"])
+        jsonschema.validate(data, schemas["round.reply.v1"])
+        channel.basic_publish(
+            exchange="rs.connectors",
+            routing_key=f"{user}.round.reply",
+            body=json.dumps(reply).encode("utf-8"),
+            properties=pika.BasicProperties(
+                delivery_mode=2,
+                content_type="application/cloudevents+json",
+                message_id=reply["id"],
+                type=reply["type"],
+                correlation_id=order["orderId"],
+                user_id=user,  # must be our own login: the broker refuses anything else
+            ),
+            mandatory=True,
+        )
+        log(event="replied", roundId=order["roundId"], answer=data["answer"], inReplyTo=envelope["id"])
+
+    for method, properties, body in channel.consume(queue, inactivity_timeout=0.5):
+        if args.timeout and time.monotonic() - started > args.timeout:
+            break
+        if method is None:
+            continue
+        try:
+            envelope = json.loads(body)
+            jsonschema.validate(envelope, schemas["envelope"])
+            name = envelope["type"][len(TYPE_PREFIX):]
+            schema = schemas.get(name)
+            if schema is None:
+                raise ValueError(f"unknown type {envelope['type']}")
+            jsonschema.validate(envelope["data"], schema)
+        except (ValueError, KeyError, jsonschema.ValidationError) as error:
+            log(event="rejected", reason=str(error).splitlines()[0])
+            channel.basic_reject(method.delivery_tag, requeue=False)  # to the dead-letter queue
+            continue
+        if envelope["id"] in seen:
+            log(event="duplicate", id=envelope["id"])
+        elif name == "round.order-broadcast.v1":
+            reply_to(envelope["data"], envelope)
+            seen.add(envelope["id"])
+            answered += 1
+        else:
+            log(event="received", type=name)
+            seen.add(envelope["id"])
+        channel.basic_ack(method.delivery_tag)
+        if args.max_messages and answered >= args.max_messages:
+            break
+
+    channel.cancel()
+    connection.close()
+    log(event="stopped", answered=answered)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

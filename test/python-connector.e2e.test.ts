@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { jobcentreUsername } from '@rs/contracts';
+import { createTestWorld, provisionJobcentres, type RunningService, startService, type TestWorld, testPassword, tokenFor, waitFor } from '@rs/testkit';
+import request from 'supertest';
+
+/**
+ * Issue 4: a connector written in another language from the generated JSON Schemas and the docs
+ * alone (connectors/python/connector.py, pika + jsonschema) consumes a round and replies.
+ * scripts/test.sh provides RS_PYTHON, a virtualenv with connectors/python/requirements.txt.
+ */
+const ROOT = join(__dirname, '..');
+
+describe('a connector in Python', () => {
+  let world: TestWorld;
+  const services: RunningService[] = [];
+
+  beforeAll(async () => {
+    world = await createTestWorld();
+    await provisionJobcentres(world, [147]);
+    services.push(
+      await startService(world, 'broadcast', { REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: 'none' }),
+      await startService(world, 'order-intake'),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(services.map((s) => s.stop()));
+    await world.dispose();
+  });
+
+  it('receives the order broadcast, validates it and replies with candidates as itself', async () => {
+    const [broadcast, intake] = services as [RunningService, RunningService];
+    const python = spawn(
+      process.env.RS_PYTHON ?? 'python3',
+      [join(ROOT, 'connectors/python/connector.py'), '--jobcentre', '147', '--schemas', join(ROOT, 'docs/schemas'), '--candidate', 'c-147-py:Python-kandidat, truckkørekort', '--max-messages', '1', '--timeout', '60'],
+      { env: { ...process.env, RS_AMQP_URL: world.amqpUrlFor(jobcentreUsername(147), testPassword(147)) }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    python.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    python.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => python.once('exit', resolve));
+
+    const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: 101 });
+    const created = await request(intake.url)
+      .post('/orders')
+      .set('authorization', `Bearer ${lead}`)
+      .send({ company: { name: 'Vognmand Hansen', municipality: 101 }, title: 'Chauffør', occupation: '8332', positions: 1, broadcast: { scope: 'cooperation' } })
+      .expect(201);
+
+    expect(await exited).toBe(0);
+    expect(output).toContain('"event": "replied"');
+    const entry = await waitFor(async () => {
+      const res = await request(broadcast.url).get(`/rounds/${created.body.id}-1`).set('authorization', `Bearer ${lead}`);
+      return res.body.recipients?.find((r: { jobcentre: number; status: string }) => r.jobcentre === 147 && r.status === 'replied');
+    }, { what: "the Python connector's reply to be recorded" });
+    expect(entry).toMatchObject({ answer: 'candidates', candidates: [{ candidateRef: 'c-147-py', summary: 'Python-kandidat, truckkørekort' }], late: false });
+  }, 90_000);
+});
