@@ -14,7 +14,7 @@ import { consumeReplies } from './adapters/amqp/replies.consumer';
 import { complianceRoutes } from './adapters/http/compliance.routes';
 import { feedRoutes } from './adapters/http/feed.routes';
 import { jobcentreMessageModel, recordJobcentreMessages } from './adapters/mongo/jobcentre-messages';
-import { startDeadlineWorker, startReminderWorker } from './adapters/timers/round-timers.worker';
+import { startRoundTimerWorkers } from './adapters/timers/round-timers.worker';
 import { roundsRoutes } from './adapters/http/rounds.routes';
 import type { BroadcastDeps } from './app/deps';
 import { deadlineTimerId, reminderTimerId } from './app/outgoing';
@@ -93,10 +93,7 @@ async function main() {
   };
 
   const consumers = [consumeOrderEvents(bus, deps), consumeReplies(bus, deps)];
-  const workers = [
-    startDeadlineWorker(deps, redis.duplicate(), config.TIMER_PREFIX, logger),
-    startReminderWorker(deps, redis.duplicate(), config.TIMER_PREFIX, logger),
-  ];
+  const workers = startRoundTimerWorkers(deps, redis, config.TIMER_PREFIX, logger);
   const rebuilt = await reconcileTimers(deps, (e) => scheduleAt(timerQueues[e.queue]!, e.jobId, new Date(e.runAt), e.data, now()));
   logger.info({ timers: rebuilt }, 'timers reconciled with the database');
 

@@ -6,31 +6,29 @@ import type { BroadcastDeps } from '../../app/deps';
 import { deadlineReached } from '../../app/deadline-reached';
 import { sendReminder } from '../../app/send-reminder';
 
-const DeadlineJob = z.object({ roundId: z.string().min(1), recipient: z.coerce.number().int() });
+/** Job data is validated like any outside input: Redis is not trusted to hold what we wrote. */
+const RecipientJob = z.object({ roundId: z.string().min(1), recipient: z.coerce.number().int() });
 
-/** Reminders before the deadline; they decide nothing, the round does. */
-export function startReminderWorker(deps: BroadcastDeps, connection: Redis, prefix: string, logger: { warn(o: object, m?: string): void }) {
-  return createTimerWorker({
-    name: TIMER_QUEUES.replyReminders,
-    prefix,
-    connection,
-    logger,
-    handle: async (data) => {
-      const job = DeadlineJob.parse(data);
-      await sendReminder(deps, job.roundId, job.recipient);
-    },
-  });
-}
+const USE_CASES = {
+  [TIMER_QUEUES.replyDeadlines]: deadlineReached,
+  [TIMER_QUEUES.replyReminders]: sendReminder,
+} as const;
 
-export function startDeadlineWorker(deps: BroadcastDeps, connection: Redis, prefix: string, logger: { warn(o: object, m?: string): void }) {
-  return createTimerWorker({
-    name: TIMER_QUEUES.replyDeadlines,
-    prefix,
-    connection,
-    logger,
-    handle: async (data) => {
-      const job = DeadlineJob.parse(data);
-      await deadlineReached(deps, job.roundId, job.recipient);
-    },
-  });
+/**
+ * One worker per timer queue of a round. The jobs carry ids only and decide nothing: the use
+ * case re-reads the round and the domain decides.
+ */
+export function startRoundTimerWorkers(deps: BroadcastDeps, connection: Redis, prefix: string, logger: { warn(o: object, m?: string): void }) {
+  return Object.entries(USE_CASES).map(([name, useCase]) =>
+    createTimerWorker({
+      name,
+      prefix,
+      connection: connection.duplicate(),
+      logger,
+      handle: async (data) => {
+        const job = RecipientJob.parse(data);
+        await useCase(deps, job.roundId, job.recipient);
+      },
+    }),
+  );
 }

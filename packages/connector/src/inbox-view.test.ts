@@ -1,0 +1,41 @@
+import { parseCommand, renderInbox, timeLeft } from './inbox-view';
+
+const order = (roundId: string, deadline: string) => ({
+  roundId,
+  orderId: 'o',
+  leadJobcentre: 101,
+  recipient: 147,
+  scope: 'cooperation' as const,
+  deadline,
+  order: { title: 'Chauffør', occupation: '8332', positions: 2, municipality: 101, companyName: 'Vognmand Hansen', description: '' },
+});
+
+describe('inbox view', () => {
+  const now = new Date('2026-11-25T09:00:00Z');
+
+  it('shows time left in Danish and English, and overdue', () => {
+    expect(timeLeft('2026-11-25T11:05:00Z', now)).toBe('om 2 t 5 min / in 2 h 5 min');
+    expect(timeLeft('2026-11-25T08:00:00Z', now)).toBe('OVERSKREDET / OVERDUE');
+  });
+
+  it('lists the soonest deadline first with numbers the commands use', () => {
+    const lines = renderInbox(147, [
+      { order: order('late', '2026-11-27T09:00:00Z'), receivedAt: '' },
+      { order: order('soon', '2026-11-25T10:00:00Z'), receivedAt: '', reminded: true },
+    ], now);
+    expect(lines[0]).toContain('open broadcasts: 2');
+    expect(lines[1]).toContain('[1] Chauffør');
+    expect(lines[2]).toContain('in 1 h 0 min');
+    expect(lines[2]).toContain('påmindet/reminded');
+    expect(lines[4]).toContain('in 48 h 0 min');
+  });
+
+  it('parses commands and explains bad ones', () => {
+    expect(parseCommand('n 2')).toEqual({ kind: 'none', index: 2 });
+    expect(parseCommand('c 1 c-147-9 Truckfører med C/CE')).toEqual({ kind: 'candidate', index: 1, ref: 'c-147-9', summary: 'Truckfører med C/CE' });
+    expect(parseCommand('c 1 bad:ref x')).toMatchObject({ kind: 'invalid' });
+    expect(parseCommand('n x')).toMatchObject({ kind: 'invalid' });
+    expect(parseCommand('')).toEqual({ kind: 'list' });
+    expect(parseCommand('zz')).toMatchObject({ kind: 'invalid', message: expect.stringContaining('zz') });
+  });
+});

@@ -1,0 +1,118 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import type { Logger } from '@rs/bus';
+import { describeIssues, OrderBroadcast } from '@rs/contracts';
+import { z } from 'zod';
+import { type Connector, createConnector } from './connector';
+import { HELP, type InboxRound, parseCommand, renderInbox, sortedRounds } from './inbox-view';
+
+export interface InboxOptions {
+  url: string;
+  jobcentre: number;
+  /** Where unanswered broadcasts are kept between sessions (they are acked on arrival). */
+  stateFile: string;
+  logger: Logger;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  now?: () => Date;
+}
+
+/**
+ * The consultant's terminal: open broadcasts with their deadlines, answered with candidates or
+ * "none" by typing. A broadcast is written to the state file before its message is acked, so
+ * quitting (or a crash) never loses one.
+ */
+export async function runInbox(options: InboxOptions): Promise<void> {
+  const now = options.now ?? (() => new Date());
+  const rounds = new Map<string, InboxRound>(load(options.stateFile).map((r) => [r.order.roundId, r]));
+  const save = () => {
+    mkdirSync(dirname(options.stateFile), { recursive: true });
+    writeFileSync(`${options.stateFile}.tmp`, JSON.stringify([...rounds.values()], null, 2));
+    renameSync(`${options.stateFile}.tmp`, options.stateFile);
+  };
+  const print = (lines: string[]) => options.output.write(`${lines.join('\n')}\n`);
+  const show = () => print(['', ...renderInbox(options.jobcentre, [...rounds.values()], now())]);
+
+  const connector: Connector = createConnector(
+    { url: options.url, jobcentre: options.jobcentre, logger: options.logger },
+    {
+      'round.order-broadcast': async (order) => {
+        rounds.set(order.roundId, { order, receivedAt: now().toISOString() });
+        save();
+        print([`\n>> Ny rundsending / new broadcast: ${order.order.title} (${order.order.companyName})`]);
+        show();
+      },
+      'round.reminder': async (reminder) => {
+        const round = rounds.get(reminder.roundId);
+        if (!round) return;
+        round.reminded = true;
+        round.overdue = reminder.overdue;
+        save();
+        print([`\n>> Påmindelse / reminder: ${round.order.order.title}${reminder.overdue ? ' — fristen er overskredet / deadline passed' : ''}`]);
+      },
+      'round.withdrawn': async (withdrawn) => {
+        if (!rounds.delete(withdrawn.roundId)) return;
+        save();
+        print([`\n>> Trukket tilbage / withdrawn (${withdrawn.reason}): runde ${withdrawn.roundId}`]);
+        show();
+      },
+    },
+  );
+
+  const rl = createInterface({ input: options.input, output: options.output, terminal: false });
+  print(HELP);
+  show();
+  try {
+    for await (const line of rl) {
+      const command = parseCommand(line);
+      const list = sortedRounds([...rounds.values()]);
+      switch (command.kind) {
+        case 'quit':
+          return;
+        case 'help':
+          print(HELP);
+          break;
+        case 'list':
+          show();
+          break;
+        case 'invalid':
+          print([command.message]);
+          break;
+        case 'none':
+        case 'candidate': {
+          const round = list[command.index - 1];
+          if (!round) {
+            print([`ingen rundsending nr. ${command.index} / no broadcast #${command.index}`]);
+            break;
+          }
+          const { roundId, orderId } = round.order;
+          await connector.reply(
+            command.kind === 'none'
+              ? { roundId, orderId, answer: 'none', candidates: [] }
+              : { roundId, orderId, answer: 'candidates', candidates: [{ candidateRef: command.ref, summary: command.summary }] },
+          );
+          rounds.delete(roundId);
+          save();
+          print([`Svar sendt / reply sent: ${round.order.order.title} — ${command.kind === 'none' ? 'ingen kandidater / none' : command.ref}`]);
+          show();
+          break;
+        }
+      }
+    }
+  } finally {
+    rl.close();
+    await connector.stop();
+  }
+}
+
+const InboxFile = z.array(
+  z.object({ order: OrderBroadcast, receivedAt: z.string(), reminded: z.boolean().optional(), overdue: z.boolean().optional() }),
+);
+
+function load(file: string): InboxRound[] {
+  if (!existsSync(file)) return [];
+  const parsed = InboxFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file} is not an inbox file: ${describeIssues(parsed.error.issues)}`);
+  return parsed.data;
+}
