@@ -1,7 +1,16 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { jobcentreUsername } from '@rs/contracts';
-import { createTestWorld, provisionJobcentres, type RunningService, startService, type TestWorld, testPassword, tokenFor, waitFor } from '@rs/testkit';
+import {
+  createTestWorld,
+  provisionJobcentres,
+  type RunningService,
+  startService,
+  type TestWorld,
+  testPassword,
+  tokenFor,
+  waitFor,
+} from '@rs/testkit';
 import request from 'supertest';
 
 /**
@@ -32,8 +41,23 @@ describe('a connector in Python', () => {
     const [broadcast, intake] = services as [RunningService, RunningService];
     const python = spawn(
       process.env.RS_PYTHON ?? 'python3',
-      [join(ROOT, 'connectors/python/connector.py'), '--jobcentre', '147', '--schemas', join(ROOT, 'docs/schemas'), '--candidate', 'c-147-py:Python-kandidat, truckkørekort', '--max-messages', '1', '--timeout', '60'],
-      { env: { ...process.env, RS_AMQP_URL: world.amqpUrlFor(jobcentreUsername(147), testPassword(147)) }, stdio: ['ignore', 'pipe', 'pipe'] },
+      [
+        join(ROOT, 'connectors/python/connector.py'),
+        '--jobcentre',
+        '147',
+        '--schemas',
+        join(ROOT, 'docs/schemas'),
+        '--candidate',
+        'c-147-py:Python-kandidat, truckkørekort',
+        '--max-messages',
+        '1',
+        '--timeout',
+        '60',
+      ],
+      {
+        env: { ...process.env, RS_AMQP_URL: world.amqpUrlFor(jobcentreUsername(147), testPassword(147)) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     let output = '';
     python.stdout.on('data', (d: Buffer) => (output += d.toString()));
@@ -44,15 +68,28 @@ describe('a connector in Python', () => {
     const created = await request(intake.url)
       .post('/orders')
       .set('authorization', `Bearer ${lead}`)
-      .send({ company: { name: 'Vognmand Hansen', municipality: 101 }, title: 'Chauffør', occupation: '8332', positions: 1, broadcast: { scope: 'cooperation' } })
+      .send({
+        company: { name: 'Vognmand Hansen', municipality: 101 },
+        title: 'Chauffør',
+        occupation: '8332',
+        positions: 1,
+        broadcast: { scope: 'cooperation' },
+      })
       .expect(201);
 
     expect(await exited).toBe(0);
     expect(output).toContain('"event": "replied"');
-    const entry = await waitFor(async () => {
-      const res = await request(broadcast.url).get(`/rounds/${created.body.id}-1`).set('authorization', `Bearer ${lead}`);
-      return res.body.recipients?.find((r: { jobcentre: number; status: string }) => r.jobcentre === 147 && r.status === 'replied');
-    }, { what: "the Python connector's reply to be recorded" });
-    expect(entry).toMatchObject({ answer: 'candidates', candidates: [{ candidateRef: 'c-147-py', summary: 'Python-kandidat, truckkørekort' }], late: false });
+    const entry = await waitFor(
+      async () => {
+        const res = await request(broadcast.url).get(`/rounds/${created.body.id}-1`).set('authorization', `Bearer ${lead}`);
+        return res.body.recipients?.find((r: { jobcentre: number; status: string }) => r.jobcentre === 147 && r.status === 'replied');
+      },
+      { what: "the Python connector's reply to be recorded" },
+    );
+    expect(entry).toMatchObject({
+      answer: 'candidates',
+      candidates: [{ candidateRef: 'c-147-py', summary: 'Python-kandidat, truckkørekort' }],
+      late: false,
+    });
   }, 90_000);
 });

@@ -19,10 +19,14 @@ describe('inbox view', () => {
   });
 
   it('lists the soonest deadline first with numbers the commands use', () => {
-    const lines = renderInbox(147, [
-      { order: order('late', '2026-11-27T09:00:00Z'), receivedAt: '' },
-      { order: order('soon', '2026-11-25T10:00:00Z'), receivedAt: '', reminded: true },
-    ], now);
+    const lines = renderInbox(
+      147,
+      [
+        { order: order('late', '2026-11-27T09:00:00Z'), receivedAt: '' },
+        { order: order('soon', '2026-11-25T10:00:00Z'), receivedAt: '', reminded: true },
+      ],
+      now,
+    );
     expect(lines[0]).toContain('open broadcasts: 2');
     expect(lines[1]).toContain('[1] Chauffør');
     expect(lines[2]).toContain('in 1 h 0 min');
@@ -32,7 +36,12 @@ describe('inbox view', () => {
 
   it('parses commands and explains bad ones', () => {
     expect(parseCommand('n 2')).toEqual({ kind: 'none', index: 2 });
-    expect(parseCommand('c 1 c-147-9 Truckfører med C/CE')).toEqual({ kind: 'candidate', index: 1, ref: 'c-147-9', summary: 'Truckfører med C/CE' });
+    expect(parseCommand('c 1 c-147-9 Truckfører med C/CE')).toEqual({
+      kind: 'candidate',
+      index: 1,
+      ref: 'c-147-9',
+      summary: 'Truckfører med C/CE',
+    });
     expect(parseCommand('c 1 bad:ref x')).toMatchObject({ kind: 'invalid' });
     expect(parseCommand('n x')).toMatchObject({ kind: 'invalid' });
     expect(parseCommand('')).toEqual({ kind: 'list' });

@@ -49,7 +49,9 @@ export async function runInbox(options: InboxOptions): Promise<void> {
         round.reminded = true;
         round.overdue = reminder.overdue;
         save();
-        print([`\n>> Påmindelse / reminder: ${round.order.order.title}${reminder.overdue ? ' — fristen er overskredet / deadline passed' : ''}`]);
+        print([
+          `\n>> Påmindelse / reminder: ${round.order.order.title}${reminder.overdue ? ' — fristen er overskredet / deadline passed' : ''}`,
+        ]);
       },
       'round.withdrawn': async (withdrawn) => {
         if (!rounds.delete(withdrawn.roundId)) return;
@@ -94,7 +96,9 @@ export async function runInbox(options: InboxOptions): Promise<void> {
           );
           rounds.delete(roundId);
           save();
-          print([`Svar sendt / reply sent: ${round.order.order.title} — ${command.kind === 'none' ? 'ingen kandidater / none' : command.ref}`]);
+          print([
+            `Svar sendt / reply sent: ${round.order.order.title} — ${command.kind === 'none' ? 'ingen kandidater / none' : command.ref}`,
+          ]);
           show();
           break;
         }

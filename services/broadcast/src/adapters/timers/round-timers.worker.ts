@@ -18,7 +18,12 @@ const USE_CASES = {
  * One worker per timer queue of a round. The jobs carry ids only and decide nothing: the use
  * case re-reads the round and the domain decides.
  */
-export function startRoundTimerWorkers(deps: BroadcastDeps, connection: Redis, prefix: string, logger: { warn(o: object, m?: string): void }) {
+export function startRoundTimerWorkers(
+  deps: BroadcastDeps,
+  connection: Redis,
+  prefix: string,
+  logger: { warn(o: object, m?: string): void },
+) {
   return Object.entries(USE_CASES).map(([name, useCase]) =>
     createTimerWorker({
       name,
