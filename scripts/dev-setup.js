@@ -8,13 +8,16 @@ const { cooperation } = require('../packages/reference-data/dist');
 const { issueToken } = require('../packages/service-kit/dist');
 
 const DEMO_LEAD = 101;
-const demoJobcentres = () => cooperation('HRS').members.filter((c) => c !== DEMO_LEAD);
+// DEMO_MANUAL=147 leaves jobcentres to be answered by hand (npm run inbox -- 147).
+const manual = (process.env.DEMO_MANUAL ?? '').split(',').filter(Boolean).map(Number);
+const otherMembers = () => cooperation('HRS').members.filter((c) => c !== DEMO_LEAD);
+const demoJobcentres = () => otherMembers().filter((c) => !manual.includes(c));
 
 async function provision(file) {
   const passwords = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const admin = managementClient(process.env.RABBITMQ_MGMT_URL);
   const vhost = decodeURIComponent(new URL(process.env.AMQP_URL).pathname.slice(1)) || '/';
-  for (const code of demoJobcentres()) {
+  for (const code of otherMembers()) {
     passwords[code] ??= randomBytes(18).toString('base64url');
     await provisionJobcentreUser(admin, vhost, code, passwords[code]);
   }

@@ -71,6 +71,8 @@ cat <<MSG
   RabbitMQ UI      http://127.0.0.1:${RS_RABBITMQ_MGMT_PORT:-15672}  (guest / guest)
   logs             .data/logs/*.log   (demo connectors for jobcentres $DEMO_JOBCENTRES)
   reply window     ${REPLY_WINDOW_SECONDS:-120} s of clock time in this demo (production: 48 working hours)
+  answer by hand   DEMO_MANUAL=147 npm start   leaves Frederiksberg (147) out of the demo; then, in a
+                   second terminal: npm run inbox -- 147
 
   A token for a consultant of jobcentre 101 (København), valid 8 hours:
     export TOKEN=$TOKEN

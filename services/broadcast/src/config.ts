@@ -21,6 +21,11 @@ export const broadcastConfig = {
     .regex(/^(none|\d+(,\d+)*)$/, 'comma-separated whole seconds, or none')
     .default('86400,14400')
     .transform((s) => (s === 'none' ? [] : s.split(',').map(Number))),
+  /**
+   * Tests only: the service's clock starts at this instant and runs at normal speed from there
+   * (e.g. a Saturday, to see the working-time window pause). Default: the real clock.
+   */
+  TEST_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   /** Fault injection for tests only: SIGKILL this process after this many confirmed publishes. Default off. */
   FAILPOINT_KILL_AFTER_PUBLISHES: z.coerce.number().int().min(1).optional(),
 };

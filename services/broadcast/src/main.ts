@@ -27,7 +27,7 @@ async function main() {
   const config = loadConfig(broadcastConfig, process.env);
   const logger = createLogger(SERVICE, config.LOG_LEVEL);
   const metrics = createMetrics(SERVICE);
-  const now = () => new Date();
+  const now = clock(config.TEST_CLOCK_START);
 
   const connection = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
   const models = roundModels(connection);
@@ -122,6 +122,13 @@ async function main() {
     ['redis', () => redis.quit()],
     ['database', () => connection.close()],
   ]);
+}
+
+/** The real clock, or (tests) one that starts at a given instant and runs at normal speed. */
+function clock(start: string | undefined): () => Date {
+  if (!start) return () => new Date();
+  const offset = Date.parse(start) - Date.now();
+  return () => new Date(Date.now() + offset);
 }
 
 /**
