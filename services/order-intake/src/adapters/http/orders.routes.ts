@@ -1,5 +1,5 @@
 import { OrderSummary, SCOPE_IDS } from '@rs/contracts';
-import { cooperationOf, jobcentreForMunicipality } from '@rs/reference-data';
+import { cooperationOf, isJobcentre, jobcentreForMunicipality } from '@rs/reference-data';
 import { HttpError, type Principal, parseInput, principalOf } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -70,6 +70,7 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
         throw new HttpError(400, 'invalid-request', 'body.municipality: unknown municipality code');
       let lead: number;
       if (principal.role === 'jobcentre') {
+        if (!isJobcentre(principal.jobcentre)) throw new HttpError(403, 'forbidden', `${principal.jobcentre} is not a jobcentre code`);
         if (body.leadJobcentre !== undefined && body.leadJobcentre !== principal.jobcentre) {
           throw new HttpError(403, 'forbidden', 'A jobcentre registers orders as their lead only');
         }
