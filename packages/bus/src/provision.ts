@@ -9,8 +9,13 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * RabbitMQ validates user_id against this user, which makes it the trusted sender.
  */
 export async function provisionJobcentreUser(admin: ManagementClient, vhost: string, code: number, password: string): Promise<void> {
+  await admin.putUser(jobcentreUsername(code), password);
+  await setJobcentrePermissions(admin, vhost, code);
+}
+
+/** The permissions of an existing jobcentre user on one vhost (users are global, permissions per vhost); its password is left alone. */
+export async function setJobcentrePermissions(admin: ManagementClient, vhost: string, code: number): Promise<void> {
   const user = jobcentreUsername(code);
-  await admin.putUser(user, password);
   await admin.setPermissions(vhost, user, {
     configure: '^$',
     write: `^${escapeRegExp(EXCHANGES.connectors)}$`,

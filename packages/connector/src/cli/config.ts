@@ -27,4 +27,55 @@ export const connectorVars = {
   DEMO_MAX_DELAY_MS: z.coerce.number().int().min(0).default(20000),
 };
 
+const httpUrl = z.string().refine((v) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+}, 'must be an http or https URL');
+
+/** Environment of `rs-connector webhook`: one jobcentre, its local system's endpoint. */
+export const webhookVars = {
+  AMQP_URL: connectorVars.AMQP_URL,
+  /** The one jobcentre this connector serves, e.g. 147 (webhook mode serves exactly one). */
+  JOBCENTRES: connectorVars.JOBCENTRES.refine((codes) => codes.length === 1, 'webhook mode serves exactly one jobcentre'),
+  CONNECTOR_PASSWORDS_FILE: connectorVars.CONNECTOR_PASSWORDS_FILE,
+  LOG_LEVEL: commonVars.LOG_LEVEL,
+  /**
+   * The local system's endpoint, e.g. http://127.0.0.1:8080/rs-messages. Every message is POSTed
+   * as JSON `{ type, id, data }`; see docs/connector.md for the answers it may give.
+   */
+  WEBHOOK_URL: httpUrl,
+  /** Milliseconds one POST may take before it counts as failed (and is retried). Default 10000. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  /**
+   * Milliseconds one message is retried in-process while the local system is down (1 s doubling
+   * to 60 s), before it goes back to the broker for a later redelivery. Must stay below RabbitMQ's
+   * consumer_timeout (30 min). Default 600000 (10 minutes).
+   */
+  WEBHOOK_MAX_WAIT_MS: z.coerce.number().int().min(0).max(1_500_000).default(600_000),
+};
+
+/** Environment of `rs-admin`. */
+export const adminVars = {
+  /**
+   * RabbitMQ management API with an administrator's credentials,
+   * e.g. http://admin:secret@127.0.0.1:15672.
+   */
+  RABBITMQ_MGMT_URL: httpUrl,
+};
+
 export const PasswordsFile = z.record(z.string().regex(/^\d{3}$/), z.string().min(1));
+
+/** Environment of `rs-connector inbox`. */
+export const inboxVars = {
+  AMQP_URL: connectorVars.AMQP_URL,
+  /** The one jobcentre whose inbox this is, e.g. 147. */
+  JOBCENTRES: connectorVars.JOBCENTRES.refine((codes) => codes.length === 1, 'the inbox serves exactly one jobcentre'),
+  CONNECTOR_PASSWORDS_FILE: connectorVars.CONNECTOR_PASSWORDS_FILE,
+  /** Log level for the connection itself (the inbox prints to the terminal). Default warn. */
+  LOG_LEVEL: commonVars.LOG_LEVEL.default('warn'),
+  /** Where unanswered broadcasts are kept between sessions. Default ./rs-inbox-<code>.json. */
+  INBOX_STATE_FILE: z.string().min(1).optional(),
+};

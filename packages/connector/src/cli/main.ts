@@ -6,7 +6,9 @@ import { Command } from 'commander';
 import pino from 'pino';
 import { type Connector, createConnector } from '../connector';
 import { demoAnswer } from '../demo-pool';
-import { connectorVars, PasswordsFile } from './config';
+import { runWebhook } from '../webhook/run-webhook';
+import { runInbox } from '../inbox';
+import { connectorVars, inboxVars, PasswordsFile, webhookVars } from './config';
 
 function urlFor(base: string, code: number, passwords: Record<string, string> | undefined): string {
   const url = new URL(base);
@@ -18,12 +20,14 @@ function urlFor(base: string, code: number, passwords: Record<string, string> | 
   return url.toString();
 }
 
+function readPasswords(file: string | undefined): Record<string, string> | undefined {
+  return file ? PasswordsFile.parse(JSON.parse(readFileSync(file, 'utf8'))) : undefined;
+}
+
 async function demo(): Promise<void> {
   const config = loadConfig(connectorVars, process.env);
   const logger = pino({ name: 'rs-connector', level: config.LOG_LEVEL });
-  const passwords = config.CONNECTOR_PASSWORDS_FILE
-    ? PasswordsFile.parse(JSON.parse(readFileSync(config.CONNECTOR_PASSWORDS_FILE, 'utf8')))
-    : undefined;
+  const passwords = readPasswords(config.CONNECTOR_PASSWORDS_FILE);
   const behaviour = {
     silentShare: config.DEMO_SILENT_SHARE,
     noneShare: config.DEMO_NONE_SHARE,
@@ -66,8 +70,48 @@ async function demo(): Promise<void> {
   process.once('SIGINT', () => void stop());
 }
 
+async function webhook(): Promise<void> {
+  const config = loadConfig(webhookVars, process.env);
+  const [code] = config.JOBCENTRES as [number];
+  const logger = pino({ name: 'rs-connector', level: config.LOG_LEVEL }).child({ jobcentre: code });
+  const runner = runWebhook({
+    url: urlFor(config.AMQP_URL, code, readPasswords(config.CONNECTOR_PASSWORDS_FILE)),
+    jobcentre: code,
+    webhookUrl: config.WEBHOOK_URL,
+    logger,
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    backoff: { maxWaitMs: config.WEBHOOK_MAX_WAIT_MS },
+  });
+  const stop = async () => {
+    await runner.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+async function inbox(): Promise<void> {
+  const config = loadConfig(inboxVars, process.env);
+  const [code] = config.JOBCENTRES as [number];
+  await runInbox({
+    url: urlFor(config.AMQP_URL, code, readPasswords(config.CONNECTOR_PASSWORDS_FILE)),
+    jobcentre: code,
+    stateFile: config.INBOX_STATE_FILE ?? `rs-inbox-${code}.json`,
+    logger: pino({ name: 'rs-connector', level: config.LOG_LEVEL }, pino.destination(2)),
+    input: process.stdin,
+    output: process.stdout,
+  });
+  process.exit(0);
+}
+
 const program = new Command('rs-connector').description('A jobcentre connector for the recruitment service platform');
 program.command('demo').description('answer broadcasts automatically from a generated candidate pool (used by npm start)').action(demo);
+program
+  .command('webhook')
+  .description('POST every message to the local system at WEBHOOK_URL; its answer to a broadcast becomes the reply')
+  .action(webhook);
+
+program.command('inbox').description('a terminal view of open broadcasts with their deadlines, to reply with candidates or "none"').action(inbox);
 
 program.parseAsync().catch((error) => {
   console.error(error instanceof Error ? error.message : error);
