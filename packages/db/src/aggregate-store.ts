@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
 import { encodeEntry, type OutboxEntry } from './outbox';
@@ -18,6 +19,12 @@ import { encodeEntry, type OutboxEntry } from './outbox';
  */
 export interface Change {
   _id: string;
+  /**
+   * Unique per change (the key `<id>@<version>` is reused by a later loser once this change is
+   * deleted). The aggregate update records it in `changeTokens`, so recovery can tell "applied,
+   * then the writer died" from "lost the race".
+   */
+  token: string;
   aggregateId: string;
   fromVersion: number;
   set: Record<string, unknown>;
@@ -43,6 +50,8 @@ export const aggregateFields = {
   version: { type: Number, required: true },
   /** Ids of incoming messages already applied: the inbox. */
   processed: { type: [String], default: [] },
+  /** Tokens of the changes applied to this document (see Change.token). */
+  changeTokens: { type: [String], default: [] },
 };
 
 export interface GuardedUpdate {
@@ -86,6 +95,7 @@ function change(
 ): Change {
   return {
     _id: `${id}@${fromVersion + 1}`,
+    token: randomUUID(),
     aggregateId: id,
     fromVersion,
     set,
@@ -125,11 +135,12 @@ async function settle(model: Model<any>, c: Change): Promise<boolean> {
         ...c.set,
         version: 1,
         processed: c.processedId ? [c.processedId] : [],
+        changeTokens: [c.token],
       } as never);
       applied = true;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      applied = false;
+      applied = await wasApplied(model, c);
     }
   } else {
     const result = await model.collection.updateOne(
@@ -137,15 +148,21 @@ async function settle(model: Model<any>, c: Change): Promise<boolean> {
       {
         // $set of the version, not $inc: rolling the same change forward twice lands on the same state.
         $set: { ...c.set, version: c.fromVersion + 1 },
-        ...(c.processedId ? { $push: { processed: c.processedId } } : {}),
+        $push: { changeTokens: c.token, ...(c.processedId ? { processed: c.processedId } : {}) },
       } as never,
     );
-    applied = result.matchedCount === 1;
+    // No match: someone else won this version, unless it was this very change, applied by a
+    // writer that died before it could mark it (its messages must still go out).
+    applied = result.matchedCount === 1 || (await wasApplied(model, c));
   }
   const changes = changesOf(model);
   if (applied && c.outbox.length > 0) await changes.updateOne({ _id: c._id }, { $set: { applied: true } });
   else await changes.deleteOne({ _id: c._id });
   return applied;
+}
+
+async function wasApplied(model: Model<any>, c: Change): Promise<boolean> {
+  return (await model.collection.countDocuments({ _id: c.aggregateId, changeTokens: c.token } as never)) > 0;
 }
 
 /** Rolls forward every change a crashed writer left unapplied. Returns how many were settled. */

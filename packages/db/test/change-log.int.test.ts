@@ -1,0 +1,416 @@
+import {
+  aggregateFields,
+  backOff,
+  CHANGE_STALE_MS,
+  type Change,
+  changesOf,
+  connectMongo,
+  encodeEntry,
+  insertWithOutbox,
+  type OutboxEntry,
+  type Relay,
+  recoverChanges,
+  saveGuarded,
+  startRelay,
+} from '@rs/db';
+import { createTestWorld, type TestWorld, waitFor } from '@rs/testkit';
+import { type Connection, type Model, Schema } from 'mongoose';
+
+/**
+ * The concurrency guarantees of the change log (aggregate-store.ts) on the real server:
+ * one winner per version, no lost updates under contention, the inbox check, roll-forward of a
+ * crashed writer's change, and the relay's at-least-once hand-off.
+ */
+
+const quiet = { info() {}, warn() {} };
+
+let world: TestWorld;
+let connection: Connection;
+let seq = 0;
+const relays: Relay[] = [];
+
+interface Doc {
+  _id: string;
+  version: number;
+  processed: string[];
+  [field: string]: unknown;
+}
+
+/** A fresh aggregate collection (and so a fresh `<name>_changes`) per test. */
+function freshModel(): Model<any> {
+  seq += 1;
+  const schema = new Schema(
+    { _id: { type: String, required: true }, ...aggregateFields },
+    { strict: false, versionKey: false, collection: `agg${seq}` },
+  );
+  return connection.model(`ChangeLog${seq}`, schema);
+}
+
+/** The aggregate as the store's callers see it (the change tokens are the store's own bookkeeping). */
+const load = async (model: Model<any>, id: string) => {
+  const doc = await model.collection.findOne({ _id: id as never });
+  if (!doc) return null;
+  const { changeTokens: _tokens, ...rest } = doc as Record<string, unknown>;
+  return rest as Doc;
+};
+
+function entry(id: string): OutboxEntry {
+  return {
+    kind: 'publish',
+    id,
+    exchange: 'test.events',
+    routingKey: 'test.happened',
+    envelope: { id, type: 'test.happened', version: 1, time: '2025-01-01T00:00:00.000Z', source: 'test', data: {} } as never,
+  };
+}
+
+function recordingLogger() {
+  const warnings: string[] = [];
+  return {
+    warnings,
+    logger: { warn: (_o: object, m?: string) => warnings.push(m ?? ''), error: (_o: object, m?: string) => warnings.push(m ?? '') },
+  };
+}
+
+function track(relay: Relay): Relay {
+  relays.push(relay);
+  return relay;
+}
+
+beforeAll(async () => {
+  world = await createTestWorld();
+  connection = await connectMongo({ url: world.mongoUrl, dbName: world.dbName('changelog'), logger: quiet, retryForMs: 10_000 });
+});
+
+afterAll(async () => {
+  for (const relay of relays) await relay.stop();
+  await connection?.close();
+  await world?.dispose();
+});
+
+describe('one winner per version', () => {
+  it('10 concurrent saveGuarded of the same version: exactly one returns true and the document holds its state (20 rounds)', async () => {
+    const model = freshModel();
+    for (let round = 0; round < 20; round++) {
+      const id = `race-${round}`;
+      expect(await insertWithOutbox(model, { _id: id, winner: null, payload: null }, [])).toBe(true);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, k) =>
+          saveGuarded(model, { id, version: 1, set: { winner: k, payload: { by: k, items: [{ k }] } }, outbox: [], processedId: `m-${k}` }),
+        ),
+      );
+      const winners = results.flatMap((ok, k) => (ok ? [k] : []));
+      expect(winners).toHaveLength(1);
+      const k = winners[0]!;
+      expect(await load(model, id)).toEqual({ _id: id, version: 2, winner: k, payload: { by: k, items: [{ k }] }, processed: [`m-${k}`] });
+    }
+    // Changes without messages are dropped once applied; losers leave nothing behind.
+    expect(await changesOf(model).countDocuments({})).toBe(0);
+  });
+
+  it('15 writers each adding its own item with load → decide → saveGuarded → retry: all 15 items, version 16', async () => {
+    const model = freshModel();
+    const id = 'shared';
+    await insertWithOutbox(model, { _id: id, items: [] }, []);
+    let conflicts = 0;
+    const writer = async (w: number) => {
+      for (let attempt = 0; attempt < 500; attempt++) {
+        const doc = (await load(model, id))!;
+        const items = doc.items as string[];
+        if (items.includes(`item-${w}`)) return;
+        if (await saveGuarded(model, { id, version: doc.version, set: { items: [...items, `item-${w}`] }, outbox: [] })) return;
+        conflicts += 1;
+        await backOff(attempt);
+      }
+      throw new Error(`writer ${w} gave up`);
+    };
+    await Promise.all(Array.from({ length: 15 }, (_, w) => writer(w)));
+    const doc = (await load(model, id))!;
+    expect([...(doc.items as string[])].sort()).toEqual(Array.from({ length: 15 }, (_, w) => `item-${w}`).sort());
+    expect(doc.version).toBe(16);
+    expect(conflicts).toBeGreaterThan(0);
+  });
+});
+
+describe('inbox', () => {
+  it('a message id applied twice in a row is refused by the load-time check: state, version and processed unchanged', async () => {
+    const model = freshModel();
+    const id = 'inbox';
+    await insertWithOutbox(model, { _id: id, count: 0 }, []);
+    /** The use-case pattern: load, ack duplicates unchanged, else decide and save with the inbox mark. */
+    const applyIncrement = async (messageId: string): Promise<'applied' | 'duplicate'> => {
+      for (let attempt = 0; ; attempt++) {
+        const doc = (await load(model, id))!;
+        if (doc.processed.includes(messageId)) return 'duplicate';
+        const ok = await saveGuarded(model, {
+          id,
+          version: doc.version,
+          set: { count: (doc.count as number) + 1 },
+          outbox: [entry(`out-of-${messageId}`)],
+          processedId: messageId,
+        });
+        if (ok) return 'applied';
+        await backOff(attempt);
+      }
+    };
+    expect(await applyIncrement('msg-1')).toBe('applied');
+    expect(await applyIncrement('msg-1')).toBe('duplicate');
+    expect(await load(model, id)).toEqual({ _id: id, version: 2, count: 1, processed: ['msg-1'] });
+    // One change, holding the one outgoing message.
+    const changes = await changesOf(model).find({}).toArray();
+    expect(changes.map((c) => [c._id, c.applied, c.outbox.length])).toEqual([[`${id}@2`, true, 1]]);
+  });
+});
+
+describe('crash recovery', () => {
+  const t0 = new Date('2030-01-01T12:00:00.000Z');
+
+  /** What a writer that died after inserting its change, before applying it, leaves behind. */
+  function orphan(
+    id: string,
+    fromVersion: number,
+    at: Date,
+    set: Record<string, unknown>,
+    outbox: OutboxEntry[],
+    processedId?: string,
+  ): Change {
+    return {
+      _id: `${id}@${fromVersion + 1}`,
+      token: `token-${id}-${fromVersion + 1}-${at.getTime()}`,
+      aggregateId: id,
+      fromVersion,
+      set,
+      outbox: outbox.map(encodeEntry),
+      ...(processedId ? { processedId } : {}),
+      at,
+      applied: false,
+      leaseUntil: new Date(0),
+      leaseOwner: '',
+    };
+  }
+
+  it('recoverChanges rolls a stale unapplied change forward (state, version, processed) and leaves its outbox to the relay', async () => {
+    const model = freshModel();
+    const id = 'crashed';
+    await insertWithOutbox(model, { _id: id, state: 'before' }, [], undefined, t0);
+    const staleAt = new Date(t0.getTime() - 2 * CHANGE_STALE_MS);
+    await changesOf(model).insertOne(orphan(id, 1, staleAt, { state: 'after', detail: { n: 1 } }, [entry('e-crash')], 'msg-crash'));
+
+    // Not stale yet as seen from just after the write: left alone (its writer may still be working).
+    expect(await recoverChanges(model, new Date(staleAt.getTime() + CHANGE_STALE_MS - 1))).toBe(0);
+    expect((await load(model, id))!.version).toBe(1);
+
+    expect(await recoverChanges(model, t0)).toBe(1);
+    expect(await load(model, id)).toEqual({ _id: id, version: 2, state: 'after', detail: { n: 1 }, processed: ['msg-crash'] });
+    expect(await changesOf(model).findOne({ _id: `${id}@2` })).toMatchObject({ applied: true, outbox: [encodeEntry(entry('e-crash'))] });
+    // Running it again changes nothing.
+    expect(await recoverChanges(model, t0)).toBe(0);
+
+    const dispatched: string[] = [];
+    const relay = track(
+      startRelay({
+        models: [model],
+        dispatch: async (entries) => {
+          dispatched.push(...entries.map((e) => e.id));
+        },
+        owner: 'recovery-relay',
+        pollMs: 50,
+        logger: recordingLogger().logger,
+      }),
+    );
+    await waitFor(async () => dispatched.includes('e-crash') && (await changesOf(model).countDocuments({})) === 0, {
+      what: 'recovered outbox relayed',
+    });
+    await relay.stop();
+    expect(dispatched).toEqual(['e-crash']);
+    expect((await load(model, id))!.version).toBe(2);
+  });
+
+  it('a writer meeting a stale change under its key (E11000) rolls it forward, loses, and wins on reload', async () => {
+    const model = freshModel();
+    const id = 'blocked';
+    await insertWithOutbox(model, { _id: id, state: 'before' }, [], undefined, t0);
+    await changesOf(model).insertOne(orphan(id, 1, new Date(t0.getTime() - 2 * CHANGE_STALE_MS), { state: 'orphaned' }, [], 'msg-orphan'));
+
+    expect(await saveGuarded(model, { id, version: 1, set: { state: 'mine' }, outbox: [] }, t0)).toBe(false);
+    expect(await load(model, id)).toEqual({ _id: id, version: 2, state: 'orphaned', processed: ['msg-orphan'] });
+    // No messages: the settled change is gone.
+    expect(await changesOf(model).countDocuments({})).toBe(0);
+
+    const reloaded = (await load(model, id))!;
+    expect(await saveGuarded(model, { id, version: reloaded.version, set: { state: 'mine' }, outbox: [] }, t0)).toBe(true);
+    expect(await load(model, id)).toEqual({ _id: id, version: 3, state: 'mine', processed: ['msg-orphan'] });
+  });
+
+  it('a writer meeting a fresh (not yet stale) change under its key loses without touching it', async () => {
+    const model = freshModel();
+    const id = 'busy';
+    await insertWithOutbox(model, { _id: id, state: 'before' }, [], undefined, t0);
+    await changesOf(model).insertOne(orphan(id, 1, t0, { state: 'in-flight' }, [entry('e-busy')]));
+
+    expect(await saveGuarded(model, { id, version: 1, set: { state: 'mine' }, outbox: [] }, new Date(t0.getTime() + 1_000))).toBe(false);
+    expect(await load(model, id)).toEqual({ _id: id, version: 1, state: 'before', processed: [] });
+    expect(await changesOf(model).findOne({ _id: `${id}@2` })).toMatchObject({ applied: false, set: { state: 'in-flight' } });
+
+    // Later (passing the clock instead of waiting), the same writer rolls it forward.
+    const later = new Date(t0.getTime() + 2 * CHANGE_STALE_MS);
+    expect(await saveGuarded(model, { id, version: 1, set: { state: 'mine' }, outbox: [] }, later)).toBe(false);
+    expect(await load(model, id)).toMatchObject({ version: 2, state: 'in-flight' });
+    expect(await changesOf(model).findOne({ _id: `${id}@2` })).toMatchObject({ applied: true });
+  });
+
+  /**
+   * R1's "after DB write" crash point: the writer updated the aggregate and died before marking
+   * its change applied. The token the update recorded tells recovery it was applied, so its
+   * messages still go out (they would otherwise be lost with the deleted change).
+   */
+  it('a change applied to the aggregate by a writer that died before marking it keeps its outbox', async () => {
+    const model = freshModel();
+    const id = 'died-after-apply';
+    await insertWithOutbox(model, { _id: id, state: 'v1' }, [], undefined, t0);
+    const c = orphan(id, 1, new Date(t0.getTime() - 2 * CHANGE_STALE_MS), { state: 'v2' }, [entry('e-after-apply')], 'msg-x');
+    await changesOf(model).insertOne(c);
+    // What settle() did before the crash: the aggregate update, nothing more.
+    await model.collection.updateOne(
+      { _id: id, version: 1 } as never,
+      { $set: { state: 'v2', version: 2 }, $push: { processed: 'msg-x', changeTokens: c.token } } as never,
+    );
+
+    await recoverChanges(model, t0);
+    expect(await load(model, id)).toEqual({ _id: id, version: 2, state: 'v2', processed: ['msg-x'] });
+    expect(await changesOf(model).findOne({ _id: `${id}@2` })).toMatchObject({ applied: true });
+  });
+
+  it('a stale change whose aggregate already moved on is dropped, not applied over newer state', async () => {
+    const model = freshModel();
+    const id = 'moved-on';
+    await insertWithOutbox(model, { _id: id, state: 'v1' }, [], undefined, t0);
+    expect(await saveGuarded(model, { id, version: 1, set: { state: 'v2' }, outbox: [] }, t0)).toBe(true);
+    // A loser that loaded version 1 long ago and died right after inserting its change (the key was free again).
+    await changesOf(model).insertOne(orphan(id, 1, new Date(t0.getTime() - 2 * CHANGE_STALE_MS), { state: 'loser' }, [entry('e-loser')]));
+    expect(await recoverChanges(model, t0)).toBe(1);
+    expect(await load(model, id)).toEqual({ _id: id, version: 2, state: 'v2', processed: [] });
+    expect(await changesOf(model).countDocuments({})).toBe(0);
+  });
+});
+
+describe('relay', () => {
+  it('dispatches every entry written through insertWithOutbox and saveGuarded, then deletes the changes', async () => {
+    const model = freshModel();
+    const dispatched: string[] = [];
+    const relay = track(
+      startRelay({
+        models: [model],
+        dispatch: async (entries) => {
+          dispatched.push(...entries.map((e) => e.id));
+        },
+        owner: 'relay-a',
+        pollMs: 50,
+        logger: recordingLogger().logger,
+      }),
+    );
+    const expected: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const id = `agg-${i}`;
+      expect(await insertWithOutbox(model, { _id: id, step: 0 }, [entry(`${id}-created`)])).toBe(true);
+      expected.push(`${id}-created`);
+      relay.kick();
+      expect(await saveGuarded(model, { id, version: 1, set: { step: 1 }, outbox: [entry(`${id}-a`), entry(`${id}-b`)] })).toBe(true);
+      expected.push(`${id}-a`, `${id}-b`);
+      // A write without messages leaves nothing for the relay.
+      expect(await saveGuarded(model, { id, version: 2, set: { step: 2 }, outbox: [] })).toBe(true);
+      relay.kick();
+    }
+    await waitFor(async () => dispatched.length >= expected.length && (await changesOf(model).countDocuments({})) === 0, {
+      what: 'all entries relayed',
+    });
+    await relay.stop();
+    expect([...dispatched].sort()).toEqual([...expected].sort());
+    for (let i = 0; i < 3; i++) expect(await load(model, `agg-${i}`)).toMatchObject({ version: 3, step: 2 });
+  });
+
+  it('a dispatch that fails keeps the change; it is dispatched again with the same ids after the lease (at-least-once)', async () => {
+    const model = freshModel();
+    const calls: string[][] = [];
+    let failNext = true;
+    let skewMs = 0;
+    let clockReads = 0;
+    const leaseMs = 60_000;
+    const { warnings, logger } = recordingLogger();
+    const relay = track(
+      startRelay({
+        models: [model],
+        dispatch: async (entries) => {
+          // Records first: a publish that went out but whose confirm failed.
+          calls.push(entries.map((e) => e.id));
+          if (failNext) {
+            failNext = false;
+            throw new Error('broker said no');
+          }
+        },
+        owner: 'relay-flaky',
+        pollMs: 50,
+        leaseMs,
+        logger,
+        // The relay's clock, moved forward by the test instead of waiting out the lease.
+        now: () => {
+          clockReads += 1;
+          return new Date(Date.now() + skewMs);
+        },
+      }),
+    );
+    await insertWithOutbox(model, { _id: 'flaky', n: 0 }, [entry('f-1'), entry('f-2')]);
+    relay.kick();
+    await waitFor(() => calls.length === 1 && warnings.length > 0, { what: 'first, failing dispatch' });
+    const kept = await changesOf(model).findOne({ _id: 'flaky@1' });
+    expect(kept).toMatchObject({ applied: true, leaseOwner: 'relay-flaky' });
+    expect(kept!.leaseUntil.getTime()).toBeGreaterThan(Date.now());
+
+    // Still leased: several more polls (each reads the clock) do not retry it.
+    const reads = clockReads;
+    await waitFor(() => clockReads >= reads + 6, { what: 'more relay polls' });
+    expect(calls).toHaveLength(1);
+    expect(await changesOf(model).countDocuments({ _id: 'flaky@1' })).toBe(1);
+
+    skewMs = leaseMs + 1_000;
+    relay.kick();
+    await waitFor(async () => calls.length === 2 && (await changesOf(model).countDocuments({})) === 0, { what: 'second dispatch' });
+    await relay.stop();
+    expect(calls).toEqual([
+      ['f-1', 'f-2'],
+      ['f-1', 'f-2'],
+    ]);
+  });
+
+  it('two relays on one collection: every entry dispatched at least once (duplicates counted, not forbidden)', async () => {
+    const model = freshModel();
+    const counts = new Map<string, number>();
+    const dispatch = async (entries: OutboxEntry[]) => {
+      for (const e of entries) counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
+    };
+    const a = track(startRelay({ models: [model], dispatch, owner: 'relay-1', pollMs: 20, logger: recordingLogger().logger }));
+    const b = track(startRelay({ models: [model], dispatch, owner: 'relay-2', pollMs: 20, logger: recordingLogger().logger }));
+    const expected: string[] = [];
+    await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const id = `two-${i}`;
+        await insertWithOutbox(model, { _id: id, n: 0 }, [entry(`${id}-0`)]);
+        expected.push(`${id}-0`);
+        a.kick();
+        b.kick();
+        await saveGuarded(model, { id, version: 1, set: { n: 1 }, outbox: [entry(`${id}-1`)] });
+        expected.push(`${id}-1`);
+        a.kick();
+        b.kick();
+      }),
+    );
+    await waitFor(async () => expected.every((e) => counts.has(e)) && (await changesOf(model).countDocuments({})) === 0, {
+      what: 'all entries relayed by two relays',
+      timeoutMs: 30_000,
+    });
+    await Promise.all([a.stop(), b.stop()]);
+    expect([...counts.keys()].sort()).toEqual([...expected].sort());
+    const duplicates = [...counts.values()].reduce((sum, n) => sum + (n - 1), 0);
+    console.log(`two relays: ${expected.length} entries, ${duplicates} duplicate dispatches`);
+  });
+});
