@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
-import { encodeEntry, type OutboxEntry } from './outbox';
+import { decodeEntry, encodeEntry, type OutboxEntry } from './outbox';
 
 /**
  * Every write to an aggregate is first inserted as a CHANGE under the unique key
@@ -45,6 +45,12 @@ export function changesOf(model: Model<any>): Collection<Change> {
 /** Changes not applied after this long are assumed abandoned by a crashed writer and rolled forward. */
 export const CHANGE_STALE_MS = 5_000;
 
+/**
+ * A new change is born leased for this long: its writer relays it itself (Relay.handoff), and
+ * pollers only take it if the writer did not finish by then.
+ */
+export const HANDOFF_LEASE_MS = 2_000;
+
 /** The fields every aggregate document carries; spread into its mongoose schema. */
 export const aggregateFields = {
   version: { type: Number, required: true },
@@ -64,12 +70,19 @@ export interface GuardedUpdate {
   processedId?: string;
 }
 
+/** What a successful write hands to the relay: its change and the entries to dispatch. */
+export interface Committed {
+  model: Model<any>;
+  changeId: string;
+  entries: OutboxEntry[];
+}
+
 /**
  * One write per command: new state, outgoing messages and inbox mark together or not at all
  * (no multi-document transactions needed). Returns false when someone else wrote this version
  * first: reload and decide again.
  */
-export async function saveGuarded(model: Model<any>, update: GuardedUpdate, now = new Date()): Promise<boolean> {
+export async function saveGuarded(model: Model<any>, update: GuardedUpdate, now = new Date()): Promise<Committed | false> {
   return commit(model, change(update.id, update.version, update.set, update.outbox, update.processedId, now), now);
 }
 
@@ -80,7 +93,7 @@ export async function insertWithOutbox(
   outbox: OutboxEntry[],
   processedId?: string,
   now = new Date(),
-): Promise<boolean> {
+): Promise<Committed | false> {
   const { _id, ...set } = doc;
   return commit(model, change(_id, 0, set, outbox, processedId, now), now);
 }
@@ -103,12 +116,12 @@ function change(
     ...(processedId ? { processedId } : {}),
     at: now,
     applied: false,
-    leaseUntil: new Date(0),
-    leaseOwner: '',
+    leaseUntil: new Date(now.getTime() + HANDOFF_LEASE_MS),
+    leaseOwner: 'writer',
   };
 }
 
-async function commit(model: Model<any>, next: Change, now: Date): Promise<boolean> {
+async function commit(model: Model<any>, next: Change, now: Date): Promise<Committed | false> {
   const changes = changesOf(model);
   try {
     await changes.insertOne(next);
@@ -118,7 +131,7 @@ async function commit(model: Model<any>, next: Change, now: Date): Promise<boole
     if (existing && !existing.applied && now.getTime() - existing.at.getTime() > CHANGE_STALE_MS) await settle(model, existing);
     return false;
   }
-  return settle(model, next);
+  return (await settle(model, next)) ? { model, changeId: next._id, entries: next.outbox.map(decodeEntry) } : false;
 }
 
 /**

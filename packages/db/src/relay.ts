@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { changesOf, recoverChanges } from './aggregate-store';
+import { changesOf, type Committed, recoverChanges } from './aggregate-store';
 import { decodeEntry, type OutboxEntry } from './outbox';
 
 export interface RelayOptions {
@@ -17,8 +17,16 @@ export interface RelayOptions {
   now?: () => Date;
 }
 
+const BATCH = 50;
+const RECOVERY_INTERVAL_MS = 2_000;
+
 export interface Relay {
-  /** Relays now instead of at the next poll (call after a local write). */
+  /**
+   * Dispatches a change this process just committed, straight from memory, then deletes it —
+   * the common path, costing no query. If it fails the poller relays the change later.
+   */
+  handoff(committed: Committed): void;
+  /** Relays now instead of at the next poll. */
   kick(): void;
   stop(): Promise<void>;
 }
@@ -37,32 +45,50 @@ export function startRelay(options: RelayOptions): Relay {
   let running: Promise<void> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
+  let lastRecovery = 0;
 
-  async function relayOne(model: Model<any>): Promise<boolean> {
-    const t = now();
+  /**
+   * Relays up to one batch of applied changes. Candidates are found with one query and then
+   * leased one by one by _id: on FerretDB (SQLite) a filtered query reads every change document,
+   * a lookup by _id does not, so a backlog must not cost one full scan per change.
+   */
+  async function relayBatch(model: Model<any>): Promise<number> {
     const changes = changesOf(model);
-    const leased = await changes.findOneAndUpdate(
-      { applied: true, leaseUntil: { $lt: t } },
-      { $set: { leaseUntil: new Date(t.getTime() + leaseMs), leaseOwner: options.owner } },
-      { returnDocument: 'after' },
-    );
-    if (!leased) return false;
-    const entries = leased.outbox.map(decodeEntry);
-    await options.dispatch(entries);
-    options.afterDispatch?.(entries);
-    await changes.deleteOne({ _id: leased._id });
-    return true;
+    const candidates = await changes
+      .find({ applied: true, leaseUntil: { $lt: now() } }, { projection: { _id: 1 } })
+      .limit(BATCH)
+      .toArray();
+    let relayed = 0;
+    for (const { _id } of candidates) {
+      if (stopped) break;
+      const t = now();
+      const leased = await changes.findOneAndUpdate(
+        { _id, leaseUntil: { $lt: t } },
+        { $set: { leaseUntil: new Date(t.getTime() + leaseMs), leaseOwner: options.owner } },
+        { returnDocument: 'after' },
+      );
+      if (!leased) continue;
+      const entries = leased.outbox.map(decodeEntry);
+      await options.dispatch(entries);
+      options.afterDispatch?.(entries);
+      await changes.deleteOne({ _id: leased._id });
+      relayed++;
+    }
+    return candidates.length === BATCH ? Math.max(relayed, 1) : relayed;
   }
 
   async function drain(): Promise<void> {
     do {
       again = false;
+      // A writer that died between its change and the aggregate update left the new state (and
+      // its messages) only in the change. Looking for such changes is a full scan, so not on
+      // every kick: at most every RECOVERY_INTERVAL_MS.
+      const recover = now().getTime() - lastRecovery >= RECOVERY_INTERVAL_MS;
+      if (recover) lastRecovery = now().getTime();
       for (const model of options.models) {
         try {
-          // A writer that died between its change and the aggregate update left the new state
-          // (and its messages) only in the change: apply it first.
-          await recoverChanges(model, now());
-          while (!stopped && (await relayOne(model))) {}
+          if (recover) await recoverChanges(model, now());
+          while (!stopped && (await relayBatch(model)) > 0) {}
         } catch (error) {
           options.logger.warn({ err: (error as Error).message, collection: model.collection.name }, 'outbox relay failed; will retry');
         }
@@ -88,13 +114,29 @@ export function startRelay(options: RelayOptions): Relay {
     timer = setTimeout(run, options.pollMs);
   }
 
+  const handoffs = new Set<Promise<void>>();
+  function handoff(committed: Committed): void {
+    if (stopped || committed.entries.length === 0) return;
+    const work = (async () => {
+      try {
+        await options.dispatch(committed.entries);
+        options.afterDispatch?.(committed.entries);
+        await changesOf(committed.model).deleteOne({ _id: committed.changeId });
+      } catch (error) {
+        options.logger.warn({ err: (error as Error).message, change: committed.changeId }, 'handoff failed; the poller will relay it');
+      }
+    })().finally(() => handoffs.delete(work));
+    handoffs.add(work);
+  }
+
   run();
   return {
+    handoff,
     kick: run,
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      await Promise.allSettled([running, ...handoffs]);
     },
   };
 }

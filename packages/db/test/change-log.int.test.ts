@@ -93,7 +93,7 @@ describe('one winner per version', () => {
     const model = freshModel();
     for (let round = 0; round < 20; round++) {
       const id = `race-${round}`;
-      expect(await insertWithOutbox(model, { _id: id, winner: null, payload: null }, [])).toBe(true);
+      expect(await insertWithOutbox(model, { _id: id, winner: null, payload: null }, [])).toBeTruthy();
       const results = await Promise.all(
         Array.from({ length: 10 }, (_, k) =>
           saveGuarded(model, { id, version: 1, set: { winner: k, payload: { by: k, items: [{ k }] } }, outbox: [], processedId: `m-${k}` }),
@@ -238,7 +238,7 @@ describe('crash recovery', () => {
     expect(await changesOf(model).countDocuments({})).toBe(0);
 
     const reloaded = (await load(model, id))!;
-    expect(await saveGuarded(model, { id, version: reloaded.version, set: { state: 'mine' }, outbox: [] }, t0)).toBe(true);
+    expect(await saveGuarded(model, { id, version: reloaded.version, set: { state: 'mine' }, outbox: [] }, t0)).toBeTruthy();
     expect(await load(model, id)).toEqual({ _id: id, version: 3, state: 'mine', processed: ['msg-orphan'] });
   });
 
@@ -285,7 +285,7 @@ describe('crash recovery', () => {
     const model = freshModel();
     const id = 'moved-on';
     await insertWithOutbox(model, { _id: id, state: 'v1' }, [], undefined, t0);
-    expect(await saveGuarded(model, { id, version: 1, set: { state: 'v2' }, outbox: [] }, t0)).toBe(true);
+    expect(await saveGuarded(model, { id, version: 1, set: { state: 'v2' }, outbox: [] }, t0)).toBeTruthy();
     // A loser that loaded version 1 long ago and died right after inserting its change (the key was free again).
     await changesOf(model).insertOne(orphan(id, 1, new Date(t0.getTime() - 2 * CHANGE_STALE_MS), { state: 'loser' }, [entry('e-loser')]));
     expect(await recoverChanges(model, t0)).toBe(1);
@@ -312,13 +312,13 @@ describe('relay', () => {
     const expected: string[] = [];
     for (let i = 0; i < 3; i++) {
       const id = `agg-${i}`;
-      expect(await insertWithOutbox(model, { _id: id, step: 0 }, [entry(`${id}-created`)])).toBe(true);
+      expect(await insertWithOutbox(model, { _id: id, step: 0 }, [entry(`${id}-created`)])).toBeTruthy();
       expected.push(`${id}-created`);
       relay.kick();
-      expect(await saveGuarded(model, { id, version: 1, set: { step: 1 }, outbox: [entry(`${id}-a`), entry(`${id}-b`)] })).toBe(true);
+      expect(await saveGuarded(model, { id, version: 1, set: { step: 1 }, outbox: [entry(`${id}-a`), entry(`${id}-b`)] })).toBeTruthy();
       expected.push(`${id}-a`, `${id}-b`);
       // A write without messages leaves nothing for the relay.
-      expect(await saveGuarded(model, { id, version: 2, set: { step: 2 }, outbox: [] })).toBe(true);
+      expect(await saveGuarded(model, { id, version: 2, set: { step: 2 }, outbox: [] })).toBeTruthy();
       relay.kick();
     }
     await waitFor(async () => dispatched.length >= expected.length && (await changesOf(model).countDocuments({})) === 0, {

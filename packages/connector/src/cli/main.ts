@@ -111,7 +111,10 @@ program
   .description('POST every message to the local system at WEBHOOK_URL; its answer to a broadcast becomes the reply')
   .action(webhook);
 
-program.command('inbox').description('a terminal view of open broadcasts with their deadlines, to reply with candidates or "none"').action(inbox);
+program
+  .command('inbox')
+  .description('a terminal view of open broadcasts with their deadlines, to reply with candidates or "none"')
+  .action(inbox);
 
 program.parseAsync().catch((error) => {
   console.error(error instanceof Error ? error.message : error);

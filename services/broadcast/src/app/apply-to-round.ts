@@ -33,7 +33,7 @@ export async function applyToRound(
       ...(messageId ? { processedId: messageId } : {}),
     });
     if (saved) {
-      deps.relay.kick();
+      deps.relay.handoff(saved);
       return { outcome: 'applied', round: after };
     }
     await backOff(attempt);

@@ -11,7 +11,7 @@ export interface BroadcastDeps {
   addWorkingSeconds: (start: Date, seconds: number) => Date;
   /** Seconds before the deadline at which a silent recipient is reminded, e.g. [86400, 14400]. */
   reminderOffsets: number[];
-  relay: Pick<Relay, 'kick'>;
+  relay: Pick<Relay, 'handoff'>;
   /** Publishes now with a confirm (for messages that change no state, e.g. reminders). */
   publish: (entry: PublishEntry) => Promise<void>;
   /** Removes a recipient's pending timers; best effort, handlers never rely on it. */

@@ -49,7 +49,7 @@ export async function openRoundForOrder(
   const { id, ...fields } = round;
   const inserted = await insertWithOutbox(deps.models.rounds, { _id: id, seq, ...fields }, openingMessages(deps, round));
   if (!inserted) return undefined;
-  deps.relay.kick();
+  deps.relay.handoff(inserted);
   return round;
 }
 

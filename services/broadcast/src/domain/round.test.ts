@@ -40,11 +40,17 @@ describe('broadcast round', () => {
     expect(() => decide(reply(101), round())).toThrow(RoundRuleViolation);
   });
 
-  it('marks a silent recipient overdue only once the deadline has passed', () => {
-    const r = round();
+  it('marks every silent recipient overdue once the deadline has passed, whichever timer fires first', () => {
+    let r = round();
+    r = apply(r, decide(reply(147), r));
     expect(decide({ type: 'DeadlineReached', recipient: 151, now: new Date('2026-11-27T08:59:59Z') }, r)).toEqual([]);
     const events = decide({ type: 'DeadlineReached', recipient: 151, now: deadline }, r);
-    expect(events).toEqual([{ type: 'RecipientOverdue', recipient: 151, at: deadline.toISOString() }]);
+    expect(events).toEqual([
+      { type: 'RecipientOverdue', recipient: 151, at: deadline.toISOString() },
+      { type: 'RecipientOverdue', recipient: 153, at: deadline.toISOString() },
+      { type: 'RoundCompleted', at: deadline.toISOString() },
+    ]);
+    expect(decide({ type: 'DeadlineReached', recipient: 153, now: deadline }, apply(r, events))).toEqual([]);
   });
 
   it('ignores a deadline for a recipient who already replied', () => {

@@ -129,7 +129,11 @@ export function decide(command: RoundCommand, round: Round): RoundEvent[] {
     case 'DeadlineReached': {
       if (recipient.status !== 'pending') return [];
       if (command.now.getTime() < Date.parse(round.deadline)) return [];
-      events.push({ type: 'RecipientOverdue', recipient: recipient.jobcentre, at });
+      // The deadline is the round's: whoever's timer fires first marks every silent recipient
+      // overdue in one write (the other timers then find nothing to do).
+      for (const r of round.recipients) {
+        if (r.status === 'pending') events.push({ type: 'RecipientOverdue', recipient: r.jobcentre, at });
+      }
       break;
     }
     default: {

@@ -31,7 +31,7 @@ export async function closeOrder(
       outbox: [{ kind: 'publish', id, exchange: EXCHANGES.events, routingKey: 'order.closed', envelope }],
     });
     if (saved) {
-      deps.relay.kick();
+      deps.relay.handoff(saved);
       return { ok: true };
     }
     await backOff(attempt);

@@ -5,7 +5,7 @@ export interface OrderIntakeDeps {
   models: OrderModels;
   now: () => Date;
   newId: () => string;
-  relay: Pick<Relay, 'kick'>;
+  relay: Pick<Relay, 'handoff'>;
 }
 
 export const SOURCE = '/services/order-intake';

@@ -44,9 +44,9 @@ export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderI
     broadcastRequested: input.broadcast,
     rounds: [],
   };
-  await insertWithOutbox(deps.models.orders, doc, [
+  const committed = await insertWithOutbox(deps.models.orders, doc, [
     { kind: 'publish', id: eventId, exchange: EXCHANGES.events, routingKey: 'order.registered', envelope },
   ]);
-  deps.relay.kick();
+  if (committed) deps.relay.handoff(committed);
   return doc;
 }

@@ -1,0 +1,286 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Bus,
+  type Consumer,
+  connectBus,
+  consume,
+  declareTopology,
+  InvalidMessageError,
+  type MessageContext,
+  silentLogger,
+} from '@rs/bus';
+import {
+  cloudEventType,
+  connectorRoutingKey,
+  DEAD_LETTER_REASON_HEADER,
+  deadLetterQueue,
+  EXCHANGES,
+  jobcentreUsername,
+  makeEnvelope,
+  orderRegisteredExample,
+  QUEUE_LIMITS,
+  QUEUES,
+  type RoundReply,
+  roundReplyExample,
+  SERVICE_QUEUES,
+} from '@rs/contracts';
+import { createTestWorld, provisionJobcentres, type TestWorld, testPassword, waitFor } from '@rs/testkit';
+import amqplib, { type ChannelModel } from 'amqplib';
+
+/**
+ * R5 and STYLE habit 7 at the bus level, against the real broker: every poison message on a
+ * consumed queue ends in its dead-letter queue with a reason and never reaches a handler;
+ * transient failures are retried; a message that keeps failing is dead-lettered by the broker at
+ * the queue's delivery limit; stop() waits for handlers in flight.
+ */
+const CODE = 147;
+const USER = jobcentreUsername(CODE);
+const KEY = connectorRoutingKey(CODE, 'round.reply');
+const DEAD = deadLetterQueue(QUEUES.broadcastReplies);
+
+interface DeadLetter {
+  messageId: string | undefined;
+  headers: Record<string, unknown>;
+}
+
+const envelopeOf = (id: string, data: unknown = roundReplyExample, type = cloudEventType('round.reply', 1)) => ({
+  ...makeEnvelope('round.reply', roundReplyExample, { id, time: new Date(), source: `/jobcentres/${CODE}` }),
+  type,
+  data,
+});
+const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+
+/** A world with broadcast.replies declared, a jobcentre publisher and a reader of the dead-letter queue. */
+async function openWorld() {
+  const world = await createTestWorld();
+  await provisionJobcentres(world, [CODE]);
+  const admin: ChannelModel = await amqplib.connect(world.amqpUrl);
+  const adminCh = await admin.createConfirmChannel();
+  await declareTopology(adminCh, [SERVICE_QUEUES.broadcastReplies!]);
+  const deadLetters: DeadLetter[] = [];
+  await adminCh.consume(DEAD, (msg) => {
+    if (!msg) return;
+    deadLetters.push({ messageId: msg.properties.messageId, headers: msg.properties.headers ?? {} });
+    adminCh.ack(msg);
+  });
+  const jobcentre = connectBus({ url: world.amqpUrlFor(USER, testPassword(CODE)), name: `test-jobcentre-${CODE}`, logger: silentLogger });
+  /** userId null: publish without a user_id property. */
+  const send = (messageId: string, body: Buffer, userId: string | null = USER) =>
+    jobcentre.publishRaw(EXCHANGES.connectors, KEY, body, {
+      messageId,
+      contentType: 'application/cloudevents+json',
+      ...(userId ? { userId } : {}),
+    });
+  const sendValid = (id: string) => send(id, json(envelopeOf(id)));
+  const deadLetter = (messageId: string) =>
+    waitFor(() => deadLetters.find((d) => d.messageId === messageId), { what: `${messageId} in ${DEAD}` });
+  async function close() {
+    await jobcentre.close();
+    await admin.close().catch(() => {});
+    await world.dispose();
+  }
+  return { world, adminCh, deadLetters, send, sendValid, deadLetter, close };
+}
+type World = Awaited<ReturnType<typeof openWorld>>;
+
+const serviceBus = (world: TestWorld): Bus =>
+  connectBus({
+    url: world.amqpUrl,
+    name: 'test-broadcast',
+    logger: silentLogger,
+    setup: (ch) => declareTopology(ch, [SERVICE_QUEUES.broadcastReplies!]),
+  });
+
+describe('consume: the three bins of habit 7', () => {
+  let w: World;
+  let bus: Bus;
+  let consumer: Consumer;
+  /** Every call of the handler, in order: envelope id and the context it saw. */
+  const calls: Array<{ id: string; ctx: MessageContext }> = [];
+  const handled: string[] = [];
+
+  async function handler(_data: RoundReply, ctx: MessageContext): Promise<void> {
+    const id = ctx.envelope.id;
+    calls.push({ id, ctx });
+    const attempt = calls.filter((c) => c.id === id).length;
+    if (id.startsWith('transient-') && attempt <= 2) throw new Error('database down');
+    if (id.startsWith('invalid-')) throw new InvalidMessageError(`round ${id} is not known`, 'unknown-round');
+    if (id.startsWith('always-')) throw new Error('a bug that never goes away');
+    handled.push(id);
+  }
+
+  beforeAll(async () => {
+    w = await openWorld();
+    bus = serviceBus(w.world);
+    consumer = consume(bus, QUEUES.broadcastReplies, { 'round.reply': handler }, { requireUserId: true, retryDelayMs: 20 });
+  }, 30_000);
+  afterAll(async () => {
+    await consumer?.stop();
+    await bus?.close();
+    await w?.close();
+  });
+
+  it('dead-letters each poison message with its reason, and the next valid message is handled once', async () => {
+    const run = randomUUID();
+    const poison: Array<{ reason: string; body: Buffer; userId?: null }> = [
+      { reason: 'bad-json', body: Buffer.from('{"specversion":"1.0","id":') },
+      { reason: 'bad-envelope', body: json({ hello: 'not an envelope' }) },
+      { reason: 'unknown-type', body: json(envelopeOf(`u-${run}`, roundReplyExample, cloudEventType('round.nonsense', 1))) },
+      // A known message name that this queue does not consume.
+      {
+        reason: 'unexpected-type',
+        body: json(envelopeOf(`x-${run}`, orderRegisteredExample, cloudEventType('order.registered', 1))),
+      },
+      { reason: 'unsupported-version', body: json(envelopeOf(`v-${run}`, roundReplyExample, cloudEventType('round.reply', 9))) },
+      { reason: 'invalid-data', body: json(envelopeOf(`d-${run}`, { ...roundReplyExample, answer: 'none' })) },
+      // Valid in every way but the sender: the broker accepts it (3.10), the consumer must not.
+      { reason: 'missing-sender', body: json(envelopeOf(`s-${run}`)), userId: null },
+      // Over our limit, under the broker's max_message_size (4 MiB here).
+      {
+        reason: 'oversized',
+        body: json({ ...envelopeOf(`o-${run}`), padding: 'x'.repeat(QUEUE_LIMITS.maxMessageBytes + 500_000) }),
+      },
+    ];
+    const ids = poison.map((p) => `poison-${p.reason}-${run}`);
+    for (const [i, p] of poison.entries()) await w.send(ids[i]!, p.body, p.userId === null ? null : USER);
+    await w.sendValid(`valid-${run}`);
+
+    for (const [i, p] of poison.entries()) {
+      const dead = await w.deadLetter(ids[i]!);
+      expect(String(dead.headers[DEAD_LETTER_REASON_HEADER])).toMatch(new RegExp(`^${p.reason}: `));
+      expect(dead.headers['x-rs-original-queue']).toBe(QUEUES.broadcastReplies);
+      if (p.reason !== 'missing-sender') expect(dead.headers['x-rs-original-user-id']).toBe(USER);
+    }
+    await waitFor(() => handled.includes(`valid-${run}`), { what: 'the valid message handled' });
+    // A later message is handled too, so a redelivery of the first would have shown by now.
+    await w.sendValid(`valid-2-${run}`);
+    await waitFor(() => handled.includes(`valid-2-${run}`), { what: 'the second valid message handled' });
+    expect(handled.filter((id) => id === `valid-${run}`)).toHaveLength(1);
+    // The poison never reached the handler (their envelope ids, where they had one, are not in calls).
+    const poisonEnvelopeIds = ['u', 'x', 'v', 'd', 's', 'o'].map((p) => `${p}-${run}`);
+    expect(calls.filter((c) => poisonEnvelopeIds.includes(c.id))).toEqual([]);
+    expect(w.deadLetters.filter((d) => d.messageId?.startsWith('valid-'))).toEqual([]);
+  });
+
+  it('requeues a message whose handler fails transiently, and handles it once when it succeeds', async () => {
+    const id = `transient-${randomUUID()}`;
+    await w.sendValid(id);
+    await waitFor(() => handled.includes(id), { what: 'the transient message handled in the end' });
+    const attempts = calls.filter((c) => c.id === id);
+    expect(attempts).toHaveLength(3);
+    // The quorum queue counts the requeues, and the consumer passes the count on.
+    expect(attempts.map((c) => c.ctx.deliveryCount)).toEqual([0, 1, 2]);
+    expect(attempts.map((c) => c.ctx.redelivered)).toEqual([false, true, true]);
+    expect(attempts[0]!.ctx.userId).toBe(USER);
+    expect(handled.filter((h) => h === id)).toHaveLength(1);
+    expect(w.deadLetters.find((d) => d.messageId === id)).toBeUndefined();
+  });
+
+  it('dead-letters a message whose handler throws InvalidMessageError, with its reason, without a retry', async () => {
+    const id = `invalid-${randomUUID()}`;
+    await w.sendValid(id);
+    const dead = await w.deadLetter(id);
+    expect(dead.headers[DEAD_LETTER_REASON_HEADER]).toBe(`unknown-round: round ${id} is not known`);
+    expect(calls.filter((c) => c.id === id)).toHaveLength(1);
+  });
+
+  it('lets the broker dead-letter a message that always fails at the delivery limit, and goes on consuming', async () => {
+    const id = `always-${randomUUID()}`;
+    await w.sendValid(id);
+    const dead = await w.deadLetter(id);
+    // Dead-lettered by the broker, not by the consumer: no reason header of ours, an x-death entry.
+    expect(dead.headers[DEAD_LETTER_REASON_HEADER]).toBeUndefined();
+    expect(dead.headers['x-first-death-reason']).toBe('delivery_limit');
+    expect(dead.headers['x-first-death-queue']).toBe(QUEUES.broadcastReplies);
+    const deaths = dead.headers['x-death'] as Array<Record<string, unknown>>;
+    expect(deaths[0]).toMatchObject({ queue: QUEUES.broadcastReplies, reason: 'delivery_limit', exchange: EXCHANGES.connectors });
+
+    const after = `valid-after-${randomUUID()}`;
+    await w.sendValid(after);
+    await waitFor(() => handled.includes(after), { what: 'a later message handled' });
+    // The first delivery plus one per requeue allowed by x-delivery-limit, and no more after it died.
+    expect(calls.filter((c) => c.id === id)).toHaveLength(QUEUE_LIMITS.deliveryLimit + 1);
+    expect(calls.filter((c) => c.id === id).at(-1)!.ctx.deliveryCount).toBe(QUEUE_LIMITS.deliveryLimit);
+  });
+});
+
+describe('consume: stop()', () => {
+  let w: World;
+  let bus: Bus;
+
+  beforeAll(async () => {
+    w = await openWorld();
+    bus = serviceBus(w.world);
+  }, 30_000);
+  afterAll(async () => {
+    await bus?.close();
+    await w?.close();
+  });
+
+  it('waits for a slow handler in flight before resolving, and that message is acked', async () => {
+    const slowId = `slow-${randomUUID()}`;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const started: string[] = [];
+    const finished: string[] = [];
+    const first = consume(
+      bus,
+      QUEUES.broadcastReplies,
+      {
+        'round.reply': async (_data, ctx) => {
+          started.push(ctx.envelope.id);
+          await gate;
+          finished.push(ctx.envelope.id);
+        },
+      },
+      { requireUserId: true, retryDelayMs: 20 },
+    );
+    await w.sendValid(slowId);
+    await waitFor(() => started.includes(slowId), { what: 'the slow handler started' });
+
+    let stopped = false;
+    const stopping = first.stop().then(() => {
+      stopped = true;
+    });
+    // A quorum queue on 3.10 keeps counting a cancelled consumer while it holds an unacked message,
+    // so consumerCount cannot show the cancel. Instead: a message published now stays ready in the
+    // queue (the cancelled consumer takes no more), and stop() is still waiting for the handler.
+    const probe = `probe-${randomUUID()}`;
+    await w.sendValid(probe);
+    await waitFor(async () => (await w.adminCh.checkQueue(QUEUES.broadcastReplies)).messageCount === 1, {
+      what: 'the probe ready in the queue',
+    });
+    expect(stopped).toBe(false);
+    expect(finished).toEqual([]);
+
+    release();
+    await stopping;
+    expect(finished).toEqual([slowId]);
+    expect(started).toEqual([slowId]);
+
+    // The slow message was acked, not requeued: a new consumer gets only the probe.
+    const seen: string[] = [];
+    const second = consume(
+      bus,
+      QUEUES.broadcastReplies,
+      {
+        'round.reply': async (_data, ctx) => {
+          seen.push(ctx.envelope.id);
+        },
+      },
+      { requireUserId: true },
+    );
+    try {
+      await waitFor(() => seen.includes(probe), { what: 'the probe on a new consumer' });
+      const next = `next-${randomUUID()}`;
+      await w.sendValid(next);
+      await waitFor(() => seen.includes(next), { what: 'the next message on a new consumer' });
+      expect(seen).toEqual([probe, next]);
+      expect((await w.adminCh.checkQueue(QUEUES.broadcastReplies)).messageCount).toBe(0);
+    } finally {
+      await second.stop();
+    }
+  });
+});
