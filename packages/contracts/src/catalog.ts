@@ -55,7 +55,8 @@ export const catalog = {
     schema: RoundReply,
     exchange: EXCHANGES.connectors,
     publisher: 'connector',
-    description: 'A recipient jobcentre answers a round: candidates, or explicitly none.',
+    description:
+      'A recipient jobcentre answers a round: `candidates` with 1–50 candidates, or explicitly `none` with an empty list. A later, different reply amends it until the order is closed.',
     example: roundReplyExample,
   },
   'round.reply-recorded': {

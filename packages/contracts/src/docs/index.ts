@@ -1,0 +1,3 @@
+export * from './json-schemas';
+export * from './messages-doc';
+export * from './asyncapi';
