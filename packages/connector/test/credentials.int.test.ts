@@ -14,7 +14,7 @@ import amqplib from 'amqplib';
  */
 const CODE = 851;
 const USER = jobcentreUsername(CODE);
-const ADMIN_CLI = join(__dirname, '..', 'dist', 'cli', 'admin.js');
+const ADMIN_CLI = join(__dirname, '..', 'dist', 'cli', 'admin-main.js');
 
 describe('jobcentre credentials', () => {
   let world: TestWorld;
