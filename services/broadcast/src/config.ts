@@ -22,6 +22,16 @@ export const broadcastConfig = {
     .default('86400,14400')
     .transform((s) => (s === 'none' ? [] : s.split(',').map(Number))),
   /**
+   * Cooperations whose policy is to open the next wider round by itself when a round brings no
+   * candidates (R7), comma-separated, e.g. HRS,JRS. Default: each cooperation's own policy
+   * (HRS and JRS: propose only).
+   */
+  AUTO_ESCALATE_COOPERATIONS: z
+    .string()
+    .regex(/^(none|[A-Z]+(,[A-Z]+)*)$/, 'comma-separated cooperation ids, or none')
+    .optional()
+    .transform((s) => (s === undefined ? undefined : s === 'none' ? [] : s.split(','))),
+  /**
    * Tests only: the service's clock starts at this instant and runs at normal speed from there
    * (e.g. a Saturday, to see the working-time window pause). Default: the real clock.
    */

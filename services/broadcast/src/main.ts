@@ -4,7 +4,7 @@ import { connectBus, declareTopology } from '@rs/bus';
 import { loadConfig } from '@rs/config';
 import { jobcentreQueueSpec, SERVICE_QUEUES, TIMER_QUEUES } from '@rs/contracts';
 import { connectMongo, type OutboxEntry, pingMongo, startRelay } from '@rs/db';
-import { allJobcentres } from '@rs/reference-data';
+import { allJobcentres, cooperationOf } from '@rs/reference-data';
 import { closeServer, createApp, createLogger, createMetrics, listen, onShutdown, outboxDispatcher } from '@rs/service-kit';
 import { cancelTimer, connectRedis, createTimerQueue, pingRedis, redisSafetyProblems, scheduleAt } from '@rs/timers';
 import { addWorkingHours } from '@rs/working-time';
@@ -85,6 +85,11 @@ async function main() {
     addWorkingSeconds: (start, seconds) => addWorkingHours(start, seconds / 3600),
     relay,
     reminderOffsets: config.REMINDER_OFFSETS_SECONDS,
+    autoEscalate: (lead) => {
+      const own = cooperationOf(lead);
+      if (!own) return false;
+      return config.AUTO_ESCALATE_COOPERATIONS ? config.AUTO_ESCALATE_COOPERATIONS.includes(own.id) : own.autoEscalate;
+    },
     publish: (entry) => bus.publish(entry.exchange, entry.routingKey, entry.envelope),
     cancelTimers: async (roundId, recipient) => {
       await cancelTimer(deadlines, deadlineTimerId(roundId, recipient));

@@ -315,3 +315,53 @@ describe('a round from opening to withdrawal', () => {
       .expect(200);
   }, 60_000);
 });
+
+describe('automatic escalation (a cooperation policy, R7)', () => {
+  let world: TestWorld;
+  const services: RunningService[] = [];
+  const connectors: Connector[] = [];
+
+  beforeAll(async () => {
+    world = await createTestWorld();
+    await provisionJobcentres(world, HRS);
+    services.push(
+      await startService(world, 'broadcast', {
+        REPLY_WINDOW_MODE: 'clock',
+        REMINDER_OFFSETS_SECONDS: 'none',
+        AUTO_ESCALATE_COOPERATIONS: 'HRS',
+      }),
+      await startService(world, 'order-intake'),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(connectors.map((c) => c.stop()));
+    await Promise.all(services.map((s) => s.stop()));
+    await world.dispose();
+  });
+
+  it('opens East Denmark by itself when every HRS jobcentre answers "none", leaving out those who answered', async () => {
+    const [broadcast, intake] = services as [RunningService, RunningService];
+    for (const code of recipientsFor('cooperation', LEAD)) {
+      const connector: Connector = createConnector(
+        { url: world.amqpUrlFor(jobcentreUsername(code), testPassword(code)), jobcentre: code, logger: silentLogger },
+        {
+          'round.order-broadcast': async (o) =>
+            void (await connector.reply({ roundId: o.roundId, orderId: o.orderId, answer: 'none', candidates: [] })),
+        },
+      );
+      connectors.push(connector);
+    }
+    const created = await request(intake.url).post('/orders').set('authorization', `Bearer ${lead}`).send(order('cooperation')).expect(201);
+    const second = await waitFor(
+      async () => {
+        const res = await request(broadcast.url).get(`/rounds/${created.body.id}-2`).set('authorization', `Bearer ${lead}`);
+        return res.status === 200 ? res.body : undefined;
+      },
+      { timeoutMs: 20_000, what: 'the East Denmark round to open by itself' },
+    );
+    expect(second.scope).toBe('east-denmark');
+    expect(second.recipients.map((r: { jobcentre: number }) => r.jobcentre)).toEqual(
+      recipientsFor('east-denmark', LEAD, { exclude: recipientsFor('cooperation', LEAD) }),
+    );
+  }, 60_000);
+});

@@ -6,7 +6,7 @@ import { eventMessages } from './outgoing';
 
 export class UnknownRoundError extends Error {}
 
-export type ApplyResult = { outcome: 'applied'; round: Round } | { outcome: 'unchanged'; round: Round };
+export type ApplyResult = { outcome: 'applied'; round: Round; completedNow: boolean } | { outcome: 'unchanged'; round: Round };
 
 /**
  * Load → decide → save with outbox, retried when another replica wrote first. With a
@@ -34,7 +34,7 @@ export async function applyToRound(
     });
     if (saved) {
       deps.relay.handoff(saved);
-      return { outcome: 'applied', round: after };
+      return { outcome: 'applied', round: after, completedNow: events.some((e) => e.type === 'RoundCompleted') };
     }
     await backOff(attempt);
   }

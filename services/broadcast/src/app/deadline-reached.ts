@@ -1,5 +1,6 @@
 import { applyToRound } from './apply-to-round';
 import type { BroadcastDeps } from './deps';
+import { escalateIfPolicy } from './escalate';
 
 export class DeadlineNotYetReached extends Error {}
 
@@ -14,5 +15,6 @@ export async function deadlineReached(deps: BroadcastDeps, roundId: string, reci
   if (result.outcome === 'unchanged' && state?.status === 'pending') {
     throw new DeadlineNotYetReached(`deadline of round ${roundId} for ${recipient} not reached yet`);
   }
+  if (result.outcome === 'applied' && result.completedNow) await escalateIfPolicy(deps, result.round);
   return result;
 }

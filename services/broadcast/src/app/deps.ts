@@ -14,6 +14,8 @@ export interface BroadcastDeps {
   relay: Pick<Relay, 'handoff'>;
   /** Publishes now with a confirm (for messages that change no state, e.g. reminders). */
   publish: (entry: PublishEntry) => Promise<void>;
+  /** Whether the lead's cooperation opens the next wider round by itself (R7 policy). */
+  autoEscalate: (leadJobcentre: number) => boolean;
   /** Removes a recipient's pending timers; best effort, handlers never rely on it. */
   cancelTimers: (roundId: string, recipient: number) => Promise<void>;
 }

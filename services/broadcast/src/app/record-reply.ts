@@ -1,6 +1,7 @@
 import type { RoundReply } from '@rs/contracts';
 import { applyToRound } from './apply-to-round';
 import type { BroadcastDeps } from './deps';
+import { escalateIfPolicy } from './escalate';
 
 /**
  * R6: a recipient's reply, recorded once per message; after the deadline it is accepted and
@@ -14,6 +15,9 @@ export async function recordReply(deps: BroadcastDeps, sender: number, reply: Ro
     messageId,
   );
   // Best effort: the timer handlers re-read the round and do nothing for a replier anyway.
-  if (result.outcome === 'applied') await deps.cancelTimers(reply.roundId, sender).catch(() => {});
+  if (result.outcome === 'applied') {
+    await deps.cancelTimers(reply.roundId, sender).catch(() => {});
+    if (result.completedNow) await escalateIfPolicy(deps, result.round);
+  }
   return result;
 }

@@ -4,6 +4,7 @@ import { HttpError, type Principal, parseInput, principalOf } from '@rs/service-
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { BroadcastDeps } from '../../app/deps';
+import { jobcentresThatAnswered } from '../../app/escalate';
 import { loadOrderSnapshot, type OrderSnapshot, openRoundForOrder } from '../../app/open-round';
 import { proposedNextScope, type Round, summarise } from '../../domain/round';
 import { loadRound } from '../mongo/round.repository';
@@ -44,14 +45,8 @@ export function roundsRoutes(deps: BroadcastDeps) {
       }
       const open = await deps.models.rounds.collection.countDocuments({ orderId: body.orderId, status: 'open' });
       if (open > 0) throw new HttpError(409, 'round-open', 'A round for this order is still open / Der er allerede en åben runde');
-      const earlier = await deps.models.rounds.collection.find({ orderId: body.orderId }, { projection: { _id: 1 } }).toArray();
-      // Jobcentres that already answered this order are not asked again in a wider round.
-      const answered = new Set<number>();
-      for (const doc of earlier) {
-        const stored = await loadRound(deps.models, String(doc._id));
-        for (const r of stored?.round.recipients ?? []) if (r.status === 'replied') answered.add(r.jobcentre);
-      }
-      const round = await openRoundForOrder(deps, snapshot as OrderSnapshot, body.scope, earlier.length + 1, [...answered]);
+      const { rounds: earlier, answered } = await jobcentresThatAnswered(deps, body.orderId);
+      const round = await openRoundForOrder(deps, snapshot as OrderSnapshot, body.scope, earlier + 1, answered);
       if (!round) throw new HttpError(409, 'round-open', 'A round was opened at the same moment; reload');
       res.status(201).json(view(round));
     });
