@@ -25,11 +25,18 @@ async function depthOf(ch, queues) {
 async function baseline(world) {
   const conn = await amqplib.connect(world.amqpUrl);
   const ch = await conn.createConfirmChannel();
-  await declareTopology(ch, allJobcentres().map((j) => jobcentreQueueSpec(j.code)));
+  await declareTopology(
+    ch,
+    allJobcentres().map((j) => jobcentreQueueSpec(j.code)),
+  );
   const started = process.hrtime.bigint();
   for (let r = 0; r < ROUNDS; r++) {
     for (const code of RECIPIENTS) {
-      const env = makeEnvelope('round.order-broadcast', { ...orderBroadcastExample, recipient: code, scope: 'national' }, { id: randomUUID(), time: new Date(), source: '/bench' });
+      const env = makeEnvelope(
+        'round.order-broadcast',
+        { ...orderBroadcastExample, recipient: code, scope: 'national' },
+        { id: randomUUID(), time: new Date(), source: '/bench' },
+      );
       ch.publish(EXCHANGES.jobcentres, jobcentreQueue(code), Buffer.from(JSON.stringify(env)), { persistent: true, messageId: env.id });
     }
     await ch.waitForConfirms();
@@ -41,7 +48,11 @@ async function baseline(world) {
 }
 
 async function wholePath(world) {
-  const broadcast = await startService(world, 'broadcast', { REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: 'none', LOG_LEVEL: 'warn' });
+  const broadcast = await startService(world, 'broadcast', {
+    REPLY_WINDOW_MODE: 'clock',
+    REMINDER_OFFSETS_SECONDS: 'none',
+    LOG_LEVEL: 'warn',
+  });
   const conn = await amqplib.connect(world.amqpUrl);
   const ch = await conn.createConfirmChannel();
   const queues = RECIPIENTS.map(jobcentreQueue);
@@ -50,14 +61,25 @@ async function wholePath(world) {
     const orderId = randomUUID();
     const env = makeEnvelope(
       'order.registered',
-      { orderId, leadJobcentre: LEAD, cooperation: 'HRS', registeredAt: new Date().toISOString(), order: orderBroadcastExample.order, broadcast: { scope: 'national' } },
+      {
+        orderId,
+        leadJobcentre: LEAD,
+        cooperation: 'HRS',
+        registeredAt: new Date().toISOString(),
+        order: orderBroadcastExample.order,
+        broadcast: { scope: 'national' },
+      },
       { id: randomUUID(), time: new Date(), source: '/bench', correlationId: orderId },
     );
     ch.publish(EXCHANGES.events, 'order.registered', Buffer.from(JSON.stringify(env)), { persistent: true, messageId: env.id });
   }
   await ch.waitForConfirms();
   const expected = ROUNDS * RECIPIENTS.length;
-  await waitFor(async () => (await depthOf(ch, queues)) >= expected, { timeoutMs: 300_000, intervalMs: 200, what: 'every recipient message' });
+  await waitFor(async () => (await depthOf(ch, queues)) >= expected, {
+    timeoutMs: 300_000,
+    intervalMs: 200,
+    what: 'every recipient message',
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await conn.close();
   await broadcast.stop();
@@ -73,8 +95,12 @@ async function wholePath(world) {
       { name: 'fanout.baseline.throughput', value: Math.round(base), unit: 'msg/s' },
       { name: 'fanout.throughput', value: Math.round(path), unit: 'msg/s' },
     ];
-    console.log(`fanout.baseline.throughput  ${Math.round(base)} msg/s   (raw amqplib, confirms, ${ROUNDS} national fan-outs of ${RECIPIENTS.length})`);
-    console.log(`fanout.throughput           ${Math.round(path)} msg/s   (baseline ${Math.round(base)}, ratio ${(path / base).toFixed(2)}, aim ≥ 0.50)`);
+    console.log(
+      `fanout.baseline.throughput  ${Math.round(base)} msg/s   (raw amqplib, confirms, ${ROUNDS} national fan-outs of ${RECIPIENTS.length})`,
+    );
+    console.log(
+      `fanout.throughput           ${Math.round(path)} msg/s   (baseline ${Math.round(base)}, ratio ${(path / base).toFixed(2)}, aim ≥ 0.50)`,
+    );
     if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(figures, null, 2)}\n`);
   } finally {
     await world.dispose();
