@@ -1,3 +1,4 @@
+export * from './examples';
 export * from './json-schemas';
 export * from './messages-doc';
 export * from './asyncapi';

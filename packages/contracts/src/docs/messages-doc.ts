@@ -1,54 +1,102 @@
 import { catalog, JOBCENTRE_MESSAGES, type MessageName } from '../catalog';
-import { makeEnvelope } from '../codec';
-import { cloudEventType } from '../envelope';
+import { cloudEventType, Envelope, TYPE_PREFIX } from '../envelope';
 import {
   connectorRoutingKey,
+  DEAD_LETTER_ARGUMENTS,
   DEAD_LETTER_REASON_HEADER,
+  deadLetterQueue,
   EXCHANGES,
   jobcentreQueue,
+  jobcentreUsername,
   QUEUE_LIMITS,
   QUEUES,
   SERVICE_QUEUES,
   TIMER_QUEUES,
   workQueueArguments,
 } from '../topology';
+import { exampleEnvelope, withCodePlaceholder } from './examples';
 import { renderJsonSchemas, schemaFileName } from './json-schemas';
 
-const EXCHANGE_TYPES: Record<string, string> = {
-  [EXCHANGES.events]: 'topic',
-  [EXCHANGES.jobcentres]: 'direct',
-  [EXCHANGES.connectors]: 'topic',
-  [EXCHANGES.deadLetter]: 'topic',
+/**
+ * The exchange types. topology.ts states them only in comments (and packages/bus declares them),
+ * so they are named here once per exchange key: a new exchange does not compile until it has one.
+ */
+export const EXCHANGE_TYPES: Record<keyof typeof EXCHANGES, 'topic' | 'direct'> = {
+  events: 'topic',
+  jobcentres: 'direct',
+  connectors: 'topic',
+  deadLetter: 'topic',
 };
+
+const EXCHANGE_PURPOSES: Record<keyof typeof EXCHANGES, string> = {
+  events: 'domain events between services; routing key = message name',
+  jobcentres: "one message per jobcentre; routing key = the jobcentre's queue name",
+  connectors: 'what connectors publish; routing key = `' + withCodePlaceholder((c) => connectorRoutingKey(c, '<message name>')) + '`',
+  deadLetter: 'poison messages; routing key = the queue they died in',
+};
+
+/** Who reads each message a jobcentre's queue receives. The catalog does not say whom a jobcentre message is addressed to. */
+const JOBCENTRE_READER: Record<(typeof JOBCENTRE_MESSAGES)[number], string> = {
+  'round.order-broadcast': "the recipient jobcentre's connector",
+  'round.reminder': "the recipient jobcentre's connector",
+  'round.withdrawn': "the recipient jobcentre's connector",
+  'round.reply-received': "the lead jobcentre's connector",
+  'round.overdue-notice': "the lead jobcentre's connector",
+};
+
+/** What each envelope attribute means; whether it is required comes from the Envelope schema itself. */
+const ENVELOPE_MEANINGS: Record<keyof typeof Envelope.shape, string> = {
+  specversion: 'always `"1.0"`',
+  id: 'unique per message; the idempotency key. A re-sent message keeps its id: handle each id once',
+  type:
+    '`' +
+    TYPE_PREFIX +
+    '<name>.v<major>`, e.g. `' +
+    cloudEventType('round.reply', catalog['round.reply'].version) +
+    '`; a consumer dead-letters majors it does not know',
+  source: '`/services/<service>` or `/jobcentres/<code>`; informational only, never the trusted sender',
+  time: 'RFC 3339 instant the message was made, with `Z` or an offset',
+  datacontenttype: '`application/json`',
+  subject: 'the round id, where there is one',
+  correlationid: 'the job order id (CloudEvents extension attribute); every message about one order carries it',
+  data: 'the payload, per type below',
+};
+
+function placeholder(name: (code: number) => string): string {
+  return withCodePlaceholder(name);
+}
 
 function routingKeyOf(name: MessageName): string {
   const { exchange } = catalog[name];
   if (exchange === EXCHANGES.events) return `\`${name}\``;
-  if (exchange === EXCHANGES.jobcentres) return `\`${jobcentreQueue(0).replace('0', '<code>')}\` of the receiving jobcentre`;
-  return `\`${connectorRoutingKey(0, name).replace('0', '<code>')}\` of the sending jobcentre`;
+  if (exchange === EXCHANGES.jobcentres) return `\`${placeholder(jobcentreQueue)}\` of the receiving jobcentre`;
+  return `\`${placeholder((c) => connectorRoutingKey(c, name))}\` of the sending jobcentre`;
+}
+
+function isJobcentreMessage(name: MessageName): name is (typeof JOBCENTRE_MESSAGES)[number] {
+  return (JOBCENTRE_MESSAGES as readonly string[]).includes(name);
+}
+
+/** The service queues whose bindings match where the message travels. */
+export function consumingQueues(name: MessageName): string[] {
+  const { exchange } = catalog[name];
+  // A connector's routing key carries its own code; any real code shows whether a binding matches.
+  const key = exchange === EXCHANGES.connectors ? connectorRoutingKey(101, name) : name;
+  return Object.values(SERVICE_QUEUES)
+    .filter((q) => q.bindings.some((b) => b.exchange === exchange && topicMatches(b.pattern, key)))
+    .map((q) => q.name);
 }
 
 function consumersOf(name: MessageName): string {
-  if ((JOBCENTRE_MESSAGES as readonly string[]).includes(name)) {
-    return name === 'round.reply-received' || name === 'round.overdue-notice'
-      ? "the lead jobcentre's connector"
-      : "the recipient jobcentre's connector";
-  }
-  const queues = Object.values(SERVICE_QUEUES)
-    .filter((q) => q.bindings.some((b) => b.exchange === catalog[name].exchange && topicMatches(b.pattern, name, catalog[name].exchange)))
-    .map((q) => `\`${q.name}\``);
+  if (isJobcentreMessage(name)) return `${JOBCENTRE_READER[name]}, from \`${placeholder(jobcentreQueue)}\``;
+  const queues = consumingQueues(name).map((q) => `\`${q}\``);
   return queues.length > 0 ? queues.join(', ') : '(none yet)';
 }
 
-function topicMatches(pattern: string, name: string, exchange: string): boolean {
-  const key = exchange === EXCHANGES.connectors ? connectorRoutingKey(101, name) : name;
-  const re = new RegExp(
-    `^${pattern
-      .split('.')
-      .map((p) => (p === '*' ? '[^.]+' : p === '#' ? '.*' : p.replace(/[-]/g, '\\-')))
-      .join('\\.')}$`,
-  );
-  return re.test(key);
+/** AMQP topic matching: `*` is one word, `#` zero or more. */
+function topicMatches(pattern: string, key: string): boolean {
+  const words = pattern.split('.').map((p) => (p === '*' ? '[^.]+' : p === '#' ? '.*' : p.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')));
+  return new RegExp(`^${words.join('\\.')}$`).test(key);
 }
 
 interface JsonSchema {
@@ -72,23 +120,38 @@ interface JsonSchema {
 
 function typeOf(s: JsonSchema): string {
   if (s.anyOf) return s.anyOf.map(typeOf).join(' or ');
-  if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' \\| ');
+  if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' or ');
   if (s.const !== undefined) return JSON.stringify(s.const);
   if (s.type === 'array') return `array of ${s.items ? typeOf(s.items) : 'any'}`;
-  return [s.type ?? 'any', s.format ? `(${s.format})` : ''].filter(Boolean).join(' ');
+  const type = Array.isArray(s.type) ? s.type.join(' or ') : (s.type ?? 'any');
+  return s.format ? `${type} (${s.format})` : type;
 }
 
 function constraintsOf(s: JsonSchema): string {
   const c: string[] = [];
   if (s.minLength !== undefined) c.push(`min length ${s.minLength}`);
   if (s.maxLength !== undefined) c.push(`max length ${s.maxLength}`);
-  if (s.minimum !== undefined) c.push(`≥ ${s.minimum}`);
-  if (s.maximum !== undefined) c.push(`≤ ${s.maximum}`);
+  // zod's int() adds the safe-integer bounds; they say nothing to a reader.
+  if (s.minimum !== undefined && s.minimum !== Number.MIN_SAFE_INTEGER) c.push(`≥ ${s.minimum}`);
+  if (s.maximum !== undefined && s.maximum !== Number.MAX_SAFE_INTEGER) c.push(`≤ ${s.maximum}`);
   if (s.minItems !== undefined) c.push(`≥ ${s.minItems} items`);
   if (s.maxItems !== undefined) c.push(`≤ ${s.maxItems} items`);
   // Formats (date, date-time) carry long generated patterns; the format says it better.
   if (s.pattern && !s.format) c.push(`pattern \`${s.pattern}\``);
+  for (const member of s.anyOf ?? []) {
+    const inner = constraintsOf(member);
+    if (inner) c.push(inner);
+  }
+  if (s.type === 'array' && s.items && !s.items.properties) {
+    const inner = constraintsOf(s.items);
+    if (inner) c.push(`each ${inner}`);
+  }
   return c.join(', ');
+}
+
+/** Markdown table cells: a `|` would end the cell, even inside backticks. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
 }
 
 function fieldRows(schema: JsonSchema, prefix = ''): string[] {
@@ -96,101 +159,154 @@ function fieldRows(schema: JsonSchema, prefix = ''): string[] {
   for (const [key, value] of Object.entries(schema.properties ?? {})) {
     const path = `${prefix}${key}`;
     const required = (schema.required ?? []).includes(key) ? 'yes' : 'no';
-    rows.push(`| \`${path}\` | ${typeOf(value)} | ${required} | ${constraintsOf(value)} |`);
-    if (value.properties) rows.push(...fieldRows(value, `${path}.`));
-    if (value.type === 'array' && value.items?.properties) rows.push(...fieldRows(value.items, `${path}[].`));
+    rows.push(`| \`${path}\` | ${cell(typeOf(value))} | ${required} | ${cell(constraintsOf(value))} |`);
+    for (const object of [value, ...(value.anyOf ?? [])]) {
+      if (object.properties) rows.push(...fieldRows(object, `${path}.`));
+      if (object.type === 'array' && object.items?.properties) rows.push(...fieldRows(object.items, `${path}[].`));
+    }
   }
   return rows;
 }
 
-const EXAMPLE_TIME = new Date('2026-11-25T09:00:00.000Z');
+const code = (text: string | number) => `\`${text}\``;
+
+function envelopeSection(schema: JsonSchema): string[] {
+  const required = new Set(schema.required ?? []);
+  return [
+    '## Envelope',
+    '',
+    'Every message body is one JSON object: a CloudEvents 1.0 event in structured mode. Unknown extra attributes are ignored.',
+    `Its JSON Schema is [schemas/envelope.json](schemas/envelope.json).`,
+    '',
+    '| attribute | required | meaning | constraints |',
+    '|---|---|---|---|',
+    ...(Object.keys(Envelope.shape) as (keyof typeof Envelope.shape)[]).map(
+      (key) =>
+        `| ${code(key)} | ${required.has(key) ? 'yes' : 'no'} | ${cell(ENVELOPE_MEANINGS[key])} | ${cell(constraintsOf(schema.properties?.[key] ?? {}))} |`,
+    ),
+    '',
+    `The \`type\` grammar is ${code(`${TYPE_PREFIX}<name>.v<major>`)}: the name is the catalog name below, the major is its`,
+    'version. A compatible change (a new optional field) keeps the major; anything else is a new major, sent beside the old one',
+    'until every consumer reads it. A consumer dead-letters a type or major it does not know.',
+    '',
+    '`id` is the idempotency key: publishers keep it when they re-send (after a crash, a lost confirm), so every consumer',
+    'handles each id once and a duplicate changes nothing. `correlationid` is the job order id.',
+    '',
+    '### AMQP properties',
+    '',
+    '| property | value |',
+    '|---|---|',
+    '| `delivery_mode` | 2 (persistent) |',
+    '| `content_type` | `application/cloudevents+json` |',
+    '| `message_id` | the envelope `id` |',
+    '| `type` | the envelope `type` |',
+    '| `correlation_id` | the envelope `correlationid`, when set |',
+    '| `timestamp` | the envelope `time` in seconds (set by the platform; optional for connectors) |',
+    `| \`user_id\` | connectors only: their broker user ${code(placeholder(jobcentreUsername))} |`,
+    '',
+    `The trusted sender of a connector's message is the AMQP \`user_id\` property: RabbitMQ refuses a \`user_id\` that is not`,
+    'the user of the connection, so a jobcentre cannot speak for another. The sender is never read from the body (`source` is',
+    'informational). A message from a connector without `user_id` is dead-lettered.',
+    `Publishers wait for the broker's confirm; a message over ${QUEUE_LIMITS.maxMessageBytes} bytes is dead-lettered as oversized.`,
+  ];
+}
+
+function topologySection(): string[] {
+  const exchangeKeys = Object.keys(EXCHANGES) as (keyof typeof EXCHANGES)[];
+  const jobcentreQueueName = placeholder(jobcentreQueue);
+  const queueArguments = (queue: string) =>
+    Object.entries(workQueueArguments(queue))
+      .map(([k, v]) => code(`${k}: ${v}`))
+      .join(', ');
+  return [
+    '## Topology',
+    '',
+    'Every name below comes from `packages/contracts/src/topology.ts`; renaming one is a migration.',
+    '',
+    '| exchange | type | durable | carries |',
+    '|---|---|---|---|',
+    ...exchangeKeys.map((k) => `| ${code(EXCHANGES[k])} | ${EXCHANGE_TYPES[k]} | yes | ${EXCHANGE_PURPOSES[k]} |`),
+    '',
+    '| queue | bound to (exchange, routing key) | dead letters go to |',
+    '|---|---|---|',
+    ...Object.values(SERVICE_QUEUES).map(
+      (q) =>
+        `| ${code(q.name)} | ${q.bindings.map((b) => `${code(b.exchange)} ${code(b.pattern)}`).join(', ')} | ${code(deadLetterQueue(q.name))} |`,
+    ),
+    `| ${code(jobcentreQueueName)}, one per jobcentre | ${code(EXCHANGES.jobcentres)} ${code(jobcentreQueueName)} | ${code(deadLetterQueue(jobcentreQueue(101)))} |`,
+    '',
+    `A jobcentre is named by the municipality code of its host municipality (3 digits, e.g. 101 = København): its queue is`,
+    `${code(jobcentreQueueName)}, its broker user ${code(placeholder(jobcentreUsername))}, and it publishes to ${code(EXCHANGES.connectors)}`,
+    `with the routing key ${code(placeholder((c) => connectorRoutingKey(c, '<message name>')))}, e.g. ${code(connectorRoutingKey(147, 'round.reply'))}.`,
+    'Its broker user may read only its own queue, write only to that exchange with routing keys that start with its own user',
+    'name, and configure nothing: a connector never declares queues or exchanges.',
+    '',
+    `Work queues (service and jobcentre queues) are durable and declared with ${queueArguments('<queue>')}.`,
+    `A message redelivered ${QUEUE_LIMITS.deliveryLimit} times (\`x-delivery-limit\`, counting requeues after crashes) is dead-lettered by the broker.`,
+    `Dead-letter queues (${code(deadLetterQueue('<queue>'))}, and ${code(QUEUES.jobcentresDeadLetter)} for every jobcentre queue) are bound to`,
+    `${code(EXCHANGES.deadLetter)} and declared with ${Object.entries(DEAD_LETTER_ARGUMENTS)
+      .map(([k, v]) => code(`${k}: ${v}`))
+      .join(', ')}.`,
+    `A consumer that rejects a message on purpose (bad JSON, bad envelope, unknown type or major, invalid data, missing sender,`,
+    `oversized) publishes it there itself with the reason in the header ${code(DEAD_LETTER_REASON_HEADER)}, then acks it; it is never retried.`,
+    '',
+    `Timers are BullMQ queues in Redis, not AMQP: ${Object.values(TIMER_QUEUES).map(code).join(', ')}.`,
+  ];
+}
+
+function messageSection(name: MessageName, schema: JsonSchema): string[] {
+  const entry = catalog[name];
+  const file = schemaFileName(name);
+  return [
+    `### ${code(name)} (v${entry.version})`,
+    '',
+    entry.description,
+    '',
+    `- CloudEvents type: ${code(cloudEventType(name, entry.version))}`,
+    `- exchange: ${code(entry.exchange)}, routing key ${routingKeyOf(name)}`,
+    `- published by: ${entry.publisher === 'connector' ? "a jobcentre's connector (with `user_id`)" : `the ${entry.publisher} service`}`,
+    `- consumed by: ${consumersOf(name)}`,
+    `- JSON Schema of \`data\`: [schemas/${file}](schemas/${file})`,
+    '',
+    '| field | type | required | constraints |',
+    '|---|---|---|---|',
+    ...fieldRows(schema),
+    '',
+    '```json',
+    JSON.stringify(exampleEnvelope(name), null, 2),
+    '```',
+    '',
+  ];
+}
 
 /** docs/messages.md, generated from the catalog and the topology: never edited by hand. */
 export function renderMessagesDoc(): string {
   const schemas = renderJsonSchemas();
+  const names = Object.keys(catalog) as MessageName[];
   const out: string[] = [
     '# Messages',
     '',
     '<!-- Generated by `node scripts/generate-docs.js` from packages/contracts. Do not edit by hand: a test fails when this file is stale. -->',
     '',
-    'Every message is JSON in CloudEvents 1.0 structured mode. The zod schemas in `packages/contracts` are the single',
-    'source of truth; the JSON Schemas in [schemas/](schemas/) and [asyncapi.yaml](asyncapi.yaml) are generated from them.',
+    'Generated by `node scripts/generate-docs.js` (after `pnpm exec tsc -b packages/contracts`) from `packages/contracts`;',
+    'do not edit it by hand: `packages/contracts/test/docs-in-step.test.ts` fails when it is stale. The zod schemas there are',
+    'the single source of truth; the JSON Schemas in [schemas/](schemas/) and [asyncapi.yaml](asyncapi.yaml) are generated',
+    'from them too.',
     '',
-    '## Envelope',
+    ...envelopeSection(schemas['envelope.json'] as JsonSchema),
     '',
-    '| attribute | required | meaning |',
-    '|---|---|---|',
-    '| `specversion` | yes | always `"1.0"` |',
-    '| `id` | yes | unique per message; the idempotency key. A re-sent message keeps its id: handle each id once |',
-    '| `type` | yes | `dk.rekrutteringsservice.<name>.v<major>`, e.g. `' +
-      cloudEventType('round.reply', 1) +
-      '`; a consumer refuses majors it does not know |',
-    '| `source` | yes | `/services/<service>` or `/jobcentres/<code>`; informational only |',
-    '| `time` | yes | ISO 8601 instant the message was made |',
-    '| `datacontenttype` | no | `application/json` |',
-    '| `subject` | no | the round id, where there is one |',
-    '| `correlationid` | no | the job order id (CloudEvents extension) |',
-    '| `data` | yes | the payload, per type below |',
-    '',
-    'AMQP properties set by every publisher: `delivery_mode` 2 (persistent), `content_type`',
-    '`application/cloudevents+json`, `message_id` = `id`, `type` = `type`, `correlation_id` = `correlationid`.',
-    'Connectors also set `user_id` to their broker user `jobcentre-<code>`: RabbitMQ refuses any other value, which makes it',
-    'the trusted sender. A message from a connector without `user_id` is dead-lettered. The sender is never read from the body.',
-    `Messages over ${QUEUE_LIMITS.maxMessageBytes} bytes are dead-lettered as oversized.`,
-    '',
-    '## Topology',
-    '',
-    '| exchange | type |',
-    '|---|---|',
-    ...Object.entries(EXCHANGE_TYPES).map(([name, type]) => `| \`${name}\` | ${type} |`),
-    '',
-    '| queue | bound to |',
-    '|---|---|',
-    ...Object.values(SERVICE_QUEUES).map(
-      (q) => `| \`${q.name}\` | ${q.bindings.map((b) => `\`${b.exchange}\` \`${b.pattern}\``).join(', ')} |`,
-    ),
-    `| \`${jobcentreQueue(0).replace('0', '<code>')}\` (one per jobcentre) | \`${EXCHANGES.jobcentres}\` with its own name as routing key |`,
-    '',
-    `Work queues are declared with ${Object.entries(workQueueArguments('q'))
-      .map(([k, v]) => `\`${k}: ${k === 'x-dead-letter-routing-key' ? '<queue>' : v}\``)
-      .join(', ')}.`,
-    `Dead letters go to \`<queue>.dead-letter\` (all jobcentre queues share \`${QUEUES.jobcentresDeadLetter}\`); a consumer that`,
-    `rejects a message on purpose adds the reason in the header \`${DEAD_LETTER_REASON_HEADER}\`.`,
-    `Timers (BullMQ, not AMQP): ${Object.values(TIMER_QUEUES)
-      .map((q) => `\`${q}\``)
-      .join(', ')}.`,
+    ...topologySection(),
     '',
     '## Message types',
+    '',
+    '| message | version | exchange | published by | a connector |',
+    '|---|---|---|---|---|',
+    ...names.map(
+      (n) =>
+        `| [${code(n)}](#${n.replace(/\./g, '')}-v${catalog[n].version}) | ${catalog[n].version} | ${code(catalog[n].exchange)} | ${catalog[n].publisher} | ${isJobcentreMessage(n) ? 'receives it' : catalog[n].publisher === 'connector' ? 'sends it' : ''} |`,
+    ),
+    '',
+    ...names.flatMap((n) => messageSection(n, schemas[schemaFileName(n)] as JsonSchema)),
   ];
-  for (const name of Object.keys(catalog) as MessageName[]) {
-    const entry = catalog[name];
-    const file = schemaFileName(name);
-    const example = makeEnvelope(name, entry.example as never, {
-      id: '7d1f0c52-0000-4000-8000-000000000001',
-      time: EXAMPLE_TIME,
-      source: entry.publisher === 'connector' ? '/jobcentres/147' : `/services/${entry.publisher}`,
-      correlationId: (entry.example as { orderId?: string }).orderId ?? 'order-id',
-    });
-    out.push(
-      '',
-      `### \`${name}\` (v${entry.version})`,
-      '',
-      entry.description,
-      '',
-      `- type: \`${cloudEventType(name, entry.version)}\``,
-      `- exchange: \`${entry.exchange}\`, routing key ${routingKeyOf(name)}`,
-      `- published by: ${entry.publisher === 'connector' ? 'a jobcentre connector' : entry.publisher}`,
-      `- consumed by: ${consumersOf(name)}`,
-      `- schema of \`data\`: [schemas/${file}](schemas/${file})`,
-      '',
-      '| field | type | required | constraints |',
-      '|---|---|---|---|',
-      ...fieldRows(schemas[file] as JsonSchema),
-      '',
-      '```json',
-      JSON.stringify(example, null, 2),
-      '```',
-    );
-  }
-  return `${out.join('\n')}\n`;
+  return `${out.join('\n').trimEnd()}\n`;
 }
