@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EXCHANGES, jobcentreQueue, makeEnvelope, type MessageName, type PayloadOf, TIMER_QUEUES } from '@rs/contracts';
 import type { OutboxEntry, PublishEntry, ScheduleEntry } from '@rs/db';
 import { timerId } from '@rs/timers';
@@ -5,8 +6,20 @@ import { proposedNextScope, type Round, type RoundEvent, summarise } from '../do
 import { type BroadcastDeps, SOURCE } from './deps';
 
 /** A message on the events exchange, routed by its name. */
-function event<N extends MessageName>(deps: BroadcastDeps, name: N, data: PayloadOf<N>, round: Round): PublishEntry {
-  return entry(deps, EXCHANGES.events, name, name, data, round);
+function event<N extends MessageName>(deps: BroadcastDeps, name: N, data: PayloadOf<N>, round: Round, id?: string): PublishEntry {
+  return entry(deps, EXCHANGES.events, name, name, data, round, id);
+}
+
+/**
+ * The id of a message that a round sends exactly once in its life (its opening): derived from
+ * the round, so however often the opening is made — a redelivered order.registered racing on
+ * another replica — every copy carries the same id and counts once at the consumer.
+ */
+export function onceId(roundId: string, name: string, jobcentre?: number): string {
+  const hex = createHash('sha256')
+    .update(`${roundId}/${name}/${jobcentre ?? ''}`)
+    .digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** A message to one jobcentre's own queue. */
@@ -16,8 +29,9 @@ export function toJobcentre<N extends MessageName>(
   name: N,
   data: PayloadOf<N>,
   round: Round,
+  id?: string,
 ): PublishEntry {
-  return entry(deps, EXCHANGES.jobcentres, jobcentreQueue(jobcentre), name, data, round);
+  return entry(deps, EXCHANGES.jobcentres, jobcentreQueue(jobcentre), name, data, round, id);
 }
 
 function entry<N extends MessageName>(
@@ -27,8 +41,8 @@ function entry<N extends MessageName>(
   name: N,
   data: PayloadOf<N>,
   round: Round,
+  id = deps.newId(),
 ): PublishEntry {
-  const id = deps.newId();
   return {
     kind: 'publish',
     id,
@@ -77,6 +91,7 @@ export function openingMessages(deps: BroadcastDeps, round: Round): OutboxEntry[
         deadline: round.deadline,
       },
       round,
+      onceId(round.id, 'round.opened'),
     ),
   ];
   for (const { jobcentre } of round.recipients) {
@@ -87,6 +102,7 @@ export function openingMessages(deps: BroadcastDeps, round: Round): OutboxEntry[
         'round.order-broadcast',
         { ...base, recipient: jobcentre, scope: round.scope, deadline: round.deadline, order: round.order },
         round,
+        onceId(round.id, 'round.order-broadcast', jobcentre),
       ),
       ...recipientTimers(deps, round, jobcentre),
     );
