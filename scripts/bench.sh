@@ -12,4 +12,4 @@ bash scripts/infra.sh up >/dev/null
 set -a
 source .data/infra.env
 set +a
-node scripts/bench-fanout.js "$@"
+node scripts/bench/run.js "$@"

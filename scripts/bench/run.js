@@ -1,0 +1,213 @@
+// npm run bench [-- --quick] [-- --json FILE] [-- --only fanout,e2e,intake,timers]
+// Every figure of shared BENCH.md that exists so far, each beside a baseline measured in the same
+// run, against the project's own loopback RabbitMQ, Redis and MongoDB-wire server. Every phase
+// runs in a private world (vhost, databases, Redis prefix) that is deleted when it ends, and the
+// whole run is bounded by a watchdog; SIGINT/SIGTERM clean up too.
+const { writeFileSync } = require('node:fs');
+const { loadInfraEnv, percentile, runCleanups } = require('./lib');
+
+loadInfraEnv();
+for (const name of ['MONGO_URL', 'AMQP_URL', 'RABBITMQ_MGMT_URL', 'REDIS_URL']) {
+  if (!process.env[name]) {
+    console.error(`${name} is not set: run through npm run bench (it starts the infrastructure)`);
+    process.exit(2);
+  }
+}
+for (const name of ['AMQP_URL', 'RABBITMQ_MGMT_URL', 'REDIS_URL', 'MONGO_URL']) {
+  const host = new URL(process.env[name]).hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
+    console.error(`${name} points at ${host}: the bench runs on loopback only`);
+    process.exit(2);
+  }
+}
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const jsonFile = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+if (args.includes('--json') && !jsonFile) {
+  console.error('--json needs a file name');
+  process.exit(2);
+}
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['fanout', 'e2e', 'intake', 'timers'];
+
+const SIZES = quick
+  ? {
+      baselineRounds: 20,
+      latencyRounds: 10,
+      fanoutRounds: 10,
+      coopOrders: 10,
+      nationalRate: 50,
+      nationalSeconds: 3,
+      nationalDrainMs: 20_000,
+      intake: { seconds: 3, concurrency: 20, warmup: 0.5 },
+      timers: { jobs: 10_000, latenessJobs: 100 },
+      watchdogMs: 170_000,
+    }
+  : {
+      baselineRounds: 100,
+      latencyRounds: 30,
+      fanoutRounds: 40,
+      coopOrders: 30,
+      nationalRate: 50,
+      nationalSeconds: 10,
+      nationalDrainMs: 120_000,
+      intake: { seconds: 10, concurrency: 20, warmup: 1 },
+      timers: { jobs: 100_000, latenessJobs: 200 },
+      watchdogMs: 900_000,
+    };
+
+const figures = [];
+const verdicts = [];
+const fmt = (v) => (Number.isFinite(v) ? (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1)) : String(v));
+
+/** One line per figure: name  value unit   (details). Baselines are figures of their own. */
+function figure(name, value, unit, details = '') {
+  const rounded = Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
+  figures.push({ name, value: rounded, unit });
+  console.log(`${name.padEnd(32)} ${fmt(value).padStart(9)} ${unit.padEnd(8)}${details ? `  (${details})` : ''}`);
+}
+function aim(label, met) {
+  verdicts.push({ label, met });
+  return `aim ${label} — ${met ? 'met' : 'NOT met'}`;
+}
+
+let finished = false;
+async function stop(code, why) {
+  if (finished) return;
+  finished = true;
+  if (why) console.error(`[bench] ${why}; cleaning up…`);
+  await runCleanups();
+  process.exit(code);
+}
+process.on('SIGINT', () => stop(130, 'interrupted'));
+process.on('SIGTERM', () => stop(143, 'terminated'));
+// A stray error event (e.g. a broker connection closed under us) must not leave services running.
+process.on('uncaughtException', (error) => stop(1, `uncaught: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (error) => stop(1, `unhandled rejection: ${error?.stack ?? error}`));
+setTimeout(() => stop(1, `watchdog: the run took longer than ${SIZES.watchdogMs / 1000} s`), SIZES.watchdogMs).unref();
+
+async function main() {
+  const t0 = Date.now();
+  console.log(`bench ${quick ? '--quick' : '(full)'} — ${new Date().toISOString()}, loopback RabbitMQ/Redis/MongoDB-wire\n`);
+
+  let base;
+  let coopBase;
+  let natBase;
+  if (only.includes('fanout') || only.includes('e2e')) {
+    const { baseline, wholePath } = require('./fanout');
+    base = await baseline(SIZES.baselineRounds, SIZES.latencyRounds);
+    figure(
+      'fanout.baseline.throughput',
+      base.rate,
+      'msg/s',
+      `raw amqplib confirm channel, ${SIZES.baselineRounds} national fan-outs × 95, ≤10 rounds in flight, ${Math.round(base.avgBytes)} B/msg`,
+    );
+    coopBase = percentile(base.latency.cooperation, 99);
+    natBase = percentile(base.latency.national, 99);
+    figure(
+      'e2e.cooperation.baseline.p99',
+      coopBase,
+      'ms',
+      `raw amqplib: publish 15 messages → last delivered, ${base.latency.cooperation.length} rounds one at a time`,
+    );
+    figure(
+      'e2e.national.baseline.p99',
+      natBase,
+      'ms',
+      `raw amqplib: publish 95 messages → last delivered, ${base.latency.national.length} rounds one at a time`,
+    );
+
+    if (only.includes('fanout')) {
+      const path = await wholePath(SIZES.fanoutRounds);
+      const ratio = path.rate / base.rate;
+      figure(
+        'fanout.throughput',
+        path.rate,
+        'msg/s',
+        `baseline ${fmt(base.rate)}, ratio ${ratio.toFixed(2)}, ${aim('fan-out ≥ 50% of baseline', ratio >= 0.5)}; ${SIZES.fanoutRounds} order.registered → ${path.messages}${path.complete ? '' : ` of ${path.expected} (timed out)`} msgs in ${path.seconds.toFixed(1)} s, ${Math.round(path.avgBytes)} B/msg`,
+      );
+    }
+  }
+
+  if (only.includes('intake')) {
+    const { intake } = require('./intake');
+    const { baseline: b, orders: o } = await intake(SIZES.intake);
+    figure(
+      'intake.baseline.throughput',
+      b.rate,
+      'req/s',
+      `GET /healthz on the same order-intake, same load generator, ${b.concurrency} in flight; p99 ${fmt(b.p99)} ms`,
+    );
+    figure(
+      'intake.throughput',
+      o.rate,
+      'orders/s',
+      `baseline ${fmt(b.rate)}, ratio ${(o.rate / b.rate).toFixed(2)}, ${aim('intake ≥ 200 orders/s', o.rate >= 200)}; POST /orders from a second process, ${o.concurrency} in flight, ${SIZES.intake.seconds} s, ${o.errors} errors`,
+    );
+    figure('intake.latency.p99', o.p99, 'ms', `baseline ${fmt(b.p99)}, ${aim('intake p99 < 100 ms', o.p99 < 100)}; p50 ${fmt(o.p50)}`);
+  }
+
+  if (only.includes('timers')) {
+    const { timers } = require('./timers');
+    const t = await timers(SIZES.timers);
+    figure('timers.baseline.rate', t.baselineRate, 'ops/s', `one plain HSET per job, same ids/data, 100 in flight, same Redis`);
+    figure(
+      'timers.schedule.rate',
+      t.rate,
+      'jobs/s',
+      `baseline ${fmt(t.baselineRate)}, ratio ${(t.rate / t.baselineRate).toFixed(2)}; ${SIZES.timers.jobs.toLocaleString('en-US')} delayed jobs via scheduleAt, 100 in flight, ${t.pending.toLocaleString('en-US')} pending after`,
+    );
+    figure('timers.redis.bytes', t.bytesPerJob, 'B', `INFO used_memory delta / jobs (shared Redis: other users add noise)`);
+    const l = t.lateness;
+    figure(
+      'timers.lateness.p99',
+      l.p99,
+      'ms',
+      `${aim('lateness p99 < 1 s', l.p99 < 1000 && l.complete)}; p50 ${fmt(l.p50)}, max ${fmt(l.max)}, ${l.n} of ${l.expected} timers due 2–5 s ahead fired with ${t.pending.toLocaleString('en-US')} pending; prefix deleted, ${t.keysLeft} keys left`,
+    );
+  }
+
+  // Last: the national run at 50 orders/s overloads the database, which then needs time to
+  // recover; nothing measured after it would be fair.
+  if (only.includes('e2e')) {
+    const { e2e } = require('./e2e');
+    const r = await e2e({
+      coopOrders: SIZES.coopOrders,
+      rate: SIZES.nationalRate,
+      seconds: SIZES.nationalSeconds,
+      drainMs: SIZES.nationalDrainMs,
+    });
+    figure(
+      'e2e.cooperation.p99',
+      r.coop.p99,
+      'ms',
+      `baseline ${fmt(coopBase)}, ratio ${(r.coop.p99 / coopBase).toFixed(1)}×; p50 ${fmt(r.coop.p50)}, ${r.coop.n} orders one at a time, POST /orders → last of 15 queues`,
+    );
+    const n = r.national;
+    const lowerBound = n.incomplete > 0 ? ` ≥ (${n.incomplete} rounds still incomplete after the drain bound)` : '';
+    figure(
+      'e2e.national.p99',
+      n.p99,
+      'ms',
+      `baseline ${fmt(natBase)}, ${aim('< 250 ms at 50 orders/s', n.p99 < 250 && n.incomplete === 0)}${lowerBound}; p50 ${fmt(n.p50)}, max ${fmt(n.max)}, ${n.offered} orders offered at ${n.offeredRate.toFixed(0)}/s, POST p99 ${fmt(n.postP99)} ms, ${n.failures} POST failures, ${fmt(n.deliveredRate)} recipient msg/s delivered`,
+    );
+    figures.push({ name: 'e2e.national.p50', value: Math.round(n.p50), unit: 'ms' });
+    for (const [reason, count] of Object.entries(n.failureReasons)) console.log(`  national POST failures: ${count} × ${reason}`);
+  }
+
+  const met = verdicts.filter((v) => v.met).length;
+  console.log(`\nsummary: ${figures.length} figures in ${((Date.now() - t0) / 1000).toFixed(0)} s; aims met ${met} of ${verdicts.length}`);
+  for (const v of verdicts) console.log(`  ${v.met ? 'met    ' : 'NOT met'}  ${v.label}`);
+  if (jsonFile) {
+    writeFileSync(jsonFile, `${JSON.stringify(figures, null, 2)}\n`);
+    console.log(`figures written to ${jsonFile}`);
+  }
+}
+
+main().then(
+  () => stop(0),
+  (error) => {
+    console.error(`[bench] failed: ${error.stack ?? error.message}`);
+    return stop(1);
+  },
+);
