@@ -22,7 +22,10 @@ export interface Change {
   /**
    * Unique per change (the key `<id>@<version>` is reused by a later loser once this change is
    * deleted). The aggregate update records it in `changeTokens`, so recovery can tell "applied,
-   * then the writer died" from "lost the race".
+   * then the writer died" from "lost the race". Every later write or delete of the change names
+   * it too: whoever still holds this change (its writer resuming after a roll-forward relayed it,
+   * a roll-forward that read it before its writer finished) would otherwise mark the loser's
+   * change under the same key applied, and the relay would send the loser's messages.
    */
   token: string;
   aggregateId: string;
@@ -51,6 +54,12 @@ export const CHANGE_STALE_MS = 5_000;
  */
 export const HANDOFF_LEASE_MS = 2_000;
 
+/**
+ * Fault injection for tests: awaited just before a change is settled, by its own writer or by
+ * someone rolling it forward, so a test can stall either party the way a loaded server does.
+ */
+export const storeHooks: { beforeSettle?: (change: Change, by: 'writer' | 'roll-forward') => Promise<void> } = {};
+
 /** The fields every aggregate document carries; spread into its mongoose schema. */
 export const aggregateFields = {
   version: { type: Number, required: true },
@@ -74,6 +83,8 @@ export interface GuardedUpdate {
 export interface Committed {
   model: Model<any>;
   changeId: string;
+  /** The change's token: the hand-off deletes this change, not a loser's that reused the key. */
+  token: string;
   entries: OutboxEntry[];
 }
 
@@ -128,10 +139,13 @@ async function commit(model: Model<any>, next: Change, now: Date): Promise<Commi
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const existing = await changes.findOne({ _id: next._id });
-    if (existing && !existing.applied && now.getTime() - existing.at.getTime() > CHANGE_STALE_MS) await settle(model, existing);
+    if (existing && !existing.applied && now.getTime() - existing.at.getTime() > CHANGE_STALE_MS)
+      await settle(model, existing, 'roll-forward');
     return false;
   }
-  return (await settle(model, next)) ? { model, changeId: next._id, entries: next.outbox.map(decodeEntry) } : false;
+  return (await settle(model, next, 'writer'))
+    ? { model, changeId: next._id, token: next.token, entries: next.outbox.map(decodeEntry) }
+    : false;
 }
 
 /**
@@ -139,7 +153,8 @@ async function commit(model: Model<any>, next: Change, now: Date): Promise<Commi
  * made from, then hands its messages to the relay (or drops it when it has none). Safe to run
  * twice: the second run finds the aggregate moved on and writes nothing.
  */
-async function settle(model: Model<any>, c: Change): Promise<boolean> {
+async function settle(model: Model<any>, c: Change, by: 'writer' | 'roll-forward'): Promise<boolean> {
+  await storeHooks.beforeSettle?.(c, by);
   let applied: boolean;
   if (c.fromVersion === 0) {
     try {
@@ -169,8 +184,9 @@ async function settle(model: Model<any>, c: Change): Promise<boolean> {
     applied = result.matchedCount === 1 || (await wasApplied(model, c));
   }
   const changes = changesOf(model);
-  if (applied && c.outbox.length > 0) await changes.updateOne({ _id: c._id }, { $set: { applied: true } });
-  else await changes.deleteOne({ _id: c._id });
+  const mine = { _id: c._id, token: c.token };
+  if (applied && c.outbox.length > 0) await changes.updateOne(mine, { $set: { applied: true } });
+  else await changes.deleteOne(mine);
   return applied;
 }
 
@@ -184,7 +200,7 @@ export async function recoverChanges(model: Model<any>, now = new Date()): Promi
     .find({ applied: false, at: { $lt: new Date(now.getTime() - CHANGE_STALE_MS) } })
     .limit(100)
     .toArray();
-  for (const c of stale) await settle(model, c);
+  for (const c of stale) await settle(model, c, 'roll-forward');
   return stale.length;
 }
 

@@ -62,8 +62,10 @@ export function startRelay(options: RelayOptions): Relay {
     for (const { _id } of candidates) {
       if (stopped) break;
       const t = now();
+      // `applied` again, not only in the listing: since then the change may have been relayed and
+      // deleted, and a loser may have inserted its own (unapplied) change under the same key.
       const leased = await changes.findOneAndUpdate(
-        { _id, leaseUntil: { $lt: t } },
+        { _id, applied: true, leaseUntil: { $lt: t } },
         { $set: { leaseUntil: new Date(t.getTime() + leaseMs), leaseOwner: options.owner } },
         { returnDocument: 'after' },
       );
@@ -71,7 +73,7 @@ export function startRelay(options: RelayOptions): Relay {
       const entries = leased.outbox.map(decodeEntry);
       await options.dispatch(entries);
       options.afterDispatch?.(entries);
-      await changes.deleteOne({ _id: leased._id });
+      await changes.deleteOne({ _id: leased._id, token: leased.token });
       relayed++;
     }
     return candidates.length === BATCH ? Math.max(relayed, 1) : relayed;
@@ -121,7 +123,7 @@ export function startRelay(options: RelayOptions): Relay {
       try {
         await options.dispatch(committed.entries);
         options.afterDispatch?.(committed.entries);
-        await changesOf(committed.model).deleteOne({ _id: committed.changeId });
+        await changesOf(committed.model).deleteOne({ _id: committed.changeId, token: committed.token });
       } catch (error) {
         options.logger.warn({ err: (error as Error).message, change: committed.changeId }, 'handoff failed; the poller will relay it');
       }

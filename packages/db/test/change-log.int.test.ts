@@ -5,13 +5,16 @@ import {
   type Change,
   changesOf,
   connectMongo,
+  type Committed,
   encodeEntry,
+  HANDOFF_LEASE_MS,
   insertWithOutbox,
   type OutboxEntry,
   type Relay,
   recoverChanges,
   saveGuarded,
   startRelay,
+  storeHooks,
 } from '@rs/db';
 import { createTestWorld, type TestWorld, waitFor } from '@rs/testkit';
 import { type Connection, type Model, Schema } from 'mongoose';
@@ -412,5 +415,241 @@ describe('relay', () => {
     expect([...counts.keys()].sort()).toEqual([...expected].sort());
     const duplicates = [...counts.values()].reduce((sum, n) => sum + (n - 1), 0);
     console.log(`two relays: ${expected.length} entries, ${duplicates} duplicate dispatches`);
+  });
+});
+
+/**
+ * The key `<id>@<version>` is free again once a change is relayed and deleted, and a late loser
+ * (a second replica handling the same order message, a writer that loaded an old version) may
+ * then insert its own change under it. Whoever still holds the first change — its own writer
+ * stalled on a loaded server, a roll-forward that read it, a relay that listed it — must not
+ * mistake the newcomer for it: the loser's outbox must never go out. These tests stall the
+ * parties at the decisive step instead of hoping a slow server does.
+ */
+describe('a change key reused after its change is deleted', () => {
+  interface Stall {
+    match: (c: Change, by: 'writer' | 'roll-forward') => boolean;
+    reached: () => void;
+    released: Promise<void>;
+  }
+  const stalls: Stall[] = [];
+
+  beforeEach(() => {
+    storeHooks.beforeSettle = async (c, by) => {
+      for (const stall of stalls.filter((s) => s.match(c, by))) {
+        stall.reached();
+        await stall.released;
+      }
+    };
+  });
+
+  afterEach(() => {
+    storeHooks.beforeSettle = undefined;
+    stalls.length = 0;
+  });
+
+  /** Holds `by`'s settle() of the change carrying message `entryId` until `release()`. */
+  function stallSettle(entryId: string, by: 'writer' | 'roll-forward') {
+    let reached!: () => void;
+    let release!: () => void;
+    const reachedP = new Promise<void>((r) => {
+      reached = r;
+    });
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    const encoded = encodeEntry(entry(entryId));
+    stalls.push({ match: (c, who) => who === by && c.outbox.includes(encoded), reached, released });
+    return { reached: reachedP, release };
+  }
+
+  /** A poller whose clock is past every fresh change's hand-off lease (not yet past CHANGE_STALE_MS). */
+  function pollerPastHandoff(model: Model<any>, dispatched: string[], owner: string): Relay {
+    return track(
+      startRelay({
+        models: [model],
+        dispatch: async (entries) => {
+          dispatched.push(...entries.map((e) => e.id));
+        },
+        owner,
+        pollMs: 20,
+        logger: recordingLogger().logger,
+        now: () => new Date(Date.now() + HANDOFF_LEASE_MS + 1_000),
+      }),
+    );
+  }
+
+  /**
+   * Once a change inserted after everything else is relayed, the poller has listed (and leased,
+   * if it was going to) every applied change before it: candidates are relayed in _id and
+   * insertion order, and the sentinel's id sorts last.
+   */
+  async function relayedPastSentinel(model: Model<any>, dispatched: string[]): Promise<void> {
+    await insertWithOutbox(model, { _id: 'zz-sentinel' }, [entry('sentinel')]);
+    await waitFor(() => dispatched.includes('sentinel'), { what: 'sentinel relayed' });
+  }
+
+  const staleClock = () => new Date(Date.now() + CHANGE_STALE_MS + 1_000);
+
+  it('insertWithOutbox: a creator stalled past CHANGE_STALE_MS, rolled forward and relayed meanwhile, wins alone; the second creator reusing the key is never dispatched', async () => {
+    const model = freshModel();
+    const id = 'round-1';
+    const dispatched: string[] = [];
+    const a = stallSettle('a-opening', 'writer');
+    const creatorA = insertWithOutbox(model, { _id: id, by: 'a' }, [entry('a-opening')]);
+    await a.reached;
+    // Recovery takes A's change for abandoned, and a poller relays it and deletes it.
+    expect(await recoverChanges(model, staleClock())).toBe(1);
+    const relay = pollerPastHandoff(model, dispatched, 'poller-1');
+    await waitFor(async () => dispatched.includes('a-opening') && (await changesOf(model).countDocuments({})) === 0, {
+      what: "A's change relayed",
+    });
+
+    // The second replica, handling the same order message: `round-1@1` is free again.
+    const b = stallSettle('b-opening', 'writer');
+    const creatorB = insertWithOutbox(model, { _id: id, by: 'b' }, [entry('b-opening')]);
+    await b.reached;
+    a.release();
+    // A did win (its state is the aggregate's); its own hand-off would send a-opening again, same ids.
+    expect(await creatorA).toBeTruthy();
+    await relayedPastSentinel(model, dispatched);
+    b.release();
+    expect(await creatorB).toBe(false);
+    await waitFor(async () => (await changesOf(model).countDocuments({})) === 0, { what: 'no changes left' });
+    await relay.stop();
+
+    expect(dispatched).toEqual(['a-opening', 'sentinel']);
+    expect(await load(model, id)).toEqual({ _id: id, version: 1, by: 'a', processed: [] });
+  });
+
+  it('insertWithOutbox: a roll-forward holding a change its writer then finished and relayed does not touch the second creator reusing the key', async () => {
+    const model = freshModel();
+    const id = 'round-2';
+    const dispatched: string[] = [];
+    const a = stallSettle('a-opening', 'writer');
+    const creatorA = insertWithOutbox(model, { _id: id, by: 'a' }, [entry('a-opening')]);
+    await a.reached;
+    // Recovery reads A's change as abandoned, and stalls before rolling it forward...
+    const r = stallSettle('a-opening', 'roll-forward');
+    const recovery = recoverChanges(model, staleClock());
+    await r.reached;
+    // ...while A finishes, and its change is relayed and deleted.
+    a.release();
+    expect(await creatorA).toBeTruthy();
+    const relay = pollerPastHandoff(model, dispatched, 'poller-2');
+    await waitFor(async () => dispatched.includes('a-opening') && (await changesOf(model).countDocuments({})) === 0, {
+      what: "A's change relayed",
+    });
+
+    const b = stallSettle('b-opening', 'writer');
+    const creatorB = insertWithOutbox(model, { _id: id, by: 'b' }, [entry('b-opening')]);
+    await b.reached;
+    r.release();
+    expect(await recovery).toBe(1);
+    await relayedPastSentinel(model, dispatched);
+    b.release();
+    expect(await creatorB).toBe(false);
+    await waitFor(async () => (await changesOf(model).countDocuments({})) === 0, { what: 'no changes left' });
+    await relay.stop();
+
+    expect(dispatched).toEqual(['a-opening', 'sentinel']);
+    expect(await load(model, id)).toEqual({ _id: id, version: 1, by: 'a', processed: [] });
+  });
+
+  it('saveGuarded: a writer stalled past CHANGE_STALE_MS, rolled forward and relayed meanwhile, does not mark the change of a stale loser reusing the key', async () => {
+    const model = freshModel();
+    const id = 'round-3';
+    const dispatched: string[] = [];
+    await insertWithOutbox(model, { _id: id, state: 'v1' }, []);
+    const a = stallSettle('a-event', 'writer');
+    const writerA = saveGuarded(model, { id, version: 1, set: { state: 'a' }, outbox: [entry('a-event')], processedId: 'msg-a' });
+    await a.reached;
+    expect(await recoverChanges(model, staleClock())).toBe(1);
+    const relay = pollerPastHandoff(model, dispatched, 'poller-3');
+    await waitFor(async () => dispatched.includes('a-event') && (await changesOf(model).countDocuments({})) === 0, {
+      what: "A's change relayed",
+    });
+
+    // B loaded version 1 before A's write landed: `round-3@2` is free again.
+    const b = stallSettle('b-event', 'writer');
+    const writerB = saveGuarded(model, { id, version: 1, set: { state: 'b' }, outbox: [entry('b-event')], processedId: 'msg-b' });
+    await b.reached;
+    a.release();
+    expect(await writerA).toBeTruthy();
+    await relayedPastSentinel(model, dispatched);
+    b.release();
+    expect(await writerB).toBe(false);
+    await waitFor(async () => (await changesOf(model).countDocuments({})) === 0, { what: 'no changes left' });
+    await relay.stop();
+
+    expect(dispatched).toEqual(['a-event', 'sentinel']);
+    expect(await load(model, id)).toEqual({ _id: id, version: 2, state: 'a', processed: ['msg-a'] });
+  });
+
+  it('relay: a poller that listed a relayed change does not lease the unapplied change a loser then inserted under its key', async () => {
+    const model = freshModel();
+    const id = 'k-2-round';
+    const dispatched: string[] = [];
+    let releaseBlocker!: () => void;
+    const blockerReleased = new Promise<void>((r) => {
+      releaseBlocker = r;
+    });
+    let blockerReached!: () => void;
+    const blockerDispatching = new Promise<void>((r) => {
+      blockerReached = r;
+    });
+    await insertWithOutbox(model, { _id: 'k-1-blocker' }, [entry('blocker')]);
+    const committed = (await insertWithOutbox(model, { _id: id, by: 'a' }, [entry('a-opening')])) as Committed;
+    await insertWithOutbox(model, { _id: 'k-3-sentinel' }, [entry('sentinel')]);
+
+    // A poller lists all three (A's hand-off is late), and is held dispatching the first.
+    const poller = track(
+      startRelay({
+        models: [model],
+        dispatch: async (entries) => {
+          dispatched.push(...entries.map((e) => e.id));
+          if (entries[0]!.id === 'blocker') {
+            blockerReached();
+            await blockerReleased;
+          }
+        },
+        owner: 'poller-4',
+        pollMs: 20,
+        logger: recordingLogger().logger,
+        now: () => new Date(Date.now() + HANDOFF_LEASE_MS + 1_000),
+      }),
+    );
+    await blockerDispatching;
+    // Meanwhile A's own hand-off relays its change and deletes it; its clock never lets it poll.
+    const handedOff: string[] = [];
+    const writerRelay = track(
+      startRelay({
+        models: [model],
+        dispatch: async (entries) => {
+          handedOff.push(...entries.map((e) => e.id));
+        },
+        owner: 'writer-a',
+        pollMs: 60_000,
+        logger: recordingLogger().logger,
+        now: () => new Date(0),
+      }),
+    );
+    writerRelay.handoff(committed);
+    await waitFor(async () => (await changesOf(model).countDocuments({ _id: `${id}@1` })) === 0, { what: "A's hand-off" });
+    // The second creator inserts under the free key and is slow to find out it lost.
+    const b = stallSettle('b-opening', 'writer');
+    const creatorB = insertWithOutbox(model, { _id: id, by: 'b' }, [entry('b-opening')]);
+    await b.reached;
+
+    releaseBlocker();
+    await waitFor(() => dispatched.includes('sentinel'), { what: 'the listed batch relayed' });
+    b.release();
+    expect(await creatorB).toBe(false);
+    await waitFor(async () => (await changesOf(model).countDocuments({})) === 0, { what: 'no changes left' });
+    await Promise.all([poller.stop(), writerRelay.stop()]);
+
+    expect(handedOff).toEqual(['a-opening']);
+    expect(dispatched).toEqual(['blocker', 'sentinel']);
+    expect(await load(model, id)).toEqual({ _id: id, version: 1, by: 'a', processed: [] });
   });
 });

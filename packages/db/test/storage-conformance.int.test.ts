@@ -316,6 +316,41 @@ describe('updates', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('updateOne, deleteOne and findOneAndUpdate by _id plus other fields touch the document only when those match too', async () => {
+    const m = freshModel();
+    const now = new Date('2025-01-01T12:00:00.000Z');
+    const later = new Date(now.getTime() + 10_000);
+    await m.collection.insertOne({ _id: 'a@1', token: 't-new', applied: false, leaseUntil: new Date(0) } as never);
+
+    // The forms a holder of an older change under the same key uses: none may touch the newer one.
+    expect((await m.collection.updateOne({ _id: 'a@1', token: 't-old' } as never, { $set: { applied: true } })).matchedCount).toBe(0);
+    expect((await m.collection.deleteOne({ _id: 'a@1', token: 't-old' } as never)).deletedCount).toBe(0);
+    expect(
+      await m.collection.findOneAndUpdate(
+        { _id: 'a@1', applied: true, leaseUntil: { $lt: now } } as never,
+        { $set: { leaseUntil: later } },
+        { returnDocument: 'after' },
+      ),
+    ).toBeNull();
+    expect(await m.collection.findOne({ _id: 'a@1' as never })).toEqual({
+      _id: 'a@1',
+      token: 't-new',
+      applied: false,
+      leaseUntil: new Date(0),
+    });
+
+    expect((await m.collection.updateOne({ _id: 'a@1', token: 't-new' } as never, { $set: { applied: true } })).matchedCount).toBe(1);
+    expect(
+      await m.collection.findOneAndUpdate(
+        { _id: 'a@1', applied: true, leaseUntil: { $lt: now } } as never,
+        { $set: { leaseUntil: later } },
+        { returnDocument: 'after' },
+      ),
+    ).toEqual({ _id: 'a@1', token: 't-new', applied: true, leaseUntil: later });
+    expect((await m.collection.deleteOne({ _id: 'a@1', token: 't-new' } as never)).deletedCount).toBe(1);
+    expect(await m.collection.countDocuments({})).toBe(0);
+  });
+
   it('deleteOne removes exactly the named document', async () => {
     const m = freshModel();
     await m.collection.insertMany([{ _id: 'a@2' }, { _id: 'a@3' }] as never[]);
