@@ -11,6 +11,7 @@ import {
   type PayloadOf,
   type RoundReply,
 } from '@rs/contracts';
+import { type CvPublisher, cvPublisher } from './cv-publisher';
 import { SeenIds } from './seen-ids';
 
 export type JobcentreMessage = (typeof JOBCENTRE_MESSAGES)[number];
@@ -37,7 +38,7 @@ export interface ConnectorOptions {
   onDuplicate?: (messageId: string) => void;
 }
 
-export interface Connector {
+export interface Connector extends CvPublisher {
   readonly jobcentre: number;
   readonly bus: Bus;
   /**
@@ -89,6 +90,8 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
     'round.withdrawn': handle('round.withdrawn'),
     'round.reply-received': handle('round.reply-received'),
     'round.overdue-notice': handle('round.overdue-notice'),
+    'round.shortlist': handle('round.shortlist'),
+    'round.candidate-withdrawn': handle('round.candidate-withdrawn'),
   };
   const consumer: Consumer = consume(bus, jobcentreQueue(options.jobcentre), handlerMap, {
     prefetch: options.prefetch ?? 5,
@@ -97,6 +100,7 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
   });
 
   return {
+    ...cvPublisher(bus, options.jobcentre, now),
     jobcentre: options.jobcentre,
     bus,
     async deliver(envelope) {

@@ -1,4 +1,7 @@
 export * from './connector';
+export * from './cv-publisher';
+export * from './sync/cv-source';
+export * from './sync/run-sync';
 export * from './seen-ids';
 export * from './demo-pool';
 export * from './catch-up';

@@ -19,6 +19,9 @@ import {
   RoundWithdrawn,
   roundWithdrawnExample,
 } from './messages/jobcentre-notices';
+import { CvsUpserted, CvsWithdrawn, cvsUpsertedExample, cvsWithdrawnExample } from './messages/cv';
+import { OrderShortlisted, orderShortlistedExample, RoundShortlist, roundShortlistExample } from './messages/shortlist';
+import { CandidateHired, candidateHiredExample, CandidateWithdrawn, candidateWithdrawnExample } from './messages/hire';
 
 /**
  * The contract: one entry per message name with its schema, major version, where it travels,
@@ -123,6 +126,56 @@ export const catalog = {
     description: 'Sent to every recipient that has not answered when the order is closed: stop searching.',
     example: roundWithdrawnExample,
   },
+  'cv.upserted': {
+    version: 1,
+    schema: CvsUpserted,
+    exchange: EXCHANGES.connectors,
+    publisher: 'connector',
+    description:
+      "Adds or updates 1–500 of the sending jobcentre's candidates in the shared pool (common CV template, pseudonymous). A CV whose `revision` is older than the pool's copy is ignored, so out-of-order delivery is harmless.",
+    example: cvsUpsertedExample,
+  },
+  'cv.withdrawn': {
+    version: 1,
+    schema: CvsWithdrawn,
+    exchange: EXCHANGES.connectors,
+    publisher: 'connector',
+    description: "Removes the sending jobcentre's candidates from the pool; their CV data is deleted there.",
+    example: cvsWithdrawnExample,
+  },
+  'order.shortlisted': {
+    version: 1,
+    schema: OrderShortlisted,
+    exchange: EXCHANGES.events,
+    publisher: 'matching',
+    description: 'The pool was ranked for an order: per jobcentre, its own best candidates with reasons (at most 10).',
+    example: orderShortlistedExample,
+  },
+  'round.shortlist': {
+    version: 1,
+    schema: RoundShortlist,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'broadcast',
+    description:
+      "Sent to a recipient when matching's shortlist came after the round opened: this jobcentre's own suggested candidates for the order.",
+    example: roundShortlistExample,
+  },
+  'order.candidate-hired': {
+    version: 1,
+    schema: CandidateHired,
+    exchange: EXCHANGES.events,
+    publisher: 'order-intake',
+    description: 'A candidate was hired for an order; broadcast withdraws them from every other open round.',
+    example: candidateHiredExample,
+  },
+  'round.candidate-withdrawn': {
+    version: 1,
+    schema: CandidateWithdrawn,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'broadcast',
+    description: "Sent to the lead of another order's round: a candidate proposed to it was hired elsewhere and is no longer available.",
+    example: candidateWithdrawnExample,
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 /** The messages a jobcentre's connector receives on its own queue. */
@@ -132,6 +185,8 @@ export const JOBCENTRE_MESSAGES = [
   'round.withdrawn',
   'round.reply-received',
   'round.overdue-notice',
+  'round.shortlist',
+  'round.candidate-withdrawn',
 ] as const satisfies ReadonlyArray<keyof typeof catalog>;
 
 export interface CatalogEntry {

@@ -12,3 +12,6 @@ export * from './messages/reply-recorded';
 export * from './messages/recipient-overdue';
 export * from './messages/round-completed';
 export * from './messages/jobcentre-notices';
+export * from './messages/cv';
+export * from './messages/shortlist';
+export * from './messages/hire';

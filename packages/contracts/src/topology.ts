@@ -28,6 +28,7 @@ export const QUEUES = {
   broadcastReplies: 'broadcast.replies',
   orderIntakeEvents: 'order-intake.events',
   matchingEvents: 'matching.events',
+  matchingCvs: 'matching.cvs',
   upskillingEvents: 'upskilling-seat.events',
   jobcentresDeadLetter: 'jobcentres.dead-letter',
 } as const;
@@ -100,6 +101,8 @@ export const SERVICE_QUEUES: Record<string, QueueSpec> = {
     bindings: [
       { exchange: EXCHANGES.events, pattern: 'order.registered' },
       { exchange: EXCHANGES.events, pattern: 'order.closed' },
+      { exchange: EXCHANGES.events, pattern: 'order.shortlisted' },
+      { exchange: EXCHANGES.events, pattern: 'order.candidate-hired' },
     ],
   },
   broadcastReplies: {
@@ -118,6 +121,14 @@ export const SERVICE_QUEUES: Record<string, QueueSpec> = {
   matchingEvents: {
     name: QUEUES.matchingEvents,
     bindings: [{ exchange: EXCHANGES.events, pattern: 'order.registered' }],
+  },
+  /** Separate from matching.events so a large sync never delays ranking a new order. */
+  matchingCvs: {
+    name: QUEUES.matchingCvs,
+    bindings: [
+      { exchange: EXCHANGES.connectors, pattern: '*.cv.upserted' },
+      { exchange: EXCHANGES.connectors, pattern: '*.cv.withdrawn' },
+    ],
   },
   upskillingEvents: {
     name: QUEUES.upskillingEvents,

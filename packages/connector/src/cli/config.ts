@@ -1,4 +1,4 @@
-import { commonVars } from '@rs/config';
+import { commonVars, ConfigError } from '@rs/config';
 import { z } from 'zod';
 
 /** Environment of the rs-connector CLI. */
@@ -79,3 +79,26 @@ export const inboxVars = {
   /** Where unanswered broadcasts are kept between sessions. Default ./rs-inbox-<code>.json. */
   INBOX_STATE_FILE: z.string().min(1).optional(),
 };
+
+/** Environment of `rs-connector sync`: one jobcentre, whose candidates the file holds. */
+export const syncVars = {
+  AMQP_URL: connectorVars.AMQP_URL,
+  /** The one jobcentre whose CVs are synced, e.g. 147. */
+  JOBCENTRES: connectorVars.JOBCENTRES.refine((codes) => codes.length === 1, 'sync serves exactly one jobcentre'),
+  CONNECTOR_PASSWORDS_FILE: connectorVars.CONNECTOR_PASSWORDS_FILE,
+  /** Log level for the connection (progress and the summary are printed regardless). Default warn. */
+  LOG_LEVEL: commonVars.LOG_LEVEL.default('warn'),
+};
+
+/** Command-line flags of `rs-connector sync`. */
+export const SyncFlags = z.object({
+  format: z.enum(['csv', 'jsonl']).optional(),
+  batch: z.coerce.number().int().min(1).max(500),
+});
+
+/** Flags validated like the environment: every bad one named at once. */
+export function parseFlags<T extends z.ZodType>(schema: T, flags: unknown): z.infer<T> {
+  const parsed = schema.safeParse(flags);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`));
+  return parsed.data;
+}

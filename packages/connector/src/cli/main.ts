@@ -8,7 +8,12 @@ import { type Connector, createConnector } from '../connector';
 import { demoAnswer } from '../demo-pool';
 import { runWebhook } from '../webhook/run-webhook';
 import { runInbox } from '../inbox';
-import { connectorVars, inboxVars, PasswordsFile, webhookVars } from './config';
+import { connectBus } from '@rs/bus';
+import { cvPublisher } from '../cv-publisher';
+import { openCvSource } from '../sync/cv-source';
+import { progressView } from '../sync/progress-view';
+import { runSync } from '../sync/run-sync';
+import { connectorVars, inboxVars, PasswordsFile, parseFlags, SyncFlags, syncVars, webhookVars } from './config';
 
 function urlFor(base: string, code: number, passwords: Record<string, string> | undefined): string {
   const url = new URL(base);
@@ -104,6 +109,45 @@ async function inbox(): Promise<void> {
   process.exit(0);
 }
 
+async function sync(source: string, options: unknown): Promise<void> {
+  const flags = parseFlags(SyncFlags, options);
+  const config = loadConfig(syncVars, process.env);
+  const [code] = config.JOBCENTRES as [number];
+  const logger = pino({ name: 'rs-connector', level: config.LOG_LEVEL }, pino.destination(2)).child({ jobcentre: code });
+  const opened = await openCvSource(source, flags.format);
+  const bus = connectBus({
+    url: urlFor(config.AMQP_URL, code, readPasswords(config.CONNECTOR_PASSWORDS_FILE)),
+    name: `sync-${code}`,
+    logger,
+  });
+  const view = progressView(process.stderr);
+  const syncId = `sync-${new Date()
+    .toISOString()
+    .replace(/[^0-9]/g, '')
+    .slice(0, 14)}-${code}`;
+  let shown = 0;
+  try {
+    const summary = await runSync({
+      source: opened,
+      publisher: cvPublisher(bus, code),
+      syncId,
+      batchSize: flags.batch,
+      onProgress: (p) => view.update(p),
+      onInvalid: (line, problem) => {
+        // The first problems in full; the rest only counted, so a broken file does not flood the terminal.
+        if (shown++ < 20) process.stderr.write(`line ${line}: ${problem}\n`);
+      },
+    });
+    view.stop();
+    process.stdout.write(
+      `${summary.sent} CVs sent to the pool in ${summary.batches} batches (${(summary.ms / 1000).toFixed(1)} s), ${summary.invalid} invalid records skipped; sync id ${summary.syncId}\n`,
+    );
+    process.exitCode = summary.invalid > 0 ? 2 : 0;
+  } finally {
+    await bus.close();
+  }
+}
+
 const program = new Command('rs-connector').description('A jobcentre connector for the recruitment service platform');
 program.command('demo').description('answer broadcasts automatically from a generated candidate pool (used by npm start)').action(demo);
 program
@@ -115,6 +159,14 @@ program
   .command('inbox')
   .description('a terminal view of open broadcasts with their deadlines, to reply with candidates or "none"')
   .action(inbox);
+
+program
+  .command('sync')
+  .description('send the CVs of a file (JSON lines or CSV) or an http(s) URL to the shared candidate pool, with progress')
+  .argument('<source>', 'file path or http(s) URL')
+  .option('--format <format>', 'csv or jsonl (default: from the extension or Content-Type)')
+  .option('--batch <n>', 'CVs per message, 1-500', '500')
+  .action(sync);
 
 program.parseAsync().catch((error) => {
   console.error(error instanceof Error ? error.message : error);

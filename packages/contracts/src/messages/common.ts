@@ -26,3 +26,10 @@ export const OrderSummary = z.object({
   description: z.string().max(4000),
   startBy: z.iso.date().optional(),
 });
+
+/** A candidate's pseudonymous reference, unique within the home jobcentre. Never a CPR number or a name. */
+export const CandidateRef = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');

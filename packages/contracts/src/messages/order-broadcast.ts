@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Instant, JobcentreCode, OrderId, OrderSummary, RoundId, Scope } from './common';
+import { SHORTLIST_MAX, ShortlistCandidate } from './shortlist';
 
 /** broadcast → one recipient jobcentre's queue: search your unemployed and reply by the deadline (R6). */
 export const OrderBroadcast = z.object({
@@ -10,6 +11,11 @@ export const OrderBroadcast = z.object({
   scope: Scope,
   deadline: Instant,
   order: OrderSummary,
+  /**
+   * This recipient's own candidates that matching suggests, when the ranking was ready at the
+   * opening; otherwise a round.shortlist may follow. Never another jobcentre's candidates.
+   */
+  shortlist: z.array(ShortlistCandidate).max(SHORTLIST_MAX).optional(),
 });
 export type OrderBroadcast = z.infer<typeof OrderBroadcast>;
 

@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import { OrderId, RoundId } from './common';
+import { CandidateRef, OrderId, RoundId } from './common';
 
 /** A candidate as the home jobcentre shares it: a pseudonymous reference, never a CPR number or a name. */
 export const ProposedCandidate = z.object({
-  candidateRef: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
+  candidateRef: CandidateRef,
   summary: z.string().min(1).max(2000),
   availableFrom: z.iso.date().optional(),
   note: z.string().max(1000).optional(),

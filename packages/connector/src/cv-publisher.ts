@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { Bus } from '@rs/bus';
+import {
+  type CvsUpserted,
+  connectorRoutingKey,
+  EXCHANGES,
+  jobcentreUsername,
+  makeEnvelope,
+  type MessageName,
+  type PayloadOf,
+} from '@rs/contracts';
+
+/**
+ * Publishes a jobcentre's CV updates to the shared pool as that jobcentre (user_id = its broker
+ * user, which the broker checks). Resolves when the broker confirmed each message.
+ */
+export interface CvPublisher {
+  /** Adds or updates CVs; batches of 1–500 (the contract's limit). */
+  upsertCvs(cvs: CvsUpserted['cvs'], syncId?: string): Promise<string>;
+  /** Removes candidates from the pool; their CV data is deleted there. */
+  withdrawCvs(candidateRefs: string[]): Promise<string>;
+}
+
+export function cvPublisher(bus: Bus, jobcentre: number, now: () => Date = () => new Date()): CvPublisher {
+  const publish = async <N extends MessageName>(name: N, data: PayloadOf<N>): Promise<string> => {
+    const id = randomUUID();
+    const envelope = makeEnvelope(name, data, { id, time: now(), source: `/jobcentres/${jobcentre}` });
+    await bus.publish(EXCHANGES.connectors, connectorRoutingKey(jobcentre, name), envelope, { userId: jobcentreUsername(jobcentre) });
+    return id;
+  };
+  return {
+    upsertCvs: (cvs, syncId) => publish('cv.upserted', syncId ? { syncId, cvs } : { cvs }),
+    withdrawCvs: (candidateRefs) => publish('cv.withdrawn', { candidateRefs }),
+  };
+}

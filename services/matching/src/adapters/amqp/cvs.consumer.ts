@@ -1,0 +1,33 @@
+import { type Bus, consume, InvalidMessageError, type Logger } from '@rs/bus';
+import { jobcentreCodeOfUser, QUEUES } from '@rs/contracts';
+import type { MatchingModels } from '../mongo/pool.model';
+import { upsertCvs, withdrawCvs } from '../mongo/pool.repository';
+
+/**
+ * CV updates from connectors. The home jobcentre is the broker-validated user_id, never a field
+ * of the body: a jobcentre can add or delete only its own candidates.
+ */
+export function consumeCvs(bus: Bus, models: MatchingModels, logger: Logger, now: () => Date) {
+  const sender = (userId: string | undefined) => {
+    const code = jobcentreCodeOfUser(userId);
+    if (code === undefined) throw new InvalidMessageError(`user ${userId} is not a jobcentre`, 'unknown-sender');
+    return code;
+  };
+  return consume(
+    bus,
+    QUEUES.matchingCvs,
+    {
+      'cv.upserted': async (data, ctx) => {
+        const jobcentre = sender(ctx.userId);
+        const result = await upsertCvs(models, jobcentre, data.cvs, data.syncId, now());
+        logger.debug({ jobcentre, syncId: data.syncId, ...result }, 'CVs stored');
+      },
+      'cv.withdrawn': async (data, ctx) => {
+        const jobcentre = sender(ctx.userId);
+        const deleted = await withdrawCvs(models, jobcentre, data.candidateRefs);
+        logger.info({ jobcentre, asked: data.candidateRefs.length, deleted }, 'candidates withdrawn from the pool');
+      },
+    },
+    { requireUserId: true },
+  );
+}
