@@ -3,9 +3,10 @@ import { insertWithOutbox } from '@rs/db';
 import { cooperationOf, recipientsFor } from '@rs/reference-data';
 import type { z } from 'zod';
 import { replyDeadline, windowMode } from '../domain/deadline';
-import { openRound, type Round } from '../domain/round';
+import { openRound, type Round, roundId } from '../domain/round';
 import type { BroadcastDeps } from './deps';
 import { openingMessages } from './outgoing';
+import { deliverToOpenRounds, loadShortlists } from './shortlists';
 
 export interface OrderSnapshot {
   orderId: string;
@@ -14,9 +15,7 @@ export interface OrderSnapshot {
   order: z.infer<typeof OrderSummary>;
 }
 
-export function roundId(orderId: string, seq: number): string {
-  return `${orderId}-${seq}`;
-}
+export { roundId };
 
 /**
  * Opens round number `seq` of an order. The id is derived from the order and the sequence
@@ -31,6 +30,7 @@ export async function openRoundForOrder(
   exclude: number[] = [],
 ): Promise<Round | undefined> {
   const openedAt = deps.now();
+  const shortlists = await loadShortlists(deps, snapshot.orderId);
   const round = openRound({
     id: roundId(snapshot.orderId, seq),
     orderId: snapshot.orderId,
@@ -45,11 +45,13 @@ export async function openRoundForOrder(
       windowMode(deps.window, cooperationOf(snapshot.leadJobcentre)?.replyWindowMode),
       deps.addWorkingSeconds,
     ),
+    ...(shortlists ? { shortlists } : {}),
   });
   const { id, ...fields } = round;
-  const inserted = await insertWithOutbox(deps.models.rounds, { _id: id, seq, ...fields }, openingMessages(deps, round));
+  const inserted = await insertWithOutbox(deps.models.rounds, { _id: id, seq, ...fields }, openingMessages(deps, round, shortlists));
   if (!inserted) return undefined;
   deps.relay.handoff(inserted);
+  if (!shortlists) await deliverToOpenRounds(deps, snapshot.orderId);
   return round;
 }
 

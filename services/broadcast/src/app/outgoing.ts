@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { EXCHANGES, jobcentreQueue, makeEnvelope, type MessageName, type PayloadOf, TIMER_QUEUES } from '@rs/contracts';
 import type { OutboxEntry, PublishEntry, ScheduleEntry } from '@rs/db';
 import { timerId } from '@rs/timers';
-import { proposedNextScope, type Round, type RoundEvent, summarise } from '../domain/round';
+import { proposedNextScope, type Round, type RoundEvent, type Shortlists, shortlistFor, summarise } from '../domain/round';
 import { type BroadcastDeps, SOURCE } from './deps';
 
 /** A message on the events exchange, routed by its name. */
@@ -77,7 +77,7 @@ export function recipientTimers(deps: BroadcastDeps, round: Round, recipient: nu
 }
 
 /** Everything a newly opened round sends: the event, one message per recipient queue, its timers. */
-export function openingMessages(deps: BroadcastDeps, round: Round): OutboxEntry[] {
+export function openingMessages(deps: BroadcastDeps, round: Round, shortlists?: Shortlists): OutboxEntry[] {
   const base = { roundId: round.id, orderId: round.orderId, leadJobcentre: round.leadJobcentre };
   const entries: OutboxEntry[] = [
     event(
@@ -100,7 +100,14 @@ export function openingMessages(deps: BroadcastDeps, round: Round): OutboxEntry[
         deps,
         jobcentre,
         'round.order-broadcast',
-        { ...base, recipient: jobcentre, scope: round.scope, deadline: round.deadline, order: round.order },
+        {
+          ...base,
+          recipient: jobcentre,
+          scope: round.scope,
+          deadline: round.deadline,
+          order: round.order,
+          ...withShortlist(shortlistFor(shortlists, jobcentre)),
+        },
         round,
         onceId(round.id, 'round.order-broadcast', jobcentre),
       ),
@@ -163,6 +170,27 @@ export function eventMessages(deps: BroadcastDeps, after: Round, events: RoundEv
         return e.withdrawnFrom.map((recipient) =>
           toJobcentre(deps, recipient, 'round.withdrawn', { ...base, recipient, reason: e.reason }, after),
         );
+      case 'CandidateWithdrawn':
+        return [
+          toJobcentre(
+            deps,
+            after.leadJobcentre,
+            'round.candidate-withdrawn',
+            { ...base, jobcentre: e.recipient, candidateRef: e.candidateRef, reason: 'hired-elsewhere', hiredFor: e.hiredFor },
+            after,
+          ),
+        ];
+      case 'ShortlistsDelivered':
+        return e.to.map(({ recipient, shortlist }) =>
+          toJobcentre(
+            deps,
+            recipient,
+            'round.shortlist',
+            { ...base, recipient, shortlist },
+            after,
+            onceId(after.id, 'round.shortlist', recipient),
+          ),
+        );
       default: {
         const unhandled: never = e;
         throw new Error(`unhandled event ${JSON.stringify(unhandled)}`);
@@ -189,4 +217,8 @@ function completion(deps: BroadcastDeps, round: Round, at: string): PublishEntry
     },
     round,
   );
+}
+
+function withShortlist(shortlist: ReturnType<typeof shortlistFor>) {
+  return shortlist.length > 0 ? { shortlist } : {};
 }

@@ -128,3 +128,68 @@ describe('amendments, closing and escalation', () => {
     expect(proposedNextScope(withCandidate)).toBeUndefined();
   });
 });
+
+describe('shortlists from matching', () => {
+  const sl = (ref: string) => ({ candidateRef: ref, headline: 'SOSU', score: 80, reasons: [] });
+  const lists = new Map([
+    [147, [sl('a1')]],
+    [153, [sl('c1')]],
+    [999, [sl('z1')]],
+  ]);
+
+  it('go once, each pending recipient only its own list, and not at all when the opening carried them', () => {
+    let r = apply(round(), decide(reply(153), round()));
+    const events = decide({ type: 'DeliverShortlists', shortlists: lists, now: opened }, r);
+    expect(events).toEqual([{ type: 'ShortlistsDelivered', to: [{ recipient: 147, shortlist: [sl('a1')] }], at: opened.toISOString() }]);
+    r = apply(r, events);
+    expect(decide({ type: 'DeliverShortlists', shortlists: lists, now: opened }, r)).toEqual([]);
+    const withLists = openRound({
+      id: 'o2-1',
+      orderId: 'o2',
+      leadJobcentre: 101,
+      scope: 'cooperation',
+      order,
+      recipients: [147],
+      openedAt: opened,
+      deadline,
+      shortlists: lists,
+    });
+    expect(decide({ type: 'DeliverShortlists', shortlists: lists, now: opened }, withLists)).toEqual([]);
+  });
+});
+
+describe('a candidate hired elsewhere', () => {
+  const proposed = (ref: string) => ({ candidateRef: ref, summary: 'SOSU' });
+  const withCandidates = () =>
+    apply(
+      round(),
+      decide(
+        { type: 'RecordReply', recipient: 147, answer: 'candidates', candidates: [proposed('k1'), proposed('k2')], now: opened },
+        round(),
+      ),
+    );
+  const withdraw = (over: Partial<{ jobcentre: number; candidateRef: string; hiredFor: string }> = {}): RoundCommand => ({
+    type: 'WithdrawCandidate',
+    jobcentre: 147,
+    candidateRef: 'k1',
+    hiredFor: 'other-order',
+    now: opened,
+    ...over,
+  });
+
+  it('leaves the round of another order, the rest of the reply stays', () => {
+    const r = withCandidates();
+    const events = decide(withdraw(), r);
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'CandidateWithdrawn', recipient: 147, candidateRef: 'k1', hiredFor: 'other-order' }),
+    ]);
+    const after = apply(r, events);
+    expect(after.recipients.find((x) => x.jobcentre === 147)?.candidates?.map((c) => c.candidateRef)).toEqual(['k2']);
+    expect(decide(withdraw(), after)).toEqual([]);
+  });
+
+  it('stays on the order it was hired for, and a same ref from another jobcentre is another person', () => {
+    expect(decide(withdraw({ hiredFor: 'o1' }), withCandidates())).toEqual([]);
+    expect(decide(withdraw({ jobcentre: 151 }), withCandidates())).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { OrderSummary, ProposedCandidate, ScopeId } from '@rs/contracts';
+import type { OrderSummary, ProposedCandidate, ScopeId, ShortlistCandidate } from '@rs/contracts';
 import { nextScope } from '@rs/reference-data';
 
 /**
@@ -21,7 +21,12 @@ export interface Round {
   closedAt?: string;
   closeReason?: CloseReason;
   recipients: RecipientState[];
+  /** Whether matching's shortlists went out (in the opening messages or after): they go once. */
+  shortlistsDelivered?: boolean;
 }
+
+/** Matching's suggestions for an order: per jobcentre, its own candidates. */
+export type Shortlists = ReadonlyMap<number, ShortlistCandidate[]>;
 
 export type Candidate = z.infer<typeof ProposedCandidate>;
 export type CloseReason = 'filled' | 'cancelled' | 'unfilled';
@@ -38,7 +43,9 @@ export interface RecipientState {
 export type RoundCommand =
   | { type: 'RecordReply'; recipient: number; answer: 'candidates' | 'none'; candidates: Candidate[]; now: Date }
   | { type: 'DeadlineReached'; recipient: number; now: Date }
-  | { type: 'Close'; reason: CloseReason; now: Date };
+  | { type: 'Close'; reason: CloseReason; now: Date }
+  | { type: 'DeliverShortlists'; shortlists: Shortlists; now: Date }
+  | { type: 'WithdrawCandidate'; jobcentre: number; candidateRef: string; hiredFor: string; now: Date };
 
 export type RoundEvent =
   | {
@@ -52,7 +59,9 @@ export type RoundEvent =
     }
   | { type: 'RecipientOverdue'; recipient: number; at: string }
   | { type: 'RoundCompleted'; at: string }
-  | { type: 'RoundClosed'; reason: CloseReason; withdrawnFrom: number[]; at: string };
+  | { type: 'RoundClosed'; reason: CloseReason; withdrawnFrom: number[]; at: string }
+  | { type: 'ShortlistsDelivered'; to: { recipient: number; shortlist: ShortlistCandidate[] }[]; at: string }
+  | { type: 'CandidateWithdrawn'; recipient: number; candidateRef: string; hiredFor: string; at: string };
 
 /** A command that can never apply to this round (e.g. a reply from a jobcentre that was not asked). */
 export class RoundRuleViolation extends Error {
@@ -74,6 +83,13 @@ export interface OpenRoundInput {
   recipients: number[];
   openedAt: Date;
   deadline: Date;
+  /** Known at the opening: each recipient's own list goes into its broadcast message. */
+  shortlists?: Shortlists;
+}
+
+/** Round ids are `<orderId>-<seq>`, seq counting from 1 without gaps. */
+export function roundId(orderId: string, seq: number): string {
+  return `${orderId}-${seq}`;
 }
 
 export function openRound(input: OpenRoundInput): Round {
@@ -88,7 +104,13 @@ export function openRound(input: OpenRoundInput): Round {
     deadline: input.deadline.toISOString(),
     status: input.recipients.length === 0 ? 'complete' : 'open',
     recipients: input.recipients.map((jobcentre) => ({ jobcentre, status: 'pending' })),
+    shortlistsDelivered: input.shortlists !== undefined,
   };
+}
+
+/** A recipient's own shortlist, never another jobcentre's; empty when matching suggested none. */
+export function shortlistFor(shortlists: Shortlists | undefined, recipient: number): ShortlistCandidate[] {
+  return shortlists?.get(recipient) ?? [];
 }
 
 /**
@@ -102,6 +124,27 @@ export function decide(command: RoundCommand, round: Round): RoundEvent[] {
     if (round.status === 'closed') return [];
     const withdrawnFrom = round.recipients.filter((r) => r.status !== 'replied').map((r) => r.jobcentre);
     return [{ type: 'RoundClosed', reason: command.reason, withdrawnFrom, at }];
+  }
+  if (command.type === 'DeliverShortlists') {
+    // Late suggestions help only while recipients are still searching.
+    if (round.status !== 'open' || round.shortlistsDelivered) return [];
+    const to = round.recipients
+      .filter((r) => r.status === 'pending')
+      .map((r) => ({ recipient: r.jobcentre, shortlist: shortlistFor(command.shortlists, r.jobcentre) }))
+      .filter((t) => t.shortlist.length > 0);
+    return [{ type: 'ShortlistsDelivered', to, at }];
+  }
+  if (command.type === 'WithdrawCandidate') {
+    // No double placement: a candidate hired for one order leaves every other order's open
+    // round. Refs are unique per home jobcentre only, so both must match.
+    if (round.status === 'closed' || round.orderId === command.hiredFor) return [];
+    const proposing = round.recipients.find(
+      (r) => r.jobcentre === command.jobcentre && (r.candidates ?? []).some((c) => c.candidateRef === command.candidateRef),
+    );
+    if (!proposing) return [];
+    return [
+      { type: 'CandidateWithdrawn', recipient: proposing.jobcentre, candidateRef: command.candidateRef, hiredFor: command.hiredFor, at },
+    ];
   }
   const recipient = round.recipients.find((r) => r.jobcentre === command.recipient);
   if (!recipient) {
@@ -185,6 +228,17 @@ export function evolve(round: Round, event: RoundEvent): Round {
       return { ...round, status: 'complete', completedAt: event.at };
     case 'RoundClosed':
       return { ...round, status: 'closed', closedAt: event.at, closeReason: event.reason };
+    case 'ShortlistsDelivered':
+      return { ...round, shortlistsDelivered: true };
+    case 'CandidateWithdrawn':
+      return {
+        ...round,
+        recipients: round.recipients.map((r) =>
+          r.jobcentre === event.recipient
+            ? { ...r, candidates: (r.candidates ?? []).filter((c) => c.candidateRef !== event.candidateRef) }
+            : r,
+        ),
+      };
     default: {
       const unhandled: never = event;
       throw new Error(`unhandled event ${JSON.stringify(unhandled)}`);

@@ -93,3 +93,30 @@ export function closingRefusal(status: string, outcome: OrderOutcome, rounds: Ro
   }
   return undefined;
 }
+
+/** A placement: the company hired a candidate (R10). */
+export interface Hire {
+  jobcentre: number;
+  candidateRef: string;
+  hiredAt: string;
+}
+
+export type HireDecision = { kind: 'record' } | { kind: 'already-recorded' } | { kind: 'refused'; reason: string };
+
+/**
+ * Whether a hire can be recorded: only on an order still open, never beyond its positions. The
+ * same candidate twice is the same hire (a retried request), not a second one.
+ */
+export function decideHire(
+  status: string,
+  positions: number,
+  hires: readonly Hire[],
+  hire: Pick<Hire, 'jobcentre' | 'candidateRef'>,
+): HireDecision {
+  if (hires.some((h) => h.jobcentre === hire.jobcentre && h.candidateRef === hire.candidateRef)) return { kind: 'already-recorded' };
+  if (status !== 'registered') return { kind: 'refused', reason: `the order is already ${status} / ordren er allerede lukket (${status})` };
+  if (hires.length >= positions) {
+    return { kind: 'refused', reason: `all ${positions} positions are filled / alle ${positions} stillinger er besat` };
+  }
+  return { kind: 'record' };
+}

@@ -3,10 +3,14 @@ import { QUEUES } from '@rs/contracts';
 import { closeRoundsOfOrder } from '../../app/close-rounds';
 import type { BroadcastDeps } from '../../app/deps';
 import { openRoundForOrder, saveOrderSnapshot } from '../../app/open-round';
+import { receiveShortlists } from '../../app/shortlists';
+import { withdrawHiredCandidate } from '../../app/withdraw-hired';
 
 /**
  * order.registered: remember the order; open its first round when the lead asked for one.
  * order.closed: close its rounds and withdraw them from everyone who has not answered.
+ * order.shortlisted: matching's suggestions, for the rounds of the order (each recipient its own).
+ * order.candidate-hired: withdraw the candidate from every other order's rounds.
  */
 export function consumeOrderEvents(bus: Bus, deps: BroadcastDeps) {
   return consume(bus, QUEUES.broadcastEvents, {
@@ -17,6 +21,12 @@ export function consumeOrderEvents(bus: Bus, deps: BroadcastDeps) {
     },
     'order.closed': async (data, ctx) => {
       await closeRoundsOfOrder(deps, data.orderId, data.outcome, ctx.envelope.id);
+    },
+    'order.shortlisted': async (data) => {
+      await receiveShortlists(deps, data);
+    },
+    'order.candidate-hired': async (data, ctx) => {
+      await withdrawHiredCandidate(deps, data, ctx.envelope.id);
     },
   });
 }

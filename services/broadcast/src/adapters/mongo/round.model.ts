@@ -16,6 +16,7 @@ const roundSchema = new Schema(
     closedAt: { type: String },
     closeReason: { type: String },
     recipients: { type: [Schema.Types.Mixed], default: [] },
+    shortlistsDelivered: { type: Boolean, default: false },
     ...aggregateFields,
   },
   { collection: 'rounds', versionKey: false },
@@ -32,8 +33,19 @@ const orderSnapshotSchema = new Schema(
   { collection: 'orders', versionKey: false },
 );
 
+/** Matching's shortlists per order (order.shortlisted), kept to put into rounds opened later. */
+const shortlistsSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    rankedAt: { type: String, required: true },
+    shortlists: { type: [Schema.Types.Mixed], default: [] },
+  },
+  { collection: 'shortlists', versionKey: false },
+);
+
 export function roundModels(connection: Connection) {
   return {
+    shortlists: connection.model('Shortlists', shortlistsSchema),
     rounds: connection.model('Round', roundSchema),
     orders: connection.model('OrderSnapshot', orderSnapshotSchema),
   };

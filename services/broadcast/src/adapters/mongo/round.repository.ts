@@ -19,6 +19,7 @@ export function roundState(round: Round): Record<string, unknown> {
   return {
     status: round.status,
     recipients: round.recipients,
+    shortlistsDelivered: round.shortlistsDelivered ?? false,
     ...(round.completedAt ? { completedAt: round.completedAt } : {}),
     ...(round.closedAt ? { closedAt: round.closedAt, closeReason: round.closeReason } : {}),
   };

@@ -1,14 +1,21 @@
-import { OrderSummary, SCOPE_IDS } from '@rs/contracts';
+import { CandidateRef, OrderSummary, SCOPE_IDS } from '@rs/contracts';
 import { cooperationOf, isJobcentre, jobcentreForMunicipality } from '@rs/reference-data';
 import { HttpError, type Principal, parseInput, principalOf } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { OrderIntakeDeps } from '../../app/deps';
 import { closeOrder } from '../../app/close-order';
+import { hireCandidate } from '../../app/hire-candidate';
 import { registerOrder } from '../../app/register-order';
 import { everyJobcentreSearched, type RoundProgress } from '../../domain/order';
 
 const Municipality = z.number().int().min(100).max(999);
+
+/** A placement: which jobcentre's candidate (its pseudonymous reference) the company hired. */
+export const HireBody = z.object({
+  jobcentre: z.number().int().min(100).max(999).refine(isJobcentre, 'not a jobcentre code'),
+  candidateRef: CandidateRef,
+});
 
 export const CreateOrderBody = z.object({
   company: z.object({
@@ -124,6 +131,21 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
       res.json(view(doc as never));
     });
 
+    router.post('/orders/:id/hires', async (req, res) => {
+      const principal = principalOf(req);
+      const { id } = parseInput(OrderParams, req.params, 'params');
+      const body = parseInput(HireBody, req.body, 'body');
+      const result = await hireCandidate(
+        deps,
+        id,
+        body,
+        (lead) => principal.role === 'admin' || (principal.role === 'jobcentre' && principal.jobcentre === lead),
+      );
+      if (!result.ok) throw new HttpError(result.status, result.status === 404 ? 'not-found' : 'conflict', result.reason);
+      const doc = await deps.models.orders.collection.findOne({ _id: id as never }, { projection: { processed: 0 } });
+      res.status(result.created ? 201 : 200).json(view(doc as never));
+    });
+
     router.get('/orders', async (req, res) => {
       const principal = principalOf(req);
       const filter: Record<string, unknown> = {};
@@ -150,6 +172,7 @@ interface OrderDoc {
   order: unknown;
   broadcastRequested: unknown;
   rounds: RoundProgress[];
+  hires?: unknown[];
 }
 
 function view(doc: OrderDoc) {
@@ -165,6 +188,7 @@ function view(doc: OrderDoc) {
     order: doc.order,
     broadcastRequested: doc.broadcastRequested,
     rounds,
+    hires: doc.hires ?? [],
     /** R7: true once every jobcentre of a completed round has replied. */
     everyJobcentreSearched: everyJobcentreSearched(rounds),
   };

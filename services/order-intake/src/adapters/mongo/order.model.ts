@@ -14,6 +14,7 @@ const orderSchema = new Schema(
     order: { type: Schema.Types.Mixed, required: true },
     broadcastRequested: { type: Schema.Types.Mixed, default: null },
     rounds: { type: [Schema.Types.Mixed], default: [] },
+    hires: { type: [Schema.Types.Mixed], default: [] },
     ...aggregateFields,
   },
   { collection: 'orders', versionKey: false },
