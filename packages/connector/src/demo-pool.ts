@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { OrderBroadcast, RoundReply } from '@rs/contracts';
+import type { OrderBroadcast, RoundReply, SharedCv, ShortlistCandidate } from '@rs/contracts';
+import { jobcentre } from '@rs/reference-data';
 
 /** Deterministic pseudo-random number in [0, 1) from a string, so demo runs are repeatable. */
 export function unitHash(text: string): number {
@@ -28,6 +29,57 @@ const SKILLS = [
 
 /** What a demo jobcentre answers and after how long; undefined = stays silent. */
 export function demoAnswer(order: OrderBroadcast, behaviour: DemoBehaviour): { reply: RoundReply; delayMs: number } | undefined {
+  return demoTiming(order, behaviour);
+}
+
+/**
+ * The demo consultant's reply once the delay has passed: from matching's suggestions when there
+ * are any (the broadcast's own, or a round.shortlist that came later), else invented candidates.
+ */
+export function demoReply(planned: RoundReply, shortlist: readonly ShortlistCandidate[] | undefined): RoundReply {
+  if (planned.answer === 'none' || !shortlist?.length) return planned;
+  const candidates = shortlist.slice(0, planned.candidates.length).map((c) => ({
+    candidateRef: c.candidateRef,
+    summary: `${c.headline} (${c.reasons.map((r) => r.da).join('; ')})`.slice(0, 2000),
+    ...(c.availableFrom ? { availableFrom: c.availableFrom } : {}),
+    note: 'Foreslået af matching, gennemset af demo-konsulent',
+  }));
+  return { ...planned, candidates };
+}
+
+/** Demo CVs for the pool: the same every run (fixed revision), so a restart changes nothing. */
+export function demoCvs(code: number, count: number): SharedCv[] {
+  const homes = jobcentre(code)?.municipalities ?? [code];
+  return Array.from({ length: count }, (_, i) => {
+    const occupation = DEMO_OCCUPATIONS[Math.floor(unitHash(`occ/${code}/${i}`) * DEMO_OCCUPATIONS.length)]!;
+    const day = 1 + Math.floor(unitHash(`avail/${code}/${i}`) * 28);
+    return {
+      candidateRef: `c-${code}-${String(i).padStart(4, '0')}`,
+      revision: '2026-01-01T00:00:00.000Z',
+      headline: occupation.headline,
+      occupations: [occupation.code],
+      skills: occupation.skills.filter((_, k) => unitHash(`skill/${code}/${i}/${k}`) < 0.6),
+      languages: unitHash(`lang/${code}/${i}`) < 0.5 ? ['da', 'en'] : ['da'],
+      municipality: homes[Math.floor(unitHash(`home/${code}/${i}`) * homes.length)]!,
+      availableFrom: `2026-12-${String(day).padStart(2, '0')}`,
+      drivingLicence: unitHash(`licence/${code}/${i}`) < 0.7,
+      summary: `${occupation.headline}, ${1 + Math.floor(unitHash(`years/${code}/${i}`) * 15)} års erfaring`,
+    };
+  });
+}
+
+const DEMO_OCCUPATIONS = [
+  { code: '5321', headline: 'Social- og sundhedsassistent', skills: ['medicingivning', 'demens', 'dagvagter'] },
+  { code: '5322', headline: 'Social- og sundhedshjælper', skills: ['hjemmepleje', 'personlig pleje'] },
+  { code: '8332', headline: 'Lastbilchauffør', skills: ['kørekort CE', 'ADR'] },
+  { code: '7115', headline: 'Tømrer', skills: ['tagarbejde', 'stillads'] },
+  { code: '3512', headline: 'IT-supporter', skills: ['Windows', 'netværk'] },
+  { code: '5120', headline: 'Kok', skills: ['storkøkken', 'hygiejnecertifikat'] },
+  { code: '9321', headline: 'Lagerarbejder', skills: ['truckcertifikat', 'pluk'] },
+  { code: '7411', headline: 'Elektriker', skills: ['autorisation', 'installation'] },
+];
+
+function demoTiming(order: OrderBroadcast, behaviour: DemoBehaviour): { reply: RoundReply; delayMs: number } | undefined {
   const roll = unitHash(`${order.roundId}/${order.recipient}`);
   if (roll < behaviour.silentShare) return undefined;
   const delayMs = Math.round(

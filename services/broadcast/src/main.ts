@@ -19,6 +19,7 @@ import { roundsRoutes } from './adapters/http/rounds.routes';
 import type { BroadcastDeps } from './app/deps';
 import { deadlineTimerId, reminderTimerId } from './app/outgoing';
 import { reconcileTimers } from './app/reconcile-timers';
+import { reconcileEscalations } from './app/escalate';
 import { broadcastConfig } from './config';
 
 const SERVICE = 'broadcast';
@@ -101,6 +102,8 @@ async function main() {
   const workers = startRoundTimerWorkers(deps, redis, config.TIMER_PREFIX, logger);
   const rebuilt = await reconcileTimers(deps, (e) => scheduleAt(timerQueues[e.queue]!, e.jobId, new Date(e.runAt), e.data, now()));
   logger.info({ timers: rebuilt }, 'timers reconciled with the database');
+  const escalated = await reconcileEscalations(deps);
+  if (escalated > 0) logger.warn({ rounds: escalated }, 'escalations lost in a crash opened now');
 
   const app = createApp({
     service: SERVICE,

@@ -364,4 +364,42 @@ describe('automatic escalation (a cooperation policy, R7)', () => {
       recipientsFor('east-denmark', LEAD, { exclude: recipientsFor('cooperation', LEAD) }),
     );
   }, 60_000);
+
+  it('opens an escalation lost in a crash when broadcast starts again', async () => {
+    const [, intake] = services as [RunningService, RunningService];
+    // A broadcast without the policy completes the round and escalates nothing: the state a
+    // crash between the completing write and the opening of the next round leaves behind.
+    await services[0]!.stop();
+    services[0] = await startService(world, 'broadcast', {
+      REPLY_WINDOW_MODE: 'clock',
+      REMINDER_OFFSETS_SECONDS: 'none',
+      AUTO_ESCALATE_COOPERATIONS: 'none',
+    });
+    const created = await request(intake.url).post('/orders').set('authorization', `Bearer ${lead}`).send(order('cooperation')).expect(201);
+    const roundUrl = (n: number) => `/rounds/${created.body.id}-${n}`;
+    await waitFor(
+      async () => (await request(services[0]!.url).get(roundUrl(1)).set('authorization', `Bearer ${lead}`)).body.status === 'complete',
+      { timeoutMs: 20_000, what: 'the first round complete' },
+    );
+    await request(services[0]!.url).get(roundUrl(2)).set('authorization', `Bearer ${lead}`).expect(404);
+
+    await services[0]!.stop();
+    services[0] = await startService(world, 'broadcast', {
+      REPLY_WINDOW_MODE: 'clock',
+      REMINDER_OFFSETS_SECONDS: 'none',
+      AUTO_ESCALATE_COOPERATIONS: 'HRS',
+    });
+    const second = await request(services[0]!.url).get(roundUrl(2)).set('authorization', `Bearer ${lead}`).expect(200);
+    expect(second.body.scope).toBe('east-denmark');
+    // Started once more: the successor that exists is left as it is.
+    await services[0]!.stop();
+    services[0] = await startService(world, 'broadcast', {
+      REPLY_WINDOW_MODE: 'clock',
+      REMINDER_OFFSETS_SECONDS: 'none',
+      AUTO_ESCALATE_COOPERATIONS: 'HRS',
+    });
+    const again = await request(services[0]!.url).get(roundUrl(2)).set('authorization', `Bearer ${lead}`).expect(200);
+    expect(again.body.openedAt).toBe(second.body.openedAt);
+    await request(services[0]!.url).get(roundUrl(3)).set('authorization', `Bearer ${lead}`).expect(404);
+  }, 90_000);
 });

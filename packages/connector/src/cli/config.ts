@@ -23,6 +23,8 @@ export const connectorVars = {
   DEMO_NONE_SHARE: z.coerce.number().min(0).max(1).default(0.3),
   /** demo: shortest answering delay in ms. Default 2000. */
   DEMO_MIN_DELAY_MS: z.coerce.number().int().min(0).default(2000),
+  /** demo: generated CVs each demo jobcentre shares with the pool at start (0 = none). Default 40. */
+  DEMO_POOL_SIZE: z.coerce.number().int().min(0).max(5000).default(40),
   /** demo: longest answering delay in ms. Default 20000. */
   DEMO_MAX_DELAY_MS: z.coerce.number().int().min(0).default(20000),
 };

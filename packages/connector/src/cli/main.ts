@@ -5,7 +5,8 @@ import { jobcentreUsername } from '@rs/contracts';
 import { Command } from 'commander';
 import pino from 'pino';
 import { type Connector, createConnector } from '../connector';
-import { demoAnswer } from '../demo-pool';
+import { demoAnswer, demoCvs, demoReply } from '../demo-pool';
+import type { ShortlistCandidate } from '@rs/contracts';
 import { runWebhook } from '../webhook/run-webhook';
 import { runInbox } from '../inbox';
 import { connectBus } from '@rs/bus';
@@ -40,11 +41,16 @@ async function demo(): Promise<void> {
     maxDelayMs: Math.max(config.DEMO_MIN_DELAY_MS, config.DEMO_MAX_DELAY_MS),
   };
   const timers = new Set<NodeJS.Timeout>();
+  // Suggestions that came after the broadcast (round.shortlist), used when the reply is due.
+  const lateShortlists = new Map<string, ShortlistCandidate[]>();
   const connectors: Connector[] = config.JOBCENTRES.map((code) => {
     const log = logger.child({ jobcentre: code });
     const connector: Connector = createConnector(
       { url: urlFor(config.AMQP_URL, code, passwords), jobcentre: code, logger: log },
       {
+        'round.shortlist': async (late) => {
+          lateShortlists.set(`${late.roundId}/${code}`, late.shortlist);
+        },
         'round.order-broadcast': async (order) => {
           const answer = demoAnswer(order, behaviour);
           log.info(
@@ -54,7 +60,10 @@ async function demo(): Promise<void> {
           if (!answer) return;
           const timer = setTimeout(() => {
             timers.delete(timer);
-            connector.reply(answer.reply).then(
+            const key = `${order.roundId}/${code}`;
+            const reply = demoReply(answer.reply, order.shortlist ?? lateShortlists.get(key));
+            lateShortlists.delete(key);
+            connector.reply(reply).then(
               () => log.info({ roundId: order.roundId, answer: answer.reply.answer }, 'replied'),
               (err: Error) => log.error({ err: err.message }, 'reply failed'),
             );
@@ -65,7 +74,11 @@ async function demo(): Promise<void> {
     );
     return connector;
   });
-  logger.info({ jobcentres: config.JOBCENTRES }, 'demo connectors running');
+  if (config.DEMO_POOL_SIZE > 0) {
+    // Each demo jobcentre shares its generated candidates, so matching has a pool to rank.
+    await Promise.all(connectors.map((c) => c.upsertCvs(demoCvs(c.jobcentre, config.DEMO_POOL_SIZE))));
+  }
+  logger.info({ jobcentres: config.JOBCENTRES, poolPerJobcentre: config.DEMO_POOL_SIZE }, 'demo connectors running');
   const stop = async () => {
     for (const t of timers) clearTimeout(t);
     await Promise.all(connectors.map((c) => c.stop()));

@@ -15,6 +15,6 @@ export async function deadlineReached(deps: BroadcastDeps, roundId: string, reci
   if (result.outcome === 'unchanged' && state?.status === 'pending') {
     throw new DeadlineNotYetReached(`deadline of round ${roundId} for ${recipient} not reached yet`);
   }
-  if (result.outcome === 'applied' && result.completedNow) await escalateIfPolicy(deps, result.round);
+  await escalateIfPolicy(deps, result.round);
   return result;
 }

@@ -15,9 +15,7 @@ export async function recordReply(deps: BroadcastDeps, sender: number, reply: Ro
     messageId,
   );
   // Best effort: the timer handlers re-read the round and do nothing for a replier anyway.
-  if (result.outcome === 'applied') {
-    await deps.cancelTimers(reply.roundId, sender).catch(() => {});
-    if (result.completedNow) await escalateIfPolicy(deps, result.round);
-  }
+  if (result.outcome === 'applied') await deps.cancelTimers(reply.roundId, sender).catch(() => {});
+  await escalateIfPolicy(deps, result.round);
   return result;
 }
