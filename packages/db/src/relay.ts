@@ -79,7 +79,11 @@ export function startRelay(options: RelayOptions): Relay {
     return candidates.length === BATCH ? Math.max(relayed, 1) : relayed;
   }
 
+  /** Whether the last drain relayed anything: while idle, polls slow down (see schedule). */
+  let busy = true;
+
   async function drain(): Promise<void> {
+    busy = false;
     do {
       again = false;
       // A writer that died between its change and the aggregate update left the new state (and
@@ -90,7 +94,7 @@ export function startRelay(options: RelayOptions): Relay {
       for (const model of options.models) {
         try {
           if (recover) await recoverChanges(model, now());
-          while (!stopped && (await relayBatch(model)) > 0) {}
+          while (!stopped && (await relayBatch(model)) > 0) busy = true;
         } catch (error) {
           options.logger.warn({ err: (error as Error).message, collection: model.collection.name }, 'outbox relay failed; will retry');
         }
@@ -110,10 +114,16 @@ export function startRelay(options: RelayOptions): Relay {
     });
   }
 
+  /**
+   * While writers hand their changes off, the poller finds nothing: it is only the safety net for
+   * hand-offs that failed (their lease runs HANDOFF_LEASE_MS). Its query scans every pending
+   * change on FerretDB, so an idle poller waits up to RECOVERY_INTERVAL_MS, not pollMs: at a
+   * burst of writes, three replicas polling every 200 ms were a large share of the database's time.
+   */
   function schedule(): void {
     if (stopped) return;
     clearTimeout(timer);
-    timer = setTimeout(run, options.pollMs);
+    timer = setTimeout(run, busy ? options.pollMs : Math.max(options.pollMs, RECOVERY_INTERVAL_MS));
   }
 
   const handoffs = new Set<Promise<void>>();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import AsyncLock from 'async-lock';
 import { hostname } from 'node:os';
 import { connectBus, declareTopology } from '@rs/bus';
 import { loadConfig } from '@rs/config';
@@ -78,8 +79,10 @@ async function main() {
     logger,
   });
 
+  const roundLock = new AsyncLock({ maxPending: Number.POSITIVE_INFINITY });
   const deps: BroadcastDeps = {
     models,
+    oneAtATime: (key, task) => roundLock.acquire(key, task),
     now,
     newId: randomUUID,
     window: { seconds: config.REPLY_WINDOW_SECONDS, ...(config.REPLY_WINDOW_MODE ? { mode: config.REPLY_WINDOW_MODE } : {}) },

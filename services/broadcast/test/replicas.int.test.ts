@@ -10,10 +10,10 @@ import { drainQueues, type Listener, listenToEvents, notAllOverdue, planOrders, 
  * gets each order once in effect, and every deadline fires once in effect.
  */
 const WINDOW_SECONDS = 10;
-// The issue asks for 200. On FerretDB (SQLite, one writer) with two cores the 3,000 deadlines of
-// 200 rounds take over two minutes to settle (measured 2026-11-25: ~15 overdue effects/s), so
-// the test runs 60 and the full size is left to the benchmark and a faster store.
-const ORDERS = 60;
+// 200 as the issue asks (RS_REPLICA_ORDERS overrides). On FerretDB with two cores the 3,000
+// deadlines of 200 rounds settle in 2–3 minutes (measured 2026-11-25: 137–153 s; 275 s before
+// the per-round lock in broadcast, see BroadcastDeps.oneAtATime).
+const ORDERS = Number(process.env.RS_REPLICA_ORDERS ?? 200);
 const HRS = cooperation('HRS')!.members;
 const LEADS = Array.from({ length: ORDERS }, (_, i) => HRS[i % HRS.length]!);
 const OVERDUE = 'round.recipient-overdue';
@@ -67,7 +67,7 @@ describe(`three broadcast replicas under ${ORDERS} concurrent orders`, () => {
         queues.counter.distinct(BROADCAST) >= pairs &&
         queues.counter.distinct(REMINDER) >= pairs &&
         events.counter.distinct(OVERDUE) >= pairs,
-      { timeoutMs: 120_000, intervalMs: 500, what: 'every round to complete and every message to arrive' },
+      { timeoutMs: 300_000, intervalMs: 500, what: 'every round to complete and every message to arrive' },
     ).catch(async (error: Error) => {
       throw new Error(`${error.message}: ${await progress()}`);
     });
@@ -85,5 +85,5 @@ describe(`three broadcast replicas under ${ORDERS} concurrent orders`, () => {
         `repeated deliveries of the same envelope: jobcentre queues ${queues.counter.repeats} ` +
         `(of ${queues.counter.deliveries}), overdue events ${events.counter.repeats} (of ${events.counter.deliveries})`,
     );
-  }, 160_000);
+  }, 330_000);
 });

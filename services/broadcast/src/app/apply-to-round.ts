@@ -18,6 +18,15 @@ export async function applyToRound(
   command: (now: Date) => RoundCommand,
   messageId?: string,
 ): Promise<ApplyResult> {
+  return deps.oneAtATime(roundId, () => applyOnce(deps, roundId, command, messageId));
+}
+
+async function applyOnce(
+  deps: BroadcastDeps,
+  roundId: string,
+  command: (now: Date) => RoundCommand,
+  messageId: string | undefined,
+): Promise<ApplyResult> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const stored = await loadRound(deps.models, roundId);
     if (!stored) throw new UnknownRoundError(`round ${roundId} does not exist`);

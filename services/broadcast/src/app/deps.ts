@@ -16,6 +16,12 @@ export interface BroadcastDeps {
   publish: (entry: PublishEntry) => Promise<void>;
   /** Whether the lead's cooperation opens the next wider round by itself (R7 policy). */
   autoEscalate: (leadJobcentre: number) => boolean;
+  /**
+   * Runs the tasks of one key (a round id) one after the other in this process. The 15 deadline
+   * timers of a round fire together: in turn, all but the first find nothing to do, instead of
+   * racing for the same version and retrying (costly on a single-writer store).
+   */
+  oneAtATime: <T>(key: string, task: () => Promise<T>) => Promise<T>;
   /** Removes a recipient's pending timers; best effort, handlers never rely on it. */
   cancelTimers: (roundId: string, recipient: number) => Promise<void>;
 }

@@ -29,6 +29,8 @@ export async function openRoundForOrder(
   seq: number,
   exclude: number[] = [],
 ): Promise<Round | undefined> {
+  // Only a shortcut for a redelivered request (an _id lookup is cheap); the insert below decides.
+  if (await deps.models.rounds.exists({ _id: roundId(snapshot.orderId, seq) })) return undefined;
   const openedAt = deps.now();
   const shortlists = await loadShortlists(deps, snapshot.orderId);
   const round = openRound({
