@@ -385,6 +385,52 @@ describe('relay', () => {
     ]);
   });
 
+  it('a change written for hand-off is not marked applied; a failed hand-off marks it and a poller relays it; a writer that dies before handing off is recovered', async () => {
+    const model = freshModel();
+    const calls: string[][] = [];
+    let failNext = true;
+    let skewMs = 0;
+    const relay = track(
+      startRelay({
+        models: [model],
+        dispatch: async (entries) => {
+          calls.push(entries.map((e) => e.id));
+          if (failNext) {
+            failNext = false;
+            throw new Error('broker said no');
+          }
+        },
+        owner: 'relay-h',
+        pollMs: 50,
+        leaseMs: 60_000,
+        logger: recordingLogger().logger,
+        now: () => new Date(Date.now() + skewMs),
+      }),
+    );
+    const committed = await insertWithOutbox(model, { _id: 'h', n: 0 }, [entry('h-1')], undefined, undefined, { handoff: true });
+    expect(await changesOf(model).findOne({ _id: 'h@1' })).toMatchObject({ applied: false });
+    relay.handoff(committed as Committed);
+    await waitFor(async () => calls.length === 1 && (await changesOf(model).findOne({ _id: 'h@1' }))?.applied === true, {
+      what: 'the failed hand-off marking its change',
+    });
+    skewMs = HANDOFF_LEASE_MS + 1_000;
+    relay.kick();
+    await waitFor(async () => calls.length === 2 && (await changesOf(model).countDocuments({})) === 0, { what: 'the poller relaying it' });
+
+    // A writer that applied its change and died before handing it off: recovery finds its token
+    // in the aggregate, marks the change, and the poller sends it.
+    await saveGuarded(model, { id: 'h', version: 1, set: { n: 1 }, outbox: [entry('h-2')], handoff: true });
+    expect(await changesOf(model).findOne({ _id: 'h@2' })).toMatchObject({ applied: false });
+    expect(await recoverChanges(model, new Date(Date.now() + CHANGE_STALE_MS + 1_000))).toBe(1);
+    relay.kick();
+    await waitFor(async () => calls.length === 3 && (await changesOf(model).countDocuments({})) === 0, {
+      what: 'the recovered change relayed',
+    });
+    await relay.stop();
+    expect(calls).toEqual([['h-1'], ['h-1'], ['h-2']]);
+    expect(await load(model, 'h')).toMatchObject({ version: 2, n: 1 });
+  });
+
   it('two relays on one collection: every entry dispatched at least once (duplicates counted, not forbidden)', async () => {
     const model = freshModel();
     const counts = new Map<string, number>();

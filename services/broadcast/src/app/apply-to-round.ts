@@ -35,6 +35,7 @@ async function applyOnce(
     if (events.length === 0) return { outcome: 'unchanged', round: stored.round };
     const after = events.reduce(evolve, stored.round);
     const saved = await saveGuarded(deps.models.rounds, {
+      handoff: true,
       id: roundId,
       version: stored.version,
       set: roundState(after),

@@ -50,7 +50,14 @@ export async function openRoundForOrder(
     ...(shortlists ? { shortlists } : {}),
   });
   const { id, ...fields } = round;
-  const inserted = await insertWithOutbox(deps.models.rounds, { _id: id, seq, ...fields }, openingMessages(deps, round, shortlists));
+  const inserted = await insertWithOutbox(
+    deps.models.rounds,
+    { _id: id, seq, ...fields },
+    openingMessages(deps, round, shortlists),
+    undefined,
+    undefined,
+    { handoff: true },
+  );
   if (!inserted) return undefined;
   deps.relay.handoff(inserted);
   if (!shortlists) await deliverToOpenRounds(deps, snapshot.orderId);

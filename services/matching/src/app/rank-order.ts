@@ -42,6 +42,9 @@ export async function rankOrder(deps: MatchingDeps, order: OrderRegistered): Pro
       shortlisted: shortlists.flatMap((s) => s.candidates.map((c) => poolKey(s.jobcentre, c.candidateRef))),
     },
     [{ kind: 'publish', id, exchange: EXCHANGES.events, routingKey: 'order.shortlisted', envelope }],
+    undefined,
+    undefined,
+    { handoff: true },
   );
   if (!committed) return false;
   deps.relay.handoff(committed);

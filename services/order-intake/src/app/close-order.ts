@@ -25,6 +25,7 @@ export async function closeOrder(
       { id, time: now, source: SOURCE, correlationId: orderId },
     );
     const saved = await saveGuarded(deps.models.orders, {
+      handoff: true,
       id: orderId,
       version: doc.version,
       set: { status: outcome, closedAt: now.toISOString() },

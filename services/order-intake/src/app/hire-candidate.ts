@@ -27,6 +27,7 @@ export async function hireCandidate(
     const id = deps.newId();
     const envelope = makeEnvelope('order.candidate-hired', { orderId, ...hire }, { id, time: now, source: SOURCE, correlationId: orderId });
     const saved = await saveGuarded(deps.models.orders, {
+      handoff: true,
       id: orderId,
       version: doc.version,
       set: { hires: [...hires, hire] },

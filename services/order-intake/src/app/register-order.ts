@@ -44,9 +44,14 @@ export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderI
     broadcastRequested: input.broadcast,
     rounds: [],
   };
-  const committed = await insertWithOutbox(deps.models.orders, doc, [
-    { kind: 'publish', id: eventId, exchange: EXCHANGES.events, routingKey: 'order.registered', envelope },
-  ]);
+  const committed = await insertWithOutbox(
+    deps.models.orders,
+    doc,
+    [{ kind: 'publish', id: eventId, exchange: EXCHANGES.events, routingKey: 'order.registered', envelope }],
+    undefined,
+    undefined,
+    { handoff: true },
+  );
   if (committed) deps.relay.handoff(committed);
   return doc;
 }

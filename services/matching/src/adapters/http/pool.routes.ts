@@ -1,3 +1,4 @@
+import { CandidateRef } from '@rs/contracts';
 import { allJobcentres } from '@rs/reference-data';
 import { HttpError, parseInput, principalOf } from '@rs/service-kit';
 import type { Router } from 'express';
