@@ -19,6 +19,8 @@ export interface CvPublisher {
   upsertCvs(cvs: CvsUpserted['cvs'], syncId?: string): Promise<string>;
   /** Removes candidates from the pool; their CV data is deleted there. */
   withdrawCvs(candidateRefs: string[]): Promise<string>;
+  /** Ends a full sync: the pool then deletes this jobcentre's CVs the run `syncId` did not contain. */
+  completeSync(syncId: string, total: number): Promise<string>;
 }
 
 export function cvPublisher(bus: Bus, jobcentre: number, now: () => Date = () => new Date()): CvPublisher {
@@ -31,5 +33,6 @@ export function cvPublisher(bus: Bus, jobcentre: number, now: () => Date = () =>
   return {
     upsertCvs: (cvs, syncId) => publish('cv.upserted', syncId ? { syncId, cvs } : { cvs }),
     withdrawCvs: (candidateRefs) => publish('cv.withdrawn', { candidateRefs }),
+    completeSync: (syncId, total) => publish('cv.sync-completed', { syncId, total }),
   };
 }

@@ -19,7 +19,7 @@ import {
   RoundWithdrawn,
   roundWithdrawnExample,
 } from './messages/jobcentre-notices';
-import { CvsUpserted, CvsWithdrawn, cvsUpsertedExample, cvsWithdrawnExample } from './messages/cv';
+import { CvSyncCompleted, CvsUpserted, CvsWithdrawn, cvSyncCompletedExample, cvsUpsertedExample, cvsWithdrawnExample } from './messages/cv';
 import { OrderShortlisted, orderShortlistedExample, RoundShortlist, roundShortlistExample } from './messages/shortlist';
 import { CandidateHired, candidateHiredExample, CandidateWithdrawn, candidateWithdrawnExample } from './messages/hire';
 
@@ -142,6 +142,15 @@ export const catalog = {
     publisher: 'connector',
     description: "Removes the sending jobcentre's candidates from the pool; their CV data is deleted there.",
     example: cvsWithdrawnExample,
+  },
+  'cv.sync-completed': {
+    version: 1,
+    schema: CvSyncCompleted,
+    exchange: EXCHANGES.connectors,
+    publisher: 'connector',
+    description:
+      "Ends a full sync (`rs-connector sync --full`): when the pool holds all `total` CVs of the run `syncId`, it deletes the sending jobcentre's CVs the run did not contain.",
+    example: cvSyncCompletedExample,
   },
   'order.shortlisted': {
     version: 1,

@@ -128,6 +128,7 @@ export const SERVICE_QUEUES: Record<string, QueueSpec> = {
     bindings: [
       { exchange: EXCHANGES.connectors, pattern: '*.cv.upserted' },
       { exchange: EXCHANGES.connectors, pattern: '*.cv.withdrawn' },
+      { exchange: EXCHANGES.connectors, pattern: '*.cv.sync-completed' },
     ],
   },
   upskillingEvents: {

@@ -235,4 +235,27 @@ describe('the shared candidate pool', () => {
     expect(own147[1]!.reasons[0]).toEqual({ code: 'related-occupation', da: 'Beslægtet fag (7115)', en: 'Related occupation (7115)' });
     await conn.close();
   });
+
+  it('a full sync keeps exactly the CVs of the file (an older copy in it too) and drops the jobcentre’s others', async () => {
+    const broken = join(dir, 'full-broken.jsonl');
+    writeFileSync(broken, `${JSON.stringify(cv('full-new'))}\n{"candidateRef": 1}\n`);
+    const refused = await runCli(['sync', broken, '--full'], cliEnv());
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain('not pruned (--full)');
+
+    const file = join(dir, 'full.jsonl');
+    // csv-1 is in the pool with a newer revision (from the CSV test): kept as it is, but counted as in the file.
+    writeFileSync(file, `${JSON.stringify(cv('csv-1'))}\n${JSON.stringify(cv('full-new'))}\n${JSON.stringify(cv('full-new'))}\n`);
+    const full = await runCli(['sync', file, '--full'], cliEnv());
+    expect(full.code).toBe(0);
+    expect(full.stdout).toContain('full sync: the pool keeps these 2 CVs of jobcentre 147 and drops the others');
+    await waitFor(async () => (await poolCount(147)) === 2, { what: "only the file's CVs left", timeoutMs: 60_000 });
+    const kept = await request(matching.url)
+      .get('/jobcentres/147/candidates/csv-1')
+      .query({ purpose: 'kontrol' })
+      .set('authorization', `Bearer ${token147}`)
+      .expect(200);
+    expect(kept.body.headline).toBe('Tømrer');
+    expect(await poolCount(151)).toBe(3);
+  }, 90_000);
 });

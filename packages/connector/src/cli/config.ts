@@ -96,6 +96,7 @@ export const syncVars = {
 export const SyncFlags = z.object({
   format: z.enum(['csv', 'jsonl']).optional(),
   batch: z.coerce.number().int().min(1).max(500),
+  full: z.boolean().default(false),
 });
 
 /** Flags validated like the environment: every bad one named at once. */

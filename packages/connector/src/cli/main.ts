@@ -139,10 +139,11 @@ async function sync(source: string, options: unknown): Promise<void> {
     .replace(/[^0-9]/g, '')
     .slice(0, 14)}-${code}`;
   let shown = 0;
+  const publisher = cvPublisher(bus, code);
   try {
     const summary = await runSync({
       source: opened,
-      publisher: cvPublisher(bus, code),
+      publisher,
       syncId,
       batchSize: flags.batch,
       onProgress: (p) => view.update(p),
@@ -155,6 +156,14 @@ async function sync(source: string, options: unknown): Promise<void> {
     process.stdout.write(
       `${summary.sent} CVs sent to the pool in ${summary.batches} batches (${(summary.ms / 1000).toFixed(1)} s), ${summary.invalid} invalid records skipped; sync id ${summary.syncId}\n`,
     );
+    if (flags.full) {
+      // A skipped record would look like a candidate who left: never prune after an imperfect file.
+      if (summary.invalid > 0) process.stdout.write('not pruned (--full): fix the invalid records and sync again\n');
+      else {
+        await publisher.completeSync(summary.syncId, summary.distinct);
+        process.stdout.write(`full sync: the pool keeps these ${summary.distinct} CVs of jobcentre ${code} and drops the others\n`);
+      }
+    }
     process.exitCode = summary.invalid > 0 ? 2 : 0;
   } finally {
     await bus.close();
@@ -179,6 +188,7 @@ program
   .argument('<source>', 'file path or http(s) URL')
   .option('--format <format>', 'csv or jsonl (default: from the extension or Content-Type)')
   .option('--batch <n>', 'CVs per message, 1-500', '500')
+  .option('--full', "the source holds all of the jobcentre's candidates: the pool drops those not in it")
   .action(sync);
 
 program.parseAsync().catch((error) => {

@@ -16,6 +16,8 @@ export interface SyncSummary extends SyncProgress {
   syncId: string;
   batches: number;
   ms: number;
+  /** Distinct candidates sent (a ref twice in a file is one CV in the pool). */
+  distinct: number;
 }
 
 export interface SyncOptions {
@@ -40,6 +42,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   const progress: SyncProgress = { read: 0, sent: 0, invalid: 0, bytesRead: 0, totalBytes: options.source.totalBytes };
   let batch: SharedCv[] = [];
   let batches = 0;
+  const refs = new Set<string>();
   const flush = async () => {
     if (batch.length === 0) return;
     await options.publisher.upsertCvs(batch, options.syncId);
@@ -63,9 +66,10 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
       continue;
     }
     batch.push(parsed.data);
+    refs.add(parsed.data.candidateRef);
     if (batch.length >= size) await flush();
   }
   await flush();
   progress.bytesRead = options.source.bytesRead();
-  return { ...progress, syncId: options.syncId, batches, ms: Date.now() - started };
+  return { ...progress, syncId: options.syncId, batches, ms: Date.now() - started, distinct: refs.size };
 }

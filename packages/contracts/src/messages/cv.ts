@@ -48,6 +48,20 @@ export const CvsWithdrawn = z.object({
 });
 export type CvsWithdrawn = z.infer<typeof CvsWithdrawn>;
 
+/**
+ * connector → matching: a full sync run is complete. Once the pool holds all `total` distinct
+ * CVs of run `syncId`, it deletes the sending jobcentre's CVs that the run did not contain.
+ */
+export const CvSyncCompleted = z.object({
+  syncId: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
+  total: z.number().int().min(0),
+});
+export type CvSyncCompleted = z.infer<typeof CvSyncCompleted>;
+
 export const sharedCvExample: SharedCv = {
   candidateRef: 'c-147-0042',
   revision: '2026-11-20T08:15:00.000Z',
@@ -63,3 +77,4 @@ export const sharedCvExample: SharedCv = {
 
 export const cvsUpsertedExample: CvsUpserted = { syncId: 'sync-20261125-0900', cvs: [sharedCvExample] };
 export const cvsWithdrawnExample: CvsWithdrawn = { candidateRefs: ['c-147-0042'] };
+export const cvSyncCompletedExample: CvSyncCompleted = { syncId: 'sync-20261125-0900', total: 12500 };

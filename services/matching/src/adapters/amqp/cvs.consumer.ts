@@ -1,7 +1,7 @@
 import { type Bus, consume, InvalidMessageError, type Logger } from '@rs/bus';
 import { jobcentreCodeOfUser, QUEUES } from '@rs/contracts';
 import type { MatchingModels } from '../mongo/pool.model';
-import { upsertCvs, withdrawCvs } from '../mongo/pool.repository';
+import { pruneAfterSync, upsertCvs, withdrawCvs } from '../mongo/pool.repository';
 
 /**
  * CV updates from connectors. The home jobcentre is the broker-validated user_id, never a field
@@ -21,6 +21,11 @@ export function consumeCvs(bus: Bus, models: MatchingModels, logger: Logger, now
         const jobcentre = sender(ctx.userId);
         const result = await upsertCvs(models, jobcentre, data.cvs, data.syncId, now());
         logger.debug({ jobcentre, syncId: data.syncId, ...result }, 'CVs stored');
+      },
+      'cv.sync-completed': async (data, ctx) => {
+        const jobcentre = sender(ctx.userId);
+        const deleted = await pruneAfterSync(models, jobcentre, data.syncId, data.total);
+        logger.info({ jobcentre, syncId: data.syncId, kept: data.total, deleted }, 'full sync: candidates not in it removed from the pool');
       },
       'cv.withdrawn': async (data, ctx) => {
         const jobcentre = sender(ctx.userId);

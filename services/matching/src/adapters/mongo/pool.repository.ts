@@ -52,10 +52,15 @@ export async function upsertCvs(
     existing = failed.map((i) => docs[i]!);
   }
   let updated = 0;
+  const unchanged: string[] = [];
   for (const doc of existing) {
     const result = await collection.replaceOne({ _id: doc._id as never, revision: { $lt: doc.revision } }, doc);
     updated += result.matchedCount;
+    if (result.matchedCount === 0) unchanged.push(doc._id);
   }
+  // A CV the run holds but the pool has already (same or newer revision) still belongs to the
+  // run: a full sync's clean-up must not take it for one that left.
+  if (syncId && unchanged.length > 0) await collection.updateMany({ _id: { $in: unchanged as never[] } }, { $set: { syncId } });
   return { inserted: docs.length - existing.length, updated, stale: cvs.length - (docs.length - existing.length) - updated };
 }
 
@@ -102,4 +107,17 @@ export async function candidatesFor(models: MatchingModels, occupation: string):
         ...(d.drivingLicence !== undefined ? { drivingLicence: d.drivingLicence } : {}),
       }) as PoolCv,
   );
+}
+
+export class SyncNotComplete extends Error {}
+
+/**
+ * The end of a full sync: once the pool holds all `total` CVs of run `syncId` (its batches may
+ * still be on their way or being retried), deletes the jobcentre's CVs the run did not contain.
+ * Until then it throws SyncNotComplete, and the message is retried later.
+ */
+export async function pruneAfterSync(models: MatchingModels, jobcentre: number, syncId: string, total: number): Promise<number> {
+  const stored = await models.pool.countDocuments({ jobcentre, syncId });
+  if (stored < total) throw new SyncNotComplete(`sync ${syncId}: ${stored} of ${total} CVs stored so far`);
+  return (await models.pool.collection.deleteMany({ jobcentre, syncId: { $ne: syncId } })).deletedCount;
 }
