@@ -1,17 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { type Bus, connectBus, consume, type Consumer, type Logger, type MessageContext } from '@rs/bus';
-import {
-  connectorRoutingKey,
-  decodeMessage,
-  EXCHANGES,
-  type JOBCENTRE_MESSAGES,
-  jobcentreQueue,
-  jobcentreUsername,
-  makeEnvelope,
-  type PayloadOf,
-  type RoundReply,
-} from '@rs/contracts';
-import { type CvPublisher, cvPublisher } from './cv-publisher';
+import { decodeMessage, type JOBCENTRE_MESSAGES, jobcentreQueue, type PayloadOf, type RoundReply } from '@rs/contracts';
+import { type CvPublisher, cvPublisher, publishAsJobcentre } from './cv-publisher';
 import { SeenIds } from './seen-ids';
 
 export type JobcentreMessage = (typeof JOBCENTRE_MESSAGES)[number];
@@ -59,7 +48,6 @@ export interface Connector extends CvPublisher {
  */
 export function createConnector(options: ConnectorOptions, handlers: JobcentreHandlers): Connector {
   const now = options.now ?? (() => new Date());
-  const username = jobcentreUsername(options.jobcentre);
   // No topology setup: a jobcentre user may configure nothing; the platform declares its queue.
   const bus = connectBus({ url: options.url, name: `connector-${options.jobcentre}`, logger: options.logger });
   const seen = new SeenIds();
@@ -111,18 +99,8 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
       await (handlerMap[name as JobcentreMessage] as (d: unknown, c: MessageContext) => Promise<void>)(data, ctx);
       return true;
     },
-    async reply(reply) {
-      const id = randomUUID();
-      const envelope = makeEnvelope('round.reply', reply, {
-        id,
-        time: now(),
-        source: `/jobcentres/${options.jobcentre}`,
-        correlationId: reply.orderId,
-        subject: reply.roundId,
-      });
-      await bus.publish(EXCHANGES.connectors, connectorRoutingKey(options.jobcentre, 'round.reply'), envelope, { userId: username });
-      return id;
-    },
+    reply: (reply) =>
+      publishAsJobcentre(bus, options.jobcentre, 'round.reply', reply, now(), { correlationId: reply.orderId, subject: reply.roundId }),
     async stop() {
       await consumer.stop();
       await bus.close();

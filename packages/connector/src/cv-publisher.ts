@@ -23,13 +23,26 @@ export interface CvPublisher {
   completeSync(syncId: string, total: number): Promise<string>;
 }
 
+/**
+ * Publishes one message as the jobcentre: its routing key, its user_id (checked by the broker),
+ * confirmed. Every message a connector sends goes through here.
+ */
+export async function publishAsJobcentre<N extends MessageName>(
+  bus: Bus,
+  jobcentre: number,
+  name: N,
+  data: PayloadOf<N>,
+  time: Date,
+  refs: { correlationId?: string; subject?: string } = {},
+): Promise<string> {
+  const id = randomUUID();
+  const envelope = makeEnvelope(name, data, { id, time, source: `/jobcentres/${jobcentre}`, ...refs });
+  await bus.publish(EXCHANGES.connectors, connectorRoutingKey(jobcentre, name), envelope, { userId: jobcentreUsername(jobcentre) });
+  return id;
+}
+
 export function cvPublisher(bus: Bus, jobcentre: number, now: () => Date = () => new Date()): CvPublisher {
-  const publish = async <N extends MessageName>(name: N, data: PayloadOf<N>): Promise<string> => {
-    const id = randomUUID();
-    const envelope = makeEnvelope(name, data, { id, time: now(), source: `/jobcentres/${jobcentre}` });
-    await bus.publish(EXCHANGES.connectors, connectorRoutingKey(jobcentre, name), envelope, { userId: jobcentreUsername(jobcentre) });
-    return id;
-  };
+  const publish = <N extends MessageName>(name: N, data: PayloadOf<N>) => publishAsJobcentre(bus, jobcentre, name, data, now());
   return {
     upsertCvs: (cvs, syncId) => publish('cv.upserted', syncId ? { syncId, cvs } : { cvs }),
     withdrawCvs: (candidateRefs) => publish('cv.withdrawn', { candidateRefs }),

@@ -1,43 +1,23 @@
-import { EXCHANGES, makeEnvelope } from '@rs/contracts';
-import { backOff, saveGuarded } from '@rs/db';
 import { decideHire, type Hire } from '../domain/order';
-import { type OrderIntakeDeps, SOURCE } from './deps';
-
-export type HireResult = { ok: true; created: boolean } | { ok: false; status: 404 | 409; reason: string };
+import type { OrderIntakeDeps } from './deps';
+import { type CommandResult, runOrderCommand } from './order-command';
 
 /**
  * Records that the company hired a candidate for the order and tells the platform
  * (order.candidate-hired): broadcast withdraws the candidate from every other open round.
+ * `changed: false` is the same hire recorded before (a retried request).
  */
-export async function hireCandidate(
+export function hireCandidate(
   deps: OrderIntakeDeps,
   orderId: string,
   candidate: Pick<Hire, 'jobcentre' | 'candidateRef'>,
   mayHire: (lead: number) => boolean,
-): Promise<HireResult> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const doc = await deps.models.orders.collection.findOne({ _id: orderId as never });
-    if (!doc || !mayHire(doc.leadJobcentre)) return { ok: false, status: 404, reason: 'Order not found / Ordren findes ikke' };
+): Promise<CommandResult> {
+  return runOrderCommand(deps, orderId, mayHire, (doc, now) => {
     const hires = (doc.hires as Hire[] | undefined) ?? [];
     const decision = decideHire(doc.status, doc.order.positions, hires, candidate);
-    if (decision.kind === 'already-recorded') return { ok: true, created: false };
-    if (decision.kind === 'refused') return { ok: false, status: 409, reason: decision.reason };
-    const now = deps.now();
+    if (decision.kind !== 'record') return decision.kind === 'refused' ? decision : { kind: 'unchanged' };
     const hire: Hire = { ...candidate, hiredAt: now.toISOString() };
-    const id = deps.newId();
-    const envelope = makeEnvelope('order.candidate-hired', { orderId, ...hire }, { id, time: now, source: SOURCE, correlationId: orderId });
-    const saved = await saveGuarded(deps.models.orders, {
-      handoff: true,
-      id: orderId,
-      version: doc.version,
-      set: { hires: [...hires, hire] },
-      outbox: [{ kind: 'publish', id, exchange: EXCHANGES.events, routingKey: 'order.candidate-hired', envelope }],
-    });
-    if (saved) {
-      deps.relay.handoff(saved);
-      return { ok: true, created: true };
-    }
-    await backOff(attempt);
-  }
-  throw new Error(`order ${orderId}: too much contention, will retry`);
+    return { kind: 'write', set: { hires: [...hires, hire] }, event: { name: 'order.candidate-hired', data: { orderId, ...hire } } };
+  });
 }

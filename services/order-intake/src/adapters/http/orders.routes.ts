@@ -143,7 +143,7 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
       );
       if (!result.ok) throw new HttpError(result.status, result.status === 404 ? 'not-found' : 'conflict', result.reason);
       const doc = await deps.models.orders.collection.findOne({ _id: id as never }, { projection: { processed: 0 } });
-      res.status(result.created ? 201 : 200).json(view(doc as never));
+      res.status(result.changed ? 201 : 200).json(view(doc as never));
     });
 
     router.get('/orders', async (req, res) => {
