@@ -1,7 +1,7 @@
 import { loadRound } from '../adapters/mongo/round.repository';
-import { proposedNextScope, type Round } from '../domain/round';
+import { proposedNextScope, type Round, roundId } from '../domain/round';
 import type { BroadcastDeps } from './deps';
-import { loadOrderSnapshot, openRoundForOrder, roundId } from './open-round';
+import { loadOrderSnapshot, openRoundForOrder } from './open-round';
 
 /** Jobcentres that answered any round of the order: a wider round does not ask them again. */
 export async function jobcentresThatAnswered(deps: BroadcastDeps, orderId: string): Promise<{ rounds: number; answered: number[] }> {

@@ -15,7 +15,6 @@ export interface OrderSnapshot {
   order: z.infer<typeof OrderSummary>;
 }
 
-export { roundId };
 
 /**
  * Opens round number `seq` of an order. The id is derived from the order and the sequence
