@@ -15,7 +15,6 @@ export interface OrderSnapshot {
   order: z.infer<typeof OrderSummary>;
 }
 
-
 /**
  * Opens round number `seq` of an order. The id is derived from the order and the sequence
  * number, so a redelivered request or a second replica inserting the same round fails on the
