@@ -33,7 +33,10 @@ RMQ_DIR="$DATA/rabbitmq"
 REDIS_DIR="$DATA/redis"
 FERRET_DIR="$DATA/ferretdb"
 MONGOD_DIR="$DATA/mongo"
-FERRETDB_BIN="$CACHE/ferretdb-$FERRETDB_VERSION/ferretdb"
+# Our fix to FerretDB (infra/ferretdb/*.patch) is part of the cache key: a changed patch rebuilds.
+FERRETDB_PATCHES=("$ROOT"/infra/ferretdb/*.patch)
+FERRETDB_BUILD_ID="$(cat "${FERRETDB_PATCHES[@]}" | sha256sum | cut -c1-8)"
+FERRETDB_BIN="$CACHE/ferretdb-$FERRETDB_VERSION-$FERRETDB_BUILD_ID/ferretdb"
 
 # ── small helpers ────────────────────────────────────────────────────────────────────────────
 
@@ -142,6 +145,14 @@ ferretdb_build() {
   cp -r "$src" "$work/src"
   chmod -R u+w "$work/src"
   echo "v$FERRETDB_VERSION" >"$work/src/build/version/version.txt"
+  command -v patch >/dev/null || apt_install patch
+  local p
+  for p in "${FERRETDB_PATCHES[@]}"; do
+    if ! patch -s -p1 -d "$work/src" <"$p"; then
+      rm -rf "$work"
+      die "applying $(basename "$p") to FerretDB v$FERRETDB_VERSION failed"
+    fi
+  done
   if ! (cd "$work/src" && GOFLAGS='' GOWORK=off go build -o "$work/ferretdb" ./cmd/ferretdb) >"$work/build.log" 2>&1; then
     tail -n 25 "$work/build.log" >&2
     rm -rf "$work"

@@ -46,7 +46,7 @@ const SIZES = quick
   : {
       baselineRounds: 100,
       latencyRounds: 30,
-      fanoutRounds: 40,
+      fanoutRounds: 200,
       coopOrders: 30,
       nationalRate: 50,
       nationalSeconds: 10,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Collection } from 'mongodb';
+import { Binary, type Collection } from 'mongodb';
 import type { Model } from 'mongoose';
-import { decodeEntry, encodeEntry, type OutboxEntry } from './outbox';
+import { type OutboxEntry, packOutbox, type StoredOutbox, unpackOutbox } from './outbox';
+import { pack, unpack } from './packed';
 
 /**
  * Every write to an aggregate is first inserted as a CHANGE under the unique key
@@ -30,8 +31,11 @@ export interface Change {
   token: string;
   aggregateId: string;
   fromVersion: number;
-  set: Record<string, unknown>;
-  outbox: string[];
+  /** The new state, packed (see pack); a plain document in changes written before 2026-11-30. */
+  set: Binary | Record<string, unknown>;
+  outbox: StoredOutbox;
+  /** How many entries `outbox` holds (it is opaque to the database). Absent in the older list form. */
+  entryCount?: number;
   processedId?: string;
   at: Date;
   applied: boolean;
@@ -106,7 +110,13 @@ export interface Committed {
  * first: reload and decide again.
  */
 export async function saveGuarded(model: Model<any>, update: GuardedUpdate, now = new Date()): Promise<Committed | false> {
-  return commit(model, change(update.id, update.version, update.set, update.outbox, update.processedId, now), now, update.handoff ?? false);
+  return commit(
+    model,
+    change(update.id, update.version, update.set, update.outbox, update.processedId, now),
+    update.outbox,
+    now,
+    update.handoff ?? false,
+  );
 }
 
 /** Inserts a new aggregate (version 1) with its first outgoing messages. False when the id exists already. */
@@ -119,7 +129,7 @@ export async function insertWithOutbox(
   options: WriteOptions = {},
 ): Promise<Committed | false> {
   const { _id, ...set } = doc;
-  return commit(model, change(_id, 0, set, outbox, processedId, now), now, options.handoff ?? false);
+  return commit(model, change(_id, 0, set, outbox, processedId, now), outbox, now, options.handoff ?? false);
 }
 
 function change(
@@ -135,8 +145,9 @@ function change(
     token: randomUUID(),
     aggregateId: id,
     fromVersion,
-    set,
-    outbox: outbox.map(encodeEntry),
+    set: pack(set),
+    outbox: packOutbox(outbox),
+    entryCount: outbox.length,
     ...(processedId ? { processedId } : {}),
     at: now,
     applied: false,
@@ -145,7 +156,17 @@ function change(
   };
 }
 
-async function commit(model: Model<any>, next: Change, now: Date, handoff: boolean): Promise<Committed | false> {
+/** The state a change sets. */
+export function setOf(c: Change): Record<string, unknown> {
+  return c.set instanceof Binary ? unpack<Record<string, unknown>>(c.set) : c.set;
+}
+
+/** The number of entries a change has to relay. */
+export function entryCountOf(c: Change): number {
+  return Array.isArray(c.outbox) ? c.outbox.length : (c.entryCount ?? unpackOutbox(c.outbox).length);
+}
+
+async function commit(model: Model<any>, next: Change, outbox: OutboxEntry[], now: Date, handoff: boolean): Promise<Committed | false> {
   const changes = changesOf(model);
   try {
     await changes.insertOne(next);
@@ -157,7 +178,7 @@ async function commit(model: Model<any>, next: Change, now: Date, handoff: boole
     return false;
   }
   return (await settle(model, next, handoff ? 'handing-off writer' : 'writer'))
-    ? { model, changeId: next._id, token: next.token, entries: next.outbox.map(decodeEntry) }
+    ? { model, changeId: next._id, token: next.token, entries: outbox }
     : false;
 }
 
@@ -169,11 +190,12 @@ async function commit(model: Model<any>, next: Change, now: Date, handoff: boole
 async function settle(model: Model<any>, c: Change, by: SettledBy): Promise<boolean> {
   await storeHooks.beforeSettle?.(c, by === 'roll-forward' ? 'roll-forward' : 'writer');
   let applied: boolean;
+  const set = setOf(c);
   if (c.fromVersion === 0) {
     try {
       await model.collection.insertOne({
         _id: c.aggregateId,
-        ...c.set,
+        ...set,
         version: 1,
         processed: c.processedId ? [c.processedId] : [],
         changeTokens: [c.token],
@@ -188,7 +210,7 @@ async function settle(model: Model<any>, c: Change, by: SettledBy): Promise<bool
       { _id: c.aggregateId, version: c.fromVersion } as never,
       {
         // $set of the version, not $inc: rolling the same change forward twice lands on the same state.
-        $set: { ...c.set, version: c.fromVersion + 1 },
+        $set: { ...set, version: c.fromVersion + 1 },
         $push: { changeTokens: c.token, ...(c.processedId ? { processed: c.processedId } : {}) },
       } as never,
     );
@@ -198,7 +220,7 @@ async function settle(model: Model<any>, c: Change, by: SettledBy): Promise<bool
   }
   const changes = changesOf(model);
   const mine = { _id: c._id, token: c.token };
-  if (applied && c.outbox.length > 0) {
+  if (applied && entryCountOf(c) > 0) {
     if (by !== 'handing-off writer') await markApplied(model, c._id, c.token);
   } else await changes.deleteOne(mine);
   return applied;

@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import { changesOf, type Committed, markApplied, recoverChanges } from './aggregate-store';
-import { decodeEntry, type OutboxEntry } from './outbox';
+import { type OutboxEntry, unpackOutbox } from './outbox';
 
 export interface RelayOptions {
   models: Model<any>[];
@@ -70,7 +70,7 @@ export function startRelay(options: RelayOptions): Relay {
         { returnDocument: 'after' },
       );
       if (!leased) continue;
-      const entries = leased.outbox.map(decodeEntry);
+      const entries = unpackOutbox(leased.outbox);
       await options.dispatch(entries);
       options.afterDispatch?.(entries);
       await changes.deleteOne({ _id: leased._id, token: leased.token });

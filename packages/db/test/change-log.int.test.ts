@@ -10,11 +10,15 @@ import {
   HANDOFF_LEASE_MS,
   insertWithOutbox,
   type OutboxEntry,
+  pack,
+  packOutbox,
   type Relay,
   recoverChanges,
   saveGuarded,
+  setOf,
   startRelay,
   storeHooks,
+  unpackOutbox,
 } from '@rs/db';
 import { createTestWorld, type TestWorld, waitFor } from '@rs/testkit';
 import { type Connection, type Model, Schema } from 'mongoose';
@@ -161,14 +165,17 @@ describe('inbox', () => {
     expect(await load(model, id)).toEqual({ _id: id, version: 2, count: 1, processed: ['msg-1'] });
     // One change, holding the one outgoing message.
     const changes = await changesOf(model).find({}).toArray();
-    expect(changes.map((c) => [c._id, c.applied, c.outbox.length])).toEqual([[`${id}@2`, true, 1]]);
+    expect(changes.map((c) => [c._id, c.applied, unpackOutbox(c.outbox).length])).toEqual([[`${id}@2`, true, 1]]);
   });
 });
 
 describe('crash recovery', () => {
   const t0 = new Date('2030-01-01T12:00:00.000Z');
 
-  /** What a writer that died after inserting its change, before applying it, leaves behind. */
+  /**
+   * What a writer that died after inserting its change, before applying it, leaves behind; in
+   * `form` 'list' as versions before the packed outbox wrote it.
+   */
   function orphan(
     id: string,
     fromVersion: number,
@@ -176,14 +183,16 @@ describe('crash recovery', () => {
     set: Record<string, unknown>,
     outbox: OutboxEntry[],
     processedId?: string,
+    form: 'packed' | 'list' = 'packed',
   ): Change {
     return {
       _id: `${id}@${fromVersion + 1}`,
       token: `token-${id}-${fromVersion + 1}-${at.getTime()}`,
       aggregateId: id,
       fromVersion,
-      set,
-      outbox: outbox.map(encodeEntry),
+      ...(form === 'packed'
+        ? { set: pack(set), outbox: packOutbox(outbox), entryCount: outbox.length }
+        : { set, outbox: outbox.map(encodeEntry) }),
       ...(processedId ? { processedId } : {}),
       at,
       applied: false,
@@ -192,42 +201,47 @@ describe('crash recovery', () => {
     };
   }
 
-  it('recoverChanges rolls a stale unapplied change forward (state, version, processed) and leaves its outbox to the relay', async () => {
-    const model = freshModel();
-    const id = 'crashed';
-    await insertWithOutbox(model, { _id: id, state: 'before' }, [], undefined, t0);
-    const staleAt = new Date(t0.getTime() - 2 * CHANGE_STALE_MS);
-    await changesOf(model).insertOne(orphan(id, 1, staleAt, { state: 'after', detail: { n: 1 } }, [entry('e-crash')], 'msg-crash'));
+  it.each(['packed', 'list'] as const)(
+    'recoverChanges rolls a stale unapplied change (%s outbox) forward and leaves its outbox to the relay',
+    async (form) => {
+      const model = freshModel();
+      const id = `crashed-${form}`;
+      await insertWithOutbox(model, { _id: id, state: 'before' }, [], undefined, t0);
+      const staleAt = new Date(t0.getTime() - 2 * CHANGE_STALE_MS);
+      await changesOf(model).insertOne(orphan(id, 1, staleAt, { state: 'after', detail: { n: 1 } }, [entry('e-crash')], 'msg-crash', form));
 
-    // Not stale yet as seen from just after the write: left alone (its writer may still be working).
-    expect(await recoverChanges(model, new Date(staleAt.getTime() + CHANGE_STALE_MS - 1))).toBe(0);
-    expect((await load(model, id))!.version).toBe(1);
+      // Not stale yet as seen from just after the write: left alone (its writer may still be working).
+      expect(await recoverChanges(model, new Date(staleAt.getTime() + CHANGE_STALE_MS - 1))).toBe(0);
+      expect((await load(model, id))!.version).toBe(1);
 
-    expect(await recoverChanges(model, t0)).toBe(1);
-    expect(await load(model, id)).toEqual({ _id: id, version: 2, state: 'after', detail: { n: 1 }, processed: ['msg-crash'] });
-    expect(await changesOf(model).findOne({ _id: `${id}@2` })).toMatchObject({ applied: true, outbox: [encodeEntry(entry('e-crash'))] });
-    // Running it again changes nothing.
-    expect(await recoverChanges(model, t0)).toBe(0);
+      expect(await recoverChanges(model, t0)).toBe(1);
+      expect(await load(model, id)).toEqual({ _id: id, version: 2, state: 'after', detail: { n: 1 }, processed: ['msg-crash'] });
+      const recovered = await changesOf(model).findOne({ _id: `${id}@2` });
+      expect(recovered?.applied).toBe(true);
+      expect(unpackOutbox(recovered!.outbox)).toEqual([entry('e-crash')]);
+      // Running it again changes nothing.
+      expect(await recoverChanges(model, t0)).toBe(0);
 
-    const dispatched: string[] = [];
-    const relay = track(
-      startRelay({
-        models: [model],
-        dispatch: async (entries) => {
-          dispatched.push(...entries.map((e) => e.id));
-        },
-        owner: 'recovery-relay',
-        pollMs: 50,
-        logger: recordingLogger().logger,
-      }),
-    );
-    await waitFor(async () => dispatched.includes('e-crash') && (await changesOf(model).countDocuments({})) === 0, {
-      what: 'recovered outbox relayed',
-    });
-    await relay.stop();
-    expect(dispatched).toEqual(['e-crash']);
-    expect((await load(model, id))!.version).toBe(2);
-  });
+      const dispatched: string[] = [];
+      const relay = track(
+        startRelay({
+          models: [model],
+          dispatch: async (entries) => {
+            dispatched.push(...entries.map((e) => e.id));
+          },
+          owner: 'recovery-relay',
+          pollMs: 50,
+          logger: recordingLogger().logger,
+        }),
+      );
+      await waitFor(async () => dispatched.includes('e-crash') && (await changesOf(model).countDocuments({})) === 0, {
+        what: 'recovered outbox relayed',
+      });
+      await relay.stop();
+      expect(dispatched).toEqual(['e-crash']);
+      expect((await load(model, id))!.version).toBe(2);
+    },
+  );
 
   it('a writer meeting a stale change under its key (E11000) rolls it forward, loses, and wins on reload', async () => {
     const model = freshModel();
@@ -253,7 +267,9 @@ describe('crash recovery', () => {
 
     expect(await saveGuarded(model, { id, version: 1, set: { state: 'mine' }, outbox: [] }, new Date(t0.getTime() + 1_000))).toBe(false);
     expect(await load(model, id)).toEqual({ _id: id, version: 1, state: 'before', processed: [] });
-    expect(await changesOf(model).findOne({ _id: `${id}@2` })).toMatchObject({ applied: false, set: { state: 'in-flight' } });
+    const left = await changesOf(model).findOne({ _id: `${id}@2` });
+    expect(left?.applied).toBe(false);
+    expect(setOf(left!)).toEqual({ state: 'in-flight' });
 
     // Later (passing the clock instead of waiting), the same writer rolls it forward.
     const later = new Date(t0.getTime() + 2 * CHANGE_STALE_MS);
@@ -504,8 +520,7 @@ describe('a change key reused after its change is deleted', () => {
     const released = new Promise<void>((r) => {
       release = r;
     });
-    const encoded = encodeEntry(entry(entryId));
-    stalls.push({ match: (c, who) => who === by && c.outbox.includes(encoded), reached, released });
+    stalls.push({ match: (c, who) => who === by && unpackOutbox(c.outbox).some((e) => e.id === entryId), reached, released });
     return { reached: reachedP, release };
   }
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectMongo } from '@rs/db';
+import { connectMongo, pack, unpack } from '@rs/db';
 import { createTestWorld, type TestWorld } from '@rs/testkit';
 import { type Connection, type Model, Schema } from 'mongoose';
 
@@ -171,23 +171,43 @@ describe('inserts and reads', () => {
     expect(newest).toEqual([docs[6], docs[5], docs[4]]);
   });
 
-  it('find {jobcentre, key: {$gt}} sorted ascending with a limit pages through a compound index', async () => {
+  it('find {$or: [{jobcentres: n}, {jobcentre: n}], key: {$gt}} matches an array element or a scalar, sorted with a limit', async () => {
     const m = freshModel();
-    await m.collection.createIndex({ jobcentre: 1, key: 1 });
-    const docs = ['2025-01-01|c', '2025-01-01|a', '2025-01-02|b', '2025-01-03|d'].map((key) => ({ _id: key, jobcentre: 7, key }));
-    await m.collection.insertMany([...docs, { _id: 'other', jobcentre: 8, key: '2025-01-01|z' }] as never[]);
-    const page1 = await m.collection
-      .find({ jobcentre: 7, key: { $gt: '' } })
-      .sort({ key: 1 })
-      .limit(2)
-      .toArray();
-    expect(page1.map((d) => d.key)).toEqual(['2025-01-01|a', '2025-01-01|c']);
-    const page2 = await m.collection
-      .find({ jobcentre: 7, key: { $gt: page1[1]!.key } })
-      .sort({ key: 1 })
-      .limit(2)
-      .toArray();
-    expect(page2.map((d) => d.key)).toEqual(['2025-01-02|b', '2025-01-03|d']);
+    await m.collection.createIndex({ jobcentres: 1, key: 1 });
+    const docs = [
+      { _id: 'c', jobcentres: [7, 9], key: '2025-01-01|c' },
+      { _id: 'a', jobcentres: [7], key: '2025-01-01|a' },
+      { _id: 'b', jobcentre: 7, key: '2025-01-02|b' },
+      { _id: 'd', jobcentres: [5, 7], key: '2025-01-03|d' },
+      { _id: 'other', jobcentres: [8, 70], key: '2025-01-01|z' },
+      { _id: 'other-scalar', jobcentre: 8, key: '2025-01-01|y' },
+    ];
+    await m.collection.insertMany(docs as never[]);
+    const page = (after: string) =>
+      m.collection
+        .find({ $or: [{ jobcentres: 7 }, { jobcentre: 7 }], key: { $gt: after } })
+        .sort({ key: 1 })
+        .limit(2)
+        .toArray();
+    const page1 = await page('');
+    expect(page1.map((d) => d._id)).toEqual(['a', 'c']);
+    const page2 = await page(page1[1]!.key);
+    expect(page2.map((d) => d._id)).toEqual(['b', 'd']);
+    expect(await page(page2[1]!.key)).toEqual([]);
+  });
+
+  it('a Binary value (a packed outbox or state) round-trips with its dates, beside fields that are queried', async () => {
+    const m = freshModel();
+    const entries = Array.from({ length: 95 }, (_, i) => ({
+      kind: 'publish',
+      id: `e-${i}`,
+      at: new Date(Date.UTC(2026, 0, 1, i)),
+      body: 'æøå '.repeat(50),
+    }));
+    await m.collection.insertOne({ _id: 'p', applied: false, outbox: pack(entries), entryCount: 95 } as never);
+    const stored = await m.collection.findOne({ _id: 'p' as never });
+    expect(unpack(stored!.outbox)).toEqual(entries);
+    expect(await m.collection.countDocuments({ applied: false })).toBe(1);
   });
 
   it('find {applied: false, at: {$lt: date}}.limit(100) compares BSON dates and limits', async () => {

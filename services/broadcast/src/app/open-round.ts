@@ -50,7 +50,7 @@ export async function openRoundForOrder(
   const { id, ...fields } = round;
   const inserted = await insertWithOutbox(
     deps.models.rounds,
-    { _id: id, seq, ...fields },
+    { _id: id, seq, cooperation: snapshot.cooperation, ...fields },
     openingMessages(deps, round, shortlists),
     undefined,
     undefined,
@@ -67,8 +67,14 @@ export async function saveOrderSnapshot(deps: BroadcastDeps, snapshot: OrderSnap
   await deps.models.orders.collection.updateOne({ _id: orderId as never }, { $set: rest }, { upsert: true });
 }
 
+/** The order as broadcast knows it: saved on its own when it came without a round, else in its first round. */
 export async function loadOrderSnapshot(deps: BroadcastDeps, orderId: string): Promise<OrderSnapshot | undefined> {
-  const doc = await deps.models.orders.collection.findOne({ _id: orderId as never });
+  const doc =
+    (await deps.models.orders.collection.findOne({ _id: orderId as never })) ??
+    (await deps.models.rounds.collection.findOne(
+      { _id: roundId(orderId, 1) as never },
+      { projection: { leadJobcentre: 1, cooperation: 1, order: 1 } },
+    ));
   if (!doc) return undefined;
   return { orderId, leadJobcentre: doc.leadJobcentre, cooperation: doc.cooperation ?? null, order: doc.order };
 }

@@ -16,8 +16,9 @@ export function consumeOrderEvents(bus: Bus, deps: BroadcastDeps) {
   return consume(bus, QUEUES.broadcastEvents, {
     'order.registered': async (data) => {
       const snapshot = { orderId: data.orderId, leadJobcentre: data.leadJobcentre, cooperation: data.cooperation, order: data.order };
-      await saveOrderSnapshot(deps, snapshot);
+      // A round holds the snapshot itself (loadOrderSnapshot reads it there): one write less per order.
       if (data.broadcast) await openRoundForOrder(deps, snapshot, data.broadcast.scope, 1);
+      else await saveOrderSnapshot(deps, snapshot);
     },
     'order.closed': async (data, ctx) => {
       await closeRoundsOfOrder(deps, data.orderId, data.outcome, ctx.envelope.id);

@@ -7,6 +7,8 @@ const roundSchema = new Schema(
     orderId: { type: String, required: true, index: true },
     seq: { type: Number, required: true },
     leadJobcentre: { type: Number, required: true },
+    /** The lead's cooperation when the order was registered (the secretariat that may manage the round). */
+    cooperation: { type: String, default: null },
     scope: { type: String, required: true },
     order: { type: Schema.Types.Mixed, required: true },
     openedAt: { type: String, required: true },

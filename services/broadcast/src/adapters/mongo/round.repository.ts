@@ -10,7 +10,7 @@ export interface StoredRound {
 export async function loadRound(models: RoundModels, id: string): Promise<StoredRound | undefined> {
   const doc = await models.rounds.collection.findOne({ _id: id as never });
   if (!doc) return undefined;
-  const { _id, version, processed, seq: _seq, changeTokens: _tokens, ...rest } = doc as Record<string, unknown>;
+  const { _id, version, processed, seq: _seq, changeTokens: _tokens, cooperation: _cooperation, ...rest } = doc as Record<string, unknown>;
   return { round: { ...(rest as Omit<Round, 'id'>), id: String(_id) }, version: Number(version), processed: (processed as string[]) ?? [] };
 }
 
