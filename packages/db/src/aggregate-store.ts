@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Binary, type Collection } from 'mongodb';
 import type { Model } from 'mongoose';
 import { type OutboxEntry, packOutbox, type StoredOutbox, unpackOutbox } from './outbox';
-import { pack, unpack } from './packed';
+import { packDocument, unpackDocument } from './packed';
 
 /**
  * Every write to an aggregate is first inserted as a CHANGE under the unique key
@@ -145,7 +145,7 @@ function change(
     token: randomUUID(),
     aggregateId: id,
     fromVersion,
-    set: pack(set),
+    set: packDocument(set),
     outbox: packOutbox(outbox),
     entryCount: outbox.length,
     ...(processedId ? { processedId } : {}),
@@ -158,7 +158,7 @@ function change(
 
 /** The state a change sets. */
 export function setOf(c: Change): Record<string, unknown> {
-  return c.set instanceof Binary ? unpack<Record<string, unknown>>(c.set) : c.set;
+  return c.set instanceof Binary ? unpackDocument(c.set) : c.set;
 }
 
 /** The number of entries a change has to relay. */

@@ -10,7 +10,7 @@ import {
   HANDOFF_LEASE_MS,
   insertWithOutbox,
   type OutboxEntry,
-  pack,
+  packDocument,
   packOutbox,
   type Relay,
   recoverChanges,
@@ -191,7 +191,7 @@ describe('crash recovery', () => {
       aggregateId: id,
       fromVersion,
       ...(form === 'packed'
-        ? { set: pack(set), outbox: packOutbox(outbox), entryCount: outbox.length }
+        ? { set: packDocument(set), outbox: packOutbox(outbox), entryCount: outbox.length }
         : { set, outbox: outbox.map(encodeEntry) }),
       ...(processedId ? { processedId } : {}),
       at,

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectMongo, pack, unpack } from '@rs/db';
+import { connectMongo, pack, packDocument, unpack, unpackDocument } from '@rs/db';
 import { createTestWorld, type TestWorld } from '@rs/testkit';
 import { type Connection, type Model, Schema } from 'mongoose';
 
@@ -198,15 +198,12 @@ describe('inserts and reads', () => {
 
   it('a Binary value (a packed outbox or state) round-trips with its dates, beside fields that are queried', async () => {
     const m = freshModel();
-    const entries = Array.from({ length: 95 }, (_, i) => ({
-      kind: 'publish',
-      id: `e-${i}`,
-      at: new Date(Date.UTC(2026, 0, 1, i)),
-      body: 'æøå '.repeat(50),
-    }));
-    await m.collection.insertOne({ _id: 'p', applied: false, outbox: pack(entries), entryCount: 95 } as never);
+    const entries = Array.from({ length: 95 }, (_, i) => ({ kind: 'publish', id: `e-${i}`, body: 'æøå '.repeat(50) }));
+    const state = { at: new Date(Date.UTC(2026, 0, 1, 9)), nested: [{ due: new Date(Date.UTC(2026, 0, 2)), note: 'x' }], n: null };
+    await m.collection.insertOne({ _id: 'p', applied: false, outbox: pack(entries), set: packDocument(state), entryCount: 95 } as never);
     const stored = await m.collection.findOne({ _id: 'p' as never });
     expect(unpack(stored!.outbox)).toEqual(entries);
+    expect(unpackDocument(stored!.set)).toEqual(state);
     expect(await m.collection.countDocuments({ applied: false })).toBe(1);
   });
 

@@ -14,20 +14,40 @@ export function createTimerQueue(options: TimerQueueOptions): Queue<TimerData> {
   return new Queue<TimerData>(options.name, { connection: options.connection, prefix: options.prefix });
 }
 
+export interface Timer {
+  jobId: string;
+  runAt: Date;
+  data: TimerData;
+}
+
 /**
- * Adds a delayed job with a deterministic id. add() rather than addBulk(): only add() skips an
- * id that already exists, which makes scheduling idempotent. Job data holds ids only, never
- * personal data (Redis stores it in clear text).
+ * Adds a delayed job with a deterministic id; an id that exists already is left as it is, which
+ * makes scheduling idempotent. Job data holds ids only, never personal data (Redis stores it in
+ * clear text).
  */
 export async function scheduleAt(queue: Queue<TimerData>, jobId: string, runAt: Date, data: TimerData, now: Date): Promise<void> {
-  await queue.add(queue.name, data, {
+  await queue.add(queue.name, data, jobOptions(jobId, runAt, now));
+}
+
+/**
+ * scheduleAt for many timers in one round trip (addBulk pipelines BullMQ's add script, which
+ * skips an existing id exactly as add does): a national round's 95 deadline jobs cost one socket
+ * write instead of 95.
+ */
+export async function scheduleAll(queue: Queue<TimerData>, timers: Timer[], now: Date): Promise<void> {
+  if (timers.length === 0) return;
+  await queue.addBulk(timers.map((t) => ({ name: queue.name, data: t.data, opts: jobOptions(t.jobId, t.runAt, now) })));
+}
+
+function jobOptions(jobId: string, runAt: Date, now: Date) {
+  return {
     jobId,
     delay: Math.max(0, runAt.getTime() - now.getTime()),
     attempts: 10,
-    backoff: { type: 'exponential', delay: 1000 },
+    backoff: { type: 'exponential' as const, delay: 1000 },
     removeOnComplete: true,
     removeOnFail: { age: 7 * 24 * 3600 },
-  });
+  };
 }
 
 /** Removes a pending timer if it has not started; handlers must never rely on this having happened. */
