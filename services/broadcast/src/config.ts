@@ -32,6 +32,11 @@ export const broadcastConfig = {
     .optional()
     .transform((s) => (s === undefined ? undefined : s === 'none' ? [] : s.split(','))),
   /**
+   * How long the catch-up feed keeps what was sent to each jobcentre queue, in days. Older
+   * records are deleted hourly (FerretDB has no TTL index). Default 90.
+   */
+  FEED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /**
    * Tests only: the service's clock starts at this instant and runs at normal speed from there
    * (e.g. a Saturday, to see the working-time window pause). Default: the real clock.
    */

@@ -14,7 +14,7 @@ import { consumeOrderEvents } from './adapters/amqp/events.consumer';
 import { consumeReplies } from './adapters/amqp/replies.consumer';
 import { complianceRoutes } from './adapters/http/compliance.routes';
 import { feedRoutes } from './adapters/http/feed.routes';
-import { jobcentreMessageModel, recordJobcentreMessages } from './adapters/mongo/jobcentre-messages';
+import { jobcentreMessageModel, pruneFeed, recordJobcentreMessages } from './adapters/mongo/jobcentre-messages';
 import { startRoundTimerWorkers } from './adapters/timers/round-timers.worker';
 import { roundsRoutes } from './adapters/http/rounds.routes';
 import type { BroadcastDeps } from './app/deps';
@@ -117,14 +117,23 @@ async function main() {
     routes: (router) => {
       roundsRoutes(deps)(router);
       complianceRoutes(deps)(router);
-      feedRoutes(jobcentreMessages, logger)(router);
+      feedRoutes(jobcentreMessages, logger, { days: config.FEED_RETENTION_DAYS, now })(router);
     },
   });
   const server = await listen(app, config.PORT);
   logger.info({ port: config.PORT }, 'broadcast ready');
 
+  // Every replica prunes: deleting what another replica deleted already is harmless.
+  const pruneOldFeed = () =>
+    pruneFeed(jobcentreMessages, new Date(now().getTime() - config.FEED_RETENTION_DAYS * 86_400_000))
+      .then((deleted) => deleted > 0 && logger.info({ deleted, retentionDays: config.FEED_RETENTION_DAYS }, 'catch-up feed pruned'))
+      .catch((error: Error) => logger.warn({ err: error.message }, 'pruning the catch-up feed failed; will retry'));
+  void pruneOldFeed();
+  const feedPruner = setInterval(pruneOldFeed, 3_600_000).unref();
+
   onShutdown(logger, () => [
     ['http', () => closeServer(server)],
+    ['feed pruning', async () => clearInterval(feedPruner)],
     ['consumers', () => Promise.all(consumers.map((c) => c.stop()))],
     ['timer workers', () => Promise.all(workers.map((w) => w.close()))],
     ['outbox relay', () => relay.stop()],

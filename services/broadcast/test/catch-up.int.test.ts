@@ -101,5 +101,9 @@ describe('catch-up feed', () => {
     await request(broadcast.url).get(`/jobcentres/147/feed?since=${since}`).expect(401);
     const bad = await request(broadcast.url).get('/jobcentres/147/feed').set('authorization', `Bearer ${own}`).expect(400);
     expect(bad.body.message).toContain('query.since');
+    // The response says from when the feed still keeps messages (FEED_RETENTION_DAYS, default 90).
+    const page = await request(broadcast.url).get(`/jobcentres/147/feed?since=${since}`).set('authorization', `Bearer ${own}`).expect(200);
+    const retainedFrom = Date.parse(page.body.retainedFrom);
+    expect(Math.abs(Date.now() - 90 * 86_400_000 - retainedFrom)).toBeLessThan(60_000);
   });
 });

@@ -3,6 +3,8 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { type JobcentreMessageModel, readFeed } from '../mongo/jobcentre-messages';
 
+const DAY_MS = 86_400_000;
+
 const FeedParams = z.object({ code: z.coerce.number().int().min(100).max(999) });
 const FeedQuery = z
   .object({
@@ -19,7 +21,7 @@ const FeedQuery = z
  * envelope ids. Only the jobcentre itself (or an admin) may read it; every read is logged,
  * since lead notices carry candidate summaries.
  */
-export function feedRoutes(model: JobcentreMessageModel, logger: Logger) {
+export function feedRoutes(model: JobcentreMessageModel, logger: Logger, retention: { days: number; now: () => Date }) {
   return (router: Router) => {
     router.get('/jobcentres/:code/feed', async (req, res) => {
       const principal = principalOf(req);
@@ -31,7 +33,9 @@ export function feedRoutes(model: JobcentreMessageModel, logger: Logger) {
       const after = query.after ?? new Date(Date.parse(query.since!) - 1).toISOString();
       const page = await readFeed(model, code, after, query.limit);
       logger.info({ audit: 'feed-read', by: principal.sub, jobcentre: code, count: page.messages.length }, 'catch-up feed read');
-      res.json(page);
+      // What is older is no longer kept: a connector that asked for more must get it from its own records.
+      const retainedFrom = new Date(retention.now().getTime() - retention.days * DAY_MS).toISOString();
+      res.json({ ...page, retainedFrom });
     });
   };
 }

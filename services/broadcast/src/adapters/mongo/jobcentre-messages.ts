@@ -79,3 +79,10 @@ export async function readFeed(model: JobcentreMessageModel, jobcentre: number, 
   const more = docs.length === limit || last !== docs[docs.length - 1]?.key;
   return { messages, next: more && last !== undefined ? last : null };
 }
+
+/** Deletes the records older than `before` (the feed's retention). Returns how many. */
+export async function pruneFeed(model: JobcentreMessageModel, before: Date): Promise<number> {
+  // `key` starts with the envelope's ISO time, so a string comparison is a time comparison.
+  const { deletedCount } = await model.collection.deleteMany({ key: { $lt: before.toISOString() } });
+  return deletedCount;
+}

@@ -1,0 +1,114 @@
+import { EXCHANGES, type Envelope } from '@rs/contracts';
+import { connectMongo, type OutboxEntry, type PublishEntry } from '@rs/db';
+import { createTestWorld, type TestWorld } from '@rs/testkit';
+import type { Connection } from 'mongoose';
+import {
+  type JobcentreMessageModel,
+  jobcentreMessageModel,
+  pruneFeed,
+  readFeed,
+  recordJobcentreMessages,
+} from '../src/adapters/mongo/jobcentre-messages';
+
+/**
+ * The catch-up feed's storage on the real MongoDB-wire server: one record per relayed change
+ * (a national opening is one record, not 95 documents), read per jobcentre in pages, older
+ * one-message records still read, a re-relayed change recorded once, and retention.
+ */
+describe('catch-up feed records', () => {
+  let world: TestWorld;
+  let connection: Connection;
+  let model: JobcentreMessageModel;
+  let seq = 0;
+
+  beforeAll(async () => {
+    world = await createTestWorld();
+    connection = await connectMongo({
+      url: world.mongoUrl,
+      dbName: world.dbName('feed'),
+      logger: { info() {}, warn() {} },
+      retryForMs: 10_000,
+    });
+    model = jobcentreMessageModel(connection);
+    await model.init();
+  });
+  afterAll(async () => {
+    await connection?.close();
+    await world?.dispose();
+  });
+  beforeEach(async () => {
+    await model.collection.deleteMany({});
+  });
+
+  function toQueue(jobcentre: number, time: string): PublishEntry {
+    const id = `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
+    const envelope = {
+      specversion: '1.0',
+      id,
+      type: 'rs.round.reminder.v1',
+      source: 'broadcast',
+      time,
+      data: { recipient: jobcentre },
+    } as unknown as Envelope;
+    return { kind: 'publish', id, exchange: EXCHANGES.jobcentres, routingKey: `jobcentre.${jobcentre}`, envelope };
+  }
+  const event = (time: string): OutboxEntry => ({ ...toQueue(0, time), exchange: EXCHANGES.events, routingKey: 'round.opened' });
+  const timer: OutboxEntry = {
+    kind: 'schedule',
+    id: 't',
+    queue: 'reply-deadlines',
+    jobId: 't',
+    runAt: '2026-12-01T00:00:00.000Z',
+    data: {},
+  };
+  const ids = (envelopes: Envelope[]) => envelopes.map((e) => e.id);
+
+  it('stores a change as one record, gives each jobcentre only its own messages, and records a re-relay once', async () => {
+    const opening = [event('2026-11-30T10:00:00.000Z'), ...[147, 151, 153].map((j) => toQueue(j, '2026-11-30T10:00:00.000Z')), timer];
+    await recordJobcentreMessages(model, opening);
+    await recordJobcentreMessages(model, opening);
+    await recordJobcentreMessages(model, [event('2026-11-30T10:00:01.000Z'), timer]);
+    expect(await model.collection.countDocuments({})).toBe(1);
+
+    const page = await readFeed(model, 151, '', 10);
+    expect(ids(page.messages)).toEqual([opening[2]!.id]);
+    expect(page.next).toBeNull();
+    expect((await readFeed(model, 101, '', 10)).messages).toEqual([]);
+  });
+
+  it('pages oldest first, never splitting a record, and reads the one-message records of earlier versions', async () => {
+    const first = toQueue(147, '2026-11-30T09:00:00.000Z');
+    await model.collection.insertOne({
+      _id: first.id,
+      jobcentre: 147,
+      key: `2026-11-30T09:00:00.000Z|${first.id}`,
+      type: 'rs.round.reminder.v1',
+      envelope: first.envelope,
+    } as never);
+    const second = [
+      toQueue(147, '2026-11-30T10:00:00.000Z'),
+      toQueue(147, '2026-11-30T10:00:00.000Z'),
+      toQueue(151, '2026-11-30T10:00:00.000Z'),
+    ];
+    await recordJobcentreMessages(model, second);
+    const third = toQueue(147, '2026-11-30T11:00:00.000Z');
+    await recordJobcentreMessages(model, [third]);
+
+    const page1 = await readFeed(model, 147, '', 2);
+    expect(ids(page1.messages)).toEqual([first.id, second[0]!.id, second[1]!.id]);
+    expect(page1.next).not.toBeNull();
+    const page2 = await readFeed(model, 147, page1.next!, 2);
+    expect(ids(page2.messages)).toEqual([third.id]);
+    expect(page2.next).toBeNull();
+  });
+
+  it('pruneFeed deletes only records older than the retention cut-off', async () => {
+    const old = toQueue(147, '2026-08-01T10:00:00.000Z');
+    const recent = toQueue(147, '2026-11-29T10:00:00.000Z');
+    await recordJobcentreMessages(model, [old]);
+    await recordJobcentreMessages(model, [recent]);
+    expect(await pruneFeed(model, new Date('2026-09-01T00:00:00.000Z'))).toBe(1);
+    expect(await pruneFeed(model, new Date('2026-09-01T00:00:00.000Z'))).toBe(0);
+    expect(ids((await readFeed(model, 147, '', 10)).messages)).toEqual([recent.id]);
+  });
+});
