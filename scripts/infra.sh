@@ -145,10 +145,10 @@ ferretdb_build() {
   cp -r "$src" "$work/src"
   chmod -R u+w "$work/src"
   echo "v$FERRETDB_VERSION" >"$work/src/build/version/version.txt"
-  command -v patch >/dev/null || apt_install patch
+  # `git apply` outside a repository patches plain files; git is there (it cloned this), `patch` may not be.
   local p
   for p in "${FERRETDB_PATCHES[@]}"; do
-    if ! patch -s -p1 -d "$work/src" <"$p"; then
+    if ! (cd "$work/src" && git apply -p1 "$p"); then
       rm -rf "$work"
       die "applying $(basename "$p") to FerretDB v$FERRETDB_VERSION failed"
     fi
@@ -407,6 +407,12 @@ cmd_up() {
     else check_same_ports "$MONGOD_DIR" "$MONGO_PORT" mongod
     fi
   else mongo_kind="" need+=(mongo)
+  fi
+  # A FerretDB this script started from another build (an older patch set) is replaced, data kept.
+  if [ "$mongo_kind" = ferretdb ] && ! pid_from "$FERRET_DIR/ferretdb.pid" "$FERRETDB_BIN" >/dev/null; then
+    log "FerretDB runs from another build; restarting it as $FERRETDB_BIN (data kept)…"
+    mongo_stop
+    mongo_kind="" need+=(mongo)
   fi
 
   local started=()

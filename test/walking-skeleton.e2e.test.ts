@@ -250,6 +250,23 @@ describe('walking skeleton: order → every HRS jobcentre → replies → round 
     const after = await request(orderIntake.url).get('/orders').set('authorization', `Bearer ${lead}`).expect(200);
     expect(after.body.orders).toHaveLength(before.body.orders.length);
   });
+
+  it('refuses a cooperation round for a lead in no cooperation (Allerød), and stores nothing', async () => {
+    const allerod = tokenFor({ role: 'jobcentre', sub: 'consultant-201', jobcentre: 201 });
+    const res = await request(orderIntake.url)
+      .post('/orders')
+      .set('authorization', `Bearer ${allerod}`)
+      .send({ ...orderBody, company: { name: 'Allerød Tømrer', municipality: 201 }, broadcast: { scope: 'cooperation' } })
+      .expect(422);
+    expect(res.body.message).toContain('body.broadcast.scope');
+    const listed = await request(orderIntake.url).get('/orders').set('authorization', `Bearer ${allerod}`).expect(200);
+    expect(listed.body.orders).toHaveLength(0);
+    await request(orderIntake.url)
+      .post('/orders')
+      .set('authorization', `Bearer ${allerod}`)
+      .send({ ...orderBody, company: { name: 'Allerød Tømrer', municipality: 201 }, broadcast: { scope: 'east-denmark' } })
+      .expect(201);
+  });
 });
 
 describe('configuration', () => {

@@ -125,7 +125,7 @@ async function main() {
 
   // Every replica prunes: deleting what another replica deleted already is harmless.
   const pruneOldFeed = () =>
-    pruneFeed(jobcentreMessages, new Date(now().getTime() - config.FEED_RETENTION_DAYS * 86_400_000))
+    pruneFeed(jobcentreMessages, now(), config.FEED_RETENTION_DAYS)
       .then((deleted) => deleted > 0 && logger.info({ deleted, retentionDays: config.FEED_RETENTION_DAYS }, 'catch-up feed pruned'))
       .catch((error: Error) => logger.warn({ err: error.message }, 'pruning the catch-up feed failed; will retry'));
   void pruneOldFeed();

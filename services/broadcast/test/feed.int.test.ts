@@ -1,4 +1,4 @@
-import { EXCHANGES, type Envelope } from '@rs/contracts';
+import { EXCHANGES, type Envelope, TIMER_QUEUES } from '@rs/contracts';
 import { connectMongo, type OutboxEntry, type PublishEntry } from '@rs/db';
 import { createTestWorld, type TestWorld } from '@rs/testkit';
 import type { Connection } from 'mongoose';
@@ -8,6 +8,7 @@ import {
   pruneFeed,
   readFeed,
   recordJobcentreMessages,
+  retainedFrom,
 } from '../src/adapters/mongo/jobcentre-messages';
 
 /**
@@ -56,7 +57,7 @@ describe('catch-up feed records', () => {
   const timer: OutboxEntry = {
     kind: 'schedule',
     id: 't',
-    queue: 'reply-deadlines',
+    queue: TIMER_QUEUES.replyDeadlines,
     jobId: 't',
     runAt: '2026-12-01T00:00:00.000Z',
     data: {},
@@ -102,13 +103,24 @@ describe('catch-up feed records', () => {
     expect(page2.next).toBeNull();
   });
 
+  it('finds a change by its latest envelope time: a since between its envelopes misses none', async () => {
+    // Envelopes are stamped one by one: a national opening's span a few milliseconds.
+    const opening = [toQueue(147, '2026-11-30T10:00:00.000Z'), toQueue(151, '2026-11-30T10:00:00.004Z')];
+    await recordJobcentreMessages(model, opening);
+    expect(ids((await readFeed(model, 151, '2026-11-30T10:00:00.002Z', 10)).messages)).toEqual([opening[1]!.id]);
+    expect(ids((await readFeed(model, 151, '2026-11-30T10:00:00.005Z', 10)).messages)).toEqual([]);
+  });
+
   it('pruneFeed deletes only records older than the retention cut-off', async () => {
     const old = toQueue(147, '2026-08-01T10:00:00.000Z');
     const recent = toQueue(147, '2026-11-29T10:00:00.000Z');
     await recordJobcentreMessages(model, [old]);
     await recordJobcentreMessages(model, [recent]);
-    expect(await pruneFeed(model, new Date('2026-09-01T00:00:00.000Z'))).toBe(1);
-    expect(await pruneFeed(model, new Date('2026-09-01T00:00:00.000Z'))).toBe(0);
+    // Kept 90 days: on 2026-11-30 the feed starts 2026-09-01.
+    const today = new Date('2026-11-30T00:00:00.000Z');
+    expect(retainedFrom(today, 90).toISOString()).toBe('2026-09-01T00:00:00.000Z');
+    expect(await pruneFeed(model, today, 90)).toBe(1);
+    expect(await pruneFeed(model, today, 90)).toBe(0);
     expect(ids((await readFeed(model, 147, '', 10)).messages)).toEqual([recent.id]);
   });
 });

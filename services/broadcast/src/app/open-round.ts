@@ -7,6 +7,7 @@ import { openRound, type Round, roundId } from '../domain/round';
 import type { BroadcastDeps } from './deps';
 import { openingMessages } from './outgoing';
 import { deliverToOpenRounds, loadShortlists } from './shortlists';
+import { loadOrderOfRound } from '../adapters/mongo/round.repository';
 
 export interface OrderSnapshot {
   orderId: string;
@@ -69,12 +70,8 @@ export async function saveOrderSnapshot(deps: BroadcastDeps, snapshot: OrderSnap
 
 /** The order as broadcast knows it: saved on its own when it came without a round, else in its first round. */
 export async function loadOrderSnapshot(deps: BroadcastDeps, orderId: string): Promise<OrderSnapshot | undefined> {
-  const doc =
-    (await deps.models.orders.collection.findOne({ _id: orderId as never })) ??
-    (await deps.models.rounds.collection.findOne(
-      { _id: roundId(orderId, 1) as never },
-      { projection: { leadJobcentre: 1, cooperation: 1, order: 1 } },
-    ));
-  if (!doc) return undefined;
-  return { orderId, leadJobcentre: doc.leadJobcentre, cooperation: doc.cooperation ?? null, order: doc.order };
+  const doc = await deps.models.orders.collection.findOne({ _id: orderId as never });
+  if (doc) return { orderId, leadJobcentre: doc.leadJobcentre, cooperation: doc.cooperation ?? null, order: doc.order };
+  const first = await loadOrderOfRound(deps.models, roundId(orderId, 1));
+  return first && { orderId, ...first };
 }

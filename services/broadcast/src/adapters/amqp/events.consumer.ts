@@ -16,9 +16,15 @@ export function consumeOrderEvents(bus: Bus, deps: BroadcastDeps) {
   return consume(bus, QUEUES.broadcastEvents, {
     'order.registered': async (data) => {
       const snapshot = { orderId: data.orderId, leadJobcentre: data.leadJobcentre, cooperation: data.cooperation, order: data.order };
-      // A round holds the snapshot itself (loadOrderSnapshot reads it there): one write less per order.
-      if (data.broadcast) await openRoundForOrder(deps, snapshot, data.broadcast.scope, 1);
-      else await saveOrderSnapshot(deps, snapshot);
+      // A round holds the snapshot itself (loadOrderSnapshot reads it there): one write less per
+      // order. An opening that fails keeps the snapshot, so the lead can still open a round.
+      if (!data.broadcast) return saveOrderSnapshot(deps, snapshot);
+      try {
+        await openRoundForOrder(deps, snapshot, data.broadcast.scope, 1);
+      } catch (error) {
+        await saveOrderSnapshot(deps, snapshot);
+        throw error;
+      }
     },
     'order.closed': async (data, ctx) => {
       await closeRoundsOfOrder(deps, data.orderId, data.outcome, ctx.envelope.id);

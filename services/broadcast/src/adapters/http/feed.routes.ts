@@ -1,9 +1,7 @@
 import { HttpError, type Logger, parseInput, principalOf } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { type JobcentreMessageModel, readFeed } from '../mongo/jobcentre-messages';
-
-const DAY_MS = 86_400_000;
+import { type JobcentreMessageModel, readFeed, retainedFrom } from '../mongo/jobcentre-messages';
 
 const FeedParams = z.object({ code: z.coerce.number().int().min(100).max(999) });
 const FeedQuery = z
@@ -34,8 +32,7 @@ export function feedRoutes(model: JobcentreMessageModel, logger: Logger, retenti
       const page = await readFeed(model, code, after, query.limit);
       logger.info({ audit: 'feed-read', by: principal.sub, jobcentre: code, count: page.messages.length }, 'catch-up feed read');
       // What is older is no longer kept: a connector that asked for more must get it from its own records.
-      const retainedFrom = new Date(retention.now().getTime() - retention.days * DAY_MS).toISOString();
-      res.json({ ...page, retainedFrom });
+      res.json({ ...page, retainedFrom: retainedFrom(retention.now(), retention.days).toISOString() });
     });
   };
 }

@@ -10,9 +10,10 @@ import { type Connection, Schema } from 'mongoose';
  * One record per relayed change, not per message: a national round's opening sends 95, and 95
  * documents cost FerretDB more than all the round's other writes together (measured: the round
  * writes went from 32 to 80 rounds/s without them). The envelopes are packed (see pack) beside
- * `jobcentres`, the recipients the feed query looks for. `key` = `<time>|<id>` of the first
- * envelope orders the feed and makes a stable cursor; `_id` is that envelope's id, so a change
- * relayed twice records once.
+ * `jobcentres`, the recipients the feed query looks for. `key` = `<time>|<id>` orders the feed and
+ * makes a stable cursor: the latest envelope time of the change (its envelopes are stamped one by
+ * one, so a `since` between two of them must still find the record) and the first envelope's id,
+ * which is also `_id`, so a change relayed twice records once.
  */
 const jobcentreMessageSchema = new Schema(
   {
@@ -24,6 +25,8 @@ const jobcentreMessageSchema = new Schema(
   { collection: 'jobcentre_messages', versionKey: false },
 );
 jobcentreMessageSchema.index({ jobcentres: 1, key: 1 });
+// Records of one message each, as written before 2026-11-30 (readFeed still reads them).
+jobcentreMessageSchema.index({ jobcentre: 1, key: 1 }, { sparse: true });
 
 export function jobcentreMessageModel(connection: Connection) {
   return connection.model('JobcentreMessage', jobcentreMessageSchema);
@@ -47,7 +50,7 @@ export async function recordJobcentreMessages(model: JobcentreMessageModel, entr
   try {
     await model.collection.insertOne({
       _id: first.envelope.id,
-      key: `${first.envelope.time}|${first.envelope.id}`,
+      key: `${sent.reduce((latest, s) => (s.envelope.time > latest ? s.envelope.time : latest), first.envelope.time)}|${first.envelope.id}`,
       jobcentres: [...new Set(sent.map((s) => s.jobcentre))],
       messages: pack(sent),
     } as never);
@@ -80,9 +83,16 @@ export async function readFeed(model: JobcentreMessageModel, jobcentre: number, 
   return { messages, next: more && last !== undefined ? last : null };
 }
 
-/** Deletes the records older than `before` (the feed's retention). Returns how many. */
-export async function pruneFeed(model: JobcentreMessageModel, before: Date): Promise<number> {
+const DAY_MS = 86_400_000;
+
+/** The oldest instant the feed still holds messages from, keeping them `days` days. */
+export function retainedFrom(now: Date, days: number): Date {
+  return new Date(now.getTime() - days * DAY_MS);
+}
+
+/** Deletes the records older than the retention allows. Returns how many. */
+export async function pruneFeed(model: JobcentreMessageModel, now: Date, days: number): Promise<number> {
   // `key` starts with the envelope's ISO time, so a string comparison is a time comparison.
-  const { deletedCount } = await model.collection.deleteMany({ key: { $lt: before.toISOString() } });
+  const { deletedCount } = await model.collection.deleteMany({ key: { $lt: retainedFrom(now, days).toISOString() } });
   return deletedCount;
 }

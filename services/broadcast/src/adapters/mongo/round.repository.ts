@@ -1,4 +1,8 @@
+import type { OrderSummary } from '@rs/contracts';
+import type { z } from 'zod';
 import type { Round } from '../../domain/round';
+
+type OrderSummaryData = z.infer<typeof OrderSummary>;
 import type { RoundModels } from './round.model';
 
 export interface StoredRound {
@@ -12,6 +16,15 @@ export async function loadRound(models: RoundModels, id: string): Promise<Stored
   if (!doc) return undefined;
   const { _id, version, processed, seq: _seq, changeTokens: _tokens, cooperation: _cooperation, ...rest } = doc as Record<string, unknown>;
   return { round: { ...(rest as Omit<Round, 'id'>), id: String(_id) }, version: Number(version), processed: (processed as string[]) ?? [] };
+}
+
+/** What a round keeps of its order (the lead's cooperation as it was at registration). */
+export async function loadOrderOfRound(
+  models: RoundModels,
+  id: string,
+): Promise<{ leadJobcentre: number; cooperation: string | null; order: OrderSummaryData } | undefined> {
+  const doc = await models.rounds.collection.findOne({ _id: id as never }, { projection: { leadJobcentre: 1, cooperation: 1, order: 1 } });
+  return doc ? { leadJobcentre: doc.leadJobcentre, cooperation: doc.cooperation ?? null, order: doc.order } : undefined;
 }
 
 /** The fields of a round that change with its events. */

@@ -87,6 +87,14 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
         if (jobcentreForMunicipality(lead) !== lead)
           throw new HttpError(400, 'invalid-request', 'body.leadJobcentre: not a jobcentre code');
       }
+      // Broadcast could not open such a round: say so now rather than dead-letter it there.
+      if (body.broadcast?.scope === 'cooperation' && !cooperationOf(lead)) {
+        throw new HttpError(
+          422,
+          'no-cooperation',
+          'body.broadcast.scope: the lead jobcentre is in no cooperation; choose east-denmark or national / Jobcentret er ikke med i et samarbejde; vælg east-denmark eller national',
+        );
+      }
       const order = OrderSummary.parse({
         title: body.title,
         occupation: body.occupation,
