@@ -79,6 +79,22 @@ function recordingLogger() {
   };
 }
 
+/** A tracked relay that records the ids it dispatches into `dispatched`. */
+function recordingRelay(model: Model<any>, dispatched: string[], owner: string, pollMs: number, now?: () => Date): Relay {
+  return track(
+    startRelay({
+      models: [model],
+      dispatch: async (entries) => {
+        dispatched.push(...entries.map((e) => e.id));
+      },
+      owner,
+      pollMs,
+      logger: recordingLogger().logger,
+      ...(now ? { now } : {}),
+    }),
+  );
+}
+
 function track(relay: Relay): Relay {
   relays.push(relay);
   return relay;
@@ -223,17 +239,7 @@ describe('crash recovery', () => {
       expect(await recoverChanges(model, t0)).toBe(0);
 
       const dispatched: string[] = [];
-      const relay = track(
-        startRelay({
-          models: [model],
-          dispatch: async (entries) => {
-            dispatched.push(...entries.map((e) => e.id));
-          },
-          owner: 'recovery-relay',
-          pollMs: 50,
-          logger: recordingLogger().logger,
-        }),
-      );
+      const relay = recordingRelay(model, dispatched, 'recovery-relay', 50);
       await waitFor(async () => dispatched.includes('e-crash') && (await changesOf(model).countDocuments({})) === 0, {
         what: 'recovered outbox relayed',
       });
@@ -317,17 +323,7 @@ describe('relay', () => {
   it('dispatches every entry written through insertWithOutbox and saveGuarded, then deletes the changes', async () => {
     const model = freshModel();
     const dispatched: string[] = [];
-    const relay = track(
-      startRelay({
-        models: [model],
-        dispatch: async (entries) => {
-          dispatched.push(...entries.map((e) => e.id));
-        },
-        owner: 'relay-a',
-        pollMs: 50,
-        logger: recordingLogger().logger,
-      }),
-    );
+    const relay = recordingRelay(model, dispatched, 'relay-a', 50);
     const expected: string[] = [];
     for (let i = 0; i < 3; i++) {
       const id = `agg-${i}`;
@@ -526,18 +522,7 @@ describe('a change key reused after its change is deleted', () => {
 
   /** A poller whose clock is past every fresh change's hand-off lease (not yet past CHANGE_STALE_MS). */
   function pollerPastHandoff(model: Model<any>, dispatched: string[], owner: string): Relay {
-    return track(
-      startRelay({
-        models: [model],
-        dispatch: async (entries) => {
-          dispatched.push(...entries.map((e) => e.id));
-        },
-        owner,
-        pollMs: 20,
-        logger: recordingLogger().logger,
-        now: () => new Date(Date.now() + HANDOFF_LEASE_MS + 1_000),
-      }),
-    );
+    return recordingRelay(model, dispatched, owner, 20, () => new Date(Date.now() + HANDOFF_LEASE_MS + 1_000));
   }
 
   /**
