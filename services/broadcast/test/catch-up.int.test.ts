@@ -85,14 +85,29 @@ describe('catch-up feed', () => {
       { 'round.order-broadcast': async (order) => void handled.push(order) },
     );
     await waitFor(() => handled.length === 1, { what: 'the queued order from the queue' });
-    const fromFeed = await catchUp(connector, { baseUrl: broadcast.url, token: own, since, pageSize: 1 });
+    const gaps: Date[] = [];
+    const fromFeed = await catchUp(connector, {
+      baseUrl: broadcast.url,
+      token: own,
+      since,
+      pageSize: 1,
+      onRetentionGap: (d) => gaps.push(d),
+    });
     expect(fromFeed).toBe(2);
+    expect(gaps).toEqual([]);
     expect(handled.map((o) => o.orderId).sort()).toEqual([lost, queued].sort());
     expect(duplicates).toHaveLength(1);
 
     const later = await broadcastOrder('Chokolatier');
     await waitFor(() => handled.length === 3, { what: 'a new order on the queue' });
     expect(handled.map((o) => o.orderId).sort()).toEqual([lost, queued, later].sort());
+
+    // Asking for more than the feed keeps (90 days by default) is said once, not silently cut.
+    const longAgo = new Date(Date.now() - 200 * 86_400_000);
+    expect(await catchUp(connector, { baseUrl: broadcast.url, token: own, since: longAgo, onRetentionGap: (d) => gaps.push(d) })).toBe(3);
+    expect(handled).toHaveLength(3);
+    expect(gaps).toHaveLength(1);
+    expect(Math.abs(gaps[0]!.getTime() - (Date.now() - 90 * 86_400_000))).toBeLessThan(60_000);
   }, 60_000);
 
   it('shows a jobcentre only its own feed, and asks for a starting point', async () => {
