@@ -2,19 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { managementClient } from '@rs/bus';
 import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
-
-export function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the tests through jest's global setup (npm test)`);
-  return value;
-}
+import { serverUrl } from './config';
 
 export const infra = {
-  mongoUrl: () => requireEnv('MONGO_URL'),
-  amqpUrl: () => requireEnv('AMQP_URL'),
-  redisUrl: () => requireEnv('REDIS_URL'),
-  managementUrl: () => requireEnv('RABBITMQ_MGMT_URL'),
-  management: () => managementClient(requireEnv('RABBITMQ_MGMT_URL')),
+  mongoUrl: () => serverUrl('MONGO_URL'),
+  amqpUrl: () => serverUrl('AMQP_URL'),
+  redisUrl: () => serverUrl('REDIS_URL'),
+  managementUrl: () => serverUrl('RABBITMQ_MGMT_URL'),
+  management: () => managementClient(serverUrl('RABBITMQ_MGMT_URL')),
 };
 
 export const randomName = (prefix: string) => `${prefix}${randomBytes(5).toString('hex')}`;
