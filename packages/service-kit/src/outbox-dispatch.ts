@@ -15,7 +15,9 @@ export function outboxDispatcher(bus: Bus, timerQueues: Record<string, Queue<Tim
       if (entry.kind !== 'schedule') continue;
       const queue = timerQueues[entry.queue];
       if (!queue) throw new Error(`no timer queue named ${entry.queue}`);
-      timers.set(queue, [...(timers.get(queue) ?? []), entry]);
+      const scheduled = timers.get(queue);
+      if (scheduled) scheduled.push(entry);
+      else timers.set(queue, [entry]);
     }
     await Promise.all([
       ...entries.flatMap((e) => (e.kind === 'publish' ? [bus.publish(e.exchange, e.routingKey, e.envelope)] : [])),

@@ -1,8 +1,4 @@
-import type { OrderSummary } from '@rs/contracts';
-import type { z } from 'zod';
 import type { Round } from '../../domain/round';
-
-type OrderSummaryData = z.infer<typeof OrderSummary>;
 import type { RoundModels } from './round.model';
 
 export interface StoredRound {
@@ -22,7 +18,7 @@ export async function loadRound(models: RoundModels, id: string): Promise<Stored
 export async function loadOrderOfRound(
   models: RoundModels,
   id: string,
-): Promise<{ leadJobcentre: number; cooperation: string | null; order: OrderSummaryData } | undefined> {
+): Promise<(Pick<Round, 'leadJobcentre' | 'order'> & { cooperation: string | null }) | undefined> {
   const doc = await models.rounds.collection.findOne({ _id: id as never }, { projection: { leadJobcentre: 1, cooperation: 1, order: 1 } });
   return doc ? { leadJobcentre: doc.leadJobcentre, cooperation: doc.cooperation ?? null, order: doc.order } : undefined;
 }
