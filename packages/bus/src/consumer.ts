@@ -8,6 +8,7 @@ import {
   type MessageName,
   type PayloadOf,
   QUEUE_LIMITS,
+  type QueueSpec,
 } from '@rs/contracts';
 import type { Bus } from './bus';
 import { InvalidMessageError } from './errors';
@@ -21,10 +22,20 @@ export interface MessageContext {
   deliveryCount: number;
 }
 
-/** The compiler checks that every accepted message name has a handler taking its payload. */
+/** One handler per consumed message name, each taking that message's payload (already checked by zod). */
 export type Handlers<N extends MessageName> = {
   [K in N]: (data: PayloadOf<K>, ctx: MessageContext) => Promise<void>;
 };
+
+/** The message names a queue spec consumes. */
+export type ConsumedBy<S extends QueueSpec> = S['consumes'][number];
+
+/**
+ * The handler map a queue needs: exactly its `consumes`. A missing name fails as a missing
+ * property, an extra one as `never` (also when the map is built elsewhere and passed as a
+ * variable, where TypeScript's excess-property check does not apply).
+ */
+export type HandlersFor<S extends QueueSpec, H> = Handlers<ConsumedBy<S>> & { [K in Exclude<keyof H, ConsumedBy<S>>]: never };
 
 export interface ConsumeOptions {
   /** Unacked messages at once on this consumer. Default 10; keep small (a crash requeues them all). */
@@ -54,8 +65,15 @@ type Outcome = { kind: 'ack' } | { kind: 'dead'; reason: string } | { kind: 'ret
  * retried), or a delayed requeue (transient), bounded by the queue's delivery limit.
  * Acks go to the channel that delivered the message (a stale tag on a new channel would close it).
  */
-export function consume<N extends MessageName>(bus: Bus, queue: string, handlers: Handlers<N>, options: ConsumeOptions = {}): Consumer {
+export function consume<S extends QueueSpec, H extends Handlers<ConsumedBy<S>>>(
+  bus: Bus,
+  spec: S,
+  handlers: H & HandlersFor<S, H>,
+  options: ConsumeOptions = {},
+): Consumer {
   const { logger } = bus;
+  const queue = spec.name;
+  const consumes = new Set<string>(spec.consumes);
   const prefetch = options.prefetch ?? 10;
   const retryDelayMs = options.retryDelayMs ?? 1000;
   const inFlight = new Set<Promise<void>>();
@@ -108,8 +126,8 @@ export function consume<N extends MessageName>(bus: Bus, queue: string, handlers
     const decoded = decodeMessage(msg.content);
     if (!decoded.ok) return { kind: 'dead', reason: `${decoded.reason}: ${decoded.detail}` };
     const { name, envelope, data } = decoded.message;
-    const handler = (handlers as Record<string, Handlers<N>[N] | undefined>)[name];
-    if (!handler) return { kind: 'dead', reason: `unexpected-type: ${name} is not consumed from ${queue}` };
+    const handler = consumes.has(name) ? (handlers as Record<string, unknown>)[name] : undefined;
+    if (typeof handler !== 'function') return { kind: 'dead', reason: `unexpected-type: ${name} is not consumed from ${queue}` };
     const userId: string | undefined = msg.properties.userId ?? undefined;
     if (options.requireUserId && !userId) return { kind: 'dead', reason: 'missing-sender: no user_id property' };
     const ctx: MessageContext = {

@@ -56,7 +56,7 @@ async function openWorld() {
   await provisionJobcentres(world, [CODE]);
   const admin: ChannelModel = await amqplib.connect(world.amqpUrl);
   const adminCh = await admin.createConfirmChannel();
-  await declareTopology(adminCh, [SERVICE_QUEUES.broadcastReplies!]);
+  await declareTopology(adminCh, [SERVICE_QUEUES.broadcastReplies]);
   const deadLetters: DeadLetter[] = [];
   await adminCh.consume(DEAD, (msg) => {
     if (!msg) return;
@@ -88,7 +88,7 @@ const serviceBus = (world: TestWorld): Bus =>
     url: world.amqpUrl,
     name: 'test-broadcast',
     logger: silentLogger,
-    setup: (ch) => declareTopology(ch, [SERVICE_QUEUES.broadcastReplies!]),
+    setup: (ch) => declareTopology(ch, [SERVICE_QUEUES.broadcastReplies]),
   });
 
 describe('consume: the three bins of habit 7', () => {
@@ -112,7 +112,7 @@ describe('consume: the three bins of habit 7', () => {
   beforeAll(async () => {
     w = await openWorld();
     bus = serviceBus(w.world);
-    consumer = consume(bus, QUEUES.broadcastReplies, { 'round.reply': handler }, { requireUserId: true, retryDelayMs: 20 });
+    consumer = consume(bus, SERVICE_QUEUES.broadcastReplies, { 'round.reply': handler }, { requireUserId: true, retryDelayMs: 20 });
   }, 30_000);
   afterAll(async () => {
     await consumer?.stop();
@@ -227,7 +227,7 @@ describe('consume: stop()', () => {
     const finished: string[] = [];
     const first = consume(
       bus,
-      QUEUES.broadcastReplies,
+      SERVICE_QUEUES.broadcastReplies,
       {
         'round.reply': async (_data, ctx) => {
           started.push(ctx.envelope.id);
@@ -264,7 +264,7 @@ describe('consume: stop()', () => {
     const seen: string[] = [];
     const second = consume(
       bus,
-      QUEUES.broadcastReplies,
+      SERVICE_QUEUES.broadcastReplies,
       {
         'round.reply': async (_data, ctx) => {
           seen.push(ctx.envelope.id);

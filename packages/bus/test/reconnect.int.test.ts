@@ -43,11 +43,11 @@ describe('bus reconnects after the broker closes its connection', () => {
       url: world.amqpUrl,
       name: NAME,
       logger: silentLogger,
-      setup: (ch) => declareTopology(ch, [SERVICE_QUEUES.broadcastReplies!]),
+      setup: (ch) => declareTopology(ch, [SERVICE_QUEUES.broadcastReplies]),
     });
     bus.connection.on('connect', () => connects++);
     bus.connection.on('disconnect', () => disconnects++);
-    consumer = consume(bus, QUEUES.broadcastReplies, {
+    consumer = consume(bus, SERVICE_QUEUES.broadcastReplies, {
       'round.reply': async (_data, ctx) => {
         received.push(ctx.envelope.id);
       },

@@ -1,9 +1,9 @@
-import { type Bus, connectBus, consume, type Consumer, type Logger, type MessageContext } from '@rs/bus';
-import { decodeMessage, type JOBCENTRE_MESSAGES, jobcentreQueue, type PayloadOf, type RoundReply } from '@rs/contracts';
+import { type Bus, connectBus, consume, type Consumer, type Handlers, type Logger, type MessageContext } from '@rs/bus';
+import { decodeMessage, type JobcentreMessage, jobcentreQueueSpec, type PayloadOf, type RoundReply } from '@rs/contracts';
 import { type CvPublisher, cvPublisher, publishAsJobcentre } from './cv-publisher';
 import { SeenIds } from './seen-ids';
 
-export type JobcentreMessage = (typeof JOBCENTRE_MESSAGES)[number];
+export type { JobcentreMessage };
 
 /**
  * Typed handlers for the messages a jobcentre receives on its own queue. Those left out are
@@ -72,7 +72,8 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
         }),
     );
   };
-  const handlerMap = {
+  // Typed from the jobcentre queue's `consumes`: a message added there does not compile until it is here.
+  const handlerMap: Handlers<JobcentreMessage> = {
     'round.order-broadcast': handle('round.order-broadcast'),
     'round.reminder': handle('round.reminder'),
     'round.withdrawn': handle('round.withdrawn'),
@@ -81,7 +82,7 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
     'round.shortlist': handle('round.shortlist'),
     'round.candidate-withdrawn': handle('round.candidate-withdrawn'),
   };
-  const consumer: Consumer = consume(bus, jobcentreQueue(options.jobcentre), handlerMap, {
+  const consumer: Consumer = consume(bus, jobcentreQueueSpec(options.jobcentre), handlerMap, {
     prefetch: options.prefetch ?? 5,
     deadLetter: 'reject',
     retryDelayMs: options.retryDelayMs ?? 2000,

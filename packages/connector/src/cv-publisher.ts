@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Bus } from '@rs/bus';
-import {
-  type CvsUpserted,
-  connectorRoutingKey,
-  EXCHANGES,
-  jobcentreUsername,
-  makeEnvelope,
-  type MessageName,
-  type PayloadOf,
-} from '@rs/contracts';
+import { type CvsUpserted, type AddressedName, jobcentreUsername, makeEnvelope, type PayloadOf, routeOf } from '@rs/contracts';
 
 /**
  * Publishes a jobcentre's CV updates to the shared pool as that jobcentre (user_id = its broker
@@ -27,7 +19,7 @@ export interface CvPublisher {
  * Publishes one message as the jobcentre: its routing key, its user_id (checked by the broker),
  * confirmed. Every message a connector sends goes through here.
  */
-export async function publishAsJobcentre<N extends MessageName>(
+export async function publishAsJobcentre<N extends AddressedName>(
   bus: Bus,
   jobcentre: number,
   name: N,
@@ -37,12 +29,13 @@ export async function publishAsJobcentre<N extends MessageName>(
 ): Promise<string> {
   const id = randomUUID();
   const envelope = makeEnvelope(name, data, { id, time, source: `/jobcentres/${jobcentre}`, ...refs });
-  await bus.publish(EXCHANGES.connectors, connectorRoutingKey(jobcentre, name), envelope, { userId: jobcentreUsername(jobcentre) });
+  const { exchange, routingKey } = routeOf(name, jobcentre);
+  await bus.publish(exchange, routingKey, envelope, { userId: jobcentreUsername(jobcentre) });
   return id;
 }
 
 export function cvPublisher(bus: Bus, jobcentre: number, now: () => Date = () => new Date()): CvPublisher {
-  const publish = <N extends MessageName>(name: N, data: PayloadOf<N>) => publishAsJobcentre(bus, jobcentre, name, data, now());
+  const publish = <N extends AddressedName>(name: N, data: PayloadOf<N>) => publishAsJobcentre(bus, jobcentre, name, data, now());
   return {
     upsertCvs: (cvs, syncId) => publish('cv.upserted', syncId ? { syncId, cvs } : { cvs }),
     withdrawCvs: (candidateRefs) => publish('cv.withdrawn', { candidateRefs }),

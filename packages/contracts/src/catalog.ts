@@ -187,17 +187,6 @@ export const catalog = {
   },
 } as const satisfies Record<string, CatalogEntry>;
 
-/** The messages a jobcentre's connector receives on its own queue. */
-export const JOBCENTRE_MESSAGES = [
-  'round.order-broadcast',
-  'round.reminder',
-  'round.withdrawn',
-  'round.reply-received',
-  'round.overdue-notice',
-  'round.shortlist',
-  'round.candidate-withdrawn',
-] as const satisfies ReadonlyArray<keyof typeof catalog>;
-
 export interface CatalogEntry {
   version: number;
   schema: z.ZodType;

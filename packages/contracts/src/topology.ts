@@ -1,3 +1,5 @@
+import type { MessageName } from './catalog';
+
 /**
  * Every exchange, queue and routing-key name of the platform, and nothing else may spell them.
  *
@@ -21,7 +23,21 @@ export const EXCHANGES = {
   connectors: 'rs.connectors',
   /** topic: dead letters, routing key = the queue they died in. */
   deadLetter: 'rs.dead-letter',
+  /**
+   * fanout: events that no queue was bound to, parked here by their publisher (bus.publish) with
+   * where they were sent in the UNROUTABLE_HEADERS, so nothing is confirmed and dropped.
+   */
+  unroutable: 'rs.unroutable',
 } as const;
+
+/** How each exchange routes. A new exchange does not compile until it has one here. */
+export const EXCHANGE_TYPES: Record<keyof typeof EXCHANGES, 'topic' | 'direct' | 'fanout'> = {
+  events: 'topic',
+  jobcentres: 'direct',
+  connectors: 'topic',
+  deadLetter: 'topic',
+  unroutable: 'fanout',
+};
 
 export const QUEUES = {
   broadcastEvents: 'broadcast.events',
@@ -31,6 +47,32 @@ export const QUEUES = {
   matchingCvs: 'matching.cvs',
   upskillingEvents: 'upskilling-seat.events',
   jobcentresDeadLetter: 'jobcentres.dead-letter',
+  /** Holds what EXCHANGES.unroutable received: events nobody consumed, for an admin to inspect and redrive. */
+  unroutable: 'rs.unroutable',
+} as const;
+
+/**
+ * What a publisher does with a message the broker returns as unroutable (published `mandatory`,
+ * no queue bound to its routing key). Events are parked in QUEUES.unroutable and the publish
+ * succeeds: an event nobody consumes yet (a service not deployed, a binding not yet declared)
+ * must not hold back the rest of the write that produced it. A message to a jobcentre or from a
+ * connector is refused (the publish rejects, so the outbox or the caller keeps it): every
+ * jobcentre queue and the connectors' consumers are declared before traffic, so an unroutable
+ * one is a fault to see at once, not a message to park.
+ */
+export const UNROUTABLE_POLICY: Record<
+  Exclude<(typeof EXCHANGES)[keyof typeof EXCHANGES], typeof EXCHANGES.deadLetter | typeof EXCHANGES.unroutable>,
+  'park' | 'refuse'
+> = {
+  [EXCHANGES.events]: 'park',
+  [EXCHANGES.jobcentres]: 'refuse',
+  [EXCHANGES.connectors]: 'refuse',
+};
+
+/** Headers of a parked message: where its publisher sent it (a redrive publishes it there again). */
+export const UNROUTABLE_HEADERS = {
+  exchange: 'x-rs-unroutable-exchange',
+  routingKey: 'x-rs-unroutable-routing-key',
 } as const;
 
 export const JOBCENTRE_USER_PREFIX = 'jobcentre-';
@@ -74,9 +116,19 @@ export interface Binding {
   exchange: string;
   pattern: string;
 }
-export interface QueueSpec {
-  name: string;
-  bindings: Binding[];
+
+/**
+ * A queue and the message types it consumes. Its bindings are not written here: they follow from
+ * where the catalogue sends each type (bindings.ts, `queueBindings`), and `consume(bus, spec,
+ * handlers)` types its handler map from `consumes`, so queue, bindings and handlers cannot drift.
+ */
+export interface QueueSpec<N extends MessageName = MessageName> {
+  readonly name: string;
+  readonly consumes: readonly N[];
+}
+
+function queueSpec<const N extends MessageName>(name: string, consumes: readonly N[]): QueueSpec<N> {
+  return { name, consumes };
 }
 
 /** Arguments every work queue is declared with. Changing them on an existing queue fails (PRECONDITION_FAILED): a migration. */
@@ -94,51 +146,37 @@ export function workQueueArguments(queue: string): Record<string, unknown> {
 
 export const DEAD_LETTER_ARGUMENTS: Record<string, unknown> = { 'x-queue-type': 'quorum' };
 
-/** The service queues and what feeds them. */
-export const SERVICE_QUEUES: Record<string, QueueSpec> = {
-  broadcastEvents: {
-    name: QUEUES.broadcastEvents,
-    bindings: [
-      { exchange: EXCHANGES.events, pattern: 'order.registered' },
-      { exchange: EXCHANGES.events, pattern: 'order.closed' },
-      { exchange: EXCHANGES.events, pattern: 'order.shortlisted' },
-      { exchange: EXCHANGES.events, pattern: 'order.candidate-hired' },
-    ],
-  },
-  broadcastReplies: {
-    name: QUEUES.broadcastReplies,
-    bindings: [{ exchange: EXCHANGES.connectors, pattern: '*.round.reply' }],
-  },
-  orderIntakeEvents: {
-    name: QUEUES.orderIntakeEvents,
-    bindings: [
-      { exchange: EXCHANGES.events, pattern: 'round.opened' },
-      { exchange: EXCHANGES.events, pattern: 'round.reply-recorded' },
-      { exchange: EXCHANGES.events, pattern: 'round.recipient-overdue' },
-      { exchange: EXCHANGES.events, pattern: 'round.completed' },
-    ],
-  },
-  matchingEvents: {
-    name: QUEUES.matchingEvents,
-    bindings: [{ exchange: EXCHANGES.events, pattern: 'order.registered' }],
-  },
+/** The service queues and what each consumes. */
+export const SERVICE_QUEUES = {
+  broadcastEvents: queueSpec(QUEUES.broadcastEvents, ['order.registered', 'order.closed', 'order.shortlisted', 'order.candidate-hired']),
+  broadcastReplies: queueSpec(QUEUES.broadcastReplies, ['round.reply']),
+  orderIntakeEvents: queueSpec(QUEUES.orderIntakeEvents, [
+    'round.opened',
+    'round.reply-recorded',
+    'round.recipient-overdue',
+    'round.completed',
+  ]),
+  matchingEvents: queueSpec(QUEUES.matchingEvents, ['order.registered']),
   /** Separate from matching.events so a large sync never delays ranking a new order. */
-  matchingCvs: {
-    name: QUEUES.matchingCvs,
-    bindings: [
-      { exchange: EXCHANGES.connectors, pattern: '*.cv.upserted' },
-      { exchange: EXCHANGES.connectors, pattern: '*.cv.withdrawn' },
-      { exchange: EXCHANGES.connectors, pattern: '*.cv.sync-completed' },
-    ],
-  },
-  upskillingEvents: {
-    name: QUEUES.upskillingEvents,
-    bindings: [{ exchange: EXCHANGES.events, pattern: 'order.registered' }],
-  },
-};
+  matchingCvs: queueSpec(QUEUES.matchingCvs, ['cv.upserted', 'cv.withdrawn', 'cv.sync-completed']),
+  upskillingEvents: queueSpec(QUEUES.upskillingEvents, ['order.registered']),
+} as const satisfies Record<string, QueueSpec>;
 
-export function jobcentreQueueSpec(code: number): QueueSpec {
-  return { name: jobcentreQueue(code), bindings: [{ exchange: EXCHANGES.jobcentres, pattern: jobcentreQueue(code) }] };
+/** The messages a jobcentre's connector receives on its own queue. */
+export const JOBCENTRE_MESSAGES = [
+  'round.order-broadcast',
+  'round.reminder',
+  'round.withdrawn',
+  'round.reply-received',
+  'round.overdue-notice',
+  'round.shortlist',
+  'round.candidate-withdrawn',
+] as const satisfies ReadonlyArray<MessageName>;
+
+export type JobcentreMessage = (typeof JOBCENTRE_MESSAGES)[number];
+
+export function jobcentreQueueSpec(code: number): QueueSpec<JobcentreMessage> {
+  return queueSpec(jobcentreQueue(code), JOBCENTRE_MESSAGES);
 }
 
 /** HTTP header carrying why a message was dead-lettered by a consumer. */

@@ -1,9 +1,10 @@
-import { catalog, JOBCENTRE_MESSAGES, type MessageName } from '../catalog';
+import { catalog, type MessageName } from '../catalog';
 import { cloudEventType, Envelope, TYPE_PREFIX } from '../envelope';
 import {
   connectorRoutingKey,
   DEAD_LETTER_ARGUMENTS,
   DEAD_LETTER_REASON_HEADER,
+  EXCHANGE_TYPES,
   deadLetterQueue,
   EXCHANGES,
   jobcentreQueue,
@@ -13,26 +14,18 @@ import {
   SERVICE_QUEUES,
   TIMER_QUEUES,
   workQueueArguments,
+  JOBCENTRE_MESSAGES,
 } from '../topology';
+import { queueBindings } from '../routes';
 import { exampleEnvelope, withCodePlaceholder } from './examples';
 import { renderJsonSchemas, schemaFileName } from './json-schemas';
-
-/**
- * The exchange types. topology.ts states them only in comments (and packages/bus declares them),
- * so they are named here once per exchange key: a new exchange does not compile until it has one.
- */
-export const EXCHANGE_TYPES: Record<keyof typeof EXCHANGES, 'topic' | 'direct'> = {
-  events: 'topic',
-  jobcentres: 'direct',
-  connectors: 'topic',
-  deadLetter: 'topic',
-};
 
 const EXCHANGE_PURPOSES: Record<keyof typeof EXCHANGES, string> = {
   events: 'domain events between services; routing key = message name',
   jobcentres: "one message per jobcentre; routing key = the jobcentre's queue name",
   connectors: 'what connectors publish; routing key = `' + withCodePlaceholder((c) => connectorRoutingKey(c, '<message name>')) + '`',
   deadLetter: 'poison messages; routing key = the queue they died in',
+  unroutable: `events that no queue was bound to, parked by their publisher in \`${QUEUES.unroutable}\` (see below)`,
 };
 
 /** Who reads each message a jobcentre's queue receives. The catalog does not say whom a jobcentre message is addressed to. */
@@ -79,13 +72,10 @@ function isJobcentreMessage(name: MessageName): name is (typeof JOBCENTRE_MESSAG
   return (JOBCENTRE_MESSAGES as readonly string[]).includes(name);
 }
 
-/** The service queues whose bindings match where the message travels. */
+/** The service queues that consume the message (their bindings are derived from the same list). */
 export function consumingQueues(name: MessageName): string[] {
-  const { exchange } = catalog[name];
-  // A connector's routing key carries its own code; any real code shows whether a binding matches.
-  const key = exchange === EXCHANGES.connectors ? connectorRoutingKey(101, name) : name;
   return Object.values(SERVICE_QUEUES)
-    .filter((q) => q.bindings.some((b) => b.exchange === exchange && topicMatches(b.pattern, key)))
+    .filter((q) => (q.consumes as readonly MessageName[]).includes(name))
     .map((q) => q.name);
 }
 
@@ -93,12 +83,6 @@ function consumersOf(name: MessageName): string {
   if (isJobcentreMessage(name)) return `${JOBCENTRE_READER[name]}, from \`${placeholder(jobcentreQueue)}\``;
   const queues = consumingQueues(name).map((q) => `\`${q}\``);
   return queues.length > 0 ? queues.join(', ') : '(none yet)';
-}
-
-/** AMQP topic matching: `*` is one word, `#` zero or more. */
-function topicMatches(pattern: string, key: string): boolean {
-  const words = pattern.split('.').map((p) => (p === '*' ? '[^.]+' : p === '#' ? '.*' : p.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')));
-  return new RegExp(`^${words.join('\\.')}$`).test(key);
 }
 
 interface JsonSchema {
@@ -229,13 +213,19 @@ function topologySection(): string[] {
     '|---|---|---|---|',
     ...exchangeKeys.map((k) => `| ${code(EXCHANGES[k])} | ${EXCHANGE_TYPES[k]} | yes | ${EXCHANGE_PURPOSES[k]} |`),
     '',
-    '| queue | bound to (exchange, routing key) | dead letters go to |',
-    '|---|---|---|',
+    'Each queue consumes a list of message types; its bindings follow from where the catalogue sends each type',
+    `(${code(EXCHANGES.events)}: the name; ${code(EXCHANGES.connectors)}: ${code('*.<name>')}; ${code(EXCHANGES.jobcentres)}: the queue name).`,
+    'A type a queue does not consume is dead-lettered there as `unexpected-type`.',
+    '',
+    '| queue | consumes | bound to (exchange, routing key) | dead letters go to |',
+    '|---|---|---|---|',
     ...Object.values(SERVICE_QUEUES).map(
       (q) =>
-        `| ${code(q.name)} | ${q.bindings.map((b) => `${code(b.exchange)} ${code(b.pattern)}`).join(', ')} | ${code(deadLetterQueue(q.name))} |`,
+        `| ${code(q.name)} | ${q.consumes.map(code).join(', ')} | ${queueBindings(q)
+          .map((b) => `${code(b.exchange)} ${code(b.pattern)}`)
+          .join(', ')} | ${code(deadLetterQueue(q.name))} |`,
     ),
-    `| ${code(jobcentreQueueName)}, one per jobcentre | ${code(EXCHANGES.jobcentres)} ${code(jobcentreQueueName)} | ${code(deadLetterQueue(jobcentreQueue(101)))} |`,
+    `| ${code(jobcentreQueueName)}, one per jobcentre | the ${JOBCENTRE_MESSAGES.length} jobcentre messages below | ${code(EXCHANGES.jobcentres)} ${code(jobcentreQueueName)} | ${code(deadLetterQueue(jobcentreQueue(101)))} |`,
     '',
     `A jobcentre is named by the municipality code of its host municipality (3 digits, e.g. 101 = København): its queue is`,
     `${code(jobcentreQueueName)}, its broker user ${code(placeholder(jobcentreUsername))}, and it publishes to ${code(EXCHANGES.connectors)}`,

@@ -1,13 +1,22 @@
 import { createHash } from 'node:crypto';
-import { EXCHANGES, jobcentreQueue, makeEnvelope, type MessageName, type PayloadOf, TIMER_QUEUES } from '@rs/contracts';
+import {
+  type AddressedName,
+  type EventName,
+  makeEnvelope,
+  type MessageName,
+  type PayloadOf,
+  type Route,
+  routeOf,
+  TIMER_QUEUES,
+} from '@rs/contracts';
 import type { OutboxEntry, PublishEntry, ScheduleEntry } from '@rs/db';
 import { timerId } from '@rs/timers';
 import { proposedNextScope, type Round, type RoundEvent, type Shortlists, shortlistFor, summarise } from '../domain/round';
 import { type BroadcastDeps, SOURCE } from './deps';
 
 /** A message on the events exchange, routed by its name. */
-function event<N extends MessageName>(deps: BroadcastDeps, name: N, data: PayloadOf<N>, round: Round, id?: string): PublishEntry {
-  return entry(deps, EXCHANGES.events, name, name, data, round, id);
+function event<N extends EventName>(deps: BroadcastDeps, name: N, data: PayloadOf<N>, round: Round, id?: string): PublishEntry {
+  return entry(deps, routeOf(name), name, data, round, id);
 }
 
 /**
@@ -23,7 +32,7 @@ export function onceId(roundId: string, name: string, jobcentre?: number): strin
 }
 
 /** A message to one jobcentre's own queue. */
-export function toJobcentre<N extends MessageName>(
+export function toJobcentre<N extends AddressedName>(
   deps: BroadcastDeps,
   jobcentre: number,
   name: N,
@@ -31,13 +40,12 @@ export function toJobcentre<N extends MessageName>(
   round: Round,
   id?: string,
 ): PublishEntry {
-  return entry(deps, EXCHANGES.jobcentres, jobcentreQueue(jobcentre), name, data, round, id);
+  return entry(deps, routeOf(name, jobcentre), name, data, round, id);
 }
 
 function entry<N extends MessageName>(
   deps: BroadcastDeps,
-  exchange: string,
-  routingKey: string,
+  { exchange, routingKey }: Route,
   name: N,
   data: PayloadOf<N>,
   round: Round,

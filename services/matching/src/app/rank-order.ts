@@ -1,4 +1,4 @@
-import { EXCHANGES, makeEnvelope, type OrderRegistered } from '@rs/contracts';
+import { makeEnvelope, type OrderRegistered, routeOf } from '@rs/contracts';
 import { type Committed, insertWithOutbox, type Relay } from '@rs/db';
 import { rankPool } from '../domain/rank';
 import type { MatchingModels } from '../adapters/mongo/pool.model';
@@ -41,7 +41,7 @@ export async function rankOrder(deps: MatchingDeps, order: OrderRegistered): Pro
       // The attributable read: which candidates this ranking put on a shortlist, and for which order.
       shortlisted: shortlists.flatMap((s) => s.candidates.map((c) => poolKey(s.jobcentre, c.candidateRef))),
     },
-    [{ kind: 'publish', id, exchange: EXCHANGES.events, routingKey: 'order.shortlisted', envelope }],
+    [{ kind: 'publish', id, ...routeOf('order.shortlisted'), envelope }],
     undefined,
     undefined,
     { handoff: true },

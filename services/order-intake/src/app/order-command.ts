@@ -1,4 +1,4 @@
-import { EXCHANGES, makeEnvelope, type MessageName, type PayloadOf } from '@rs/contracts';
+import { type EventName, makeEnvelope, type PayloadOf, routeOf } from '@rs/contracts';
 import { backOff, saveGuarded } from '@rs/db';
 import { type OrderIntakeDeps, SOURCE } from './deps';
 
@@ -9,7 +9,8 @@ export type OrderDecision =
   | { kind: 'unchanged' }
   | { kind: 'write'; set: Record<string, unknown>; event: OrderEvent };
 
-export type OrderEvent = { [N in MessageName]: { name: N; data: PayloadOf<N> } }[MessageName];
+/** An event on rs.events (routed by its name). */
+export type OrderEvent = { [N in EventName]: { name: N; data: PayloadOf<N> } }[EventName];
 
 export type CommandResult = { ok: true; changed: boolean } | { ok: false; status: 404 | 409; reason: string };
 
@@ -39,7 +40,7 @@ export async function runOrderCommand(
       id: orderId,
       version: doc.version,
       set: decision.set,
-      outbox: [{ kind: 'publish', id, exchange: EXCHANGES.events, routingKey: name, envelope }],
+      outbox: [{ kind: 'publish', id, ...routeOf(name), envelope }],
     });
     if (saved) {
       deps.relay.handoff(saved);

@@ -1,4 +1,4 @@
-import { EXCHANGES, makeEnvelope, type OrderSummary, type ScopeId } from '@rs/contracts';
+import { makeEnvelope, type OrderSummary, routeOf, type ScopeId } from '@rs/contracts';
 import { insertWithOutbox } from '@rs/db';
 import type { z } from 'zod';
 import type { OrderIntakeDeps } from './deps';
@@ -47,7 +47,7 @@ export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderI
   const committed = await insertWithOutbox(
     deps.models.orders,
     doc,
-    [{ kind: 'publish', id: eventId, exchange: EXCHANGES.events, routingKey: 'order.registered', envelope }],
+    [{ kind: 'publish', id: eventId, ...routeOf('order.registered'), envelope }],
     undefined,
     undefined,
     { handoff: true },

@@ -1,5 +1,5 @@
 import { type Bus, consume } from '@rs/bus';
-import { QUEUES } from '@rs/contracts';
+import { SERVICE_QUEUES } from '@rs/contracts';
 import { closeRoundsOfOrder } from '../../app/close-rounds';
 import type { BroadcastDeps } from '../../app/deps';
 import { openRoundForOrder, saveOrderSnapshot } from '../../app/open-round';
@@ -13,7 +13,7 @@ import { withdrawHiredCandidate } from '../../app/withdraw-hired';
  * order.candidate-hired: withdraw the candidate from every other order's rounds.
  */
 export function consumeOrderEvents(bus: Bus, deps: BroadcastDeps) {
-  return consume(bus, QUEUES.broadcastEvents, {
+  return consume(bus, SERVICE_QUEUES.broadcastEvents, {
     'order.registered': async (data) => {
       const snapshot = { orderId: data.orderId, leadJobcentre: data.leadJobcentre, cooperation: data.cooperation, order: data.order };
       // A round holds the snapshot itself (loadOrderSnapshot reads it there): one write less per

@@ -1,5 +1,5 @@
 import { type Bus, consume, InvalidMessageError } from '@rs/bus';
-import { jobcentreCodeOfUser, QUEUES } from '@rs/contracts';
+import { jobcentreCodeOfUser, SERVICE_QUEUES } from '@rs/contracts';
 import { UnknownRoundError } from '../../app/apply-to-round';
 import type { BroadcastDeps } from '../../app/deps';
 import { recordReply } from '../../app/record-reply';
@@ -12,7 +12,7 @@ import { RoundRuleViolation } from '../../domain/round';
 export function consumeReplies(bus: Bus, deps: BroadcastDeps) {
   return consume(
     bus,
-    QUEUES.broadcastReplies,
+    SERVICE_QUEUES.broadcastReplies,
     {
       'round.reply': async (data, ctx) => {
         const sender = jobcentreCodeOfUser(ctx.userId);

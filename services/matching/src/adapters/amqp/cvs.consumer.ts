@@ -1,5 +1,5 @@
 import { type Bus, consume, InvalidMessageError, type Logger } from '@rs/bus';
-import { jobcentreCodeOfUser, QUEUES } from '@rs/contracts';
+import { jobcentreCodeOfUser, SERVICE_QUEUES } from '@rs/contracts';
 import type { MatchingModels } from '../mongo/pool.model';
 import { pruneAfterSync, upsertCvs, withdrawCvs } from '../mongo/pool.repository';
 
@@ -15,7 +15,7 @@ export function consumeCvs(bus: Bus, models: MatchingModels, logger: Logger, now
   };
   return consume(
     bus,
-    QUEUES.matchingCvs,
+    SERVICE_QUEUES.matchingCvs,
     {
       'cv.upserted': async (data, ctx) => {
         const jobcentre = sender(ctx.userId);

@@ -1,10 +1,10 @@
 import { type Bus, consume } from '@rs/bus';
-import { QUEUES } from '@rs/contracts';
+import { SERVICE_QUEUES } from '@rs/contracts';
 import { type MatchingDeps, rankOrder } from '../../app/rank-order';
 
 /** order.registered: rank the pool for the order and publish the shortlists. */
 export function consumeOrders(bus: Bus, deps: MatchingDeps) {
-  return consume(bus, QUEUES.matchingEvents, {
+  return consume(bus, SERVICE_QUEUES.matchingEvents, {
     'order.registered': async (data) => {
       await rankOrder(deps, data);
     },

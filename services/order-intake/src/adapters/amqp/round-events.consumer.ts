@@ -1,11 +1,11 @@
 import { type Bus, consume } from '@rs/bus';
-import { QUEUES } from '@rs/contracts';
+import { SERVICE_QUEUES } from '@rs/contracts';
 import { applyBroadcastEvent } from '../../app/apply-round-event';
 import type { OrderIntakeDeps } from '../../app/deps';
 
 /** What broadcast tells order-intake about its orders' rounds (so R7 can be enforced here). */
 export function consumeRoundEvents(bus: Bus, deps: OrderIntakeDeps) {
-  return consume(bus, QUEUES.orderIntakeEvents, {
+  return consume(bus, SERVICE_QUEUES.orderIntakeEvents, {
     'round.opened': (d, ctx) =>
       applyBroadcastEvent(
         deps,
