@@ -1,6 +1,7 @@
 import amqp, { type AmqpConnectionManager, type ChannelWrapper } from 'amqp-connection-manager';
-import type { ConfirmChannel, Options } from 'amqplib';
-import type { Envelope } from '@rs/contracts';
+import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
+import { EXCHANGES, type Envelope, UNROUTABLE_HEADERS, UNROUTABLE_POLICY } from '@rs/contracts';
+import { UnroutableError } from './errors';
 import type { Logger } from './logger';
 
 export interface BusOptions {
@@ -14,7 +15,12 @@ export interface BusOptions {
   publishTimeoutMs?: number;
   /** Called once per consumed message with how it was settled (for metrics). */
   onSettled?: (queue: string, outcome: SettleOutcome) => void;
+  /** Called once per published message the broker returned as unroutable, after it was parked or refused (for metrics). */
+  onUnroutable?: (exchange: string, routingKey: string, outcome: UnroutableOutcome) => void;
 }
+
+/** `parked`: kept in the unroutable queue, the publish succeeded. `refused`: the publish rejected with UnroutableError. */
+export type UnroutableOutcome = 'parked' | 'refused';
 
 export type SettleOutcome = 'ack' | 'dead-letter' | 'retry';
 
@@ -29,7 +35,12 @@ export interface Bus {
   readonly logger: Logger;
   readonly setup: (ch: ConfirmChannel) => Promise<void>;
   readonly onSettled: (queue: string, outcome: SettleOutcome) => void;
-  /** Persistent publish that resolves only when the broker confirmed it. */
+  /**
+   * Persistent, `mandatory` publish that resolves only when the broker confirmed it and routed it
+   * to a queue. A message no queue is bound for is, by the exchange's UNROUTABLE_POLICY, parked
+   * in the unroutable queue (resolves) or refused (rejects with UnroutableError); both are logged
+   * as errors and reported to onUnroutable. Never confirmed and dropped.
+   */
   publish(exchange: string, routingKey: string, envelope: Envelope, options?: PublishOptions): Promise<void>;
   /** Publishes raw bytes (dead letters, tests of malformed input). */
   publishRaw(exchange: string, routingKey: string, body: Buffer, properties: Options.Publish): Promise<void>;
@@ -62,16 +73,65 @@ export function connectBus(options: BusOptions): Bus {
   connection.on('connectFailed', ({ err }) => logger.warn({ err: err?.message }, 'broker connection failed; retrying'));
   connection.on('blocked', ({ reason }) => logger.warn({ reason }, 'broker blocked publishing'));
 
+  // The broker sends basic.return before the confirm of a mandatory message it could not route,
+  // and amqp-connection-manager resolves the publish on the confirm alone: the returns are
+  // collected here, per channel, and each publish looks for its own once it is confirmed.
+  const returned = new Map<string, number>();
   const publisher: ChannelWrapper = connection.createChannel({
     name: `${options.name}-publisher`,
     confirm: true,
     publishTimeout: options.publishTimeoutMs ?? 10_000,
-    setup,
+    setup: async (ch: ConfirmChannel) => {
+      returned.clear();
+      ch.on('return', (msg: ConsumeMessage) => {
+        const key = returnKey(msg.fields.exchange, msg.fields.routingKey, msg.properties.messageId);
+        returned.set(key, (returned.get(key) ?? 0) + 1);
+      });
+      await setup(ch);
+    },
   });
+  /** Whether the broker returned this publish (and forgets that it did, for the next one with the same key). */
+  const takeReturn = (key: string): boolean => {
+    const count = returned.get(key) ?? 0;
+    if (count === 0) return false;
+    if (count === 1) returned.delete(key);
+    else returned.set(key, count - 1);
+    return true;
+  };
   publisher.on('error', (err, { name }) => logger.error({ err: err.message, channel: name }, 'publisher channel error'));
 
   const publishRaw: Bus['publishRaw'] = async (exchange, routingKey, body, properties) => {
     await publisher.publish(exchange, routingKey, body, { persistent: true, ...properties });
+  };
+
+  const onUnroutable = options.onUnroutable ?? (() => {});
+  /** A mandatory publish; what the broker could not route is parked or refused by the exchange's policy. */
+  const publishMandatory = async (exchange: string, routingKey: string, body: Buffer, properties: Options.Publish) => {
+    if (!(await publishReturned(exchange, routingKey, body, properties))) return;
+    const where = { exchange, routingKey, messageId: properties.messageId, type: properties.type };
+    const policy = (UNROUTABLE_POLICY as Record<string, 'park' | 'refuse' | undefined>)[exchange] ?? 'refuse';
+    if (policy === 'park') {
+      const headers = { ...(properties.headers ?? {}), [UNROUTABLE_HEADERS.exchange]: exchange, [UNROUTABLE_HEADERS.routingKey]: routingKey };
+      if (!(await publishReturned(EXCHANGES.unroutable, '', body, { ...properties, headers }))) {
+        logger.error(where, 'no queue is bound for this message: parked in the unroutable queue for an admin to redrive');
+        onUnroutable(exchange, routingKey, 'parked');
+        return;
+      }
+    }
+    logger.error(where, 'no queue is bound for this message: publish refused, the sender keeps it');
+    onUnroutable(exchange, routingKey, 'refused');
+    throw new UnroutableError(exchange, routingKey);
+  };
+  /** Publishes `mandatory` and resolves, once confirmed, to whether the broker returned it. */
+  const publishReturned = async (exchange: string, routingKey: string, body: Buffer, properties: Options.Publish) => {
+    const key = returnKey(exchange, routingKey, properties.messageId);
+    try {
+      await publishRaw(exchange, routingKey, body, { ...properties, mandatory: true });
+    } catch (error) {
+      takeReturn(key);
+      throw error;
+    }
+    return takeReturn(key);
   };
 
   return {
@@ -80,7 +140,7 @@ export function connectBus(options: BusOptions): Bus {
     setup,
     onSettled: options.onSettled ?? (() => {}),
     publish: (exchange, routingKey, envelope, publishOptions = {}) =>
-      publishRaw(exchange, routingKey, Buffer.from(JSON.stringify(envelope)), {
+      publishMandatory(exchange, routingKey, Buffer.from(JSON.stringify(envelope)), {
         contentType: 'application/cloudevents+json',
         messageId: envelope.id,
         type: envelope.type,
@@ -96,6 +156,11 @@ export function connectBus(options: BusOptions): Bus {
       await connection.close().catch(() => {});
     },
   };
+}
+
+/** Identifies a publish among the broker's returns (a duplicate of the same message routes, or fails to, alike). */
+function returnKey(exchange: string, routingKey: string, messageId: string | undefined): string {
+  return `${exchange}\u0000${routingKey}\u0000${messageId ?? ''}`;
 }
 
 /** Never log a password, even our own. */

@@ -11,3 +11,17 @@ export class InvalidMessageError extends Error {
     this.name = 'InvalidMessageError';
   }
 }
+
+/**
+ * The broker confirmed a `mandatory` message but could not route it: no queue is bound for its
+ * routing key. The publish is treated as failed, so an outbox keeps the message and a caller sees it.
+ */
+export class UnroutableError extends Error {
+  constructor(
+    readonly exchange: string,
+    readonly routingKey: string,
+  ) {
+    super(`no queue is bound for ${routingKey} on ${exchange}: the message was returned, not delivered`);
+    this.name = 'UnroutableError';
+  }
+}

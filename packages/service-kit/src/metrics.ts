@@ -11,10 +11,18 @@ export function createMetrics(service: string) {
     labelNames: ['queue', 'outcome'] as const,
     registers: [registry],
   });
+  const unroutable = new Counter({
+    name: 'rs_messages_unroutable_total',
+    help: 'Published messages no queue was bound for, by exchange, routing key and what became of them (parked in rs.unroutable, or refused and kept by the sender)',
+    labelNames: ['exchange', 'routing_key', 'outcome'] as const,
+    registers: [registry],
+  });
   return {
     registry,
     /** Pass as the bus's onSettled. */
     onSettled: (queue: string, outcome: string) => settled.inc({ queue, outcome }),
+    /** Pass as the bus's onUnroutable. Any increase is an alert: a message type without a consumer, or a queue missing. */
+    onUnroutable: (exchange: string, routingKey: string, outcome: string) => unroutable.inc({ exchange, routing_key: routingKey, outcome }),
   };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

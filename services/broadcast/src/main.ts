@@ -59,6 +59,7 @@ async function main() {
     name: `${SERVICE}@${hostname()}`,
     logger,
     onSettled: metrics.onSettled,
+    onUnroutable: metrics.onUnroutable,
     setup: (ch) => declareTopology(ch, queues),
   });
 

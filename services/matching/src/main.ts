@@ -29,6 +29,7 @@ async function main() {
     name: `${SERVICE}@${hostname()}`,
     logger,
     onSettled: metrics.onSettled,
+    onUnroutable: metrics.onUnroutable,
     setup: (ch) => declareTopology(ch, [SERVICE_QUEUES.matchingEvents!, SERVICE_QUEUES.matchingCvs!]),
   });
   const relay = startRelay({

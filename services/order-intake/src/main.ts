@@ -31,6 +31,7 @@ async function main() {
     name: `${SERVICE}@${hostname()}`,
     logger,
     onSettled: metrics.onSettled,
+    onUnroutable: metrics.onUnroutable,
     setup: (ch) => declareTopology(ch, [SERVICE_QUEUES.orderIntakeEvents!]),
   });
   const relay = startRelay({

@@ -23,6 +23,7 @@ async function main() {
     name: `${SERVICE}@${hostname()}`,
     logger,
     onSettled: metrics.onSettled,
+    onUnroutable: metrics.onUnroutable,
     setup: (ch) => declareTopology(ch, [SERVICE_QUEUES.upskillingEvents!]),
   });
   const consumer = consumeOrders(bus, seenOrders, () => new Date());
