@@ -111,7 +111,11 @@ export function connectBus(options: BusOptions): Bus {
     const where = { exchange, routingKey, messageId: properties.messageId, type: properties.type };
     const policy = (UNROUTABLE_POLICY as Record<string, 'park' | 'refuse' | undefined>)[exchange] ?? 'refuse';
     if (policy === 'park') {
-      const headers = { ...(properties.headers ?? {}), [UNROUTABLE_HEADERS.exchange]: exchange, [UNROUTABLE_HEADERS.routingKey]: routingKey };
+      const headers = {
+        ...(properties.headers ?? {}),
+        [UNROUTABLE_HEADERS.exchange]: exchange,
+        [UNROUTABLE_HEADERS.routingKey]: routingKey,
+      };
       if (!(await publishReturned(EXCHANGES.unroutable, '', body, { ...properties, headers }))) {
         logger.error(where, 'no queue is bound for this message: parked in the unroutable queue for an admin to redrive');
         onUnroutable(exchange, routingKey, 'parked');

@@ -1,8 +1,11 @@
+import { stringify } from 'yaml';
 import { catalog, type MessageName } from '../catalog';
 import { cloudEventType } from '../envelope';
 import {
   connectorRoutingKey,
   DEAD_LETTER_REASON_HEADER,
+  QUEUES,
+  UNROUTABLE_HEADERS,
   EXCHANGE_TYPES,
   deadLetterQueue,
   EXCHANGES,
@@ -39,7 +42,52 @@ const CODE_PARAMETER = {
 };
 
 /**
- * AsyncAPI 3.0, written as JSON (which is YAML) so no YAML library is needed.
+ * Where a connector connects. The production host is a variable: each installation names its
+ * broker on the municipalities' network; the platform operator gives it with the credentials.
+ */
+const SERVERS = {
+  production: {
+    host: '{host}:5671',
+    pathname: '/{vhost}',
+    protocol: 'amqps',
+    protocolVersion: '0-9-1',
+    title: 'Production',
+    description:
+      "The platform's RabbitMQ as the jobcentres reach it: AMQP 0-9-1 over TLS on the municipality-facing host. " +
+      "Log in as the jobcentre's own broker user; nothing else is exposed to jobcentres.",
+    variables: {
+      host: {
+        description: "The broker's host name on the municipalities' network, given by the platform operator with the credentials.",
+        examples: ['broker.rekrutteringsservice.example.dk'],
+      },
+      vhost: { description: 'The virtual host, URL-encoded (`%2F` is `/`), given by the platform operator.', default: '%2F' },
+    },
+    security: [ref('#/components/securitySchemes/jobcentreUser')],
+  },
+  development: {
+    host: '127.0.0.1:5672',
+    protocol: 'amqp',
+    protocolVersion: '0-9-1',
+    title: 'Local development',
+    description:
+      '`npm start` (scripts/infra.sh) or `docker compose up` on one machine: plain AMQP on loopback, vhost `/`. ' +
+      'Demo jobcentre passwords are in `.data/connector-passwords.json`.',
+    security: [ref('#/components/securitySchemes/jobcentreUser')],
+  },
+};
+
+const SECURITY_SCHEMES = {
+  jobcentreUser: {
+    type: 'userPassword',
+    description:
+      `The jobcentre's broker user ${withCodePlaceholder(jobcentreUsername)} and its password (\`rs-admin provision <code>\`). ` +
+      `It may read only ${withCodePlaceholder(jobcentreQueue)}, write only to ${EXCHANGES.connectors} with routing keys starting ` +
+      `with its own user name, and configure nothing. RabbitMQ checks every message's user_id against it: that is the trusted sender.`,
+  },
+};
+
+/**
+ * AsyncAPI 3.0 as YAML.
  *
  * The application it describes is a jobcentre connector, the one party written in other languages:
  * its operations are receiving on its own queue and sending on its connector routing keys. The
@@ -93,6 +141,15 @@ export function renderAsyncApi(): string {
       bindings: { amqp: { is: 'queue', queue: queueBinding(queue.name), bindingVersion: AMQP_BINDING_VERSION } },
     };
   }
+  channels.unroutable = {
+    address: QUEUES.unroutable,
+    title: 'parked unroutable events',
+    description:
+      `Events published to ${EXCHANGES.events} that no queue was bound for, parked by their publisher via the fanout exchange ` +
+      `${EXCHANGES.unroutable} with headers ${UNROUTABLE_HEADERS.exchange} and ${UNROUTABLE_HEADERS.routingKey}; counted as ` +
+      'rs_messages_unroutable_total. Messages to a jobcentre or from a connector are never parked: their publish is refused.',
+    bindings: { amqp: { is: 'queue', queue: queueBinding(QUEUES.unroutable), bindingVersion: AMQP_BINDING_VERSION } },
+  };
   channels.deadLetter = {
     address: '{queue}',
     title: 'dead letters',
@@ -152,9 +209,11 @@ export function renderAsyncApi(): string {
         'Field-by-field documentation: docs/messages.md.',
     },
     defaultContentType: 'application/cloudevents+json',
+    servers: SERVERS,
     channels,
     operations,
-    components: { messages },
+    components: { securitySchemes: SECURITY_SCHEMES, messages },
   };
-  return `# ${GENERATED}\n${JSON.stringify(doc, null, 2)}\n`;
+  // lineWidth 0: no folding, so a diff of the generated file shows whole descriptions.
+  return `# ${GENERATED}\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }

@@ -13,6 +13,8 @@ import {
   QUEUES,
   SERVICE_QUEUES,
   TIMER_QUEUES,
+  UNROUTABLE_HEADERS,
+  UNROUTABLE_POLICY,
   workQueueArguments,
   JOBCENTRE_MESSAGES,
 } from '../topology';
@@ -25,7 +27,7 @@ const EXCHANGE_PURPOSES: Record<keyof typeof EXCHANGES, string> = {
   jobcentres: "one message per jobcentre; routing key = the jobcentre's queue name",
   connectors: 'what connectors publish; routing key = `' + withCodePlaceholder((c) => connectorRoutingKey(c, '<message name>')) + '`',
   deadLetter: 'poison messages; routing key = the queue they died in',
-  unroutable: `events that no queue was bound to, parked by their publisher in \`${QUEUES.unroutable}\` (see below)`,
+  unroutable: `events that no queue was bound to, parked by their publisher in \`${QUEUES.unroutable}\` (below)`,
 };
 
 /** Who reads each message a jobcentre's queue receives. The catalog does not say whom a jobcentre message is addressed to. */
@@ -241,6 +243,17 @@ function topologySection(): string[] {
       .join(', ')}.`,
     `A consumer that rejects a message on purpose (bad JSON, bad envelope, unknown type or major, invalid data, missing sender,`,
     `oversized) publishes it there itself with the reason in the header ${code(DEAD_LETTER_REASON_HEADER)}, then acks it; it is never retried.`,
+    '',
+    'Every message is published `mandatory`, so the broker returns one that no queue is bound for instead of confirming and',
+    `dropping it. What happens then is fixed per exchange: ${Object.entries(UNROUTABLE_POLICY)
+      .map(([exchange, policy]) => `${code(exchange)} ${policy === 'park' ? 'parks' : 'refuses'}`)
+      .join(', ')}.`,
+    `A parked event goes to the fanout exchange ${code(EXCHANGES.unroutable)} and waits in the queue ${code(QUEUES.unroutable)} with`,
+    `the headers ${code(UNROUTABLE_HEADERS.exchange)} and ${code(UNROUTABLE_HEADERS.routingKey)} (where it was sent), for an admin to`,
+    "inspect and publish there again; the write that produced it goes on. A refused message fails its publish: the platform's",
+    'outbox keeps it and retries, a connector sees the error. Both are logged as errors and counted in',
+    "`rs_messages_unroutable_total{exchange,routing_key,outcome}` on the publishing service's `/metrics`. A connector should",
+    'publish `mandatory` too and treat a returned message as not sent (every queue a connector publishes to is declared by the platform).',
     '',
     `Timers are BullMQ queues in Redis, not AMQP: ${Object.values(TIMER_QUEUES).map(code).join(', ')}.`,
   ];
