@@ -2,6 +2,7 @@ export * from './envelope';
 export * from './scopes';
 export * from './topology';
 export * from './catalog';
+export * from './queues';
 export * from './routes';
 export * from './codec';
 export * from './messages/common';

@@ -1,6 +1,7 @@
 import { catalog, type MessageName } from './catalog';
 import { type AddressedName, queueBindings, reaches, routeOf } from './routes';
-import { EXCHANGES, jobcentreQueueSpec, JOBCENTRE_MESSAGES, SERVICE_QUEUES } from './topology';
+import { JOBCENTRE_MESSAGES, jobcentreQueueSpec, SERVICE_QUEUES } from './queues';
+import { EXCHANGES } from './topology';
 
 const names = Object.keys(catalog) as MessageName[];
 /** Any message's route as published by or to jobcentre `code` (events ignore the code). */

@@ -1,5 +1,6 @@
 import { type Catalog, catalog, type MessageName } from './catalog';
-import { type Binding, connectorRoutingKey, EXCHANGES, jobcentreQueue, type QueueSpec } from './topology';
+import type { QueueSpec } from './queues';
+import { type Binding, connectorRoutingKey, EXCHANGES, jobcentreQueue } from './topology';
 
 /**
  * Where a message travels and which bindings bring it to a queue, both derived from the

@@ -1,5 +1,3 @@
-import type { MessageName } from './catalog';
-
 /**
  * Every exchange, queue and routing-key name of the platform, and nothing else may spell them.
  *
@@ -117,20 +115,6 @@ export interface Binding {
   pattern: string;
 }
 
-/**
- * A queue and the message types it consumes. Its bindings are not written here: they follow from
- * where the catalogue sends each type (bindings.ts, `queueBindings`), and `consume(bus, spec,
- * handlers)` types its handler map from `consumes`, so queue, bindings and handlers cannot drift.
- */
-export interface QueueSpec<N extends MessageName = MessageName> {
-  readonly name: string;
-  readonly consumes: readonly N[];
-}
-
-function queueSpec<const N extends MessageName>(name: string, consumes: readonly N[]): QueueSpec<N> {
-  return { name, consumes };
-}
-
 /** Arguments every work queue is declared with. Changing them on an existing queue fails (PRECONDITION_FAILED): a migration. */
 export function workQueueArguments(queue: string): Record<string, unknown> {
   return {
@@ -145,39 +129,6 @@ export function workQueueArguments(queue: string): Record<string, unknown> {
 }
 
 export const DEAD_LETTER_ARGUMENTS: Record<string, unknown> = { 'x-queue-type': 'quorum' };
-
-/** The service queues and what each consumes. */
-export const SERVICE_QUEUES = {
-  broadcastEvents: queueSpec(QUEUES.broadcastEvents, ['order.registered', 'order.closed', 'order.shortlisted', 'order.candidate-hired']),
-  broadcastReplies: queueSpec(QUEUES.broadcastReplies, ['round.reply']),
-  orderIntakeEvents: queueSpec(QUEUES.orderIntakeEvents, [
-    'round.opened',
-    'round.reply-recorded',
-    'round.recipient-overdue',
-    'round.completed',
-  ]),
-  matchingEvents: queueSpec(QUEUES.matchingEvents, ['order.registered']),
-  /** Separate from matching.events so a large sync never delays ranking a new order. */
-  matchingCvs: queueSpec(QUEUES.matchingCvs, ['cv.upserted', 'cv.withdrawn', 'cv.sync-completed']),
-  upskillingEvents: queueSpec(QUEUES.upskillingEvents, ['order.registered']),
-} as const satisfies Record<string, QueueSpec>;
-
-/** The messages a jobcentre's connector receives on its own queue. */
-export const JOBCENTRE_MESSAGES = [
-  'round.order-broadcast',
-  'round.reminder',
-  'round.withdrawn',
-  'round.reply-received',
-  'round.overdue-notice',
-  'round.shortlist',
-  'round.candidate-withdrawn',
-] as const satisfies ReadonlyArray<MessageName>;
-
-export type JobcentreMessage = (typeof JOBCENTRE_MESSAGES)[number];
-
-export function jobcentreQueueSpec(code: number): QueueSpec<JobcentreMessage> {
-  return queueSpec(jobcentreQueue(code), JOBCENTRE_MESSAGES);
-}
 
 /** HTTP header carrying why a message was dead-lettered by a consumer. */
 export const DEAD_LETTER_REASON_HEADER = 'x-rs-dead-letter-reason';

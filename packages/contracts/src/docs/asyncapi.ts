@@ -11,13 +11,12 @@ import {
   EXCHANGES,
   jobcentreQueue,
   jobcentreUsername,
-  SERVICE_QUEUES,
   workQueueArguments,
-  JOBCENTRE_MESSAGES,
 } from '../topology';
 import { exampleEnvelope, withCodePlaceholder } from './examples';
 import { schemaFileName } from './json-schemas';
 import { consumingQueues } from './messages-doc';
+import { JOBCENTRE_MESSAGES, SERVICE_QUEUES } from '../queues';
 import { queueBindings } from '../routes';
 
 const AMQP_BINDING_VERSION = '0.3.0';

@@ -11,13 +11,12 @@ import {
   jobcentreUsername,
   QUEUE_LIMITS,
   QUEUES,
-  SERVICE_QUEUES,
   TIMER_QUEUES,
   UNROUTABLE_HEADERS,
   UNROUTABLE_POLICY,
   workQueueArguments,
-  JOBCENTRE_MESSAGES,
 } from '../topology';
+import { JOBCENTRE_MESSAGES, SERVICE_QUEUES } from '../queues';
 import { queueBindings } from '../routes';
 import { exampleEnvelope, withCodePlaceholder } from './examples';
 import { renderJsonSchemas, schemaFileName } from './json-schemas';

@@ -1,0 +1,54 @@
+import type { MessageName } from './catalog';
+import { jobcentreQueue, QUEUES } from './topology';
+
+/*
+ * What each queue consumes. The queue names are in topology.ts (renaming one is a migration);
+ * the bindings are not written anywhere: routes.ts derives them from the catalogue.
+ */
+
+/**
+ * A queue and the message types it consumes. Its bindings are not written here: they follow from
+ * where the catalogue sends each type (routes.ts, `queueBindings`), and `consume(bus, spec,
+ * handlers)` types its handler map from `consumes`, so queue, bindings and handlers cannot drift.
+ */
+export interface QueueSpec<N extends MessageName = MessageName> {
+  readonly name: string;
+  readonly consumes: readonly N[];
+}
+
+function queueSpec<const N extends MessageName>(name: string, consumes: readonly N[]): QueueSpec<N> {
+  return { name, consumes };
+}
+
+/** The service queues and what each consumes. */
+export const SERVICE_QUEUES = {
+  broadcastEvents: queueSpec(QUEUES.broadcastEvents, ['order.registered', 'order.closed', 'order.shortlisted', 'order.candidate-hired']),
+  broadcastReplies: queueSpec(QUEUES.broadcastReplies, ['round.reply']),
+  orderIntakeEvents: queueSpec(QUEUES.orderIntakeEvents, [
+    'round.opened',
+    'round.reply-recorded',
+    'round.recipient-overdue',
+    'round.completed',
+  ]),
+  matchingEvents: queueSpec(QUEUES.matchingEvents, ['order.registered']),
+  /** Separate from matching.events so a large sync never delays ranking a new order. */
+  matchingCvs: queueSpec(QUEUES.matchingCvs, ['cv.upserted', 'cv.withdrawn', 'cv.sync-completed']),
+  upskillingEvents: queueSpec(QUEUES.upskillingEvents, ['order.registered']),
+} as const satisfies Record<string, QueueSpec>;
+
+/** The messages a jobcentre's connector receives on its own queue. */
+export const JOBCENTRE_MESSAGES = [
+  'round.order-broadcast',
+  'round.reminder',
+  'round.withdrawn',
+  'round.reply-received',
+  'round.overdue-notice',
+  'round.shortlist',
+  'round.candidate-withdrawn',
+] as const satisfies ReadonlyArray<MessageName>;
+
+export type JobcentreMessage = (typeof JOBCENTRE_MESSAGES)[number];
+
+export function jobcentreQueueSpec(code: number): QueueSpec<JobcentreMessage> {
+  return queueSpec(jobcentreQueue(code), JOBCENTRE_MESSAGES);
+}
