@@ -5,3 +5,4 @@ export * from './errors';
 export * from './topology';
 export * from './management';
 export * from './provision';
+export * from './unroutable';

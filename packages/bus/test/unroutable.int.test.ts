@@ -1,4 +1,4 @@
-import { type Bus, connectBus, declareTopology, type Logger, UnroutableError, type UnroutableOutcome } from '@rs/bus';
+import { type Bus, connectBus, declareTopology, type Logger, openParked, UnroutableError, type UnroutableOutcome } from '@rs/bus';
 import {
   EXCHANGES,
   jobcentreQueue,
@@ -6,6 +6,7 @@ import {
   jobcentreUsername,
   makeEnvelope,
   type MessageName,
+  orderClosedExample,
   orderRegisteredExample,
   type PayloadOf,
   QUEUES,
@@ -156,5 +157,34 @@ describe('bus.publish: unroutable messages are reported, never dropped', () => {
     expect(reports.every((r) => r.routingKey === 'round.completed' && r.outcome === 'parked')).toBe(true);
     await waitFor(async () => (await ch.checkQueue(QUEUES.matchingEvents)).messageCount === 40, { what: '40 in matching.events' });
     await waitFor(async () => (await ch.checkQueue(QUEUES.unroutable)).messageCount === 40, { what: '40 in rs.unroutable' });
+  });
+
+  it('an admin redrives parked events to where they were sent once a queue is bound; the still unroutable stay parked', async () => {
+    await ch.purgeQueue(QUEUES.unroutable);
+    const completed = envelope('round.completed', roundCompletedExample);
+    const closed = envelope('order.closed', orderClosedExample);
+    await bus.publish(EXCHANGES.events, 'round.completed', completed);
+    await bus.publish(EXCHANGES.events, 'order.closed', closed);
+    expect(reports.map((r) => r.routingKey)).toEqual(['round.completed', 'order.closed']);
+
+    // order-intake.events now consumes round.completed; nothing consumes order.closed here.
+    await declareTopology(ch, [SERVICE_QUEUES.orderIntakeEvents]);
+    const session = await openParked(world.amqpUrl);
+    try {
+      const parked = await session.read();
+      expect(parked.map((p) => [p.id, p.exchange, p.routingKey])).toEqual([
+        [completed.id, EXCHANGES.events, 'round.completed'],
+        [closed.id, EXCHANGES.events, 'order.closed'],
+      ]);
+      expect(await Promise.all(parked.map((p) => session.redrive(p)))).toEqual(['redriven', 'still-unroutable']);
+    } finally {
+      await session.close();
+    }
+    const delivered = await waitFor(() => get(QUEUES.orderIntakeEvents), { what: 'round.completed in order-intake.events' });
+    expect(delivered.properties.messageId).toBe(completed.id);
+    expect(Object.keys(delivered.properties.headers ?? {})).not.toContain(UNROUTABLE_HEADERS.exchange);
+    const left = await waitFor(() => get(QUEUES.unroutable), { what: 'order.closed still parked' });
+    expect(left.properties.messageId).toBe(closed.id);
+    expect(await get(QUEUES.unroutable)).toBeUndefined();
   });
 });
