@@ -2,6 +2,7 @@
 import { loadConfig } from '@rs/config';
 import { managementClient } from '@rs/bus';
 import { Command } from 'commander';
+import { unroutableCommand } from '../admin/unroutable-command';
 import { managementUserExists, parseJobcentreCodes, provisionCredentials } from '../credentials/provision-credentials';
 import { adminVars } from './config';
 
@@ -37,6 +38,7 @@ program
   .option('--vhost <vhost>', 'RabbitMQ vhost the permissions apply to', '/')
   .option('--rotate', 'also give existing users a new password (their running connectors must restart with it)')
   .action(provision);
+program.addCommand(unroutableCommand(process.env));
 
 program.parseAsync().catch((error) => {
   console.error(error instanceof Error ? error.message : error);
