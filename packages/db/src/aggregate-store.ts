@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Binary, type Collection } from 'mongodb';
+import type { Binary, Collection } from 'mongodb';
 import type { Model } from 'mongoose';
-import { type OutboxEntry, packOutbox, type StoredOutbox, unpackOutbox } from './outbox';
+import { type OutboxEntry, packOutbox } from './outbox';
 import { packDocument, unpackDocument } from './packed';
 
 /**
  * Every write to an aggregate is first inserted as a CHANGE under the unique key
  * `<aggregate id>@<new version>`, carrying the new state, the outgoing messages (the outbox) and
- * the incoming message id (the inbox mark); only then is the aggregate document updated.
+ * the aggregate's inbox after the write; only then is the aggregate document updated.
  *
  * Why not a guarded update of the document alone (STYLE.md's first shape): FerretDB 1.24
  * updates a document by reading it and writing it back whole, so concurrent updates of one
@@ -16,7 +16,8 @@ import { packDocument, unpackDocument } from './packed';
  * winners). A unique-key insert is atomic on every MongoDB-wire server, so the change elects
  * exactly one writer per version, and nothing but that writer ever updates the aggregate
  * document: the relay works on the change documents instead. A change left half-done by a crash
- * is rolled forward by the next writer that meets it, or by the relay's recovery scan.
+ * is rolled forward by the next writer that meets it, or by the relay's recovery scan. The
+ * lifecycle, with its crash paths, is drawn in docs/architecture.md ("Storage: the change log").
  */
 export interface Change {
   _id: string;
@@ -31,12 +32,20 @@ export interface Change {
   token: string;
   aggregateId: string;
   fromVersion: number;
-  /** The new state, packed (see pack); a plain document in changes written before 2026-11-30. */
-  set: Binary | Record<string, unknown>;
-  outbox: StoredOutbox;
-  /** How many entries `outbox` holds (it is opaque to the database). Absent in the older list form. */
-  entryCount?: number;
-  processedId?: string;
+  /**
+   * What the aggregate update sets, packed (see pack): the new state and the aggregate's bounded
+   * `processed` and `changeTokens` arrays after this write (whole arrays, see Bounds).
+   */
+  set: Binary;
+  /** The entries to relay, packed; absent when there are none. */
+  outbox?: Binary;
+  /** How many entries `outbox` holds (it is opaque to the database). */
+  entryCount: number;
+  /**
+   * The applied change whose token this write drops from the aggregate's `changeTokens`: marked
+   * applied before the token goes, so recovery never has to ask the aggregate about it (Bounds).
+   */
+  retires?: { changeId: string; token: string }[];
   at: Date;
   applied: boolean;
   leaseUntil: Date;
@@ -59,6 +68,63 @@ export const CHANGE_STALE_MS = 5_000;
 export const HANDOFF_LEASE_MS = 2_000;
 
 /**
+ * How much of its history an aggregate keeps. Any values ≥ 1 are safe; replicas may even differ.
+ *
+ * - `processed` (the inbox) keeps the ids of the last `inbox` messages applied to the aggregate.
+ *   Redeliveries come within seconds to minutes of the first delivery (a consumer that died before
+ *   its ack, a connector re-sending what was not confirmed). One that comes after `inbox` later
+ *   messages to the same aggregate is applied again and absorbed by the domain's own idempotence:
+ *   a round records the same reply, deadline, closing or withdrawal once (no events the second
+ *   time), an order's view of its rounds is built from set operations. Only a stale reply
+ *   redelivered after the same recipient amended it would count as a second amendment, and that
+ *   needs 256 other messages to one round in between (a national round has 95 recipients).
+ * - `changeTokens` keeps the tokens of the last `changeTokens` versions (one per version, so the
+ *   j-th from the end is version − j). A change applied to the aggregate may still be unmarked
+ *   (a hand-off in flight, or its writer died): recovery then asks the aggregate for its token, at
+ *   any distance behind, since later writers move the aggregate on without waiting. So a token
+ *   is never dropped silently: the write that drops it first marks that change applied (found by
+ *   its key `<id>@<version>` and token; one update that usually matches nothing, as the change
+ *   was relayed and deleted long ago), and a change marked applied is never asked about again.
+ */
+export interface Bounds {
+  inbox: number;
+  changeTokens: number;
+}
+export const DEFAULT_BOUNDS: Bounds = Object.freeze({ inbox: 256, changeTokens: 32 });
+
+/** Fields that are the store's bookkeeping, not the aggregate's state. */
+const BOOKKEEPING = ['version', 'processed', 'changeTokens'] as const;
+
+/** What a loaded aggregate's next write must name: its version and the arrays it carries on. */
+export interface Revision {
+  version: number;
+  /** Ids of the incoming messages applied lately: the inbox (bounded, see Bounds). */
+  processed: readonly string[];
+  /** Tokens of the latest changes applied (see Change.token). */
+  changeTokens: readonly string[];
+}
+
+/** The revision an aggregate has before it exists: what an insert writes over. */
+export const NEW_AGGREGATE: Revision = Object.freeze({ version: 0, processed: [], changeTokens: [] });
+
+/** A load that projects fields must include these, or the next write cannot carry the arrays on. */
+export const REVISION_FIELDS = Object.freeze({ version: 1, processed: 1, changeTokens: 1 });
+
+/** Splits a loaded aggregate document into its state and its revision. */
+export function splitRevision(doc: Record<string, unknown>): { state: Record<string, unknown>; revision: Revision } {
+  const state = { ...doc };
+  for (const field of BOOKKEEPING) delete state[field];
+  return {
+    state,
+    revision: {
+      version: Number(doc.version),
+      processed: Array.isArray(doc.processed) ? (doc.processed as string[]) : [],
+      changeTokens: Array.isArray(doc.changeTokens) ? (doc.changeTokens as string[]) : [],
+    },
+  };
+}
+
+/**
  * Fault injection for tests: awaited just before a change is settled, by its own writer or by
  * someone rolling it forward, so a test can stall either party the way a loaded server does.
  */
@@ -67,32 +133,34 @@ export const storeHooks: { beforeSettle?: (change: Change, by: 'writer' | 'roll-
 /** The fields every aggregate document carries; spread into its mongoose schema. */
 export const aggregateFields = {
   version: { type: Number, required: true },
-  /** Ids of incoming messages already applied: the inbox. */
+  /** Ids of incoming messages applied lately: the inbox (bounded, see Bounds). */
   processed: { type: [String], default: [] },
-  /** Tokens of the changes applied to this document (see Change.token). */
+  /** Tokens of the latest changes applied to this document (see Change.token). */
   changeTokens: { type: [String], default: [] },
 };
 
-export interface GuardedUpdate {
+/** One write: the new state over a loaded revision, its outgoing messages and its inbox mark. */
+export interface ChangeInput {
   id: string;
-  /** The version that was loaded; the write succeeds only if nobody wrote since. */
-  version: number;
+  /** The revision that was loaded; the write succeeds only if nobody wrote since. */
+  revision: Revision;
   set: Record<string, unknown>;
   outbox: OutboxEntry[];
   /** The incoming message id this write applies (the inbox mark). */
   processedId?: string;
-  /** See WriteOptions.handoff. */
-  handoff?: boolean;
 }
 
-export interface WriteOptions {
+export interface CommitOptions {
   /**
-   * The caller passes the result to Relay.handoff. The change is then not marked applied (one
-   * update of a possibly large document less, ~25 ms on FerretDB): the hand-off deletes it after
-   * dispatching, or marks it if dispatching fails, and a writer that dies in between leaves it
-   * unapplied for recovery, which finds it applied (its token) and marks it for the poller.
+   * The caller passes the result to a relay's handoff (createStore does). The change is then not
+   * marked applied (one update of a possibly large document less, ~25 ms on FerretDB): the
+   * hand-off deletes it after dispatching, or marks it if dispatching fails, and a writer that
+   * dies in between leaves it unapplied for recovery, which finds it applied (its token) and
+   * marks it for the poller. Without it the change is marked applied for the pollers.
    */
   handoff?: boolean;
+  bounds?: Bounds;
+  now?: Date;
 }
 
 /** What a successful write hands to the relay: its change and the entries to dispatch. */
@@ -105,68 +173,14 @@ export interface Committed {
 }
 
 /**
- * One write per command: new state, outgoing messages and inbox mark together or not at all
- * (no multi-document transactions needed). Returns false when someone else wrote this version
- * first: reload and decide again.
+ * The store's one primitive: new state, outgoing messages and inbox mark together or not at all
+ * (no multi-document transactions needed). An insert is a write over NEW_AGGREGATE. Returns false
+ * when someone else wrote this version first (or the aggregate exists): reload and decide again.
+ * Services write through createStore, which also hands the change to the relay.
  */
-export async function saveGuarded(model: Model<any>, update: GuardedUpdate, now = new Date()): Promise<Committed | false> {
-  return commit(
-    model,
-    change(update.id, update.version, update.set, update.outbox, update.processedId, now),
-    update.outbox,
-    now,
-    update.handoff ?? false,
-  );
-}
-
-/** Inserts a new aggregate (version 1) with its first outgoing messages. False when the id exists already. */
-export async function insertWithOutbox(
-  model: Model<any>,
-  doc: Record<string, unknown> & { _id: string },
-  outbox: OutboxEntry[],
-  processedId?: string,
-  now = new Date(),
-  options: WriteOptions = {},
-): Promise<Committed | false> {
-  const { _id, ...set } = doc;
-  return commit(model, change(_id, 0, set, outbox, processedId, now), outbox, now, options.handoff ?? false);
-}
-
-function change(
-  id: string,
-  fromVersion: number,
-  set: Record<string, unknown>,
-  outbox: OutboxEntry[],
-  processedId: string | undefined,
-  now: Date,
-): Change {
-  return {
-    _id: `${id}@${fromVersion + 1}`,
-    token: randomUUID(),
-    aggregateId: id,
-    fromVersion,
-    set: packDocument(set),
-    outbox: packOutbox(outbox),
-    entryCount: outbox.length,
-    ...(processedId ? { processedId } : {}),
-    at: now,
-    applied: false,
-    leaseUntil: new Date(now.getTime() + HANDOFF_LEASE_MS),
-    leaseOwner: 'writer',
-  };
-}
-
-/** The state a change sets. */
-export function setOf(c: Change): Record<string, unknown> {
-  return c.set instanceof Binary ? unpackDocument(c.set) : c.set;
-}
-
-/** The number of entries a change has to relay. */
-export function entryCountOf(c: Change): number {
-  return Array.isArray(c.outbox) ? c.outbox.length : (c.entryCount ?? unpackOutbox(c.outbox).length);
-}
-
-async function commit(model: Model<any>, next: Change, outbox: OutboxEntry[], now: Date, handoff: boolean): Promise<Committed | false> {
+export async function commitChange(model: Model<any>, input: ChangeInput, options: CommitOptions = {}): Promise<Committed | false> {
+  const now = options.now ?? new Date();
+  const next = change(input, options.bounds ?? DEFAULT_BOUNDS, now);
   const changes = changesOf(model);
   try {
     await changes.insertOne(next);
@@ -177,9 +191,42 @@ async function commit(model: Model<any>, next: Change, outbox: OutboxEntry[], no
       await settle(model, existing, 'roll-forward');
     return false;
   }
-  return (await settle(model, next, handoff ? 'handing-off writer' : 'writer'))
-    ? { model, changeId: next._id, token: next.token, entries: outbox }
+  return (await settle(model, next, options.handoff ? 'handing-off writer' : 'writer'))
+    ? { model, changeId: next._id, token: next.token, entries: input.outbox }
     : false;
+}
+
+function change({ id, revision, set, outbox, processedId }: ChangeInput, bounds: Bounds, now: Date): Change {
+  const token = randomUUID();
+  const version = revision.version;
+  const tokens = revision.changeTokens;
+  // At most two dropped per write: a list longer than the bound (written before it) shrinks by one per write.
+  const drop = Math.min(2, Math.max(0, tokens.length + 1 - Math.max(1, bounds.changeTokens)));
+  const retires = tokens.slice(0, drop).map((t, i) => ({ changeId: `${id}@${version - tokens.length + 1 + i}`, token: t }));
+  const processed = processedId ? [...revision.processed, processedId] : [...revision.processed];
+  return {
+    _id: `${id}@${version + 1}`,
+    token,
+    aggregateId: id,
+    fromVersion: version,
+    set: packDocument({
+      ...set,
+      processed: processed.slice(-Math.max(1, bounds.inbox)),
+      changeTokens: [...tokens.slice(drop), token],
+    }),
+    ...(outbox.length > 0 ? { outbox: packOutbox(outbox) } : {}),
+    entryCount: outbox.length,
+    ...(retires.length > 0 ? { retires } : {}),
+    at: now,
+    applied: false,
+    leaseUntil: new Date(now.getTime() + HANDOFF_LEASE_MS),
+    leaseOwner: 'writer',
+  };
+}
+
+/** The state a change sets (with the aggregate's arrays after it). */
+export function setOf(c: Change): Record<string, unknown> {
+  return unpackDocument(c.set);
 }
 
 /**
@@ -193,25 +240,21 @@ async function settle(model: Model<any>, c: Change, by: SettledBy): Promise<bool
   const set = setOf(c);
   if (c.fromVersion === 0) {
     try {
-      await model.collection.insertOne({
-        _id: c.aggregateId,
-        ...set,
-        version: 1,
-        processed: c.processedId ? [c.processedId] : [],
-        changeTokens: [c.token],
-      } as never);
+      await model.collection.insertOne({ _id: c.aggregateId, ...set, version: 1 } as never);
       applied = true;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       applied = await wasApplied(model, c);
     }
   } else {
+    // Before the tokens go: harmless if this change then loses (those changes were applied anyway).
+    for (const retired of c.retires ?? []) await markApplied(model, retired.changeId, retired.token, { onlyUnapplied: true });
+    // $set of the version and of whole arrays, not $inc/$push: rolling the same change forward
+    // twice lands on the same state, and FerretDB cannot trim an array in an update (RELIABILITY.md).
     const result = await model.collection.updateOne(
       { _id: c.aggregateId, version: c.fromVersion } as never,
       {
-        // $set of the version, not $inc: rolling the same change forward twice lands on the same state.
         $set: { ...set, version: c.fromVersion + 1 },
-        $push: { changeTokens: c.token, ...(c.processedId ? { processed: c.processedId } : {}) },
       } as never,
     );
     // No match: someone else won this version, unless it was this very change, applied by a
@@ -219,18 +262,21 @@ async function settle(model: Model<any>, c: Change, by: SettledBy): Promise<bool
     applied = result.matchedCount === 1 || (await wasApplied(model, c));
   }
   const changes = changesOf(model);
-  const mine = { _id: c._id, token: c.token };
-  if (applied && entryCountOf(c) > 0) {
+  if (applied && c.entryCount > 0) {
     if (by !== 'handing-off writer') await markApplied(model, c._id, c.token);
-  } else await changes.deleteOne(mine);
+  } else await changes.deleteOne({ _id: c._id, token: c.token });
   return applied;
 }
 
 type SettledBy = 'writer' | 'handing-off writer' | 'roll-forward';
 
 /** Hands an applied change to the pollers. Named by its token: the key may hold a loser's change by now. */
-export async function markApplied(model: Model<any>, changeId: string, token: string): Promise<void> {
-  await changesOf(model).updateOne({ _id: changeId, token }, { $set: { applied: true } });
+export async function markApplied(model: Model<any>, changeId: string, token: string, options: { onlyUnapplied?: boolean } = {}) {
+  // onlyUnapplied: a change a poller holds is not written again (its lease would be lost on FerretDB).
+  await changesOf(model).updateOne(
+    { _id: changeId, token, ...(options.onlyUnapplied ? { applied: false } : {}) },
+    { $set: { applied: true } },
+  );
 }
 
 async function wasApplied(model: Model<any>, c: Change): Promise<boolean> {

@@ -24,18 +24,10 @@ export interface ScheduleEntry {
 export type OutboxEntry = PublishEntry | ScheduleEntry;
 
 /**
- * How a change stores its entries: packed into one binary value (see pack). A list of JSON strings
- * is what versions before 2026-11-30 wrote; such changes are still read, so none in flight
- * during an upgrade is lost.
+ * How a change stores its entries: packed into one binary value (see pack), absent when there are
+ * none. (The list of JSON strings that versions before 2026-11-30 wrote is no longer read: see
+ * docs/operations.md, "Upgrading".)
  */
-export type StoredOutbox = Binary | string[];
+export const packOutbox = (entries: OutboxEntry[]): Binary | undefined => (entries.length === 0 ? undefined : pack(entries));
 
-export const packOutbox = (entries: OutboxEntry[]): StoredOutbox => (entries.length === 0 ? [] : pack(entries));
-
-export function unpackOutbox(stored: StoredOutbox): OutboxEntry[] {
-  return Array.isArray(stored) ? stored.map(decodeEntry) : unpack<OutboxEntry[]>(stored);
-}
-
-/** One entry as the older list form stored it. */
-export const encodeEntry = (entry: OutboxEntry): string => JSON.stringify(entry);
-export const decodeEntry = (raw: string): OutboxEntry => JSON.parse(raw) as OutboxEntry;
+export const unpackOutbox = (stored: Binary | undefined): OutboxEntry[] => (stored ? unpack<OutboxEntry[]>(stored) : []);

@@ -23,7 +23,8 @@ const RECOVERY_INTERVAL_MS = 2_000;
 export interface Relay {
   /**
    * Dispatches a change this process just committed, straight from memory, then deletes it —
-   * the common path, costing no query. If it fails the poller relays the change later.
+   * the common path, costing no query. If it fails the poller relays the change later. Called by
+   * the store (createStore), never by use cases.
    */
   handoff(committed: Committed): void;
   /** Relays now instead of at the next poll. */
