@@ -162,7 +162,7 @@ afterAll(async () => {
 });
 
 describe('one winner per version', () => {
-  it('10 concurrent saveGuarded of the same version: exactly one returns true and the document holds its state (20 rounds)', async () => {
+  it('10 concurrent guarded writes of the same version: exactly one returns true and the document holds its state (20 rounds)', async () => {
     const model = freshModel();
     for (let round = 0; round < 20; round++) {
       const id = `race-${round}`;
@@ -181,7 +181,7 @@ describe('one winner per version', () => {
     expect(await changesOf(model).countDocuments({})).toBe(0);
   });
 
-  it('15 writers each adding its own item with load → decide → saveGuarded → retry: all 15 items, version 16', async () => {
+  it('15 writers each adding its own item with load → decide → guarded write → retry: all 15 items, version 16', async () => {
     const model = freshModel();
     const id = 'shared';
     await create(model, { _id: id, items: [] }, []);

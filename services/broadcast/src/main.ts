@@ -14,13 +14,17 @@ import { consumeOrderEvents } from './adapters/amqp/events.consumer';
 import { consumeReplies } from './adapters/amqp/replies.consumer';
 import { complianceRoutes } from './adapters/http/compliance.routes';
 import { feedRoutes } from './adapters/http/feed.routes';
-import { jobcentreMessageModel, pruneFeed, recordJobcentreMessages } from './adapters/mongo/jobcentre-messages';
+import { feedRepository, jobcentreMessageModel } from './adapters/mongo/feed.repository';
+import { orderSnapshotRepository } from './adapters/mongo/order-snapshot.repository';
+import { roundRepository } from './adapters/mongo/round.repository';
+import { shortlistRepository } from './adapters/mongo/shortlist.repository';
 import { startRoundTimerWorkers } from './adapters/timers/round-timers.worker';
 import { roundsRoutes } from './adapters/http/rounds.routes';
 import type { BroadcastDeps } from './app/deps';
 import { deadlineTimerId, reminderTimerId } from './app/outgoing';
 import { reconcileTimers } from './app/reconcile-timers';
 import { reconcileEscalations } from './app/escalate';
+import { retainedFrom } from './domain/feed';
 import { broadcastConfig } from './config';
 
 const SERVICE = 'broadcast';
@@ -65,10 +69,11 @@ async function main() {
 
   const jobcentreMessages = jobcentreMessageModel(connection);
   await jobcentreMessages.init();
+  const feed = feedRepository(jobcentreMessages);
   const publishAndSchedule = outboxDispatcher(withFailpoint(bus, config.FAILPOINT_KILL_AFTER_PUBLISHES), timerQueues, now);
   // Recorded before publishing, so the catch-up feed never misses what a queue received.
   const dispatch = async (entries: OutboxEntry[]) => {
-    await recordJobcentreMessages(jobcentreMessages, entries);
+    await feed.record(entries);
     await publishAndSchedule(entries);
   };
   const relay = startRelay({
@@ -82,13 +87,14 @@ async function main() {
 
   const roundLock = new AsyncLock({ maxPending: Number.POSITIVE_INFINITY });
   const deps: BroadcastDeps = {
-    models,
+    rounds: roundRepository(models, relay),
+    orders: orderSnapshotRepository(models),
+    shortlists: shortlistRepository(models),
     oneAtATime: (key, task) => roundLock.acquire(key, task),
     now,
     newId: randomUUID,
     window: { seconds: config.REPLY_WINDOW_SECONDS, ...(config.REPLY_WINDOW_MODE ? { mode: config.REPLY_WINDOW_MODE } : {}) },
     addWorkingSeconds: (start, seconds) => addWorkingHours(start, seconds / 3600),
-    relay,
     reminderOffsets: config.REMINDER_OFFSETS_SECONDS,
     autoEscalate: (lead) => {
       const own = cooperationOf(lead);
@@ -118,7 +124,7 @@ async function main() {
     routes: (router) => {
       roundsRoutes(deps)(router);
       complianceRoutes(deps)(router);
-      feedRoutes(jobcentreMessages, logger, { days: config.FEED_RETENTION_DAYS, now })(router);
+      feedRoutes(feed, logger, { days: config.FEED_RETENTION_DAYS, now })(router);
     },
   });
   const server = await listen(app, config.PORT);
@@ -126,7 +132,8 @@ async function main() {
 
   // Every replica prunes: deleting what another replica deleted already is harmless.
   const pruneOldFeed = () =>
-    pruneFeed(jobcentreMessages, now(), config.FEED_RETENTION_DAYS)
+    feed
+      .prune(retainedFrom(now(), config.FEED_RETENTION_DAYS))
       .then((deleted) => deleted > 0 && logger.info({ deleted, retentionDays: config.FEED_RETENTION_DAYS }, 'catch-up feed pruned'))
       .catch((error: Error) => logger.warn({ err: error.message }, 'pruning the catch-up feed failed; will retry'));
   void pruneOldFeed();

@@ -10,7 +10,9 @@ import { consumeCvs } from './adapters/amqp/cvs.consumer';
 import { consumeOrders } from './adapters/amqp/orders.consumer';
 import { poolRoutes } from './adapters/http/pool.routes';
 import { matchingModels } from './adapters/mongo/pool.model';
-import type { MatchingDeps } from './app/rank-order';
+import { candidatePool } from './adapters/mongo/pool.repository';
+import { rankingRepository } from './adapters/mongo/ranking.repository';
+import type { MatchingDeps } from './app/deps';
 import { serviceConfig } from './config';
 
 const SERVICE = 'matching';
@@ -40,7 +42,7 @@ async function main() {
     leaseMs: config.OUTBOX_LEASE_MS,
     logger,
   });
-  const deps: MatchingDeps = { models, now, newId: randomUUID, relay };
+  const deps: MatchingDeps = { rankings: rankingRepository(models, relay), pool: candidatePool(models), now, newId: randomUUID };
   const consumers = [consumeOrders(bus, deps), consumeCvs(bus, models, logger, now)];
 
   const app = createApp({

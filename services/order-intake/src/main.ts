@@ -7,6 +7,7 @@ import { connectMongo, pingMongo, startRelay } from '@rs/db';
 import { closeServer, createApp, createLogger, createMetrics, listen, onShutdown, outboxDispatcher } from '@rs/service-kit';
 import { connectRedis, pingRedis } from '@rs/timers';
 import { orderModels } from './adapters/mongo/order.model';
+import { orderRepository } from './adapters/mongo/order.repository';
 import { consumeRoundEvents } from './adapters/amqp/round-events.consumer';
 import { ordersRoutes } from './adapters/http/orders.routes';
 import type { OrderIntakeDeps } from './app/deps';
@@ -42,7 +43,7 @@ async function main() {
     leaseMs: config.OUTBOX_LEASE_MS,
     logger,
   });
-  const deps: OrderIntakeDeps = { models, now, newId: randomUUID, relay };
+  const deps: OrderIntakeDeps = { orders: orderRepository(models, relay), now, newId: randomUUID };
   const consumer = consumeRoundEvents(bus, deps);
 
   const app = createApp({

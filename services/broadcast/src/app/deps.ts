@@ -1,17 +1,18 @@
-import type { PublishEntry, Relay } from '@rs/db';
-import type { RoundModels } from '../adapters/mongo/round.model';
+import type { PublishEntry } from '@rs/db';
 import type { ReplyWindow } from '../domain/deadline';
+import type { OrderSnapshotStore, RoundStore, ShortlistStore } from './ports';
 
-/** What the use cases need; built once in main.ts. */
+/** What the use cases need; built once in main.ts. Stores are ports (./ports.ts), not models. */
 export interface BroadcastDeps {
-  models: RoundModels;
+  rounds: RoundStore;
+  orders: OrderSnapshotStore;
+  shortlists: ShortlistStore;
   now: () => Date;
   newId: () => string;
   window: ReplyWindow;
   addWorkingSeconds: (start: Date, seconds: number) => Date;
   /** Seconds before the deadline at which a silent recipient is reminded, e.g. [86400, 14400]. */
   reminderOffsets: number[];
-  relay: Pick<Relay, 'handoff'>;
   /** Publishes now with a confirm (for messages that change no state, e.g. reminders). */
   publish: (entry: PublishEntry) => Promise<void>;
   /** Whether the lead's cooperation opens the next wider round by itself (R7 policy). */

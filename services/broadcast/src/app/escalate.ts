@@ -1,17 +1,16 @@
-import { loadRound } from '../adapters/mongo/round.repository';
 import { proposedNextScope, type Round, roundId } from '../domain/round';
 import type { BroadcastDeps } from './deps';
 import { loadOrderSnapshot, openRoundForOrder } from './open-round';
 
 /** Jobcentres that answered any round of the order: a wider round does not ask them again. */
 export async function jobcentresThatAnswered(deps: BroadcastDeps, orderId: string): Promise<{ rounds: number; answered: number[] }> {
-  const docs = await deps.models.rounds.collection.find({ orderId }, { projection: { _id: 1 } }).toArray();
+  const ids = await deps.rounds.idsOfOrder(orderId);
   const answered = new Set<number>();
-  for (const doc of docs) {
-    const stored = await loadRound(deps.models, String(doc._id));
-    for (const r of stored?.round.recipients ?? []) if (r.status === 'replied') answered.add(r.jobcentre);
+  for (const id of ids) {
+    const loaded = await deps.rounds.load(id);
+    for (const r of loaded?.state.recipients ?? []) if (r.status === 'replied') answered.add(r.jobcentre);
   }
-  return { rounds: docs.length, answered: [...answered].sort((a, b) => a - b) };
+  return { rounds: ids.length, answered: [...answered].sort((a, b) => a - b) };
 }
 
 /**
@@ -26,7 +25,7 @@ export async function escalateIfPolicy(deps: BroadcastDeps, completed: Round): P
   const scope = proposedNextScope(completed);
   if (!scope) return undefined;
   const seq = Number(/-(\d+)$/.exec(completed.id)?.[1]);
-  if (!Number.isInteger(seq) || (await deps.models.rounds.exists({ _id: roundId(completed.orderId, seq + 1) }))) return undefined;
+  if (!Number.isInteger(seq) || (await deps.rounds.exists(roundId(completed.orderId, seq + 1)))) return undefined;
   const snapshot = await loadOrderSnapshot(deps, completed.orderId);
   if (!snapshot) return undefined;
   const { answered } = await jobcentresThatAnswered(deps, completed.orderId);
@@ -39,10 +38,9 @@ export async function escalateIfPolicy(deps: BroadcastDeps, completed: Round): P
  */
 export async function reconcileEscalations(deps: BroadcastDeps): Promise<number> {
   let opened = 0;
-  const cursor = deps.models.rounds.collection.find({ status: 'complete' }, { projection: { _id: 1 } });
-  for await (const doc of cursor) {
-    const stored = await loadRound(deps.models, String(doc._id));
-    if (stored && (await escalateIfPolicy(deps, stored.round))) opened++;
+  for await (const id of deps.rounds.idsWithStatus('complete')) {
+    const loaded = await deps.rounds.load(id);
+    if (loaded && (await escalateIfPolicy(deps, loaded.state))) opened++;
   }
   return opened;
 }

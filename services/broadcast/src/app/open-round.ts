@@ -1,20 +1,13 @@
-import type { OrderSummary, ScopeId } from '@rs/contracts';
-import { insertWithOutbox } from '@rs/db';
+import type { ScopeId } from '@rs/contracts';
 import { cooperationOf, recipientsFor } from '@rs/reference-data';
-import type { z } from 'zod';
 import { replyDeadline, windowMode } from '../domain/deadline';
 import { openRound, type Round, roundId } from '../domain/round';
 import type { BroadcastDeps } from './deps';
 import { openingMessages } from './outgoing';
-import { deliverToOpenRounds, loadShortlists } from './shortlists';
-import { loadOrderOfRound } from '../adapters/mongo/round.repository';
+import type { OrderSnapshot } from './ports';
+import { deliverToOpenRounds } from './shortlists';
 
-export interface OrderSnapshot {
-  orderId: string;
-  leadJobcentre: number;
-  cooperation: string | null;
-  order: z.infer<typeof OrderSummary>;
-}
+export type { OrderSnapshot } from './ports';
 
 /**
  * Opens round number `seq` of an order. The id is derived from the order and the sequence
@@ -29,9 +22,9 @@ export async function openRoundForOrder(
   exclude: number[] = [],
 ): Promise<Round | undefined> {
   // Only a shortcut for a redelivered request (an _id lookup is cheap); the insert below decides.
-  if (await deps.models.rounds.exists({ _id: roundId(snapshot.orderId, seq) })) return undefined;
+  if (await deps.rounds.exists(roundId(snapshot.orderId, seq))) return undefined;
   const openedAt = deps.now();
-  const shortlists = await loadShortlists(deps, snapshot.orderId);
+  const shortlists = await deps.shortlists.load(snapshot.orderId);
   const round = openRound({
     id: roundId(snapshot.orderId, seq),
     orderId: snapshot.orderId,
@@ -48,30 +41,20 @@ export async function openRoundForOrder(
     ),
     ...(shortlists ? { shortlists } : {}),
   });
-  const { id, ...fields } = round;
-  const inserted = await insertWithOutbox(
-    deps.models.rounds,
-    { _id: id, seq, cooperation: snapshot.cooperation, ...fields },
-    openingMessages(deps, round, shortlists),
-    undefined,
-    undefined,
-    { handoff: true },
-  );
+  const inserted = await deps.rounds.insert(round, { seq, cooperation: snapshot.cooperation }, openingMessages(deps, round, shortlists));
   if (!inserted) return undefined;
-  deps.relay.handoff(inserted);
   if (!shortlists) await deliverToOpenRounds(deps, snapshot.orderId);
   return round;
 }
 
-export async function saveOrderSnapshot(deps: BroadcastDeps, snapshot: OrderSnapshot): Promise<void> {
-  const { orderId, ...rest } = snapshot;
-  await deps.models.orders.collection.updateOne({ _id: orderId as never }, { $set: rest }, { upsert: true });
+export function saveOrderSnapshot(deps: BroadcastDeps, snapshot: OrderSnapshot): Promise<void> {
+  return deps.orders.save(snapshot);
 }
 
 /** The order as broadcast knows it: saved on its own when it came without a round, else in its first round. */
 export async function loadOrderSnapshot(deps: BroadcastDeps, orderId: string): Promise<OrderSnapshot | undefined> {
-  const doc = await deps.models.orders.collection.findOne({ _id: orderId as never });
-  if (doc) return { orderId, leadJobcentre: doc.leadJobcentre, cooperation: doc.cooperation ?? null, order: doc.order };
-  const first = await loadOrderOfRound(deps.models, roundId(orderId, 1));
+  const saved = await deps.orders.load(orderId);
+  if (saved) return saved;
+  const first = await deps.rounds.orderOf(roundId(orderId, 1));
   return first && { orderId, ...first };
 }

@@ -1,5 +1,4 @@
 import type { ScheduleEntry } from '@rs/db';
-import { loadRound } from '../adapters/mongo/round.repository';
 import type { BroadcastDeps } from './deps';
 import { recipientTimers } from './outgoing';
 
@@ -11,13 +10,12 @@ import { recipientTimers } from './outgoing';
 export async function reconcileTimers(deps: BroadcastDeps, schedule: (entry: ScheduleEntry) => Promise<void>): Promise<number> {
   let count = 0;
   const now = deps.now().getTime();
-  const cursor = deps.models.rounds.collection.find({ status: 'open' }, { projection: { _id: 1 } });
-  for await (const doc of cursor) {
-    const stored = await loadRound(deps.models, String(doc._id));
-    if (!stored) continue;
-    for (const r of stored.round.recipients) {
+  for await (const id of deps.rounds.idsWithStatus('open')) {
+    const loaded = await deps.rounds.load(id);
+    if (!loaded) continue;
+    for (const r of loaded.state.recipients) {
       if (r.status !== 'pending') continue;
-      for (const timer of recipientTimers(deps, stored.round, r.jobcentre)) {
+      for (const timer of recipientTimers(deps, loaded.state, r.jobcentre)) {
         // A reminder whose time has passed is not worth sending late; a deadline always is.
         if (timer.jobId.startsWith('reply-reminder') && Date.parse(timer.runAt) < now) continue;
         await schedule(timer);

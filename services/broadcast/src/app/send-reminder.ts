@@ -1,5 +1,4 @@
 import { needsReminder } from '../domain/round';
-import { loadRound } from '../adapters/mongo/round.repository';
 import type { BroadcastDeps } from './deps';
 import { toJobcentre } from './outgoing';
 
@@ -9,9 +8,9 @@ import { toJobcentre } from './outgoing';
  * retries — at least once, never silently dropped.
  */
 export async function sendReminder(deps: BroadcastDeps, roundId: string, recipient: number): Promise<boolean> {
-  const stored = await loadRound(deps.models, roundId);
-  if (!stored || !needsReminder(stored.round, recipient)) return false;
-  const { round } = stored;
+  const loaded = await deps.rounds.load(roundId);
+  if (!loaded || !needsReminder(loaded.state, recipient)) return false;
+  const round = loaded.state;
   await deps.publish(
     toJobcentre(
       deps,

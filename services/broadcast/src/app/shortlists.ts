@@ -1,14 +1,7 @@
 import type { OrderShortlisted } from '@rs/contracts';
-import { roundId, type Shortlists } from '../domain/round';
+import { roundId } from '../domain/round';
 import { applyToRound } from './apply-to-round';
 import type { BroadcastDeps } from './deps';
-
-/** Matching's shortlists for an order, if they have come. */
-export async function loadShortlists(deps: BroadcastDeps, orderId: string): Promise<Shortlists | undefined> {
-  const doc = await deps.models.shortlists.collection.findOne({ _id: orderId as never });
-  if (!doc) return undefined;
-  return new Map((doc.shortlists as OrderShortlisted['shortlists']).map((s) => [s.jobcentre, s.candidates]));
-}
 
 /**
  * order.shortlisted: keep the lists for rounds opened later, and send each pending recipient
@@ -16,11 +9,7 @@ export async function loadShortlists(deps: BroadcastDeps, orderId: string): Prom
  * suggestions catch up with it.
  */
 export async function receiveShortlists(deps: BroadcastDeps, data: OrderShortlisted): Promise<void> {
-  await deps.models.shortlists.collection.updateOne(
-    { _id: data.orderId as never },
-    { $setOnInsert: { rankedAt: data.rankedAt, shortlists: data.shortlists } },
-    { upsert: true },
-  );
+  await deps.shortlists.keep(data);
   await deliverToOpenRounds(deps, data.orderId);
 }
 
@@ -30,12 +19,12 @@ export async function receiveShortlists(deps: BroadcastDeps, data: OrderShortlis
  * second sees the other: the lists are never lost between the two.
  */
 export async function deliverToOpenRounds(deps: BroadcastDeps, orderId: string): Promise<void> {
-  const shortlists = await loadShortlists(deps, orderId);
+  const shortlists = await deps.shortlists.load(orderId);
   if (!shortlists) return;
   // Round ids are `<orderId>-<seq>` without gaps: stop at the first that does not exist.
   for (let seq = 1; ; seq++) {
     const id = roundId(orderId, seq);
-    if (!(await deps.models.rounds.exists({ _id: id }))) return;
+    if (!(await deps.rounds.exists(id))) return;
     await applyToRound(deps, id, (now) => ({ type: 'DeliverShortlists', shortlists, now }));
   }
 }

@@ -7,14 +7,11 @@ import type { BroadcastDeps } from './deps';
  * them, and each of those rounds' lead jobcentre is told. Redelivery finds nothing left to do.
  */
 export async function withdrawHiredCandidate(deps: BroadcastDeps, hire: CandidateHired, messageId: string): Promise<number> {
-  const docs = await deps.models.rounds.collection
-    .find({ status: { $ne: 'closed' }, 'recipients.candidates.candidateRef': hire.candidateRef }, { projection: { _id: 1 } })
-    .toArray();
   let withdrawn = 0;
-  for (const doc of docs) {
+  for (const id of await deps.rounds.idsHoldingCandidate(hire.candidateRef)) {
     const result = await applyToRound(
       deps,
-      String(doc._id),
+      id,
       (now) => ({ type: 'WithdrawCandidate', jobcentre: hire.jobcentre, candidateRef: hire.candidateRef, hiredFor: hire.orderId, now }),
       messageId,
     );

@@ -1,17 +1,8 @@
 import { makeEnvelope, type OrderRegistered, routeOf } from '@rs/contracts';
-import { type Committed, insertWithOutbox, type Relay } from '@rs/db';
-import { rankPool } from '../domain/rank';
-import type { MatchingModels } from '../adapters/mongo/pool.model';
-import { candidatesFor, poolKey } from '../adapters/mongo/pool.repository';
+import { poolKey, rankPool } from '../domain/rank';
+import { type MatchingDeps, SOURCE } from './deps';
 
-export interface MatchingDeps {
-  models: MatchingModels;
-  now: () => Date;
-  newId: () => string;
-  relay: Pick<Relay, 'handoff'>;
-}
-
-export const SOURCE = '/services/matching';
+export type { MatchingDeps } from './deps';
 
 /**
  * Ranks the pool for a new order once and publishes every jobcentre's shortlist with it. The
@@ -19,12 +10,9 @@ export const SOURCE = '/services/matching';
  * replica ranks to no effect. Returns false when the order was ranked before.
  */
 export async function rankOrder(deps: MatchingDeps, order: OrderRegistered): Promise<boolean> {
-  if (await deps.models.rankings.exists({ _id: order.orderId })) return false;
+  if (await deps.rankings.exists(order.orderId)) return false;
   const rankedAt = deps.now();
-  const [pool, poolSize] = await Promise.all([
-    candidatesFor(deps.models, order.order.occupation),
-    deps.models.pool.estimatedDocumentCount(),
-  ]);
+  const [pool, poolSize] = await Promise.all([deps.pool.candidatesFor(order.order.occupation), deps.pool.size()]);
   const shortlists = rankPool(order.order, pool, rankedAt);
   const id = deps.newId();
   const envelope = makeEnvelope(
@@ -32,21 +20,14 @@ export async function rankOrder(deps: MatchingDeps, order: OrderRegistered): Pro
     { orderId: order.orderId, rankedAt: rankedAt.toISOString(), poolSize, shortlists },
     { id, time: rankedAt, source: SOURCE, correlationId: order.orderId },
   );
-  const committed: Committed | false = await insertWithOutbox(
-    deps.models.rankings,
+  return deps.rankings.insert(
     {
-      _id: order.orderId,
+      orderId: order.orderId,
       rankedAt,
       poolSize,
       // The attributable read: which candidates this ranking put on a shortlist, and for which order.
       shortlisted: shortlists.flatMap((s) => s.candidates.map((c) => poolKey(s.jobcentre, c.candidateRef))),
     },
     [{ kind: 'publish', id, ...routeOf('order.shortlisted'), envelope }],
-    undefined,
-    undefined,
-    { handoff: true },
   );
-  if (!committed) return false;
-  deps.relay.handoff(committed);
-  return true;
 }

@@ -120,3 +120,8 @@ function words(s: string): string[] {
 function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
+
+/** A candidate's key in the shared pool: pseudonymous refs are unique only within their home jobcentre. */
+export function poolKey(jobcentre: number, candidateRef: string): string {
+  return `${jobcentre}-${candidateRef}`;
+}

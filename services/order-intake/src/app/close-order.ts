@@ -1,4 +1,4 @@
-import { closingRefusal, type OrderOutcome, type RoundProgress } from '../domain/order';
+import { closingRefusal, type OrderOutcome } from '../domain/order';
 import type { OrderIntakeDeps } from './deps';
 import { type CommandResult, runOrderCommand } from './order-command';
 
@@ -9,14 +9,14 @@ export function closeOrder(
   outcome: OrderOutcome,
   mayClose: (lead: number) => boolean,
 ): Promise<CommandResult> {
-  return runOrderCommand(deps, orderId, mayClose, (doc, now) => {
-    const refusal = closingRefusal(doc.status, outcome, (doc.rounds as RoundProgress[]) ?? []);
+  return runOrderCommand(deps, orderId, mayClose, (order, now) => {
+    const refusal = closingRefusal(order.status, outcome, order.rounds);
     if (refusal) return { kind: 'refused', reason: refusal };
     const closedAt = now.toISOString();
     return {
       kind: 'write',
       set: { status: outcome, closedAt },
-      event: { name: 'order.closed', data: { orderId, leadJobcentre: doc.leadJobcentre, outcome, closedAt } },
+      event: { name: 'order.closed', data: { orderId, leadJobcentre: order.leadJobcentre, outcome, closedAt } },
     };
   });
 }

@@ -1,11 +1,10 @@
-import type { Relay } from '@rs/db';
-import type { OrderModels } from '../adapters/mongo/order.model';
+import type { OrderStore } from './ports';
 
+/** What the use cases need; built once in main.ts. Stores are ports (./ports.ts), not models. */
 export interface OrderIntakeDeps {
-  models: OrderModels;
+  orders: OrderStore;
   now: () => Date;
   newId: () => string;
-  relay: Pick<Relay, 'handoff'>;
 }
 
 export const SOURCE = '/services/order-intake';

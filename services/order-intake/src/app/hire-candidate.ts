@@ -13,9 +13,9 @@ export function hireCandidate(
   candidate: Pick<Hire, 'jobcentre' | 'candidateRef'>,
   mayHire: (lead: number) => boolean,
 ): Promise<CommandResult> {
-  return runOrderCommand(deps, orderId, mayHire, (doc, now) => {
-    const hires = (doc.hires as Hire[] | undefined) ?? [];
-    const decision = decideHire(doc.status, doc.order.positions, hires, candidate);
+  return runOrderCommand(deps, orderId, mayHire, (order, now) => {
+    const hires = order.hires;
+    const decision = decideHire(order.status, order.order.positions, hires, candidate);
     if (decision.kind !== 'record') return decision.kind === 'refused' ? decision : { kind: 'unchanged' };
     const hire: Hire = { ...candidate, hiredAt: now.toISOString() };
     return { kind: 'write', set: { hires: [...hires, hire] }, event: { name: 'order.candidate-hired', data: { orderId, ...hire } } };

@@ -1,8 +1,7 @@
 import { makeEnvelope, type OrderSummary, routeOf, type ScopeId } from '@rs/contracts';
-import { insertWithOutbox } from '@rs/db';
 import type { z } from 'zod';
-import type { OrderIntakeDeps } from './deps';
-import { SOURCE } from './deps';
+import type { Order } from '../domain/order';
+import { type OrderIntakeDeps, SOURCE } from './deps';
 
 export interface RegisterOrderInput {
   leadJobcentre: number;
@@ -15,7 +14,7 @@ export interface RegisterOrderInput {
 }
 
 /** Stores the order and its order.registered event in one write (R1, R2). */
-export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderInput) {
+export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderInput): Promise<Order> {
   const orderId = deps.newId();
   const registeredAt = deps.now();
   const eventId = deps.newId();
@@ -31,8 +30,8 @@ export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderI
     },
     { id: eventId, time: registeredAt, source: SOURCE, correlationId: orderId },
   );
-  const doc = {
-    _id: orderId,
+  const order: Order = {
+    id: orderId,
     leadJobcentre: input.leadJobcentre,
     cooperation: input.cooperation,
     channel: input.channel,
@@ -43,15 +42,8 @@ export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderI
     order: input.order,
     broadcastRequested: input.broadcast,
     rounds: [],
+    hires: [],
   };
-  const committed = await insertWithOutbox(
-    deps.models.orders,
-    doc,
-    [{ kind: 'publish', id: eventId, ...routeOf('order.registered'), envelope }],
-    undefined,
-    undefined,
-    { handoff: true },
-  );
-  if (committed) deps.relay.handoff(committed);
-  return doc;
+  await deps.orders.insert(order, [{ kind: 'publish', id: eventId, ...routeOf('order.registered'), envelope }]);
+  return order;
 }

@@ -1,4 +1,28 @@
-import type { ScopeId } from '@rs/contracts';
+import type { OrderSummary, ScopeId } from '@rs/contracts';
+import type { z } from 'zod';
+
+export type OrderStatus = 'registered' | OrderOutcome;
+
+/** A company's job order (R1, R2), with what order-intake learns of its rounds and hires. */
+export interface Order {
+  id: string;
+  leadJobcentre: number;
+  /** The lead's cooperation when the order was registered. */
+  cooperation: string | null;
+  channel: 'jobcentre' | 'phone-line';
+  registeredBy: string;
+  registeredAt: string;
+  status: OrderStatus;
+  company: { name: string; cvr?: string | undefined; municipality: number };
+  order: z.infer<typeof OrderSummary>;
+  broadcastRequested: { scope: ScopeId } | null;
+  rounds: RoundProgress[];
+  hires: Hire[];
+  closedAt?: string;
+}
+
+/** What commands and events change on a stored order. */
+export type OrderChanges = Partial<Pick<Order, 'status' | 'closedAt' | 'rounds' | 'hires'>>;
 
 /** How far the broadcast of an order has come, as order-intake learns it from broadcast's events. */
 export interface RoundProgress {

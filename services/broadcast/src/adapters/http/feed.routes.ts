@@ -1,7 +1,9 @@
 import { HttpError, type Logger, parseInput, principalOf } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { type JobcentreMessageModel, readFeed, retainedFrom } from '../mongo/jobcentre-messages';
+import type { FeedStore } from '../../app/ports';
+import { mayReadFeed } from '../../domain/access';
+import { retainedFrom } from '../../domain/feed';
 
 const FeedParams = z.object({ code: z.coerce.number().int().min(100).max(999) });
 const FeedQuery = z
@@ -19,17 +21,17 @@ const FeedQuery = z
  * envelope ids. Only the jobcentre itself (or an admin) may read it; every read is logged,
  * since lead notices carry candidate summaries.
  */
-export function feedRoutes(model: JobcentreMessageModel, logger: Logger, retention: { days: number; now: () => Date }) {
+export function feedRoutes(feed: FeedStore, logger: Logger, retention: { days: number; now: () => Date }) {
   return (router: Router) => {
     router.get('/jobcentres/:code/feed', async (req, res) => {
       const principal = principalOf(req);
       const { code } = parseInput(FeedParams, req.params, 'params');
       const query = parseInput(FeedQuery, req.query, 'query');
-      if (!(principal.role === 'admin' || (principal.role === 'jobcentre' && principal.jobcentre === code))) {
+      if (!mayReadFeed(principal, code)) {
         throw new HttpError(404, 'not-found', 'Not found / Ikke fundet');
       }
       const after = query.after ?? new Date(Date.parse(query.since!) - 1).toISOString();
-      const page = await readFeed(model, code, after, query.limit);
+      const page = await feed.read(code, after, query.limit);
       logger.info({ audit: 'feed-read', by: principal.sub, jobcentre: code, count: page.messages.length }, 'catch-up feed read');
       // What is older is no longer kept: a connector that asked for more must get it from its own records.
       res.json({ ...page, retainedFrom: retainedFrom(retention.now(), retention.days).toISOString() });

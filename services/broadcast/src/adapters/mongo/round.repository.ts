@@ -1,30 +1,70 @@
+import { createStore, type Handoff } from '@rs/db';
+import type { RoundStore } from '../../app/ports';
 import type { Round } from '../../domain/round';
 import type { RoundModels } from './round.model';
 
-export interface StoredRound {
-  round: Round;
-  version: number;
-  processed: string[];
+/** Rounds in MongoDB, written through the change log (see @rs/db createStore). */
+export function roundRepository(models: Pick<RoundModels, 'rounds'>, relay: Handoff): RoundStore {
+  const model = models.rounds;
+  const store = createStore(model, relay);
+  const ids = async (filter: Record<string, unknown>) =>
+    (await model.collection.find(filter, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id));
+  return {
+    async load(id) {
+      const found = await store.load(id);
+      return found && { state: toRound(found.doc), revision: found.revision };
+    },
+    save(id, write) {
+      return store.save(id, {
+        revision: write.revision,
+        set: roundState(write.state),
+        outbox: write.outbox,
+        ...(write.processedId ? { processedId: write.processedId } : {}),
+      });
+    },
+    insert(round, keeps, outbox) {
+      const { id, ...fields } = round;
+      return store.insert({ _id: id, seq: keeps.seq, cooperation: keeps.cooperation, ...fields }, outbox);
+    },
+    async exists(id) {
+      return (await model.exists({ _id: id })) !== null;
+    },
+    async orderOf(id) {
+      const doc = await model.collection.findOne({ _id: id as never }, { projection: { leadJobcentre: 1, cooperation: 1, order: 1 } });
+      return doc ? { leadJobcentre: doc.leadJobcentre, cooperation: doc.cooperation ?? null, order: doc.order } : undefined;
+    },
+    async *idsWithStatus(status) {
+      for await (const doc of model.collection.find({ status }, { projection: { _id: 1 } })) yield String(doc._id);
+    },
+    idsOfOrder(orderId, options = {}) {
+      return ids({ orderId, ...(options.notClosed ? { status: { $ne: 'closed' } } : {}) });
+    },
+    countOpen(orderId) {
+      return model.collection.countDocuments({ orderId, status: 'open' });
+    },
+    // A path query: FerretDB refuses $elemMatch with field conditions.
+    idsHoldingCandidate(candidateRef) {
+      return ids({ status: { $ne: 'closed' }, 'recipients.candidates.candidateRef': candidateRef });
+    },
+    async openedBetween(from, to) {
+      const rounds: Round[] = [];
+      for (const id of await ids({ openedAt: { $gte: from, $lt: to } })) {
+        const found = await store.load(id);
+        if (found) rounds.push(toRound(found.doc));
+      }
+      return rounds;
+    },
+  };
 }
 
-export async function loadRound(models: RoundModels, id: string): Promise<StoredRound | undefined> {
-  const doc = await models.rounds.collection.findOne({ _id: id as never });
-  if (!doc) return undefined;
-  const { _id, version, processed, seq: _seq, changeTokens: _tokens, cooperation: _cooperation, ...rest } = doc as Record<string, unknown>;
-  return { round: { ...(rest as Omit<Round, 'id'>), id: String(_id) }, version: Number(version), processed: (processed as string[]) ?? [] };
-}
-
-/** What a round keeps of its order (the lead's cooperation as it was at registration). */
-export async function loadOrderOfRound(
-  models: RoundModels,
-  id: string,
-): Promise<(Pick<Round, 'leadJobcentre' | 'order'> & { cooperation: string | null }) | undefined> {
-  const doc = await models.rounds.collection.findOne({ _id: id as never }, { projection: { leadJobcentre: 1, cooperation: 1, order: 1 } });
-  return doc ? { leadJobcentre: doc.leadJobcentre, cooperation: doc.cooperation ?? null, order: doc.order } : undefined;
+/** The round in a stored document: what the document keeps besides it (seq, cooperation) left out. */
+function toRound(doc: Record<string, unknown>): Round {
+  const { _id, seq: _seq, cooperation: _cooperation, ...rest } = doc;
+  return { ...(rest as Omit<Round, 'id'>), id: String(_id) };
 }
 
 /** The fields of a round that change with its events. */
-export function roundState(round: Round): Record<string, unknown> {
+function roundState(round: Round): Record<string, unknown> {
   return {
     status: round.status,
     recipients: round.recipients,

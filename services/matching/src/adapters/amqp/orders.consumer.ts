@@ -1,6 +1,7 @@
 import { type Bus, consume } from '@rs/bus';
 import { SERVICE_QUEUES } from '@rs/contracts';
-import { type MatchingDeps, rankOrder } from '../../app/rank-order';
+import type { MatchingDeps } from '../../app/deps';
+import { rankOrder } from '../../app/rank-order';
 
 /** order.registered: rank the pool for the order and publish the shortlists. */
 export function consumeOrders(bus: Bus, deps: MatchingDeps) {

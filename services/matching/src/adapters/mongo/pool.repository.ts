@@ -1,9 +1,16 @@
 import type { SharedCv } from '@rs/contracts';
-import type { PoolCv } from '../../domain/rank';
+import type { CandidatePool } from '../../app/ports';
+import { type PoolCv, poolKey } from '../../domain/rank';
 import type { MatchingModels } from './pool.model';
 
-export function poolKey(jobcentre: number, candidateRef: string): string {
-  return `${jobcentre}-${candidateRef}`;
+export { poolKey } from '../../domain/rank';
+
+/** The pool as ranking reads it (the CandidatePool port). */
+export function candidatePool(models: Pick<MatchingModels, 'pool'>): CandidatePool {
+  return {
+    candidatesFor: (occupation) => candidatesFor(models, occupation),
+    size: () => models.pool.estimatedDocumentCount(),
+  };
 }
 
 export interface UpsertResult {
@@ -89,7 +96,7 @@ export async function withdrawCvs(models: MatchingModels, jobcentre: number, ref
 }
 
 /** The CVs that may fit an occupation: same 3-digit DISCO group. */
-export async function candidatesFor(models: MatchingModels, occupation: string): Promise<PoolCv[]> {
+export async function candidatesFor(models: Pick<MatchingModels, 'pool'>, occupation: string): Promise<PoolCv[]> {
   const docs = await models.pool.collection.find({ occupationGroups: occupation.slice(0, 3) }).toArray();
   return docs.map(
     (d) =>

@@ -1,13 +1,15 @@
 import { CandidateRef, OrderSummary, SCOPE_IDS } from '@rs/contracts';
-import { cooperationOf, isJobcentre, jobcentreForMunicipality } from '@rs/reference-data';
-import { HttpError, type Principal, parseInput, principalOf } from '@rs/service-kit';
+import { isJobcentre } from '@rs/reference-data';
+import { HttpError, parseInput, principalOf } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { OrderIntakeDeps } from '../../app/deps';
 import { closeOrder } from '../../app/close-order';
 import { hireCandidate } from '../../app/hire-candidate';
 import { registerOrder } from '../../app/register-order';
-import { everyJobcentreSearched, type RoundProgress } from '../../domain/order';
+import { listFilter, mayAct, mayRead } from '../../domain/access';
+import { leadJobcentreFor } from '../../domain/lead';
+import { everyJobcentreSearched, type Order } from '../../domain/order';
 
 const Municipality = z.number().int().min(100).max(999);
 
@@ -49,18 +51,6 @@ const OrderParams = z.object({
     .regex(/^[A-Za-z0-9_-]+$/),
 });
 
-function mayRead(principal: Principal, order: { leadJobcentre: number; cooperation: string | null }): boolean {
-  switch (principal.role) {
-    case 'admin':
-    case 'phone-line':
-      return true;
-    case 'jobcentre':
-      return principal.jobcentre === order.leadJobcentre;
-    case 'secretariat':
-      return principal.cooperation === order.cooperation;
-  }
-}
-
 export function ordersRoutes(deps: OrderIntakeDeps) {
   return (router: Router) => {
     router.post('/orders', async (req, res) => {
@@ -69,32 +59,17 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
         throw new HttpError(403, 'forbidden', 'Only jobcentres and the phone line register orders');
       }
       const body = parseInput(CreateOrderBody, req.body, 'body');
-      const municipality = body.municipality ?? body.company.municipality;
-      const companyJobcentre = jobcentreForMunicipality(body.company.municipality);
-      if (companyJobcentre === undefined)
-        throw new HttpError(400, 'invalid-request', 'body.company.municipality: unknown municipality code');
-      if (jobcentreForMunicipality(municipality) === undefined)
-        throw new HttpError(400, 'invalid-request', 'body.municipality: unknown municipality code');
-      let lead: number;
-      if (principal.role === 'jobcentre') {
-        if (!isJobcentre(principal.jobcentre)) throw new HttpError(403, 'forbidden', `${principal.jobcentre} is not a jobcentre code`);
-        if (body.leadJobcentre !== undefined && body.leadJobcentre !== principal.jobcentre) {
-          throw new HttpError(403, 'forbidden', 'A jobcentre registers orders as their lead only');
-        }
-        lead = principal.jobcentre;
-      } else {
-        lead = body.leadJobcentre ?? companyJobcentre;
-        if (jobcentreForMunicipality(lead) !== lead)
-          throw new HttpError(400, 'invalid-request', 'body.leadJobcentre: not a jobcentre code');
+      const decision = leadJobcentreFor(principal, {
+        companyMunicipality: body.company.municipality,
+        ...(body.municipality !== undefined ? { jobMunicipality: body.municipality } : {}),
+        ...(body.leadJobcentre !== undefined ? { leadJobcentre: body.leadJobcentre } : {}),
+        ...(body.broadcast ? { broadcastScope: body.broadcast.scope } : {}),
+      });
+      if (!decision.ok) {
+        const [status, code] = LEAD_REFUSALS[decision.kind];
+        throw new HttpError(status, code, decision.message);
       }
-      // Broadcast could not open such a round: say so now rather than dead-letter it there.
-      if (body.broadcast?.scope === 'cooperation' && !cooperationOf(lead)) {
-        throw new HttpError(
-          422,
-          'no-cooperation',
-          'body.broadcast.scope: the lead jobcentre is in no cooperation; choose east-denmark or national / Jobcentret er ikke med i et samarbejde; vælg east-denmark eller national',
-        );
-      }
+      const { lead, municipality } = decision;
       const order = OrderSummary.parse({
         title: body.title,
         occupation: body.occupation,
@@ -106,87 +81,61 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
       });
       const stored = await registerOrder(deps, {
         leadJobcentre: lead,
-        cooperation: cooperationOf(lead)?.id ?? null,
+        cooperation: decision.cooperation,
         channel: principal.role,
         registeredBy: principal.sub,
         company: body.company,
         order,
         broadcast: body.broadcast ?? null,
       });
-      res.status(201).location(`/orders/${stored._id}`).json(view(stored));
+      res.status(201).location(`/orders/${stored.id}`).json(view(stored));
     });
 
     router.get('/orders/:id', async (req, res) => {
       const principal = principalOf(req);
       const { id } = parseInput(OrderParams, req.params, 'params');
-      const doc = await deps.models.orders.collection.findOne({ _id: id as never }, { projection: { processed: 0 } });
-      if (!doc || !mayRead(principal, doc as never)) throw new HttpError(404, 'not-found', 'Order not found / Ordren findes ikke');
-      res.json(view(doc as never));
+      const order = (await deps.orders.load(id))?.state;
+      if (!order || !mayRead(principal, order)) throw new HttpError(404, 'not-found', 'Order not found / Ordren findes ikke');
+      res.json(view(order));
     });
 
     router.post('/orders/:id/close', async (req, res) => {
       const principal = principalOf(req);
       const { id } = parseInput(OrderParams, req.params, 'params');
       const { outcome } = parseInput(CloseOrderBody, req.body, 'body');
-      const result = await closeOrder(
-        deps,
-        id,
-        outcome,
-        (lead) => principal.role === 'admin' || (principal.role === 'jobcentre' && principal.jobcentre === lead),
-      );
+      const result = await closeOrder(deps, id, outcome, (lead) => mayAct(principal, lead));
       if (!result.ok) throw new HttpError(result.status, result.status === 404 ? 'not-found' : 'conflict', result.reason);
-      const doc = await deps.models.orders.collection.findOne({ _id: id as never }, { projection: { processed: 0 } });
-      res.json(view(doc as never));
+      res.json(view((await deps.orders.load(id))!.state));
     });
 
     router.post('/orders/:id/hires', async (req, res) => {
       const principal = principalOf(req);
       const { id } = parseInput(OrderParams, req.params, 'params');
       const body = parseInput(HireBody, req.body, 'body');
-      const result = await hireCandidate(
-        deps,
-        id,
-        body,
-        (lead) => principal.role === 'admin' || (principal.role === 'jobcentre' && principal.jobcentre === lead),
-      );
+      const result = await hireCandidate(deps, id, body, (lead) => mayAct(principal, lead));
       if (!result.ok) throw new HttpError(result.status, result.status === 404 ? 'not-found' : 'conflict', result.reason);
-      const doc = await deps.models.orders.collection.findOne({ _id: id as never }, { projection: { processed: 0 } });
-      res.status(result.changed ? 201 : 200).json(view(doc as never));
+      res.status(result.changed ? 201 : 200).json(view((await deps.orders.load(id))!.state));
     });
 
     router.get('/orders', async (req, res) => {
       const principal = principalOf(req);
-      const filter: Record<string, unknown> = {};
-      if (principal.role === 'jobcentre') filter.leadJobcentre = principal.jobcentre;
-      if (principal.role === 'secretariat') filter.cooperation = principal.cooperation;
-      const docs = await deps.models.orders.collection
-        .find(filter, { projection: { processed: 0 } })
-        .sort({ registeredAt: -1 })
-        .limit(100)
-        .toArray();
-      res.json({ orders: docs.map((d) => view(d as never)) });
+      const orders = await deps.orders.list(listFilter(principal), 100);
+      res.json({ orders: orders.map(view) });
     });
   };
 }
 
-interface OrderDoc {
-  _id: string;
-  leadJobcentre: number;
-  cooperation: string | null;
-  channel: string;
-  registeredAt: string;
-  status: string;
-  company: unknown;
-  order: unknown;
-  broadcastRequested: unknown;
-  rounds: RoundProgress[];
-  hires?: unknown[];
-}
+/** How the edge answers a refused lead (R1). */
+const LEAD_REFUSALS = {
+  forbidden: [403, 'forbidden'],
+  invalid: [400, 'invalid-request'],
+  'no-cooperation': [422, 'no-cooperation'],
+} as const;
 
-function view(doc: OrderDoc) {
-  const rounds = doc.rounds ?? [];
+function view(doc: Order) {
+  const rounds = doc.rounds;
   return {
-    id: doc._id,
+    id: doc.id,
     leadJobcentre: doc.leadJobcentre,
     cooperation: doc.cooperation,
     channel: doc.channel,
@@ -196,7 +145,7 @@ function view(doc: OrderDoc) {
     order: doc.order,
     broadcastRequested: doc.broadcastRequested,
     rounds,
-    hires: doc.hires ?? [],
+    hires: doc.hires,
     /** R7: true once every jobcentre of a completed round has replied. */
     everyJobcentreSearched: everyJobcentreSearched(rounds),
   };

@@ -1,0 +1,67 @@
+import type { Envelope, OrderShortlisted, OrderSummary } from '@rs/contracts';
+import type { Loaded, OutboxEntry, Saves } from '@rs/db';
+import type { z } from 'zod';
+import type { Round, Shortlists } from '../domain/round';
+
+/**
+ * The stores broadcast's use cases need, declared here and implemented by
+ * adapters/mongo/*.repository.ts (built in main.ts). Writes go through the change log: a save or
+ * insert commits the state with its outgoing messages and hands them to the relay in one call.
+ */
+
+/** What broadcast knows of an order: enough to open rounds for it. */
+export interface OrderSnapshot {
+  orderId: string;
+  leadJobcentre: number;
+  /** The lead's cooperation when the order was registered (the secretariat that may manage its rounds). */
+  cooperation: string | null;
+  order: z.infer<typeof OrderSummary>;
+}
+
+export interface RoundStore extends Saves<Round> {
+  load(id: string): Promise<Loaded<Round> | undefined>;
+  /** Inserts a new round with its opening messages; false when a round with its id exists. */
+  insert(round: Round, keeps: { seq: number; cooperation: string | null }, outbox: OutboxEntry[]): Promise<boolean>;
+  exists(id: string): Promise<boolean>;
+  /** What a round keeps of its order (the lead's cooperation as it was at registration). */
+  orderOf(id: string): Promise<Omit<OrderSnapshot, 'orderId'> | undefined>;
+  /** Ids of the rounds in a status, streamed (the open rounds of a country can be many). */
+  idsWithStatus(status: Round['status']): AsyncIterable<string>;
+  /** Ids of an order's rounds; `notClosed`: only those not closed yet. */
+  idsOfOrder(orderId: string, options?: { notClosed?: boolean }): Promise<string[]>;
+  /** How many rounds of the order are open now. */
+  countOpen(orderId: string): Promise<number>;
+  /** Ids of the rounds not closed that hold this candidate in a reply. */
+  idsHoldingCandidate(candidateRef: string): Promise<string[]>;
+  /** The rounds opened in [from, to) (ISO instants). */
+  openedBetween(from: string, to: string): Promise<Round[]>;
+}
+
+/** Orders that came without a round (a round keeps its order itself). */
+export interface OrderSnapshotStore {
+  save(snapshot: OrderSnapshot): Promise<void>;
+  load(orderId: string): Promise<OrderSnapshot | undefined>;
+}
+
+/** Matching's shortlists per order, kept for rounds opened later. */
+export interface ShortlistStore {
+  /** Keeps the first lists that came for the order (a redelivery changes nothing). */
+  keep(data: OrderShortlisted): Promise<void>;
+  load(orderId: string): Promise<Shortlists | undefined>;
+}
+
+/** A page of the catch-up feed: at least `limit` messages unless it is the last. */
+export interface FeedPage {
+  messages: Envelope[];
+  next: string | null;
+}
+
+/** Every message sent to a jobcentre's queue, kept for the catch-up feed. */
+export interface FeedStore {
+  /** Stores the jobcentre-bound entries of a relayed change, before they are published. */
+  record(entries: OutboxEntry[]): Promise<void>;
+  /** Messages to `jobcentre` after the cursor `after`, oldest first. */
+  read(jobcentre: number, after: string, limit: number): Promise<FeedPage>;
+  /** Deletes what was sent before `before`. Returns how many records. */
+  prune(before: Date): Promise<number>;
+}

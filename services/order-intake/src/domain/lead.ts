@@ -1,0 +1,52 @@
+import type { ScopeId } from '@rs/contracts';
+import { cooperationOf, isJobcentre, jobcentreForMunicipality } from '@rs/reference-data';
+
+/** Who registers an order (the shape of service-kit's Principal, without depending on it). */
+export type Registrar = { role: 'jobcentre'; jobcentre: number } | { role: 'phone-line' } | { role: 'admin' } | { role: 'secretariat' };
+
+export type LeadDecision =
+  | { ok: true; lead: number; cooperation: string | null; municipality: number }
+  | { ok: false; kind: 'forbidden' | 'invalid' | 'no-cooperation'; message: string };
+
+/**
+ * R1: which jobcentre leads an order. A jobcentre registers orders as their lead only; the phone
+ * line registers for the jobcentre the company chose, or else the one of the company's
+ * municipality. A cooperation round asked for at once needs a lead in a cooperation (broadcast
+ * could not open it: say so now rather than dead-letter it there).
+ */
+export function leadJobcentreFor(
+  registrar: Registrar,
+  request: { companyMunicipality: number; jobMunicipality?: number; leadJobcentre?: number; broadcastScope?: ScopeId },
+): LeadDecision {
+  if (registrar.role !== 'jobcentre' && registrar.role !== 'phone-line') {
+    return { ok: false, kind: 'forbidden', message: 'Only jobcentres and the phone line register orders' };
+  }
+  const municipality = request.jobMunicipality ?? request.companyMunicipality;
+  const companyJobcentre = jobcentreForMunicipality(request.companyMunicipality);
+  if (companyJobcentre === undefined)
+    return { ok: false, kind: 'invalid', message: 'body.company.municipality: unknown municipality code' };
+  if (jobcentreForMunicipality(municipality) === undefined)
+    return { ok: false, kind: 'invalid', message: 'body.municipality: unknown municipality code' };
+  let lead: number;
+  if (registrar.role === 'jobcentre') {
+    if (!isJobcentre(registrar.jobcentre))
+      return { ok: false, kind: 'forbidden', message: `${registrar.jobcentre} is not a jobcentre code` };
+    if (request.leadJobcentre !== undefined && request.leadJobcentre !== registrar.jobcentre) {
+      return { ok: false, kind: 'forbidden', message: 'A jobcentre registers orders as their lead only' };
+    }
+    lead = registrar.jobcentre;
+  } else {
+    lead = request.leadJobcentre ?? companyJobcentre;
+    if (jobcentreForMunicipality(lead) !== lead) return { ok: false, kind: 'invalid', message: 'body.leadJobcentre: not a jobcentre code' };
+  }
+  const cooperation = cooperationOf(lead)?.id ?? null;
+  if (request.broadcastScope === 'cooperation' && !cooperation) {
+    return {
+      ok: false,
+      kind: 'no-cooperation',
+      message:
+        'body.broadcast.scope: the lead jobcentre is in no cooperation; choose east-denmark or national / Jobcentret er ikke med i et samarbejde; vælg east-denmark eller national',
+    };
+  }
+  return { ok: true, lead, cooperation, municipality };
+}
