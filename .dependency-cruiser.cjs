@@ -1,5 +1,11 @@
-// Layering checked in npm test (STYLE.md habit 10): the domain is pure, packages never reach
-// into services, and nothing imports in a circle.
+// Layering checked in npm test (STYLE.md habit 10): the domain is pure, use cases own their
+// ports, services and packages keep to themselves, and nothing imports in a circle. Each rule is
+// shown failing on a deliberately bad import in test/layering.test.ts (fixture:
+// test/fixtures/layering/, outside the tree `npm run lint` cruises). What this tool cannot see
+// (a clock or process.env read in domain/) is checked by the same test.
+/** The workspace kit: I/O and plumbing packages that domain/ must not use. */
+const KIT = '^packages/(db|bus|timers|service-kit|config|testkit|connector)/';
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -19,11 +25,34 @@ module.exports = {
       },
     },
     {
+      name: 'domain-uses-no-kit',
+      comment:
+        'domain/ uses no workspace kit package (db, bus, timers, service-kit, config, testkit, connector: I/O and plumbing). ' +
+        'contracts (message types), reference-data and working-time are pure data and rules, so the domain may use them.',
+      severity: 'error',
+      from: { path: '/domain/' },
+      to: { path: KIT },
+    },
+    {
+      name: 'app-does-not-import-adapters',
+      comment: 'a use case declares the store it needs (app/ports.ts); adapters implement it and main.ts wires them',
+      severity: 'error',
+      from: { path: '/app/' },
+      to: { path: '/adapters/' },
+    },
+    {
       name: 'app-does-not-know-http-or-amqp',
       comment: 'use cases are called by adapters, never the reverse',
       severity: 'error',
       from: { path: '/app/' },
-      to: { path: ['/adapters/(http|amqp|timers)/', 'node_modules/(express|amqplib|amqp-connection-manager)'] },
+      to: { path: 'node_modules/(express|amqplib|amqp-connection-manager)' },
+    },
+    {
+      name: 'services-do-not-import-each-other',
+      comment: 'services talk through messages and HTTP only; what they share lives in packages/',
+      severity: 'error',
+      from: { path: '^services/([^/]+)/' },
+      to: { path: '^services/', pathNot: '^services/$1/' },
     },
     {
       name: 'packages-do-not-import-services',
@@ -40,9 +69,11 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|node_modules)/' },
+    // Not node_modules: a library the domain imports must be seen to be refused (it is only not followed).
+    exclude: { path: '(^|/)dist/' },
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: 'tsconfig.base.json' },
+    // The one whose paths map @rs/* to packages/*/src, so kit imports resolve to packages/<name>/.
+    tsConfig: { fileName: 'tsconfig.test.json' },
     combinedDependencies: true,
   },
 };
