@@ -90,7 +90,7 @@ export interface Bounds {
   inbox: number;
   changeTokens: number;
 }
-export const DEFAULT_BOUNDS: Bounds = Object.freeze({ inbox: 256, changeTokens: 32 });
+export const DEFAULT_BOUNDS: Bounds = Object.freeze({ inbox: 256, changeTokens: 64 });
 
 /** Fields that are the store's bookkeeping, not the aggregate's state. */
 const BOOKKEEPING = ['version', 'processed', 'changeTokens'] as const;

@@ -226,9 +226,38 @@ describe('inserts and reads', () => {
     const limited = await m.collection.find({ applied: false }).limit(100).toArray();
     expect(limited).toHaveLength(100);
   });
+
+  it('find {field: {$exists: true}} (a one-off migration finding an older form) matches only documents that have it', async () => {
+    const m = freshModel();
+    await m.collection.insertMany([
+      { _id: 'old', jobcentre: 147, envelope: { id: 'e1' } },
+      { _id: 'new', jobcentres: [147] },
+      { _id: 'null', envelope: null },
+    ] as never[]);
+    const found = await m.collection.find({ envelope: { $exists: true } }).toArray();
+    expect(found.map((d) => d._id).sort()).toEqual(['null', 'old']);
+  });
 });
 
 describe('updates', () => {
+  it('updateOne {_id, version} + $set of whole arrays replaces them (how the inbox and change tokens are bounded)', async () => {
+    const m = freshModel();
+    await m.collection.insertOne({ _id: 'a', version: 1, processed: ['m1', 'm2', 'm3'], changeTokens: ['t1', 't2'] } as never);
+    const r = await m.collection.updateOne(
+      { _id: 'a', version: 1 } as never,
+      {
+        $set: { version: 2, processed: ['m2', 'm3', 'm4'], changeTokens: ['t2', 't3'] },
+      } as never,
+    );
+    expect(r.matchedCount).toBe(1);
+    expect(await m.collection.findOne({ _id: 'a' as never })).toEqual({
+      _id: 'a',
+      version: 2,
+      processed: ['m2', 'm3', 'm4'],
+      changeTokens: ['t2', 't3'],
+    });
+  });
+
   it('updateOne {_id, version} + $set (nested objects, arrays of subdocuments) + $push applies only on the right version', async () => {
     const m = freshModel();
     await m.collection.insertOne({
