@@ -1,0 +1,117 @@
+import { type Committed, connectMongo } from '@rs/db';
+import { createTestWorld, type TestWorld } from '@rs/testkit';
+import type { Connection } from 'mongoose';
+import { orderModels } from '../src/adapters/mongo/order.model';
+import { orderRepository } from '../src/adapters/mongo/order.repository';
+import { applyBroadcastEvent } from '../src/app/apply-round-event';
+import { closeOrder } from '../src/app/close-order';
+import type { OrderIntakeDeps } from '../src/app/deps';
+import { hireCandidate } from '../src/app/hire-candidate';
+import type { RoundEventView } from '../src/domain/order';
+import { registerOrder } from '../src/app/register-order';
+
+/**
+ * Order-intake's use cases on its OrderStore port over the real MongoDB-wire server: each write
+ * hands its event to the relay in the same call (no use case calls the relay), the round events'
+ * inbox, and the retry loop under contention (concurrent hires never exceed the positions).
+ */
+describe('order store', () => {
+  let world: TestWorld;
+  let connection: Connection;
+  let deps: OrderIntakeDeps;
+  const handedOff: Committed[] = [];
+  let seq = 0;
+
+  beforeAll(async () => {
+    world = await createTestWorld();
+    connection = await connectMongo({
+      url: world.mongoUrl,
+      dbName: world.dbName('orders'),
+      logger: { info() {}, warn() {} },
+      retryForMs: 10_000,
+    });
+    const models = orderModels(connection);
+    await models.orders.init();
+    deps = {
+      orders: orderRepository(models, { handoff: (c) => handedOff.push(c) }),
+      now: () => new Date('2026-12-01T09:00:00.000Z'),
+      newId: () => `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`,
+    };
+  });
+  afterAll(async () => {
+    await connection?.close();
+    await world?.dispose();
+  });
+
+  const register = (positions: number) =>
+    registerOrder(deps, {
+      leadJobcentre: 147,
+      cooperation: 'HRS',
+      channel: 'jobcentre',
+      registeredBy: 'consultant',
+      company: { name: 'Firma', municipality: 147 },
+      order: { title: 'Lagerarbejder', occupation: '932910', positions, municipality: 147, companyName: 'Firma', description: '' },
+      broadcast: null,
+    });
+  const events = () => handedOff.flatMap((c) => c.entries.map((e) => (e.kind === 'publish' ? e.routingKey : e.kind)));
+  const lead = (j: number) => j === 147;
+
+  it('registering and closing hand their events off with the write; a second close is refused', async () => {
+    handedOff.length = 0;
+    const order = await register(1);
+    expect(await closeOrder(deps, order.id, 'cancelled', lead)).toEqual({ ok: true, changed: true });
+    expect(await closeOrder(deps, order.id, 'cancelled', lead)).toMatchObject({ ok: false, status: 409 });
+    expect(await closeOrder(deps, order.id, 'cancelled', (j) => j === 151)).toMatchObject({ ok: false, status: 404 });
+    expect(events()).toEqual(['order.registered', 'order.closed']);
+    expect((await deps.orders.load(order.id))!.state).toMatchObject({
+      id: order.id,
+      status: 'cancelled',
+      closedAt: '2026-12-01T09:00:00.000Z',
+    });
+  });
+
+  it('a round event is folded in once per message id, and one for an unknown order is ignored', async () => {
+    const order = await register(1);
+    const opened: RoundEventView = { type: 'opened', roundId: `${order.id}-1`, scope: 'cooperation', recipients: [101, 151] };
+    await applyBroadcastEvent(deps, order.id, opened, 'msg-1');
+    await applyBroadcastEvent(
+      deps,
+      order.id,
+      { type: 'reply-recorded', roundId: `${order.id}-1`, recipient: 101, candidateCount: 2 },
+      'msg-2',
+    );
+    await applyBroadcastEvent(
+      deps,
+      order.id,
+      { type: 'reply-recorded', roundId: `${order.id}-1`, recipient: 101, candidateCount: 2 },
+      'msg-2',
+    );
+    await applyBroadcastEvent(deps, 'no-such-order', opened, 'msg-3');
+    const loaded = (await deps.orders.load(order.id))!;
+    expect(loaded.state.rounds).toEqual([
+      {
+        roundId: `${order.id}-1`,
+        scope: 'cooperation',
+        recipients: [101, 151],
+        replied: [101],
+        overdue: [],
+        status: 'open',
+        candidateCount: 2,
+      },
+    ]);
+    expect(loaded.revision).toMatchObject({ version: 3, processed: ['msg-1', 'msg-2'] });
+  });
+
+  it('eight concurrent hires for two positions: exactly two recorded, the rest refused, each recorded once', async () => {
+    handedOff.length = 0;
+    const order = await register(2);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => hireCandidate(deps, order.id, { jobcentre: 101, candidateRef: `cand-${i}` }, lead)),
+    );
+    expect(results.filter((r) => r.ok && r.changed)).toHaveLength(2);
+    expect(results.filter((r) => !r.ok && r.status === 409)).toHaveLength(6);
+    const { state } = (await deps.orders.load(order.id))!;
+    expect(state.hires).toHaveLength(2);
+    expect(events().filter((e) => e === 'order.candidate-hired')).toHaveLength(2);
+  });
+});
