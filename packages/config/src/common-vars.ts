@@ -12,14 +12,12 @@ const url = (protocols: string[]) =>
     `must be a ${protocols.join(' or ')} URL`,
   );
 
-/** Variables shared by every service. Each service spreads these into its own schema. */
-export const commonVars = {
-  /** MongoDB connection string, e.g. mongodb://127.0.0.1:27017. The database name comes from MONGO_DB. */
-  MONGO_URL: url(['mongodb:', 'mongodb+srv:']),
-  /** AMQP URL of the service's broker user, e.g. amqp://guest:guest@127.0.0.1:5672/ (the vhost is the path). */
-  AMQP_URL: url(['amqp:', 'amqps:']),
-  /** Redis for BullMQ timers, e.g. redis://127.0.0.1:6379. Must run with AOF and noeviction. */
-  REDIS_URL: url(['redis:', 'rediss:']),
+/**
+ * Variables of every service (its HTTP API and health endpoints). A service's config.ts spreads
+ * these and then only the fragments of the servers it connects to (`mongoVars`, `busVars`,
+ * `redisVars`, `relayVars`), so it asks for no URL it does not use.
+ */
+export const serviceVars = {
   /** HTTP port of the service's API and health endpoints. */
   PORT: z.coerce.number().int().min(1).max(65535),
   /** Secret for verifying the HS256 bearer tokens of API callers. At least 32 characters. */
@@ -28,11 +26,33 @@ export const commonVars = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `production` refuses unsafe infrastructure (e.g. Redis without AOF). Default development. */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+};
+
+/** For a service with a database. It adds `MONGO_DB` (its own database name, default the service name). */
+export const mongoVars = {
+  /** MongoDB connection string, e.g. mongodb://127.0.0.1:27017. The database name comes from MONGO_DB. */
+  MONGO_URL: url(['mongodb:', 'mongodb+srv:']),
+};
+
+/** For a service that publishes or consumes messages. */
+export const busVars = {
+  /** AMQP URL of the service's broker user, e.g. amqp://guest:guest@127.0.0.1:5672/ (the vhost is the path). */
+  AMQP_URL: url(['amqp:', 'amqps:']),
+};
+
+/** For a service with BullMQ timers. */
+export const redisVars = {
+  /** Redis for BullMQ timers, e.g. redis://127.0.0.1:6379. Must run with AOF and noeviction. */
+  REDIS_URL: url(['redis:', 'rediss:']),
   /** Prefix for BullMQ keys in Redis; lets several installations (or tests) share one Redis. Default rs. */
   TIMER_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
     .default('rs'),
+};
+
+/** For a service that writes through the change log (outbox) and so runs a relay. */
+export const relayVars = {
   /** Milliseconds between outbox relay polls (the relay is also kicked after each local write). Default 500. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   /**
@@ -41,3 +61,6 @@ export const commonVars = {
    */
   OUTBOX_LEASE_MS: z.coerce.number().int().min(500).max(300_000).default(10_000),
 };
+
+/** Every variable above (for tools that take any of them). */
+export const commonVars = { ...mongoVars, ...busVars, ...redisVars, ...serviceVars, ...relayVars };

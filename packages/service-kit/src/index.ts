@@ -6,3 +6,5 @@ export * from './app';
 export * from './lifecycle';
 export * from './outbox-dispatch';
 export * from './metrics';
+export * from './run-service';
+export * from './run-service-test-hooks';

@@ -19,8 +19,34 @@ export function closeServer(server: Server): Promise<void> {
 export type ShutdownStep = [name: string, run: () => Promise<unknown>];
 
 /**
- * On SIGTERM/SIGINT runs the steps in order (stop taking work → finish in-flight work → close
- * connections), each bounded in time, then exits 0. A second signal exits at once.
+ * Runs the steps in order (stop taking work → finish in-flight work → close connections), each
+ * bounded in time; a step that fails or times out is logged and the next one still runs.
+ * Resolves with the names of the steps that ran.
+ */
+export async function stopInOrder(logger: Logger, steps: ShutdownStep[], stepTimeoutMs = 10_000): Promise<string[]> {
+  const ran: string[] = [];
+  for (const [name, run] of steps) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((r) => {
+      timer = setTimeout(() => r('timeout'), stepTimeoutMs);
+    });
+    const result = await Promise.race([
+      run().then(
+        () => 'done' as const,
+        (e: Error) => e,
+      ),
+      timeout,
+    ]);
+    clearTimeout(timer);
+    ran.push(name);
+    if (result !== 'done') logger.warn({ step: name, result: String(result) }, 'shutdown step did not finish cleanly');
+  }
+  return ran;
+}
+
+/**
+ * On SIGTERM/SIGINT runs the steps in order (`stopInOrder`), then exits 0. A second signal
+ * exits at once.
  */
 export function onShutdown(logger: Logger, steps: () => ShutdownStep[], stepTimeoutMs = 10_000): void {
   let shuttingDown = false;
@@ -28,17 +54,7 @@ export function onShutdown(logger: Logger, steps: () => ShutdownStep[], stepTime
     if (shuttingDown) process.exit(1);
     shuttingDown = true;
     logger.info({ signal }, 'shutting down');
-    for (const [name, run] of steps()) {
-      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), stepTimeoutMs).unref());
-      const result = await Promise.race([
-        run().then(
-          () => 'done' as const,
-          (e: Error) => e,
-        ),
-        timeout,
-      ]);
-      if (result !== 'done') logger.warn({ step: name, result: String(result) }, 'shutdown step did not finish cleanly');
-    }
+    await stopInOrder(logger, steps(), stepTimeoutMs);
     logger.info('stopped');
     process.exit(0);
   };

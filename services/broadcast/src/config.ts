@@ -1,8 +1,12 @@
-import { commonVars } from '@rs/config';
+import { busVars, mongoVars, redisVars, relayVars, serviceVars } from '@rs/config';
 import { z } from 'zod';
 
 export const broadcastConfig = {
-  ...commonVars,
+  ...serviceVars,
+  ...mongoVars,
+  ...busVars,
+  ...redisVars,
+  ...relayVars,
   /** Database name of this service. Default broadcast. */
   MONGO_DB: z.string().min(1).default('broadcast'),
   /** Length of the reply window (R6) in seconds. Default 172800 (48 hours); tests use a few seconds. */
