@@ -2,3 +2,5 @@ export * from './infra';
 export * from './wait-for';
 export * from './spawn-service';
 export * from './platform';
+export * from './test-bus';
+export * from './private-redis';

@@ -1,13 +1,18 @@
 import { provisionJobcentreUser } from '@rs/bus';
+import { jobcentreUsername } from '@rs/contracts';
 import { issueToken, type Principal } from '@rs/service-kit';
-import { infra, type TestWorld } from './infra';
+import { createTestWorld, infra, type TestWorld } from './infra';
 import { type RunningService, spawnService } from './spawn-service';
+import { type TestBus, testBus } from './test-bus';
 
 export const TEST_AUTH_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
 export function tokenFor(principal: Principal): string {
   return issueToken(TEST_AUTH_SECRET, principal, 3600);
 }
+
+/** A consultant of this jobcentre (`consultant-<code>`), the usual caller of the APIs in tests. */
+export const jobcentreToken = (code: number): string => tokenFor({ role: 'jobcentre', sub: `consultant-${code}`, jobcentre: code });
 
 /**
  * Broker users are global in RabbitMQ while permissions are per vhost: every test world gives
@@ -19,6 +24,9 @@ export async function provisionJobcentres(world: TestWorld, codes: readonly numb
   const admin = infra.management();
   for (const code of codes) await provisionJobcentreUser(admin, world.vhost, code, testPassword(code));
 }
+
+/** The AMQP URL of a jobcentre's own broker user (provisioned with provisionJobcentres) in this world. */
+export const jobcentreAmqpUrl = (world: TestWorld, code: number): string => world.amqpUrlFor(jobcentreUsername(code), testPassword(code));
 
 /** The environment a service needs to run inside a test world. */
 export function serviceEnv(world: TestWorld, service: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -38,4 +46,38 @@ export function serviceEnv(world: TestWorld, service: string, extra: Record<stri
 
 export async function startService(world: TestWorld, service: string, extra: Record<string, string> = {}): Promise<RunningService> {
   return spawnService(service, serviceEnv(world, service, extra));
+}
+
+/**
+ * One test file's platform: a private world, its jobcentres' broker users, the services it
+ * starts (real processes) and its own broker client. `dispose` in afterAll stops every service
+ * it started, closes the client and removes the world.
+ */
+export interface TestPlatform {
+  world: TestWorld;
+  bus: TestBus;
+  /** Starts a service in this world, ready (see spawnService); stopped by dispose. */
+  start(service: string, extra?: Record<string, string>): Promise<RunningService>;
+  dispose(): Promise<void>;
+}
+
+export async function testPlatform(options: { jobcentres?: readonly number[] } = {}): Promise<TestPlatform> {
+  const world = await createTestWorld();
+  if (options.jobcentres?.length) await provisionJobcentres(world, options.jobcentres);
+  const bus = testBus(world);
+  const started: RunningService[] = [];
+  return {
+    world,
+    bus,
+    async start(service, extra = {}) {
+      const running = await startService(world, service, extra);
+      started.push(running);
+      return running;
+    },
+    async dispose() {
+      await Promise.all(started.map((s) => s.stop()));
+      await bus.close();
+      await world.dispose();
+    },
+  };
 }

@@ -1,14 +1,12 @@
 import { TIMER_QUEUES } from '@rs/contracts';
 import { cooperation } from '@rs/reference-data';
-import { createTestWorld, type RunningService, startService, type TestWorld, waitFor } from '@rs/testkit';
+import { createTestWorld, type PrivateRedis, privateRedis, type RunningService, startService, type TestWorld, waitFor } from '@rs/testkit';
 import {
   delayedTimers,
   type Listener,
   listenToEvents,
   notAllOverdue,
   planOrders,
-  type PrivateRedis,
-  privateRedis,
   publishOrders,
   roundsOf,
   unfinishedTimers,
