@@ -115,14 +115,31 @@ export function openRelay(name: string, config: Env, logger: Logger, models: Rel
   });
 }
 
-/** /readyz checks for what was opened: a dependency the service does not use is not asked about. */
-export function readinessOf(opened: Opened<ModelSet>): ReadinessChecks {
+/**
+ * /readyz checks for what was opened: a dependency the service does not use is not asked about.
+ * Each answers within `timeoutMs` or counts as down: a ping to a Redis that is away waits in
+ * ioredis's offline queue (BullMQ needs `maxRetriesPerRequest: null`), and /readyz must not hang.
+ */
+export function readinessOf(opened: Opened<ModelSet>, timeoutMs = 2_000): ReadinessChecks {
   const { connection, bus, redis } = opened;
+  const bounded = (check: () => Promise<boolean>) => () => withTimeout(check(), timeoutMs);
   return {
-    ...(connection ? { database: () => pingMongo(connection) } : {}),
+    ...(connection ? { database: bounded(() => pingMongo(connection)) } : {}),
     ...(bus ? { broker: async () => bus.isConnected() } : {}),
-    ...(redis ? { redis: () => pingRedis(redis) } : {}),
+    ...(redis ? { redis: bounded(() => pingRedis(redis)) } : {}),
   };
+}
+
+async function withTimeout(check: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([check.catch(() => false), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The connections' part of the shutdown order: relay → timer queues → broker → Redis → database. */
