@@ -1,16 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { jobcentreUsername } from '@rs/contracts';
-import {
-  createTestWorld,
-  provisionJobcentres,
-  type RunningService,
-  startService,
-  type TestWorld,
-  testPassword,
-  tokenFor,
-  waitFor,
-} from '@rs/testkit';
+import { jobcentreAmqpUrl, jobcentreToken, type RunningService, type TestPlatform, testPlatform, waitFor } from '@rs/testkit';
 import request from 'supertest';
 
 /**
@@ -21,24 +11,18 @@ import request from 'supertest';
 const ROOT = join(__dirname, '..');
 
 describe('a connector in Python', () => {
-  let world: TestWorld;
-  const services: RunningService[] = [];
+  let platform: TestPlatform;
+  let broadcast: RunningService;
+  let intake: RunningService;
 
   beforeAll(async () => {
-    world = await createTestWorld();
-    await provisionJobcentres(world, [147]);
-    services.push(
-      await startService(world, 'broadcast', { REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: 'none' }),
-      await startService(world, 'order-intake'),
-    );
+    platform = await testPlatform({ jobcentres: [147] });
+    broadcast = await platform.start('broadcast', { REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: 'none' });
+    intake = await platform.start('order-intake');
   }, 60_000);
-  afterAll(async () => {
-    await Promise.all(services.map((s) => s.stop()));
-    await world.dispose();
-  });
+  afterAll(() => platform.dispose());
 
   it('receives the order broadcast, validates it and replies with candidates as itself', async () => {
-    const [broadcast, intake] = services as [RunningService, RunningService];
     const python = spawn(
       process.env.RS_PYTHON ?? 'python3',
       [
@@ -55,7 +39,7 @@ describe('a connector in Python', () => {
         '60',
       ],
       {
-        env: { ...process.env, RS_AMQP_URL: world.amqpUrlFor(jobcentreUsername(147), testPassword(147)) },
+        env: { ...process.env, RS_AMQP_URL: jobcentreAmqpUrl(platform.world, 147) },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -64,7 +48,7 @@ describe('a connector in Python', () => {
     python.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => python.once('exit', resolve));
 
-    const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: 101 });
+    const lead = jobcentreToken(101);
     const created = await request(intake.url)
       .post('/orders')
       .set('authorization', `Bearer ${lead}`)

@@ -13,14 +13,15 @@ import {
 import { allJobcentres, cooperation } from '@rs/reference-data';
 import {
   createTestWorld,
-  provisionJobcentres,
+  jobcentreAmqpUrl,
+  jobcentreToken,
   type RunningService,
   serviceEnv,
+  settledCount,
   spawnService,
-  startService,
+  type TestPlatform,
   type TestWorld,
-  testPassword,
-  tokenFor,
+  testPlatform,
   waitFor,
 } from '@rs/testkit';
 import amqplib from 'amqplib';
@@ -49,7 +50,7 @@ async function startConnectors(world: TestWorld, answer: boolean): Promise<Map<n
     const inbox: Inbox = { duplicates: [], handled: [], connector: undefined as never };
     inbox.connector = createConnector(
       {
-        url: world.amqpUrlFor(jobcentreUsername(code), testPassword(code)),
+        url: jobcentreAmqpUrl(world, code),
         jobcentre: code,
         logger: silentLogger,
         onDuplicate: (id) => inbox.duplicates.push(id),
@@ -73,26 +74,6 @@ async function startConnectors(world: TestWorld, answer: boolean): Promise<Map<n
   return inboxes;
 }
 
-/** Ready messages in a queue, from the broker itself (the management API's figures lag). */
-async function queueDepth(world: TestWorld, queue: string): Promise<number> {
-  const conn = await amqplib.connect(world.amqpUrl);
-  try {
-    const ch = await conn.createChannel();
-    return (await ch.checkQueue(queue)).messageCount;
-  } finally {
-    await conn.close();
-  }
-}
-
-/** How many messages a service has settled on a queue with an outcome, from its /metrics. */
-async function settled(service: RunningService, queue: string, outcome: string): Promise<number> {
-  const text = await (await fetch(`${service.url}/metrics`)).text();
-  const line = text
-    .split('\n')
-    .find((l) => l.startsWith('rs_messages_settled_total{') && l.includes(`queue="${queue}"`) && l.includes(`outcome="${outcome}"`));
-  return line ? Number(line.split(' ').pop()) : 0;
-}
-
 const orderBody = {
   company: { name: 'Plejecenter Sundby', municipality: 101 },
   title: 'Social- og sundhedsassistent',
@@ -103,26 +84,24 @@ const orderBody = {
 };
 
 describe('walking skeleton: order → every HRS jobcentre → replies → round complete', () => {
-  let world: TestWorld;
+  let platform: TestPlatform;
   const services: RunningService[] = [];
   let inboxes: Map<number, Inbox>;
   let orderIntake: RunningService;
   let broadcast: RunningService;
-  const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: LEAD });
+  const lead = jobcentreToken(LEAD);
 
   beforeAll(async () => {
-    world = await createTestWorld();
-    await provisionJobcentres(world, RECIPIENTS);
-    broadcast = await startService(world, 'broadcast', { REPLY_WINDOW_SECONDS: String(WINDOW_SECONDS), REPLY_WINDOW_MODE: 'clock' });
-    orderIntake = await startService(world, 'order-intake');
-    services.push(broadcast, orderIntake, await startService(world, 'matching'), await startService(world, 'upskilling-seat'));
-    inboxes = await startConnectors(world, true);
+    platform = await testPlatform({ jobcentres: RECIPIENTS });
+    broadcast = await platform.start('broadcast', { REPLY_WINDOW_SECONDS: String(WINDOW_SECONDS), REPLY_WINDOW_MODE: 'clock' });
+    orderIntake = await platform.start('order-intake');
+    services.push(broadcast, orderIntake, await platform.start('matching'), await platform.start('upskilling-seat'));
+    inboxes = await startConnectors(platform.world, true);
   }, 90_000);
 
   afterAll(async () => {
     await Promise.all([...(inboxes?.values() ?? [])].map((i) => i.connector.stop()));
-    await Promise.all(services.map((s) => s.stop()));
-    await world?.dispose();
+    await platform.dispose();
   });
 
   it('reaches exactly the 15 other HRS queues once each; 13 reply, 2 turn overdue; the round completes', async () => {
@@ -138,7 +117,7 @@ describe('walking skeleton: order → every HRS jobcentre → replies → round 
     for (const inbox of inboxes.values()) expect(inbox.handled.map((o) => o.orderId)).toEqual([orderId]);
     // Nobody else was asked: a jobcentre outside HRS has an empty queue.
     const outsider = allJobcentres().find((j) => !HRS.includes(j.code))!.code;
-    expect(await queueDepth(world, jobcentreQueue(outsider))).toBe(0);
+    expect(await platform.bus.depth(jobcentreQueue(outsider))).toBe(0);
 
     const order = await waitFor(
       async () => {
@@ -163,7 +142,7 @@ describe('walking skeleton: order → every HRS jobcentre → replies → round 
     // The same reply re-sent (three copies of one message id) changes nothing.
     const replier = RECIPIENTS.find((c) => !SILENT.includes(c) && !NONE.includes(c))!;
     const bus = inboxes.get(replier)!.connector;
-    const acked = await settled(broadcast, QUEUES.broadcastReplies, 'ack');
+    const acked = await settledCount(broadcast, QUEUES.broadcastReplies, 'ack');
     const again = makeEnvelope(
       'round.reply',
       { roundId, orderId, answer: 'candidates', candidates: [{ candidateRef: `c-${replier}-1`, summary: 'Erfaren SOSU-assistent' }] },
@@ -174,7 +153,7 @@ describe('walking skeleton: order → every HRS jobcentre → replies → round 
         userId: jobcentreUsername(replier),
       });
     }
-    await waitFor(async () => (await settled(broadcast, QUEUES.broadcastReplies, 'ack')) >= acked + 3, {
+    await waitFor(async () => (await settledCount(broadcast, QUEUES.broadcastReplies, 'ack')) >= acked + 3, {
       what: 'the three copies to be consumed',
     });
     const after = await request(broadcast.url).get(`/rounds/${roundId}`).set('authorization', `Bearer ${lead}`).expect(200);
@@ -183,7 +162,7 @@ describe('walking skeleton: order → every HRS jobcentre → replies → round 
     // A malformed message goes to the dead-letter queue with its reason; the consumer keeps going:
     // the silent jobcentre's late reply after it is still recorded (as late).
     const late = SILENT[0]!;
-    const conn = await amqplib.connect(world.amqpUrlFor(jobcentreUsername(late), testPassword(late)));
+    const conn = await amqplib.connect(jobcentreAmqpUrl(platform.world, late));
     const ch = await conn.createConfirmChannel();
     ch.publish(EXCHANGES.connectors, connectorRoutingKey(late, 'round.reply'), Buffer.from('{not json'), {
       userId: jobcentreUsername(late),
@@ -192,16 +171,9 @@ describe('walking skeleton: order → every HRS jobcentre → replies → round 
     await conn.close();
     await inboxes.get(late)!.connector.reply({ roundId, orderId, answer: 'none', candidates: [] });
 
-    const deadLetter = await waitFor(
-      async () => {
-        const c = await amqplib.connect(world.amqpUrl);
-        const chan = await c.createChannel();
-        const msg = await chan.get(`${QUEUES.broadcastReplies}.dead-letter`, { noAck: true });
-        await c.close();
-        return msg || undefined;
-      },
-      { what: 'the malformed reply in the dead-letter queue' },
-    );
+    const deadLetter = await waitFor(() => platform.bus.take(`${QUEUES.broadcastReplies}.dead-letter`), {
+      what: 'the malformed reply in the dead-letter queue',
+    });
     expect(deadLetter.content.toString()).toBe('{not json');
     expect(String(deadLetter.properties.headers?.[DEAD_LETTER_REASON_HEADER])).toMatch(/^bad-json/);
 
@@ -222,7 +194,7 @@ describe('walking skeleton: order → every HRS jobcentre → replies → round 
       .set('authorization', `Bearer ${lead}`)
       .send({ ...orderBody, broadcast: undefined })
       .expect(201);
-    const other = tokenFor({ role: 'jobcentre', sub: 'consultant-147', jobcentre: 147 });
+    const other = jobcentreToken(147);
     await request(orderIntake.url).get(`/orders/${created.body.id}`).set('authorization', `Bearer ${other}`).expect(404);
     await request(orderIntake.url).get(`/orders/${created.body.id}`).expect(401);
   });
@@ -254,7 +226,7 @@ describe('walking skeleton: order → every HRS jobcentre → replies → round 
   });
 
   it('refuses a cooperation round for a lead in no cooperation (Allerød), and stores nothing', async () => {
-    const allerod = tokenFor({ role: 'jobcentre', sub: 'consultant-201', jobcentre: 201 });
+    const allerod = jobcentreToken(201);
     const res = await request(orderIntake.url)
       .post('/orders')
       .set('authorization', `Bearer ${allerod}`)
@@ -291,29 +263,25 @@ describe('configuration', () => {
 });
 
 describe('broadcast killed (SIGKILL) in the middle of a fan-out', () => {
-  let world: TestWorld;
-  const services: RunningService[] = [];
+  let platform: TestPlatform;
   let inboxes: Map<number, Inbox>;
 
   beforeAll(async () => {
-    world = await createTestWorld();
-    await provisionJobcentres(world, RECIPIENTS);
+    platform = await testPlatform({ jobcentres: RECIPIENTS });
   });
 
   afterAll(async () => {
     await Promise.all([...(inboxes?.values() ?? [])].map((i) => i.connector.stop()));
-    await Promise.all(services.map((s) => s.stop()));
-    await world?.dispose();
+    await platform.dispose();
   });
 
   it('still delivers the order to every recipient once, and every deadline still fires', async () => {
     const window = { REPLY_WINDOW_SECONDS: '3', REPLY_WINDOW_MODE: 'clock' };
     // Dies after 6 confirmed publishes: the round.opened event and some of the 15 recipient messages.
-    const doomed = await startService(world, 'broadcast', { ...window, FAILPOINT_KILL_AFTER_PUBLISHES: '6' });
-    const orderIntake = await startService(world, 'order-intake');
-    services.push(orderIntake);
-    inboxes = await startConnectors(world, false);
-    const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: LEAD });
+    const doomed = await platform.start('broadcast', { ...window, FAILPOINT_KILL_AFTER_PUBLISHES: '6' });
+    const orderIntake = await platform.start('order-intake');
+    inboxes = await startConnectors(platform.world, false);
+    const lead = jobcentreToken(LEAD);
     const created = await request(orderIntake.url).post('/orders').set('authorization', `Bearer ${lead}`).send(orderBody).expect(201);
 
     await doomed.exited;
@@ -321,8 +289,7 @@ describe('broadcast killed (SIGKILL) in the middle of a fan-out', () => {
     const reachedBeforeKill = () => [...inboxes.values()].filter((i) => i.handled.length > 0);
     await waitFor(() => reachedBeforeKill().length === 5, { what: 'the 5 recipients published to before the kill' });
 
-    const restarted = await startService(world, 'broadcast', window);
-    services.push(restarted);
+    await platform.start('broadcast', window);
     await waitFor(() => [...inboxes.values()].every((i) => i.handled.length >= 1), { what: 'every recipient to get the order' });
 
     // Nobody answers, so every recipient's deadline must fire: all 15 overdue, the round complete.

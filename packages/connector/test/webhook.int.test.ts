@@ -1,19 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { Logger } from '@rs/bus';
 import { runWebhook, type WebhookRunner } from '@rs/connector';
-import { connectorRoutingKey, EXCHANGES, jobcentreQueue, jobcentreUsername, QUEUES } from '@rs/contracts';
+import { connectorRoutingKey, EXCHANGES, jobcentreQueue, QUEUES } from '@rs/contracts';
 import {
-  createTestWorld,
   freePort,
-  provisionJobcentres,
+  jobcentreAmqpUrl,
+  jobcentreToken,
   type RunningService,
-  startService,
-  type TestWorld,
-  testPassword,
-  tokenFor,
+  registerOrder,
+  type TestPlatform,
+  testPlatform,
   waitFor,
+  type Watch,
 } from '@rs/testkit';
-import amqplib from 'amqplib';
 import request from 'supertest';
 
 /**
@@ -22,7 +21,7 @@ import request from 'supertest';
  * a refusal (4xx, invalid answer) dead-letters the message.
  */
 const CODE = 147;
-const lead = tokenFor({ role: 'jobcentre', sub: 'x', jobcentre: 101 });
+const lead = jobcentreToken(101);
 const CANDIDATES = [
   { candidateRef: 'c-147-7', summary: 'CE-chauffør, kan starte mandag', availableFrom: '2026-12-01' },
   { candidateRef: 'c-147-9', summary: 'C-chauffør' },
@@ -57,7 +56,8 @@ function captureLogger(lines: string[]): Logger {
 }
 
 describe('webhook connector', () => {
-  let world: TestWorld;
+  let platform: TestPlatform;
+  let replies: Watch;
   let broadcast: RunningService;
   let intake: RunningService;
   let port: number;
@@ -67,54 +67,28 @@ describe('webhook connector', () => {
   let respond: (body: { type: string; id: string }) => { status: number; body?: unknown } = () => ({ status: 503 });
   const local = localSystem((body) => respond(body));
 
-  async function broadcastOrder(title: string): Promise<string> {
-    const res = await request(intake.url)
-      .post('/orders')
-      .set('authorization', `Bearer ${lead}`)
-      .send({
-        company: { name: 'Vognmand Hansen', municipality: 101 },
-        title,
-        occupation: '8332',
-        positions: 2,
-        broadcast: { scope: 'cooperation' },
-      })
-      .expect(201);
-    return res.body.id;
-  }
+  const broadcastOrder = (title: string) => registerOrder(intake, lead, { title, positions: 2, broadcast: { scope: 'cooperation' } });
   const round = async (roundId: string) =>
     (await request(broadcast.url).get(`/rounds/${roundId}`).set('authorization', `Bearer ${lead}`).expect(200)).body as {
       recipients: Array<{ jobcentre: number; status: string; answer?: string; candidates?: unknown[] }>;
     };
 
-  async function withChannel<T>(use: (ch: amqplib.Channel) => Promise<T>): Promise<T> {
-    const conn = await amqplib.connect(world.amqpUrl);
-    try {
-      return await use(await conn.createChannel());
-    } finally {
-      await conn.close();
-    }
-  }
-
   beforeAll(async () => {
-    world = await createTestWorld();
-    await provisionJobcentres(world, [CODE]);
-    broadcast = await startService(world, 'broadcast', {
+    platform = await testPlatform({ jobcentres: [CODE] });
+    broadcast = await platform.start('broadcast', {
       REPLY_WINDOW_MODE: 'clock',
       REPLY_WINDOW_SECONDS: '30',
       REMINDER_OFFSETS_SECONDS: 'none',
     });
-    intake = await startService(world, 'order-intake');
+    intake = await platform.start('order-intake');
     // Sees every reply 147 publishes, beside broadcast's own queue.
-    await withChannel(async (ch) => {
-      await ch.assertQueue('test.replies-147', { durable: false });
-      await ch.bindQueue('test.replies-147', EXCHANGES.connectors, connectorRoutingKey(CODE, 'round.reply'));
-    });
+    replies = await platform.bus.watch(EXCHANGES.connectors, [connectorRoutingKey(CODE, 'round.reply')]);
     port = await freePort();
     start();
   }, 60_000);
   function start() {
     runner = runWebhook({
-      url: world.amqpUrlFor(jobcentreUsername(CODE), testPassword(CODE)),
+      url: jobcentreAmqpUrl(platform.world, CODE),
       jobcentre: CODE,
       webhookUrl: `http://127.0.0.1:${port}/rs-messages`,
       logger: captureLogger(lines),
@@ -126,8 +100,7 @@ describe('webhook connector', () => {
   afterAll(async () => {
     await runner?.stop();
     await new Promise((r) => (server ? server.close(r) : r(undefined)));
-    await Promise.all([broadcast?.stop(), intake?.stop()]);
-    await world?.dispose();
+    await platform.dispose();
   });
 
   it('retries while the local system is down, then replies once with its candidates', async () => {
@@ -157,8 +130,9 @@ describe('webhook connector', () => {
     // connector leaves nothing unacked behind (an unacked message would be back in the queue).
     await runner?.stop();
     runner = undefined;
-    expect(await withChannel(async (ch) => (await ch.checkQueue(jobcentreQueue(CODE))).messageCount)).toBe(0);
-    expect(await withChannel(async (ch) => (await ch.checkQueue('test.replies-147')).messageCount)).toBe(1);
+    expect(await platform.bus.depth(jobcentreQueue(CODE))).toBe(0);
+    await waitFor(() => replies.seen.length > 0, { what: 'the reply seen on the exchange' });
+    expect(replies.seen).toHaveLength(1);
     const broadcasts = local.calls.filter((c) => c.type === 'round.order-broadcast');
     expect(broadcasts.filter((c) => c.status === 200)).toHaveLength(1);
     expect(broadcasts.map((c) => c.status)).toEqual([503, 200]);
@@ -169,19 +143,12 @@ describe('webhook connector', () => {
     respond = () => ({ status: 200, body: { answer: 'candidates', candidates: [] } });
     start();
     const orderId = await broadcastOrder('Lagerarbejder');
-    const dead = await waitFor(
-      () =>
-        withChannel(async (ch) => {
-          const msg = await ch.get(QUEUES.jobcentresDeadLetter, { noAck: true });
-          return msg || undefined;
-        }),
-      { what: 'the broadcast to be dead-lettered' },
-    );
+    const dead = await waitFor(() => platform.bus.take(QUEUES.jobcentresDeadLetter), { what: 'the broadcast to be dead-lettered' });
     expect(JSON.parse(dead.content.toString())).toMatchObject({ data: { orderId, recipient: CODE } });
     expect(lines.some((l) => /refused round\.order-broadcast .* invalid answer: candidates: "none" carries no candidates/.test(l))).toBe(
       true,
     );
     expect((await round(`${orderId}-1`)).recipients.find((r) => r.jobcentre === CODE)?.status).toBe('pending');
-    expect(await withChannel(async (ch) => (await ch.checkQueue('test.replies-147')).messageCount)).toBe(1);
+    expect(replies.seen).toHaveLength(1);
   }, 30_000);
 });

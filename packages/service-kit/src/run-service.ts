@@ -181,6 +181,16 @@ export function runService<S extends z.ZodRawShape, M extends ModelSet = Record<
   );
 }
 
+/** The context's connected parts: what each is called in an error, and what the spec must add for it. */
+const CONNECTED_PARTS: ReadonlyArray<[keyof Opened<ModelSet>, string, string]> = [
+  ['connection', 'the database', 'mongo'],
+  ['models', 'database models', 'mongo'],
+  ['bus', 'the broker', 'bus'],
+  ['redis', 'Redis', 'redis'],
+  ['timerQueues', 'timer queues', 'redis: { timerQueues }'],
+  ['relay', 'the outbox relay', 'relay'],
+];
+
 function contextOf<S extends z.ZodRawShape, M extends ModelSet>(
   name: string,
   config: ConfigOf<S>,
@@ -189,33 +199,16 @@ function contextOf<S extends z.ZodRawShape, M extends ModelSet>(
   now: () => Date,
   opened: Opened<M>,
 ): ServiceContext<S, M> {
-  const present = <T>(value: T | undefined, what: string, add: string): T => {
-    if (value === undefined) throw new Error(`${name} uses ${what} but does not connect it: add ${add} to its runService spec`);
-    return value;
-  };
-  return {
-    name,
-    config,
-    logger,
-    metrics,
-    now,
-    get connection() {
-      return present(opened.connection, 'the database', 'mongo');
-    },
-    get models() {
-      return present(opened.models, 'database models', 'mongo');
-    },
-    get bus() {
-      return present(opened.bus, 'the broker', 'bus');
-    },
-    get redis() {
-      return present(opened.redis, 'Redis', 'redis');
-    },
-    get timerQueues() {
-      return present(opened.timerQueues, 'timer queues', 'redis: { timerQueues }');
-    },
-    get relay() {
-      return present(opened.relay, 'the outbox relay', 'relay');
-    },
-  };
+  const ctx = { name, config, logger, metrics, now };
+  for (const [key, what, add] of CONNECTED_PARTS) {
+    Object.defineProperty(ctx, key, {
+      enumerable: true,
+      get: () => {
+        const value = opened[key];
+        if (value === undefined) throw new Error(`${name} uses ${what} but does not connect it: add ${add} to its runService spec`);
+        return value;
+      },
+    });
+  }
+  return ctx as ServiceContext<S, M>;
 }

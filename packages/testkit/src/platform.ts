@@ -81,3 +81,32 @@ export async function testPlatform(options: { jobcentres?: readonly number[] } =
     },
   };
 }
+
+/** A valid order body (a haulier in Copenhagen, one driver); fields given replace the defaults. */
+export const anOrder = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
+  company: { name: 'Vognmand Hansen', municipality: 101 },
+  title: 'Chauffør',
+  occupation: '8332',
+  positions: 1,
+  ...over,
+});
+
+/** Registers `anOrder(over)` with order-intake as the token's caller; resolves with the order id (a non-201 throws). */
+export async function registerOrder(intake: RunningService, token: string, over: Record<string, unknown> = {}): Promise<string> {
+  const res = await fetch(`${intake.url}/orders`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(anOrder(over)),
+  });
+  if (res.status !== 201) throw new Error(`POST /orders answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** How many messages a running service has settled on a queue with this outcome (ack, dead-letter, retry), from its /metrics. */
+export async function settledCount(service: RunningService, queue: string, outcome: string): Promise<number> {
+  const text = await (await fetch(`${service.url}/metrics`)).text();
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith('rs_messages_settled_total{') && l.includes(`queue="${queue}"`) && l.includes(`outcome="${outcome}"`));
+  return line ? Number(line.split(' ').pop()) : 0;
+}

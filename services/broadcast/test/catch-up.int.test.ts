@@ -1,17 +1,15 @@
 import { silentLogger } from '@rs/bus';
 import { catchUp, type Connector, createConnector } from '@rs/connector';
-import { jobcentreQueue, jobcentreUsername, type OrderBroadcast } from '@rs/contracts';
+import { jobcentreQueue, type OrderBroadcast } from '@rs/contracts';
 import {
-  createTestWorld,
-  provisionJobcentres,
+  jobcentreAmqpUrl,
+  jobcentreToken,
   type RunningService,
-  startService,
-  type TestWorld,
-  testPassword,
-  tokenFor,
+  registerOrder,
+  type TestPlatform,
+  testPlatform,
   waitFor,
 } from '@rs/testkit';
-import amqplib from 'amqplib';
 import request from 'supertest';
 
 /**
@@ -19,57 +17,38 @@ import request from 'supertest';
  * reads what it missed from the feed, then goes on with its queue, without gaps or duplicates.
  */
 describe('catch-up feed', () => {
-  let world: TestWorld;
+  let platform: TestPlatform;
   let broadcast: RunningService;
   let intake: RunningService;
   let connector: Connector | undefined;
-  const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: 101 });
-  const own = tokenFor({ role: 'jobcentre', sub: 'connector-147', jobcentre: 147 });
+  const lead = jobcentreToken(101);
+  const own = jobcentreToken(147);
 
   beforeAll(async () => {
-    world = await createTestWorld();
-    await provisionJobcentres(world, [147]);
-    broadcast = await startService(world, 'broadcast', { REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: 'none' });
-    intake = await startService(world, 'order-intake');
+    platform = await testPlatform({ jobcentres: [147] });
+    broadcast = await platform.start('broadcast', { REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: 'none' });
+    intake = await platform.start('order-intake');
   }, 60_000);
   afterAll(async () => {
     await connector?.stop();
-    await Promise.all([broadcast?.stop(), intake?.stop()]);
-    await world.dispose();
+    await platform.dispose();
   });
 
-  async function broadcastOrder(title: string): Promise<string> {
-    const res = await request(intake.url)
-      .post('/orders')
-      .set('authorization', `Bearer ${lead}`)
-      .send({
-        company: { name: 'Bageriet', municipality: 101 },
-        title,
-        occupation: '7512',
-        positions: 1,
-        broadcast: { scope: 'cooperation' },
-      })
-      .expect(201);
-    return res.body.id;
-  }
-
-  async function depth(queue: string): Promise<number> {
-    const conn = await amqplib.connect(world.amqpUrl);
-    try {
-      return (await (await conn.createChannel()).checkQueue(queue)).messageCount;
-    } finally {
-      await conn.close();
-    }
-  }
+  const broadcastOrder = (title: string) =>
+    registerOrder(intake, lead, {
+      company: { name: 'Bageriet', municipality: 101 },
+      title,
+      occupation: '7512',
+      broadcast: { scope: 'cooperation' },
+    });
+  const depth = (queue: string) => platform.bus.depth(queue);
 
   it('hands over what the queue no longer holds, once, and then continues on the queue', async () => {
     const since = new Date();
     const lost = await broadcastOrder('Bager');
     await waitFor(async () => (await depth(jobcentreQueue(147))) === 1, { what: 'the first order in the queue' });
     // The queue loses it (as if it expired while the connector was away).
-    const conn = await amqplib.connect(world.amqpUrl);
-    await (await conn.createChannel()).purgeQueue(jobcentreQueue(147));
-    await conn.close();
+    await platform.bus.purge(jobcentreQueue(147));
     const queued = await broadcastOrder('Konditor');
     await waitFor(async () => (await depth(jobcentreQueue(147))) === 1, { what: 'the second order in the queue' });
 
@@ -77,7 +56,7 @@ describe('catch-up feed', () => {
     const duplicates: string[] = [];
     connector = createConnector(
       {
-        url: world.amqpUrlFor(jobcentreUsername(147), testPassword(147)),
+        url: jobcentreAmqpUrl(platform.world, 147),
         jobcentre: 147,
         logger: silentLogger,
         onDuplicate: (id) => duplicates.push(id),

@@ -3,12 +3,13 @@ import { type Connector, createConnector, type JobcentreHandlers } from '@rs/con
 import { connectorRoutingKey, EXCHANGES, jobcentreQueue, jobcentreUsername, makeEnvelope, QUEUES } from '@rs/contracts';
 import { allJobcentres, cooperation, recipientsFor } from '@rs/reference-data';
 import {
-  createTestWorld,
+  anOrder,
+  jobcentreAmqpUrl,
+  jobcentreToken,
   provisionJobcentres,
   type RunningService,
-  startService,
-  type TestWorld,
-  testPassword,
+  type TestPlatform,
+  testPlatform,
   tokenFor,
   waitFor,
 } from '@rs/testkit';
@@ -21,44 +22,24 @@ import request from 'supertest';
  */
 const LEAD = 101;
 const HRS = cooperation('HRS')!.members;
-const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: LEAD });
+const lead = jobcentreToken(LEAD);
 const secretariat = tokenFor({ role: 'secretariat', sub: 'secretariat-hrs', cooperation: 'HRS' });
 
-const order = (scope?: string) => ({
-  company: { name: 'Vognmand Hansen', municipality: 101 },
-  title: 'Chauffør',
-  occupation: '8332',
-  positions: 2,
-  ...(scope ? { broadcast: { scope } } : {}),
-});
-
-async function depths(world: TestWorld, queues: string[]): Promise<Map<string, number>> {
-  const conn = await amqplib.connect(world.amqpUrl);
-  try {
-    const ch = await conn.createChannel();
-    const result = new Map<string, number>();
-    for (const q of queues) result.set(q, (await ch.checkQueue(q)).messageCount);
-    return result;
-  } finally {
-    await conn.close();
-  }
-}
+const order = (scope?: string) => anOrder({ positions: 2, ...(scope ? { broadcast: { scope } } : {}) });
 
 describe('recipients by scope', () => {
-  let world: TestWorld;
-  const services: RunningService[] = [];
+  let platform: TestPlatform;
+  let broadcast: RunningService;
+  let intake: RunningService;
 
   beforeAll(async () => {
-    world = await createTestWorld();
-    services.push(await startService(world, 'broadcast', { REPLY_WINDOW_MODE: 'clock' }), await startService(world, 'order-intake'));
+    platform = await testPlatform();
+    broadcast = await platform.start('broadcast', { REPLY_WINDOW_MODE: 'clock' });
+    intake = await platform.start('order-intake');
   }, 60_000);
-  afterAll(async () => {
-    await Promise.all(services.map((s) => s.stop()));
-    await world.dispose();
-  });
+  afterAll(() => platform.dispose());
 
   it('sends a cooperation, an East Denmark and a national round to exactly the jobcentres in scope, once each', async () => {
-    const [broadcast, intake] = services as [RunningService, RunningService];
     for (const scope of ['cooperation', 'east-denmark', 'national'] as const) {
       const created = await request(intake.url).post('/orders').set('authorization', `Bearer ${lead}`).send(order()).expect(201);
       await waitFor(
@@ -78,7 +59,7 @@ describe('recipients by scope', () => {
     const expected = (code: number) => (code === LEAD ? 0 : 1) * ((HRS.includes(code) ? 1 : 0) + (east.includes(code) ? 1 : 0) + 1);
     const queues = allJobcentres().map((j) => jobcentreQueue(j.code));
     const want = new Map(allJobcentres().map((j) => [jobcentreQueue(j.code), expected(j.code)]));
-    await waitFor(async () => JSON.stringify([...(await depths(world, queues))]) === JSON.stringify([...want]), {
+    await waitFor(async () => JSON.stringify([...(await platform.bus.depths(queues))]) === JSON.stringify([...want]), {
       timeoutMs: 20_000,
       what: 'every jobcentre queue to hold exactly its rounds',
     });
@@ -88,7 +69,7 @@ describe('recipients by scope', () => {
 });
 
 describe('a round from opening to withdrawal', () => {
-  let world: TestWorld;
+  let platform: TestPlatform;
   let broadcast: RunningService;
   let intake: RunningService;
   const connectors = new Map<number, Connector>();
@@ -107,35 +88,23 @@ describe('a round from opening to withdrawal', () => {
       'round.reply-received': record('round.reply-received'),
       'round.overdue-notice': record('round.overdue-notice'),
     };
-    connectors.set(
-      code,
-      createConnector(
-        { url: world.amqpUrlFor(jobcentreUsername(code), testPassword(code)), jobcentre: code, logger: silentLogger },
-        handlers,
-      ),
-    );
+    connectors.set(code, createConnector({ url: jobcentreAmqpUrl(platform.world, code), jobcentre: code, logger: silentLogger }, handlers));
   }
   const received = (code: number, type: string) => inbox.get(code)!.filter((m) => m.type === type);
 
   beforeAll(async () => {
-    world = await createTestWorld();
-    await provisionJobcentres(world, HRS);
-    broadcast = await startService(world, 'broadcast', {
-      REPLY_WINDOW_SECONDS: '5',
-      REPLY_WINDOW_MODE: 'clock',
-      REMINDER_OFFSETS_SECONDS: '3',
-    });
-    intake = await startService(world, 'order-intake');
+    platform = await testPlatform({ jobcentres: HRS });
+    broadcast = await platform.start('broadcast', { REPLY_WINDOW_SECONDS: '5', REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: '3' });
+    intake = await platform.start('order-intake');
     for (const code of HRS) connect(code);
   }, 60_000);
   afterAll(async () => {
     await Promise.all([...connectors.values()].map((c) => c.stop()));
-    await Promise.all([broadcast?.stop(), intake?.stop()]);
-    await world.dispose();
+    await platform.dispose();
   });
 
   it('refuses a reply published with A’s credentials claiming to be B (the broker closes the channel)', async () => {
-    const conn = await amqplib.connect(world.amqpUrlFor(jobcentreUsername(147), testPassword(147)));
+    const conn = await amqplib.connect(jobcentreAmqpUrl(platform.world, 147));
     const ch = await conn.createConfirmChannel();
     const closed = new Promise<string>((resolve) => ch.on('error', (err: Error) => resolve(err.message)));
     const envelope = makeEnvelope(
@@ -172,7 +141,7 @@ describe('a round from opening to withdrawal', () => {
     expect(amended.data).toMatchObject({ recipient: 147, candidates: [{ candidateRef: 'c-147-2', summary: 'C-chauffør' }] });
 
     // A jobcentre that was never asked cannot answer (dead-lettered as not a recipient).
-    await provisionJobcentres(world, [201]);
+    await provisionJobcentres(platform.world, [201]);
     connect(201);
     await connectors.get(201)!.reply({ roundId, orderId, answer: 'none', candidates: [] });
 
@@ -248,16 +217,9 @@ describe('a round from opening to withdrawal', () => {
     );
     expect(closed.closeReason).toBe('filled');
 
-    const dead = await waitFor(
-      async () => {
-        const conn = await amqplib.connect(world.amqpUrl);
-        const ch = await conn.createChannel();
-        const msg = await ch.get(`${QUEUES.broadcastReplies}.dead-letter`, { noAck: true });
-        await conn.close();
-        return msg || undefined;
-      },
-      { what: 'the reply from a non-recipient to be dead-lettered' },
-    );
+    const dead = await waitFor(() => platform.bus.take(`${QUEUES.broadcastReplies}.dead-letter`), {
+      what: 'the reply from a non-recipient to be dead-lettered',
+    });
     expect(String(dead.properties.headers?.['x-rs-dead-letter-reason'])).toMatch(/^not-a-recipient/);
 
     // Reply compliance (R11) for the period, as the HRS secretariat sees it.
@@ -317,33 +279,26 @@ describe('a round from opening to withdrawal', () => {
 });
 
 describe('automatic escalation (a cooperation policy, R7)', () => {
-  let world: TestWorld;
-  const services: RunningService[] = [];
+  const policy = { REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: 'none', AUTO_ESCALATE_COOPERATIONS: 'HRS' };
+  let platform: TestPlatform;
+  let broadcast: RunningService;
+  let intake: RunningService;
   const connectors: Connector[] = [];
 
   beforeAll(async () => {
-    world = await createTestWorld();
-    await provisionJobcentres(world, HRS);
-    services.push(
-      await startService(world, 'broadcast', {
-        REPLY_WINDOW_MODE: 'clock',
-        REMINDER_OFFSETS_SECONDS: 'none',
-        AUTO_ESCALATE_COOPERATIONS: 'HRS',
-      }),
-      await startService(world, 'order-intake'),
-    );
+    platform = await testPlatform({ jobcentres: HRS });
+    broadcast = await platform.start('broadcast', policy);
+    intake = await platform.start('order-intake');
   }, 60_000);
   afterAll(async () => {
     await Promise.all(connectors.map((c) => c.stop()));
-    await Promise.all(services.map((s) => s.stop()));
-    await world.dispose();
+    await platform.dispose();
   });
 
   it('opens East Denmark by itself when every HRS jobcentre answers "none", leaving out those who answered', async () => {
-    const [broadcast, intake] = services as [RunningService, RunningService];
     for (const code of recipientsFor('cooperation', LEAD)) {
       const connector: Connector = createConnector(
-        { url: world.amqpUrlFor(jobcentreUsername(code), testPassword(code)), jobcentre: code, logger: silentLogger },
+        { url: jobcentreAmqpUrl(platform.world, code), jobcentre: code, logger: silentLogger },
         {
           'round.order-broadcast': async (o) =>
             void (await connector.reply({ roundId: o.roundId, orderId: o.orderId, answer: 'none', candidates: [] })),
@@ -366,40 +321,24 @@ describe('automatic escalation (a cooperation policy, R7)', () => {
   }, 60_000);
 
   it('opens an escalation lost in a crash when broadcast starts again', async () => {
-    const [, intake] = services as [RunningService, RunningService];
     // A broadcast without the policy completes the round and escalates nothing: the state a
     // crash between the completing write and the opening of the next round leaves behind.
-    await services[0]!.stop();
-    services[0] = await startService(world, 'broadcast', {
-      REPLY_WINDOW_MODE: 'clock',
-      REMINDER_OFFSETS_SECONDS: 'none',
-      AUTO_ESCALATE_COOPERATIONS: 'none',
-    });
+    await broadcast.stop();
+    broadcast = await platform.start('broadcast', { ...policy, AUTO_ESCALATE_COOPERATIONS: 'none' });
     const created = await request(intake.url).post('/orders').set('authorization', `Bearer ${lead}`).send(order('cooperation')).expect(201);
-    const roundUrl = (n: number) => `/rounds/${created.body.id}-${n}`;
-    await waitFor(
-      async () => (await request(services[0]!.url).get(roundUrl(1)).set('authorization', `Bearer ${lead}`)).body.status === 'complete',
-      { timeoutMs: 20_000, what: 'the first round complete' },
-    );
-    await request(services[0]!.url).get(roundUrl(2)).set('authorization', `Bearer ${lead}`).expect(404);
+    const round = (n: number) => request(broadcast.url).get(`/rounds/${created.body.id}-${n}`).set('authorization', `Bearer ${lead}`);
+    await waitFor(async () => (await round(1)).body.status === 'complete', { timeoutMs: 20_000, what: 'the first round complete' });
+    await round(2).expect(404);
 
-    await services[0]!.stop();
-    services[0] = await startService(world, 'broadcast', {
-      REPLY_WINDOW_MODE: 'clock',
-      REMINDER_OFFSETS_SECONDS: 'none',
-      AUTO_ESCALATE_COOPERATIONS: 'HRS',
-    });
-    const second = await request(services[0]!.url).get(roundUrl(2)).set('authorization', `Bearer ${lead}`).expect(200);
+    await broadcast.stop();
+    broadcast = await platform.start('broadcast', policy);
+    const second = await round(2).expect(200);
     expect(second.body.scope).toBe('east-denmark');
     // Started once more: the successor that exists is left as it is.
-    await services[0]!.stop();
-    services[0] = await startService(world, 'broadcast', {
-      REPLY_WINDOW_MODE: 'clock',
-      REMINDER_OFFSETS_SECONDS: 'none',
-      AUTO_ESCALATE_COOPERATIONS: 'HRS',
-    });
-    const again = await request(services[0]!.url).get(roundUrl(2)).set('authorization', `Bearer ${lead}`).expect(200);
+    await broadcast.stop();
+    broadcast = await platform.start('broadcast', policy);
+    const again = await round(2).expect(200);
     expect(again.body.openedAt).toBe(second.body.openedAt);
-    await request(services[0]!.url).get(roundUrl(3)).set('authorization', `Bearer ${lead}`).expect(404);
+    await round(3).expect(404);
   }, 90_000);
 });

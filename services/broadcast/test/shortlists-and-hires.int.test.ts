@@ -1,24 +1,17 @@
 import { type Bus, connectBus, silentLogger } from '@rs/bus';
 import { type Connector, createConnector, cvPublisher } from '@rs/connector';
+import { type CandidateWithdrawn, jobcentreQueue, type OrderBroadcast, type RoundShortlist, type SharedCv } from '@rs/contracts';
 import {
-  type CandidateWithdrawn,
-  jobcentreQueue,
-  jobcentreUsername,
-  type OrderBroadcast,
-  type RoundShortlist,
-  type SharedCv,
-} from '@rs/contracts';
-import {
-  createTestWorld,
-  provisionJobcentres,
+  jobcentreAmqpUrl,
+  jobcentreToken,
   type RunningService,
-  startService,
-  type TestWorld,
-  testPassword,
+  registerOrder,
+  type TestPlatform,
+  testPlatform,
   tokenFor,
   waitFor,
+  type Watch,
 } from '@rs/testkit';
-import amqplib from 'amqplib';
 import mongoose from 'mongoose';
 import request from 'supertest';
 
@@ -45,28 +38,22 @@ function cv(ref: string, municipality: number): SharedCv {
 }
 
 describe('shortlists in rounds, and hires', () => {
-  let world: TestWorld;
+  let platform: TestPlatform;
   let broadcast: RunningService;
   let intake: RunningService;
   let matching: RunningService | undefined;
   const buses: Bus[] = [];
   const connectors: Connector[] = [];
-  let amqp: amqplib.ChannelModel;
-  const inbox = new Map<number, { type: string; data: unknown }[]>();
-  const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: LEAD });
+  let inbox: Watch;
+  const lead = jobcentreToken(LEAD);
 
   beforeAll(async () => {
-    world = await createTestWorld();
-    await provisionJobcentres(world, [LEAD, ...WITH_POOL, OTHER]);
-    broadcast = await startService(world, 'broadcast', { REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: 'none' });
-    intake = await startService(world, 'order-intake');
-    matching = await startService(world, 'matching');
+    platform = await testPlatform({ jobcentres: [LEAD, ...WITH_POOL, OTHER] });
+    broadcast = await platform.start('broadcast', { REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: 'none' });
+    intake = await platform.start('order-intake');
+    matching = await platform.start('matching');
     for (const code of WITH_POOL) {
-      const bus = connectBus({
-        url: world.amqpUrlFor(jobcentreUsername(code), testPassword(code)),
-        name: `cv-${code}`,
-        logger: silentLogger,
-      });
+      const bus = connectBus({ url: jobcentreAmqpUrl(platform.world, code), name: `cv-${code}`, logger: silentLogger });
       buses.push(bus);
       await cvPublisher(bus, code).upsertCvs([cv(`k${code}-1`, 101), cv(`k${code}-2`, 851)]);
     }
@@ -75,52 +62,30 @@ describe('shortlists in rounds, and hires', () => {
       async () => (await request(matching!.url).get('/jobcentres/151/pool').set('authorization', `Bearer ${token}`)).body.candidates === 2,
       { what: 'the pool filled' },
     );
-    // Every queue the test reads is watched by the admin user (the queues exist once broadcast started).
-    amqp = await amqplib.connect(world.amqpUrl);
-    const ch = await amqp.createChannel();
-    for (const code of [LEAD, ...WITH_POOL, OTHER]) {
-      inbox.set(code, []);
-      await ch.consume(
-        jobcentreQueue(code),
-        (m) => {
-          if (!m) return;
-          const envelope = JSON.parse(m.content.toString());
-          inbox.get(code)!.push({ type: String(envelope.type).replace(/^dk\.rekrutteringsservice\.|\.v\d+$/g, ''), data: envelope.data });
-        },
-        { noAck: true },
-      );
-    }
+    // Every queue the test reads is drained by the test (the queues exist once broadcast started).
+    inbox = await platform.bus.drain([LEAD, ...WITH_POOL, OTHER].map((code) => jobcentreQueue(code)));
   }, 90_000);
   afterAll(async () => {
-    await amqp?.close();
     await Promise.all([...connectors.map((c) => c.stop()), ...buses.map((b) => b.close())]);
-    await Promise.all([broadcast?.stop(), intake?.stop(), matching?.stop()]);
-    await world.dispose();
+    await platform.dispose();
   });
 
   const received = <T>(code: number, type: string, orderId: string) =>
-    inbox
-      .get(code)!
-      .filter((m) => m.type === type && (m.data as { orderId: string }).orderId === orderId)
-      .map((m) => m.data as T);
+    inbox.seen
+      .filter((m) => m.routingKey === jobcentreQueue(code) && m.name === type)
+      .map((m) => m.envelope?.data as T & { orderId: string })
+      .filter((data) => data.orderId === orderId);
 
-  async function registerOrder(broadcastScope?: 'cooperation'): Promise<string> {
-    const res = await request(intake.url)
-      .post('/orders')
-      .set('authorization', `Bearer ${lead}`)
-      .send({
-        company: { name: 'Lager A/S', municipality: 101 },
-        title: 'Lagerarbejder med truckcertifikat',
-        occupation: '9321',
-        positions: 1,
-        ...(broadcastScope ? { broadcast: { scope: broadcastScope } } : {}),
-      })
-      .expect(201);
-    return res.body.id;
-  }
+  const newOrder = (broadcastScope?: 'cooperation') =>
+    registerOrder(intake, lead, {
+      company: { name: 'Lager A/S', municipality: 101 },
+      title: 'Lagerarbejder med truckcertifikat',
+      occupation: '9321',
+      ...(broadcastScope ? { broadcast: { scope: broadcastScope } } : {}),
+    });
 
   async function shortlistsStored(orderId: string): Promise<boolean> {
-    const conn = await mongoose.createConnection(world.mongoUrl, { dbName: world.dbName('broadcast') }).asPromise();
+    const conn = await mongoose.createConnection(platform.world.mongoUrl, { dbName: platform.world.dbName('broadcast') }).asPromise();
     try {
       return (await conn.collection('shortlists').countDocuments({ _id: orderId as never })) === 1;
     } finally {
@@ -134,7 +99,7 @@ describe('shortlists in rounds, and hires', () => {
 
   let orderA = '';
   it('a round opened after the ranking carries in each broadcast the recipient its own shortlist, nobody else’s', async () => {
-    orderA = await registerOrder();
+    orderA = await newOrder();
     await waitFor(() => shortlistsStored(orderA), { what: 'shortlists received by broadcast' });
     await request(broadcast.url)
       .post('/rounds')
@@ -162,13 +127,13 @@ describe('shortlists in rounds, and hires', () => {
   it('with matching down the round opens at once; the shortlists follow when it is back', async () => {
     await matching!.stop();
     matching = undefined;
-    const orderB = await registerOrder('cooperation');
+    const orderB = await newOrder('cooperation');
     const first = await waitFor(() => received<OrderBroadcast>(147, 'round.order-broadcast', orderB)[0], {
       what: 'the round opened without matching',
     });
     expect(first.shortlist).toBeUndefined();
 
-    matching = await startService(world, 'matching');
+    matching = await platform.start('matching');
     for (const code of WITH_POOL) {
       const late = await waitFor(() => received<RoundShortlist>(code, 'round.shortlist', orderB)[0], { what: `late shortlist to ${code}` });
       expect(late.recipient).toBe(code);
@@ -178,14 +143,11 @@ describe('shortlists in rounds, and hires', () => {
   }, 60_000);
 
   it('a candidate hired for one order is withdrawn from the other open round, and its lead is told', async () => {
-    const orderC = await registerOrder('cooperation');
+    const orderC = await newOrder('cooperation');
     const roundOf = async (orderId: string) =>
       (await waitFor(() => received<OrderBroadcast>(147, 'round.order-broadcast', orderId)[0], { what: `round of ${orderId}` })).roundId;
     const [roundA, roundC] = [await roundOf(orderA), await roundOf(orderC)];
-    const connector = createConnector(
-      { url: world.amqpUrlFor(jobcentreUsername(147), testPassword(147)), jobcentre: 147, logger: silentLogger },
-      {},
-    );
+    const connector = createConnector({ url: jobcentreAmqpUrl(platform.world, 147), jobcentre: 147, logger: silentLogger }, {});
     connectors.push(connector);
     const proposed = [
       { candidateRef: 'k147-1', summary: 'Lagerarbejder, truckcertifikat' },

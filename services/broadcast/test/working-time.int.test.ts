@@ -1,4 +1,4 @@
-import { createTestWorld, type RunningService, startService, type TestWorld, tokenFor, waitFor } from '@rs/testkit';
+import { jobcentreToken, type RunningService, registerOrder, type TestPlatform, testPlatform, waitFor } from '@rs/testkit';
 import request from 'supertest';
 
 /**
@@ -7,37 +7,34 @@ import request from 'supertest';
  * and the window is a few seconds, so the deadline is exact whatever the real date.
  */
 describe('reply deadline in working time', () => {
-  let world: TestWorld;
+  let platform: TestPlatform;
   let intake: RunningService;
-  const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: 101 });
+  const lead = jobcentreToken(101);
 
   beforeAll(async () => {
-    world = await createTestWorld();
-    intake = await startService(world, 'order-intake');
+    platform = await testPlatform();
+    intake = await platform.start('order-intake');
   }, 60_000);
-  afterAll(async () => {
-    await intake.stop();
-    await world.dispose();
-  });
+  afterAll(() => platform.dispose());
 
   async function deadlineOfRoundOpenedAt(clockStart: string): Promise<string> {
-    const broadcast = await startService(world, 'broadcast', {
+    const broadcast = await platform.start('broadcast', {
       TEST_CLOCK_START: clockStart,
       REPLY_WINDOW_SECONDS: '5',
       REMINDER_OFFSETS_SECONDS: 'none',
     });
     try {
-      const created = await request(intake.url)
-        .post('/orders')
-        .set('authorization', `Bearer ${lead}`)
-        .send({ company: { name: 'Kantinen', municipality: 101 }, title: 'Kok', occupation: '5120', positions: 1 })
-        .expect(201);
+      const orderId = await registerOrder(intake, lead, {
+        company: { name: 'Kantinen', municipality: 101 },
+        title: 'Kok',
+        occupation: '5120',
+      });
       const opened = await waitFor(
         async () => {
           const res = await request(broadcast.url)
             .post('/rounds')
             .set('authorization', `Bearer ${lead}`)
-            .send({ orderId: created.body.id, scope: 'cooperation' });
+            .send({ orderId, scope: 'cooperation' });
           return res.status === 201 ? res.body : undefined;
         },
         { what: 'the round to open' },

@@ -4,18 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Bus, connectBus, silentLogger } from '@rs/bus';
 import { type CvPublisher, cvPublisher } from '@rs/connector';
-import { EXCHANGES, jobcentreUsername, type OrderShortlisted, type SharedCv } from '@rs/contracts';
+import { EXCHANGES, type OrderShortlisted, type SharedCv } from '@rs/contracts';
 import {
-  createTestWorld,
-  provisionJobcentres,
+  jobcentreAmqpUrl,
+  jobcentreToken,
   type RunningService,
-  startService,
-  type TestWorld,
-  testPassword,
+  registerOrder,
+  type TestPlatform,
+  testPlatform,
   tokenFor,
   waitFor,
 } from '@rs/testkit';
-import amqplib from 'amqplib';
 import request from 'supertest';
 
 /**
@@ -51,31 +50,29 @@ function runCli(args: string[], env: Record<string, string>): Promise<{ code: nu
 }
 
 describe('the shared candidate pool', () => {
-  let world: TestWorld;
+  let platform: TestPlatform;
   let matching: RunningService;
   let intake: RunningService;
   let bus147: Bus;
   let connector147: CvPublisher;
   const dir = mkdtempSync(join(tmpdir(), 'rs-sync-'));
-  const token147 = tokenFor({ role: 'jobcentre', sub: 'consultant-147', jobcentre: 147 });
-  const cliEnv = () => ({ AMQP_URL: world.amqpUrlFor(jobcentreUsername(147), testPassword(147)), JOBCENTRES: '147' });
+  const token147 = jobcentreToken(147);
+  const cliEnv = () => ({ AMQP_URL: jobcentreAmqpUrl(platform.world, 147), JOBCENTRES: '147' });
 
   beforeAll(async () => {
-    world = await createTestWorld();
-    await provisionJobcentres(world, [147, 151, 101]);
-    matching = await startService(world, 'matching');
-    intake = await startService(world, 'order-intake');
+    platform = await testPlatform({ jobcentres: [147, 151, 101] });
+    matching = await platform.start('matching');
+    intake = await platform.start('order-intake');
     // Publishing only (as `rs-connector sync` does): no queue consumed, so no broadcast service needed.
-    bus147 = connectBus({ url: world.amqpUrlFor(jobcentreUsername(147), testPassword(147)), name: 'test-147', logger: silentLogger });
+    bus147 = connectBus({ url: jobcentreAmqpUrl(platform.world, 147), name: 'test-147', logger: silentLogger });
     connector147 = cvPublisher(bus147, 147);
   }, 60_000);
   afterAll(async () => {
     await bus147?.close();
-    await Promise.all([matching?.stop(), intake?.stop()]);
-    await world.dispose();
+    await platform.dispose();
   });
 
-  const poolCount = async (code: number, token = tokenFor({ role: 'jobcentre', sub: `c-${code}`, jobcentre: code })) =>
+  const poolCount = async (code: number, token = jobcentreToken(code)) =>
     (await request(matching.url).get(`/jobcentres/${code}/pool`).set('authorization', `Bearer ${token}`).expect(200)).body
       .candidates as number;
 
@@ -158,7 +155,7 @@ describe('the shared candidate pool', () => {
   });
 
   it('a jobcentre reads only its own candidates, with a purpose, and every read is recorded; withdrawal deletes', async () => {
-    const other = tokenFor({ role: 'jobcentre', sub: 'consultant-151', jobcentre: 151 });
+    const other = jobcentreToken(151);
     await request(matching.url)
       .get('/jobcentres/147/candidates/ooo')
       .query({ purpose: 'nysgerrig' })
@@ -173,7 +170,7 @@ describe('the shared candidate pool', () => {
     expect(noPurpose.body.message).toContain('purpose');
 
     const mongoose = (await import('mongoose')).default;
-    const conn = await mongoose.createConnection(world.mongoUrl, { dbName: world.dbName('matching') }).asPromise();
+    const conn = await mongoose.createConnection(platform.world.mongoUrl, { dbName: platform.world.dbName('matching') }).asPromise();
     try {
       const reads = await conn.collection('candidate_reads').find({ candidate: '147-csv-1' }).toArray();
       expect(reads).toEqual([expect.objectContaining({ by: 'consultant-147', role: 'jobcentre', purpose: 'forberede samtale' })]);
@@ -195,14 +192,8 @@ describe('the shared candidate pool', () => {
   });
 
   it('ranks a new order into shortlists: each jobcentre its own best candidates with reasons', async () => {
-    const conn = await amqplib.connect(world.amqpUrl);
-    const ch = await conn.createChannel();
-    const { queue } = await ch.assertQueue('', { exclusive: true });
-    await ch.bindQueue(queue, EXCHANGES.events, 'order.shortlisted');
-    const seen: OrderShortlisted[] = [];
-    await ch.consume(queue, (m) => m && seen.push(JSON.parse(m.content.toString()).data), { noAck: true });
-
-    const bus151 = connectBus({ url: world.amqpUrlFor(jobcentreUsername(151), testPassword(151)), name: 'test-151', logger: silentLogger });
+    const shortlisted = await platform.bus.watch(EXCHANGES.events, ['order.shortlisted']);
+    const bus151 = connectBus({ url: jobcentreAmqpUrl(platform.world, 151), name: 'test-151', logger: silentLogger });
     await cvPublisher(bus151, 151).upsertCvs([
       cv('m-near', { occupations: ['7112'], headline: 'Murer', municipality: 101, skills: ['facademuring'] }),
       cv('m-far', { occupations: ['7112'], headline: 'Murer', municipality: 851 }),
@@ -211,19 +202,16 @@ describe('the shared candidate pool', () => {
     await waitFor(async () => (await poolCount(151)) === 3, { what: "151's CVs in the pool" });
     await bus151.close();
 
-    const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: 101 });
-    const order = await request(intake.url)
-      .post('/orders')
-      .set('authorization', `Bearer ${lead}`)
-      .send({
-        company: { name: 'Murerfirma A/S', municipality: 101 },
-        title: 'Murer',
-        occupation: '7112',
-        positions: 2,
-        description: 'Facademuring i København',
-      })
-      .expect(201);
-    const ranked = await waitFor(() => seen.find((s) => s.orderId === order.body.id), { what: 'order.shortlisted' });
+    const orderId = await registerOrder(intake, jobcentreToken(101), {
+      company: { name: 'Murerfirma A/S', municipality: 101 },
+      title: 'Murer',
+      occupation: '7112',
+      positions: 2,
+      description: 'Facademuring i København',
+    });
+    const ranked = await waitFor(() => shortlisted.data<OrderShortlisted>('order.shortlisted').find((s) => s.orderId === orderId), {
+      what: 'order.shortlisted',
+    });
     expect(ranked.shortlists.map((s) => s.jobcentre)).toEqual([147, 151]);
     // 151: its bricklayers, the one living in the job's municipality with the skill the order names first; not its cleaner.
     const own151 = ranked.shortlists.find((s) => s.jobcentre === 151)!.candidates;
@@ -233,7 +221,6 @@ describe('the shared candidate pool', () => {
     const own147 = ranked.shortlists.find((s) => s.jobcentre === 147)!.candidates;
     expect(own147.map((c) => c.candidateRef)).toEqual(['csv-2', 'csv-1']);
     expect(own147[1]!.reasons[0]).toEqual({ code: 'related-occupation', da: 'Beslægtet fag (7115)', en: 'Related occupation (7115)' });
-    await conn.close();
   });
 
   it('a full sync keeps exactly the CVs of the file (an older copy in it too) and drops the jobcentre’s others', async () => {

@@ -1,5 +1,5 @@
 import { EXCHANGES } from '@rs/contracts';
-import { jobcentreToken, type RunningService, type TestPlatform, testPlatform, tokenFor, waitFor, type Watch } from '@rs/testkit';
+import { anOrder, jobcentreToken, type RunningService, type TestPlatform, testPlatform, tokenFor, waitFor, type Watch } from '@rs/testkit';
 import request from 'supertest';
 
 /**
@@ -11,14 +11,6 @@ const LEAD = 101;
 const OTHER = 147;
 const lead = jobcentreToken(LEAD);
 const other = jobcentreToken(OTHER);
-
-const order = (over: Record<string, unknown> = {}) => ({
-  company: { name: 'Vognmand Hansen', municipality: LEAD },
-  title: 'Chauffør',
-  occupation: '8332',
-  positions: 1,
-  ...over,
-});
 
 describe('order-intake', () => {
   let platform: TestPlatform;
@@ -33,7 +25,7 @@ describe('order-intake', () => {
   }, 60_000);
   afterAll(() => platform.dispose());
 
-  const register = async (token: string, body = order()) =>
+  const register = async (token: string, body = anOrder()) =>
     (await request(intake.url).post('/orders').set('authorization', `Bearer ${token}`).send(body).expect(201)).body as {
       id: string;
       leadJobcentre: number;
@@ -42,7 +34,7 @@ describe('order-intake', () => {
     request(intake.url).post(path).set('authorization', `Bearer ${token}`).send(body);
 
   it('registers an order and publishes order.registered once, to every bound queue', async () => {
-    const res = await post('/orders', lead, order({ broadcast: { scope: 'cooperation' } })).expect(201);
+    const res = await post('/orders', lead, anOrder({ broadcast: { scope: 'cooperation' } })).expect(201);
     expect(res.headers.location).toBe(`/orders/${res.body.id}`);
     expect(res.body).toMatchObject({ leadJobcentre: LEAD, cooperation: 'HRS', status: 'registered', channel: 'jobcentre' });
     const registered = await waitFor(() => events.data<{ orderId: string }>('order.registered').find((d) => d.orderId === res.body.id), {
@@ -56,7 +48,7 @@ describe('order-intake', () => {
 
   it('shows a jobcentre only the orders it leads; the cooperation’s secretariat sees them all', async () => {
     const own = await register(lead);
-    const theirs = await register(other, order({ company: { name: 'Bageriet', municipality: OTHER } }));
+    const theirs = await register(other, anOrder({ company: { name: 'Bageriet', municipality: OTHER } }));
     const list = async (token: string) =>
       ((await request(intake.url).get('/orders').set('authorization', `Bearer ${token}`).expect(200)).body.orders as { id: string }[]).map(
         (o) => o.id,
@@ -103,7 +95,7 @@ describe('order-intake', () => {
       what: 'order.candidate-hired',
     });
 
-    const other2 = await register(lead, order({ positions: 3 }));
+    const other2 = await register(lead, anOrder({ positions: 3 }));
     await post(`/orders/${other2.id}/close`, lead, { outcome: 'filled' }).expect(200);
     await post(`/orders/${other2.id}/hires`, lead, hire).expect(409);
     expect(events.data<{ orderId: string }>('order.candidate-hired').filter((d) => d.orderId === id)).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { EXCHANGES, makeEnvelope, QUEUES } from '@rs/contracts';
-import { type RunningService, type TestPlatform, testPlatform, waitFor } from '@rs/testkit';
+import { type RunningService, settledCount, type TestPlatform, testPlatform, waitFor } from '@rs/testkit';
 import mongoose from 'mongoose';
 import request from 'supertest';
 
@@ -36,17 +36,6 @@ describe('upskilling-seat', () => {
       messageId: envelope.id,
       contentType: 'application/cloudevents+json',
     });
-  /** Messages of its queue it has settled with an ack, from its own /metrics. */
-  const acked = async () => {
-    const text = (await request(upskilling.url).get('/metrics').expect(200)).text;
-    const line = text
-      .split('\n')
-      .find(
-        (l) => l.startsWith('rs_messages_settled_total') && l.includes(`queue="${QUEUES.upskillingEvents}"`) && l.includes('outcome="ack"'),
-      );
-    return line ? Number(line.split(' ').pop()) : 0;
-  };
-
   it('is ready on exactly the servers it uses', async () => {
     await request(upskilling.url).get('/healthz').expect(200);
     const ready = await request(upskilling.url).get('/readyz').expect(200);
@@ -64,7 +53,9 @@ describe('upskilling-seat', () => {
       // The broker's at-least-once: the same envelope again, then another order after it.
       await publish(first);
       await publish(registered(`${platform.world.id}-o2`, 'registered-2'));
-      await waitFor(async () => (await acked()) === 3, { what: 'all three deliveries settled' });
+      await waitFor(async () => (await settledCount(upskilling, QUEUES.upskillingEvents, 'ack')) === 3, {
+        what: 'all three deliveries settled',
+      });
       expect(await seen.countDocuments({ _id: orderId as never })).toBe(1);
       expect(await seen.findOne({ _id: orderId as never })).toEqual(recorded);
       expect(await seen.countDocuments()).toBe(2);
