@@ -1,6 +1,14 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { jobcentreAmqpUrl, jobcentreToken, type RunningService, type TestPlatform, testPlatform, waitFor } from '@rs/testkit';
+import {
+  jobcentreAmqpUrl,
+  jobcentreToken,
+  type RunningService,
+  registerOrder,
+  type TestPlatform,
+  testPlatform,
+  waitFor,
+} from '@rs/testkit';
 import request from 'supertest';
 
 /**
@@ -49,23 +57,13 @@ describe('a connector in Python', () => {
     const exited = new Promise<number | null>((resolve) => python.once('exit', resolve));
 
     const lead = jobcentreToken(101);
-    const created = await request(intake.url)
-      .post('/orders')
-      .set('authorization', `Bearer ${lead}`)
-      .send({
-        company: { name: 'Vognmand Hansen', municipality: 101 },
-        title: 'Chauffør',
-        occupation: '8332',
-        positions: 1,
-        broadcast: { scope: 'cooperation' },
-      })
-      .expect(201);
+    const orderId = await registerOrder(intake, lead, { broadcast: { scope: 'cooperation' } });
 
     expect(await exited).toBe(0);
     expect(output).toContain('"event": "replied"');
     const entry = await waitFor(
       async () => {
-        const res = await request(broadcast.url).get(`/rounds/${created.body.id}-1`).set('authorization', `Bearer ${lead}`);
+        const res = await request(broadcast.url).get(`/rounds/${orderId}-1`).set('authorization', `Bearer ${lead}`);
         return res.body.recipients?.find((r: { jobcentre: number; status: string }) => r.jobcentre === 147 && r.status === 'replied');
       },
       { what: "the Python connector's reply to be recorded" },
