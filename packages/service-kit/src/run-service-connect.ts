@@ -45,7 +45,8 @@ export interface Opened<M extends ModelSet> {
 
 type Env = Record<string, unknown>;
 
-function need(config: Env, service: string, what: string, fragment: string, names: string[]): void {
+/** Refuses a spec whose config does not declare the variables of what it asks for (a mistake in config.ts). */
+export function need(config: Env, service: string, what: string, fragment: string, names: string[]): void {
   const missing = names.filter((n) => config[n] === undefined);
   if (missing.length > 0)
     throw new Error(

@@ -11,6 +11,7 @@ import { createMetrics, type Metrics } from './metrics';
 import {
   type ConnectSpec,
   closingSteps,
+  need,
   type Dispatch,
   type ModelSet,
   type MongoConnection,
@@ -113,6 +114,7 @@ export async function startShell<S extends z.ZodRawShape, M extends ModelSet = R
 ): Promise<Shell> {
   const config = loadConfig(spec.config, env);
   const vars = config as Record<string, unknown>;
+  need(vars, spec.name, 'HTTP', 'serviceVars', ['PORT', 'AUTH_SECRET', 'LOG_LEVEL']);
   const logger = createLogger(spec.name, String(vars.LOG_LEVEL ?? 'info'));
   const metrics = createMetrics(spec.name);
   const now = spec.now ? spec.now(config) : () => new Date();

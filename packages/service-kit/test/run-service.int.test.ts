@@ -183,5 +183,8 @@ describe('runService (startShell)', () => {
     await expect(
       startShell({ name: 'shell-test', config: { ...serviceVars }, bus: { queues: [] }, parts: () => ({}) }, await env()),
     ).rejects.toThrow('declares no AMQP_URL (spread busVars from @rs/config)');
+    await expect(startShell({ name: 'shell-test', config: { ...busVars }, parts: () => ({}) }, await env())).rejects.toThrow(
+      'declares no PORT, AUTH_SECRET, LOG_LEVEL (spread serviceVars from @rs/config)',
+    );
   });
 });
