@@ -1,5 +1,5 @@
 import { busVars, mongoVars, redisVars, relayVars, serviceVars } from '@rs/config';
-import { EXCHANGES, type QueueSpec } from '@rs/contracts';
+import type { QueueSpec } from '@rs/contracts';
 import { type ServiceContext, type ServiceSpec, type Shell, startShell } from '@rs/service-kit';
 import { createTestWorld, freePort, privateRedis, TEST_AUTH_SECRET, type TestWorld, testBus, tokenFor, waitFor } from '@rs/testkit';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { z } from 'zod';
  * stops in the documented order, and closes what it opened when a start fails.
  */
 const config = { ...serviceVars, ...mongoVars, ...busVars, ...redisVars, ...relayVars, MONGO_DB: z.string() };
-const QUEUE: QueueSpec = { name: 'shell-test.work', bindings: [{ exchange: EXCHANGES.events, pattern: 'shell.test' }] };
+const QUEUE: QueueSpec = { name: 'shell-test.work', consumes: ['order.registered'] };
 const models = (connection: ServiceContext<typeof config, never>['connection']) => ({
   things: connection.model('Thing', new connection.base.Schema({ _id: String, n: Number }, { collection: 'things' })),
 });
