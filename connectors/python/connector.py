@@ -124,6 +124,12 @@ def main():
             reply_to(envelope["data"], envelope)
             seen.add(envelope["id"])
             answered += 1
+        elif name == "round.reply-refused.v1":
+            # Nothing of that reply was recorded: the round still waits for a (corrected) answer.
+            refusal = envelope["data"]
+            log(event="reply-refused", refusedMessageId=refusal["refusedMessageId"], roundId=refusal.get("roundId"),
+                reason=refusal["reason"], message=refusal["message"]["en"])
+            seen.add(envelope["id"])
         else:
             log(event="received", type=name)
             seen.add(envelope["id"])

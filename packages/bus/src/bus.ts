@@ -3,6 +3,7 @@ import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import { EXCHANGES, type Envelope, UNROUTABLE_HEADERS, UNROUTABLE_POLICY } from '@rs/contracts';
 import { UnroutableError } from './errors';
 import type { Logger } from './logger';
+import type { RetryPolicy } from './retry-policy';
 
 export interface BusOptions {
   url: string;
@@ -17,6 +18,8 @@ export interface BusOptions {
   onSettled?: (queue: string, outcome: SettleOutcome) => void;
   /** Called once per published message the broker returned as unroutable, after it was parked or refused (for metrics). */
   onUnroutable?: (exchange: string, routingKey: string, outcome: UnroutableOutcome) => void;
+  /** How this process's consumers retry transient failures (delay queues). Default none: requeue (connectors). */
+  retry?: RetryPolicy;
 }
 
 /** `parked`: kept in the unroutable queue, the publish succeeded. `refused`: the publish rejected with UnroutableError. */
@@ -35,6 +38,7 @@ export interface Bus {
   readonly logger: Logger;
   readonly setup: (ch: ConfirmChannel) => Promise<void>;
   readonly onSettled: (queue: string, outcome: SettleOutcome) => void;
+  readonly retry: RetryPolicy | undefined;
   /**
    * Persistent, `mandatory` publish that resolves only when the broker confirmed it and routed it
    * to a queue. A message no queue is bound for is, by the exchange's UNROUTABLE_POLICY, parked
@@ -143,6 +147,7 @@ export function connectBus(options: BusOptions): Bus {
     logger,
     setup,
     onSettled: options.onSettled ?? (() => {}),
+    retry: options.retry,
     publish: (exchange, routingKey, envelope, publishOptions = {}) =>
       publishMandatory(exchange, routingKey, Buffer.from(JSON.stringify(envelope)), {
         contentType: 'application/cloudevents+json',

@@ -6,3 +6,5 @@ export * from './topology';
 export * from './management';
 export * from './provision';
 export * from './unroutable';
+export * from './retry-policy';
+export * from './dead-letters';

@@ -7,6 +7,8 @@ import {
   type QueueSpec,
   QUEUES,
   queueBindings,
+  retryQueue,
+  retryQueueArguments,
   workQueueArguments,
 } from '@rs/contracts';
 
@@ -25,6 +27,8 @@ export async function declareTopology(ch: Channel, queues: readonly QueueSpec[])
   for (const queue of queues) {
     await ch.assertQueue(queue.name, { durable: true, arguments: workQueueArguments(queue.name) });
     for (const binding of queueBindings(queue)) await ch.bindQueue(queue.name, binding.exchange, binding.pattern);
+    // Where retries come back and rs-admin redrives to (jobcentre queues included).
+    await ch.bindQueue(queue.name, EXCHANGES.retry, queue.name);
     deadLetters.add(deadLetterQueue(queue.name));
     if (deadLetterQueue(queue.name) !== QUEUES.jobcentresDeadLetter) {
       await declareDeadLetterQueue(ch, deadLetterQueue(queue.name), queue.name);
@@ -32,6 +36,20 @@ export async function declareTopology(ch: Channel, queues: readonly QueueSpec[])
   }
   if (deadLetters.has(QUEUES.jobcentresDeadLetter)) {
     await declareDeadLetterQueue(ch, QUEUES.jobcentresDeadLetter, 'jobcentre.*');
+  }
+}
+
+/**
+ * The delay queues of one work queue, one per distinct delay, each bound to rs.retry under its
+ * own name. Run by the consumer that retries into them, on every reconnect.
+ */
+export async function declareRetryQueues(ch: Channel, queue: string, delaysMs: readonly number[]): Promise<void> {
+  await ch.assertExchange(EXCHANGES.retry, 'direct', { durable: true });
+  await ch.bindQueue(queue, EXCHANGES.retry, queue);
+  for (const delayMs of new Set(delaysMs)) {
+    const name = retryQueue(queue, delayMs);
+    await ch.assertQueue(name, { durable: true, arguments: retryQueueArguments(queue, delayMs) });
+    await ch.bindQueue(name, EXCHANGES.retry, name);
   }
 }
 

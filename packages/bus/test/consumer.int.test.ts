@@ -16,6 +16,7 @@ import {
   deadLetterQueue,
   EXCHANGES,
   jobcentreUsername,
+  RS_HEADERS,
   makeEnvelope,
   orderRegisteredExample,
   QUEUE_LIMITS,
@@ -30,8 +31,9 @@ import amqplib, { type ChannelModel } from 'amqplib';
 /**
  * R5 and STYLE habit 7 at the bus level, against the real broker: every poison message on a
  * consumed queue ends in its dead-letter queue with a reason and never reaches a handler;
- * transient failures are retried; a message that keeps failing is dead-lettered by the broker at
- * the queue's delivery limit; stop() waits for handlers in flight.
+ * transient failures are retried through the delay queues with the sender kept, until the retry
+ * budget is spent; without a retry policy (connectors) a message that keeps failing is
+ * dead-lettered by the broker at the queue's delivery limit; stop() waits for handlers in flight.
  */
 const CODE = 147;
 const USER = jobcentreUsername(CODE);
@@ -65,11 +67,12 @@ async function openWorld() {
   });
   const jobcentre = connectBus({ url: world.amqpUrlFor(USER, testPassword(CODE)), name: `test-jobcentre-${CODE}`, logger: silentLogger });
   /** userId null: publish without a user_id property. */
-  const send = (messageId: string, body: Buffer, userId: string | null = USER) =>
+  const send = (messageId: string, body: Buffer, userId: string | null = USER, headers?: Record<string, unknown>) =>
     jobcentre.publishRaw(EXCHANGES.connectors, KEY, body, {
       messageId,
       contentType: 'application/cloudevents+json',
       ...(userId ? { userId } : {}),
+      ...(headers ? { headers } : {}),
     });
   const sendValid = (id: string) => send(id, json(envelopeOf(id)));
   const deadLetter = (messageId: string) =>
@@ -79,7 +82,8 @@ async function openWorld() {
     await admin.close().catch(() => {});
     await world.dispose();
   }
-  return { world, adminCh, deadLetters, send, sendValid, deadLetter, close };
+  const sendForged = (id: string, headers: Record<string, unknown>) => send(id, json(envelopeOf(id)), USER, headers);
+  return { world, adminCh, deadLetters, send, sendValid, sendForged, deadLetter, close };
 }
 type World = Awaited<ReturnType<typeof openWorld>>;
 
@@ -90,6 +94,9 @@ const serviceBus = (world: TestWorld): Bus =>
     logger: silentLogger,
     setup: (ch) => declareTopology(ch, [SERVICE_QUEUES.broadcastReplies]),
   });
+
+/** Short enough for a test, long enough to see the budget: 50 ms, then 100 ms repeated, for 1.5 s. */
+const RETRY = { delaysMs: [50, 100], maxMs: 1500 };
 
 describe('consume: the three bins of habit 7', () => {
   let w: World;
@@ -112,7 +119,7 @@ describe('consume: the three bins of habit 7', () => {
   beforeAll(async () => {
     w = await openWorld();
     bus = serviceBus(w.world);
-    consumer = consume(bus, SERVICE_QUEUES.broadcastReplies, { 'round.reply': handler }, { requireUserId: true, retryDelayMs: 20 });
+    consumer = consume(bus, SERVICE_QUEUES.broadcastReplies, { 'round.reply': handler }, { requireUserId: true, retry: RETRY });
   }, 30_000);
   afterAll(async () => {
     await consumer?.stop();
@@ -148,8 +155,9 @@ describe('consume: the three bins of habit 7', () => {
     for (const [i, p] of poison.entries()) {
       const dead = await w.deadLetter(ids[i]!);
       expect(String(dead.headers[DEAD_LETTER_REASON_HEADER])).toMatch(new RegExp(`^${p.reason}: `));
-      expect(dead.headers['x-rs-original-queue']).toBe(QUEUES.broadcastReplies);
-      if (p.reason !== 'missing-sender') expect(dead.headers['x-rs-original-user-id']).toBe(USER);
+      expect(dead.headers[RS_HEADERS.originalQueue]).toBe(QUEUES.broadcastReplies);
+      expect(Date.now() - Date.parse(String(dead.headers[RS_HEADERS.deadLetteredAt]))).toBeLessThan(60_000);
+      if (p.reason !== 'missing-sender') expect(dead.headers[RS_HEADERS.originalUserId]).toBe(USER);
     }
     await waitFor(() => handled.includes(`valid-${run}`), { what: 'the valid message handled' });
     // A later message is handled too, so a redelivery of the first would have shown by now.
@@ -162,18 +170,48 @@ describe('consume: the three bins of habit 7', () => {
     expect(w.deadLetters.filter((d) => d.messageId?.startsWith('valid-'))).toEqual([]);
   });
 
-  it('requeues a message whose handler fails transiently, and handles it once when it succeeds', async () => {
+  it('retries a message whose handler fails transiently through the delay queues, sender kept, and handles it once', async () => {
     const id = `transient-${randomUUID()}`;
     await w.sendValid(id);
     await waitFor(() => handled.includes(id), { what: 'the transient message handled in the end' });
     const attempts = calls.filter((c) => c.id === id);
     expect(attempts).toHaveLength(3);
-    // The quorum queue counts the requeues, and the consumer passes the count on.
-    expect(attempts.map((c) => c.ctx.deliveryCount)).toEqual([0, 1, 2]);
-    expect(attempts.map((c) => c.ctx.redelivered)).toEqual([false, true, true]);
-    expect(attempts[0]!.ctx.userId).toBe(USER);
+    // Each retry is a new copy from the delay queue: the attempt count grows, the broker's
+    // delivery count (crash loops) does not, and the sender is the original one all along.
+    expect(attempts.map((c) => c.ctx.attempt)).toEqual([0, 1, 2]);
+    expect(attempts.map((c) => c.ctx.deliveryCount)).toEqual([0, 0, 0]);
+    expect(attempts.map((c) => c.ctx.userId)).toEqual([USER, USER, USER]);
     expect(handled.filter((h) => h === id)).toHaveLength(1);
     expect(w.deadLetters.find((d) => d.messageId === id)).toBeUndefined();
+  });
+
+  it('believes no sender or attempt header a connector wrote itself', async () => {
+    const id = `transient-forged-${randomUUID()}`;
+    await w.sendForged(id, {
+      [RS_HEADERS.originalUserId]: jobcentreUsername(101),
+      [RS_HEADERS.attempts]: 99,
+      [RS_HEADERS.firstFailedAt]: '2000-01-01T00:00:00Z',
+    });
+    await waitFor(() => handled.includes(id), { what: 'the forged message handled after its retries' });
+    const attempts = calls.filter((c) => c.id === id);
+    // Not dead-lettered as exhausted on its first failure, and never seen as jobcentre 101.
+    expect(attempts.map((c) => c.ctx.attempt)).toEqual([0, 1, 2]);
+    expect(attempts.map((c) => c.ctx.userId)).toEqual([USER, USER, USER]);
+  });
+
+  it('dead-letters a message that keeps failing once the retry budget is spent, with the attempts', async () => {
+    const id = `always-${randomUUID()}`;
+    await w.sendValid(id);
+    const dead = await w.deadLetter(id);
+    const attempts = calls.filter((c) => c.id === id);
+    expect(String(dead.headers[DEAD_LETTER_REASON_HEADER])).toBe('retries-exhausted: a bug that never goes away');
+    expect(dead.headers[RS_HEADERS.originalQueue]).toBe(QUEUES.broadcastReplies);
+    expect(dead.headers[RS_HEADERS.originalUserId]).toBe(USER);
+    expect(Number(dead.headers[RS_HEADERS.attempts])).toBe(attempts.length);
+    // 50 ms, then 100 ms repeated until 1.5 s had passed since the first failure.
+    expect(attempts.length).toBeGreaterThanOrEqual(1 + Math.ceil((RETRY.maxMs - 50) / 100) - 2);
+    expect(attempts.length).toBeLessThanOrEqual(2 + Math.ceil((RETRY.maxMs - 50) / 100));
+    expect(dead.headers['x-death']).toBeUndefined();
   });
 
   it('dead-letters a message whose handler throws InvalidMessageError, with its reason, without a retry', async () => {
@@ -182,6 +220,36 @@ describe('consume: the three bins of habit 7', () => {
     const dead = await w.deadLetter(id);
     expect(dead.headers[DEAD_LETTER_REASON_HEADER]).toBe(`unknown-round: round ${id} is not known`);
     expect(calls.filter((c) => c.id === id)).toHaveLength(1);
+  });
+});
+
+describe('consume without a retry policy (connectors): requeue, bounded by the delivery limit', () => {
+  let w: World;
+  let bus: Bus;
+  let consumer: Consumer;
+  const calls: Array<{ id: string; ctx: MessageContext }> = [];
+  const handled: string[] = [];
+
+  beforeAll(async () => {
+    w = await openWorld();
+    bus = serviceBus(w.world);
+    consumer = consume(
+      bus,
+      SERVICE_QUEUES.broadcastReplies,
+      {
+        'round.reply': async (_data, ctx) => {
+          calls.push({ id: ctx.envelope.id, ctx });
+          if (ctx.envelope.id.startsWith('always-')) throw new Error('a bug that never goes away');
+          handled.push(ctx.envelope.id);
+        },
+      },
+      { requireUserId: true, retryDelayMs: 20 },
+    );
+  }, 30_000);
+  afterAll(async () => {
+    await consumer?.stop();
+    await bus?.close();
+    await w?.close();
   });
 
   it('lets the broker dead-letter a message that always fails at the delivery limit, and goes on consuming', async () => {

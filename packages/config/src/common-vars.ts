@@ -1,3 +1,4 @@
+import { RETRY_DEFAULTS } from '@rs/contracts';
 import { z } from 'zod';
 
 const url = (protocols: string[]) =>
@@ -38,6 +39,30 @@ export const mongoVars = {
 export const busVars = {
   /** AMQP URL of the service's broker user, e.g. amqp://guest:guest@127.0.0.1:5672/ (the vhost is the path). */
   AMQP_URL: url(['amqp:', 'amqps:']),
+  /**
+   * Delays in seconds between retries of a message whose handler failed for a transient reason
+   * (database, Redis or broker unavailable), comma-separated and ascending; the last one repeats.
+   * Each delay is a delay queue `<queue>.retry-<delay>` (a new value declares a new queue; an old
+   * one drains by itself and can be deleted). Fractions are allowed for tests (0.2).
+   * Default 1,10,60,300.
+   */
+  RETRY_DELAYS_SECONDS: z
+    .string()
+    .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, 'comma-separated seconds, e.g. 1,10,60,300')
+    .default(RETRY_DEFAULTS.delaysSeconds.join(','))
+    .transform((s) => s.split(',').map(Number))
+    .refine((d) => d.every((s) => s >= 0.001 && s <= 86_400), 'each delay between 0.001 and 86400 seconds')
+    .refine((d) => d.length <= 10, 'at most 10 delays (one queue each)'),
+  /**
+   * Seconds a failing message is retried, counted from its first failure, before it is
+   * dead-lettered as retries-exhausted (then `rs-admin dead-letters redrive` puts it back).
+   * Default 1800 (30 minutes: an outage that long loses no message).
+   */
+  RETRY_MAX_SECONDS: z.coerce
+    .number()
+    .min(0)
+    .max(7 * 86_400)
+    .default(RETRY_DEFAULTS.maxSeconds),
 };
 
 /** For a service with BullMQ timers. */

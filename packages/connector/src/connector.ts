@@ -67,7 +67,14 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
     const given = handlers[name] as ((data: PayloadOf<K>, ctx: MessageContext) => Promise<void>) | undefined;
     return once<PayloadOf<K>>(
       given ??
-        (async (_data, ctx) => {
+        (async (data, ctx) => {
+          if (name === 'round.reply-refused') {
+            // Never silent: a refused reply means the round still waits for this jobcentre's answer.
+            const refusal = data as PayloadOf<'round.reply-refused'>;
+            const { refusedMessageId, roundId, reason } = refusal;
+            options.logger.warn({ refusedMessageId, roundId, reason }, `reply refused: ${refusal.message.en} / ${refusal.message.da}`);
+            return;
+          }
           options.logger.info({ type: name, messageId: ctx.envelope.id }, 'message without a handler acknowledged');
         }),
     );
@@ -81,6 +88,7 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
     'round.overdue-notice': handle('round.overdue-notice'),
     'round.shortlist': handle('round.shortlist'),
     'round.candidate-withdrawn': handle('round.candidate-withdrawn'),
+    'round.reply-refused': handle('round.reply-refused'),
   };
   const consumer: Consumer = consume(bus, jobcentreQueueSpec(options.jobcentre), handlerMap, {
     prefetch: options.prefetch ?? 5,
@@ -96,7 +104,13 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
       const decoded = decodeMessage(JSON.stringify(envelope));
       if (!decoded.ok || !Object.hasOwn(handlerMap, decoded.message.name)) return false;
       const { name, data } = decoded.message;
-      const ctx: MessageContext = { envelope: decoded.message.envelope, userId: undefined, redelivered: false, deliveryCount: 0 };
+      const ctx: MessageContext = {
+        envelope: decoded.message.envelope,
+        userId: undefined,
+        redelivered: false,
+        deliveryCount: 0,
+        attempt: 0,
+      };
       await (handlerMap[name as JobcentreMessage] as (d: unknown, c: MessageContext) => Promise<void>)(data, ctx);
       return true;
     },

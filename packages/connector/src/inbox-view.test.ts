@@ -1,4 +1,5 @@
-import { parseCommand, renderInbox, timeLeft } from './inbox-view';
+import { roundReplyRefusedExample } from '@rs/contracts';
+import { parseCommand, renderInbox, renderRefusal, timeLeft } from './inbox-view';
 
 const order = (roundId: string, deadline: string) => ({
   roundId,
@@ -46,5 +47,14 @@ describe('inbox view', () => {
     expect(parseCommand('n x')).toMatchObject({ kind: 'invalid' });
     expect(parseCommand('')).toEqual({ kind: 'list' });
     expect(parseCommand('zz')).toMatchObject({ kind: 'invalid', message: expect.stringContaining('zz') });
+  });
+});
+
+describe('renderRefusal', () => {
+  it('tells the consultant in Danish and English which round was refused and why', () => {
+    const lines = renderRefusal(roundReplyRefusedExample, 'SOSU-assistent');
+    expect(lines[0]).toBe(`>> Svar afvist / reply refused: SOSU-assistent (runde/round ${roundReplyRefusedExample.roundId})`);
+    expect(lines[1]).toContain(roundReplyRefusedExample.message.da);
+    expect(lines[1]).toContain(roundReplyRefusedExample.message.en);
   });
 });

@@ -1,4 +1,4 @@
-import type { OrderBroadcast } from '@rs/contracts';
+import type { OrderBroadcast, RoundReplyRefused } from '@rs/contracts';
 
 /** What the inbox shows: the rounds this jobcentre still has to answer. */
 export interface InboxRound {
@@ -44,6 +44,14 @@ export function renderInbox(jobcentre: number, rounds: InboxRound[], now: Date):
     );
   });
   return lines;
+}
+
+/** A refused reply, told to the consultant: nothing of it was recorded. */
+export function renderRefusal(refusal: RoundReplyRefused, title?: string): string[] {
+  return [
+    `>> Svar afvist / reply refused${title ? `: ${title}` : ''} (runde/round ${refusal.roundId ?? '?'})`,
+    `   ${refusal.message.da} / ${refusal.message.en}${refusal.detail ? ` — ${refusal.detail}` : ''}`,
+  ];
 }
 
 export function sortedRounds(rounds: InboxRound[]): InboxRound[] {

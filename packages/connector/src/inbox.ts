@@ -5,7 +5,7 @@ import type { Logger } from '@rs/bus';
 import { describeIssues, OrderBroadcast } from '@rs/contracts';
 import { z } from 'zod';
 import { type Connector, createConnector } from './connector';
-import { HELP, type InboxRound, parseCommand, renderInbox, sortedRounds } from './inbox-view';
+import { HELP, type InboxRound, parseCommand, renderInbox, renderRefusal, sortedRounds } from './inbox-view';
 
 export interface InboxOptions {
   url: string;
@@ -26,6 +26,8 @@ export interface InboxOptions {
 export async function runInbox(options: InboxOptions): Promise<void> {
   const now = options.now ?? (() => new Date());
   const rounds = new Map<string, InboxRound>(load(options.stateFile).map((r) => [r.order.roundId, r]));
+  /** Titles of rounds answered in this session, to name one whose reply comes back refused. */
+  const answered = new Map<string, string>();
   const save = () => {
     mkdirSync(dirname(options.stateFile), { recursive: true });
     writeFileSync(`${options.stateFile}.tmp`, JSON.stringify([...rounds.values()], null, 2));
@@ -52,6 +54,10 @@ export async function runInbox(options: InboxOptions): Promise<void> {
         print([
           `\n>> Påmindelse / reminder: ${round.order.order.title}${reminder.overdue ? ' — fristen er overskredet / deadline passed' : ''}`,
         ]);
+      },
+      'round.reply-refused': async (refusal) => {
+        const title = refusal.roundId ? (answered.get(refusal.roundId) ?? rounds.get(refusal.roundId)?.order.order.title) : undefined;
+        print(['', ...renderRefusal(refusal, title)]);
       },
       'round.withdrawn': async (withdrawn) => {
         if (!rounds.delete(withdrawn.roundId)) return;
@@ -95,6 +101,7 @@ export async function runInbox(options: InboxOptions): Promise<void> {
               : { roundId, orderId, answer: 'candidates', candidates: [{ candidateRef: command.ref, summary: command.summary }] },
           );
           rounds.delete(roundId);
+          answered.set(roundId, round.order.order.title);
           save();
           print([
             `Svar sendt / reply sent: ${round.order.order.title} — ${command.kind === 'none' ? 'ingen kandidater / none' : command.ref}`,

@@ -4,6 +4,7 @@ import { OrderRegistered, orderRegisteredExample } from './messages/order-regist
 import { RoundOpened, roundOpenedExample } from './messages/round-opened';
 import { OrderBroadcast, orderBroadcastExample } from './messages/order-broadcast';
 import { RoundReply, roundReplyExample } from './messages/round-reply';
+import { RoundReplyRefused, roundReplyRefusedExample } from './messages/reply-refused';
 import { ReplyRecorded, replyRecordedExample } from './messages/reply-recorded';
 import { RecipientOverdue, recipientOverdueExample } from './messages/recipient-overdue';
 import { RoundCompleted, roundCompletedExample } from './messages/round-completed';
@@ -61,6 +62,15 @@ export const catalog = {
     description:
       'A recipient jobcentre answers a round: `candidates` with 1–50 candidates, or explicitly `none` with an empty list. A later, different reply amends it until the order is closed.',
     example: roundReplyExample,
+  },
+  'round.reply-refused': {
+    version: 1,
+    schema: RoundReplyRefused,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'broadcast',
+    description:
+      "Sent to the sending jobcentre's queue when its round.reply was refused (invalid, unknown round, not a recipient) and dead-lettered: nothing was recorded; send a corrected reply with a new id.",
+    example: roundReplyRefusedExample,
   },
   'round.reply-recorded': {
     version: 1,

@@ -10,6 +10,7 @@ export * from './messages/order-registered';
 export * from './messages/round-opened';
 export * from './messages/order-broadcast';
 export * from './messages/round-reply';
+export * from './messages/reply-refused';
 export * from './messages/reply-recorded';
 export * from './messages/recipient-overdue';
 export * from './messages/round-completed';

@@ -1,5 +1,5 @@
 import type { MessageName } from './catalog';
-import { jobcentreQueue, QUEUES } from './topology';
+import { deadLetterQueue, jobcentreQueue, QUEUES } from './topology';
 
 /*
  * What each queue consumes. The queue names are in topology.ts (renaming one is a migration);
@@ -45,10 +45,16 @@ export const JOBCENTRE_MESSAGES = [
   'round.overdue-notice',
   'round.shortlist',
   'round.candidate-withdrawn',
+  'round.reply-refused',
 ] as const satisfies ReadonlyArray<MessageName>;
 
 export type JobcentreMessage = (typeof JOBCENTRE_MESSAGES)[number];
 
 export function jobcentreQueueSpec(code: number): QueueSpec<JobcentreMessage> {
   return queueSpec(jobcentreQueue(code), JOBCENTRE_MESSAGES);
+}
+
+/** Every dead-letter queue a platform declares (the admin tool's default scope). */
+export function allDeadLetterQueues(): string[] {
+  return [...new Set([...Object.values(SERVICE_QUEUES).map((q) => deadLetterQueue(q.name)), QUEUES.jobcentresDeadLetter])];
 }

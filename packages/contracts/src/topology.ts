@@ -11,6 +11,9 @@
  *   connector keys   jobcentre-<code>.<message name>  (prefix = the broker user name, so topic
  *                                                      permissions can pin it to {username})
  *   dead letters     <queue>.dead-letter, jobcentres.dead-letter for all jobcentre queues
+ *   retry delays     <queue>.retry-<delay>  (delay = whole seconds `10s`, else milliseconds `250ms`;
+ *                                            the TTL is in the name because a queue's TTL cannot
+ *                                            change: a new delay is a new queue, the old one drains)
  */
 export const EXCHANGES = {
   /** topic: domain events between services, routing key = message name (e.g. `order.registered`). */
@@ -26,6 +29,13 @@ export const EXCHANGES = {
    * where they were sent in the UNROUTABLE_HEADERS, so nothing is confirmed and dropped.
    */
   unroutable: 'rs.unroutable',
+  /**
+   * direct: retries. Routing key = a delay queue (a service parks a failed message there) or a
+   * work queue (the delay queue dead-letters it back; rs-admin redrives through it). Every work
+   * queue is bound with its own name. Only services and admins may publish here — never a
+   * connector — so a consumer trusts the sender header only on deliveries from this exchange.
+   */
+  retry: 'rs.retry',
 } as const;
 
 /** How each exchange routes. A new exchange does not compile until it has one here. */
@@ -35,6 +45,7 @@ export const EXCHANGE_TYPES: Record<keyof typeof EXCHANGES, 'topic' | 'direct' |
   connectors: 'topic',
   deadLetter: 'topic',
   unroutable: 'fanout',
+  retry: 'direct',
 };
 
 export const QUEUES = {
@@ -59,7 +70,8 @@ export const QUEUES = {
  * one is a fault to see at once, not a message to park.
  */
 export const UNROUTABLE_POLICY: Record<
-  Exclude<(typeof EXCHANGES)[keyof typeof EXCHANGES], typeof EXCHANGES.deadLetter | typeof EXCHANGES.unroutable>,
+  // Retries and redrives are published raw by consumers and rs-admin, which check their own routing.
+  Exclude<(typeof EXCHANGES)[keyof typeof EXCHANGES], typeof EXCHANGES.deadLetter | typeof EXCHANGES.unroutable | typeof EXCHANGES.retry>,
   'park' | 'refuse'
 > = {
   [EXCHANGES.events]: 'park',
@@ -99,6 +111,28 @@ export function deadLetterQueue(queue: string): string {
   return queue.startsWith('jobcentre.') ? QUEUES.jobcentresDeadLetter : `${queue}.dead-letter`;
 }
 
+/** The delay queue of one retry level of a work queue: `broadcast.replies.retry-10s`. */
+export function retryQueue(queue: string, delayMs: number): string {
+  if (!Number.isInteger(delayMs) || delayMs < 1) throw new Error(`retry delay must be a whole number of ms ≥ 1, got ${delayMs}`);
+  return `${queue}.retry-${delayMs % 1000 === 0 ? `${delayMs / 1000}s` : `${delayMs}ms`}`;
+}
+
+/**
+ * Arguments of a delay queue: messages expire after `delayMs` (one TTL per queue, so the head
+ * always expires first) and are dead-lettered back to the work queue through rs.retry. Quorum
+ * with at-least-once dead-lettering (RabbitMQ ≥ 3.10), so a broker crash loses no parked retry.
+ */
+export function retryQueueArguments(queue: string, delayMs: number): Record<string, unknown> {
+  return {
+    'x-queue-type': 'quorum',
+    'x-message-ttl': delayMs,
+    'x-dead-letter-exchange': EXCHANGES.retry,
+    'x-dead-letter-routing-key': queue,
+    'x-dead-letter-strategy': 'at-least-once',
+    'x-overflow': 'reject-publish',
+  };
+}
+
 /**
  * Broker limits pinned here so Debian's RabbitMQ 3.10 and the Compose image (4.x) behave alike:
  * 3.10 quorum queues have no default delivery limit.
@@ -109,6 +143,14 @@ export const QUEUE_LIMITS = {
   /** Bytes; larger messages are dead-lettered by consumers as "oversized". */
   maxMessageBytes: 1_048_576,
 } as const;
+
+/**
+ * Default retry schedule of a service's work queue for transient failures (database, Redis or
+ * broker unavailable): these delays in turn, the last one repeated, until this many seconds have
+ * passed since the first failure; then the message is dead-lettered. Services override them with
+ * RETRY_DELAYS_SECONDS / RETRY_MAX_SECONDS.
+ */
+export const RETRY_DEFAULTS = { delaysSeconds: [1, 10, 60, 300], maxSeconds: 1800 } as const;
 
 export interface Binding {
   exchange: string;
@@ -130,8 +172,32 @@ export function workQueueArguments(queue: string): Record<string, unknown> {
 
 export const DEAD_LETTER_ARGUMENTS: Record<string, unknown> = { 'x-queue-type': 'quorum' };
 
-/** HTTP header carrying why a message was dead-lettered by a consumer. */
+/** AMQP header carrying why a message was dead-lettered by a consumer: `<code>: <detail>`. */
 export const DEAD_LETTER_REASON_HEADER = 'x-rs-dead-letter-reason';
+
+/**
+ * The headers the platform's consumers set on dead letters and retries. RENAMING ONE IS A
+ * MIGRATION: rs-admin and dashboards read them from messages already parked.
+ */
+export const RS_HEADERS = {
+  deadLetterReason: DEAD_LETTER_REASON_HEADER,
+  /** The work queue the message was consumed from. */
+  originalQueue: 'x-rs-original-queue',
+  /** ISO time the consumer dead-lettered it. */
+  deadLetteredAt: 'x-rs-dead-lettered-at',
+  /**
+   * The broker-validated user_id of the original publisher. The broker re-validates user_id
+   * against whoever re-publishes, so the trusted sender travels here; consumers believe it only
+   * on deliveries from EXCHANGES.retry.
+   */
+  originalUserId: 'x-rs-original-user-id',
+  /** Failed attempts so far (on a retry), or in total (on a dead letter after retries). */
+  attempts: 'x-rs-attempts',
+  /** ISO time of the first failed attempt; the retry budget counts from it. */
+  firstFailedAt: 'x-rs-first-failed-at',
+  /** The last transient error, for whoever looks at a parked message. */
+  lastError: 'x-rs-last-error',
+} as const;
 
 /** BullMQ queue names (in Redis, under the installation's TIMER_PREFIX). Renaming one orphans pending timers. */
 export const TIMER_QUEUES = {

@@ -75,16 +75,23 @@ describe('the catalog', () => {
 
   it.each(names)('%s: its JSON Schema requires the same top-level fields as the zod schema', (name) => {
     const entry = catalog[name];
-    const schema = renderJsonSchemas()[schemaFileName(name)] as { $id?: string; title?: string; required?: string[] };
+    type Json = { $id?: string; title?: string; required?: string[]; oneOf?: Json[]; anyOf?: Json[] };
+    type Shape = Record<string, { safeParse(v: unknown): { success: boolean } }>;
+    const schema = renderJsonSchemas()[schemaFileName(name)] as Json;
     expect(schema.$id).toMatch(new RegExp(`/${schemaFileName(name).replace(/\./g, '\\.')}$`));
     expect(schema.title).toBeTruthy();
-    const shape = (entry.schema as unknown as { shape?: Record<string, { safeParse(v: unknown): { success: boolean } }> }).shape;
-    expect(shape).toBeDefined();
-    // A field is required when zod refuses its absence (optional and defaulted fields accept undefined).
-    const required = Object.entries(shape!)
-      .filter(([, field]) => !field.safeParse(undefined).success)
-      .map(([key]) => key);
-    expect([...(schema.required ?? [])].sort()).toEqual(required.sort());
+    // A union on a field (round.reply's answer) is one object per variant, on both sides.
+    const zodObjects = ((entry.schema as unknown as { options?: unknown[] }).options ?? [entry.schema]) as Array<{ shape?: Shape }>;
+    const jsonObjects = schema.oneOf ?? schema.anyOf ?? [schema];
+    expect(jsonObjects).toHaveLength(zodObjects.length);
+    zodObjects.forEach(({ shape }, i) => {
+      expect(shape).toBeDefined();
+      // A field is required when zod refuses its absence (optional and defaulted fields accept undefined).
+      const required = Object.entries(shape!)
+        .filter(([, field]) => !field.safeParse(undefined).success)
+        .map(([key]) => key);
+      expect([...(jsonObjects[i]!.required ?? [])].sort()).toEqual(required.sort());
+    });
   });
 
   it.each(names)('%s: its example survives makeEnvelope → JSON → decodeMessage', (name) => {

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { type Bus, connectBus, declareTopology } from '@rs/bus';
+import { type Bus, connectBus, declareTopology, retryPolicy } from '@rs/bus';
 import type { QueueSpec } from '@rs/contracts';
 import { connectMongo, type OutboxEntry, pingMongo, type Relay, type RelayOptions, startRelay } from '@rs/db';
 import { connectRedis, createTimerQueue, pingRedis, redisSafetyProblems, type TimerData } from '@rs/timers';
@@ -87,14 +87,20 @@ export async function openConnections<M extends ModelSet>(
     );
   }
   if (spec.bus) {
-    need(config, spec.name, 'the broker', 'busVars', ['AMQP_URL']);
+    need(config, spec.name, 'the broker', 'busVars', ['AMQP_URL', 'RETRY_DELAYS_SECONDS', 'RETRY_MAX_SECONDS']);
     const queues = spec.bus.queues;
+    // Parsed by busVars: seconds, the delays as a list.
+    const retry = retryPolicy({
+      RETRY_DELAYS_SECONDS: config.RETRY_DELAYS_SECONDS as number[],
+      RETRY_MAX_SECONDS: Number(config.RETRY_MAX_SECONDS),
+    });
     opened.bus = connectBus({
       url: String(config.AMQP_URL),
       name: `${spec.name}@${hostname()}`,
       logger,
       onSettled: metrics.onSettled,
       onUnroutable: metrics.onUnroutable,
+      retry,
       setup: (ch) => declareTopology(ch, queues),
     });
   }

@@ -87,6 +87,7 @@ describe('a round from opening to withdrawal', () => {
       'round.withdrawn': record('round.withdrawn'),
       'round.reply-received': record('round.reply-received'),
       'round.overdue-notice': record('round.overdue-notice'),
+      'round.reply-refused': record('round.reply-refused'),
     };
     connectors.set(code, createConnector({ url: jobcentreAmqpUrl(platform.world, code), jobcentre: code, logger: silentLogger }, handlers));
   }
@@ -221,6 +222,37 @@ describe('a round from opening to withdrawal', () => {
       what: 'the reply from a non-recipient to be dead-lettered',
     });
     expect(String(dead.properties.headers?.['x-rs-dead-letter-reason'])).toMatch(/^not-a-recipient/);
+    // ...and 201 is told so on its own queue, with the id of its refused reply.
+    const refusal = await waitFor(() => received(201, 'round.reply-refused')[0], { what: '201 to hear its reply was refused' });
+    expect(refusal.data).toMatchObject({ recipient: 201, roundId, orderId, reason: 'not-a-recipient' });
+    expect(String((refusal.data.message as { da: string }).da)).toMatch(/ikke modtager/);
+
+    // A reply the schema refuses ("none" with a candidate) is told too, naming the field, not its value.
+    const invalid = makeEnvelope(
+      'round.reply',
+      { roundId, orderId, answer: 'none', candidates: [] },
+      {
+        id: `invalid-${roundId}`,
+        time: new Date(),
+        source: '/jobcentres/151',
+      },
+    );
+    await connectors.get(151)!.bus.publishRaw(
+      EXCHANGES.connectors,
+      connectorRoutingKey(151, 'round.reply'),
+      Buffer.from(
+        JSON.stringify({
+          ...invalid,
+          data: { ...(invalid.data as object), candidates: [{ candidateRef: 'c-151-9', summary: 'Secret' }] },
+        }),
+      ),
+      { messageId: invalid.id, userId: jobcentreUsername(151), contentType: 'application/cloudevents+json' },
+    );
+    const invalidRefusal = await waitFor(() => received(151, 'round.reply-refused')[0], { what: '151 to hear its reply was invalid' });
+    expect(invalidRefusal.data).toMatchObject({ refusedMessageId: invalid.id, roundId, reason: 'invalid-reply' });
+    expect(String(invalidRefusal.data.detail)).toMatch(/candidates/);
+    expect(String(invalidRefusal.data.detail)).not.toContain('Secret');
+    expect(received(147, 'round.reply-refused')).toHaveLength(0);
 
     // Reply compliance (R11) for the period, as the HRS secretariat sees it.
     const today = new Date().toISOString().slice(0, 10);

@@ -3,6 +3,7 @@ import { loadConfig } from '@rs/config';
 import { managementClient } from '@rs/bus';
 import { Command } from 'commander';
 import { unroutableCommand } from '../admin/unroutable-command';
+import { deadLettersCommand } from '../admin/dead-letters-command';
 import { managementUserExists, parseJobcentreCodes, provisionCredentials } from '../credentials/provision-credentials';
 import { adminVars } from './config';
 
@@ -30,7 +31,9 @@ async function provision(codes: string[], options: { vhost: string; rotate?: boo
   }
 }
 
-const program = new Command('rs-admin').description('Administration of the recruitment service platform (env: RABBITMQ_MGMT_URL)');
+const program = new Command('rs-admin').description(
+  'Administration of the recruitment service platform (env: RABBITMQ_MGMT_URL; dead-letters: AMQP_URL)',
+);
 program
   .command('provision')
   .description("create each jobcentre's broker user with its permissions and a new password; prints {code: password} as JSON")
@@ -39,6 +42,7 @@ program
   .option('--rotate', 'also give existing users a new password (their running connectors must restart with it)')
   .action(provision);
 program.addCommand(unroutableCommand(process.env));
+program.addCommand(deadLettersCommand());
 
 program.parseAsync().catch((error) => {
   console.error(error instanceof Error ? error.message : error);

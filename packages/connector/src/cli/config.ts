@@ -68,6 +68,16 @@ export const adminVars = {
   RABBITMQ_MGMT_URL: httpUrl,
 };
 
+/** Environment of `rs-admin dead-letters`. */
+export const deadLetterVars = {
+  /**
+   * Broker URL with an administrator's credentials, the path being the vhost,
+   * e.g. amqp://admin:secret@127.0.0.1:5672/ (it reads the dead-letter queues and publishes
+   * redrives to rs.retry, which no jobcentre user may do).
+   */
+  AMQP_URL: commonVars.AMQP_URL,
+};
+
 export const PasswordsFile = z.record(z.string().regex(/^\d{3}$/), z.string().min(1));
 
 /** Environment of `rs-connector inbox`. */

@@ -5,6 +5,9 @@ import {
   DEAD_LETTER_ARGUMENTS,
   DEAD_LETTER_REASON_HEADER,
   EXCHANGE_TYPES,
+  RETRY_DEFAULTS,
+  RS_HEADERS,
+  retryQueue,
   deadLetterQueue,
   EXCHANGES,
   jobcentreQueue,
@@ -27,6 +30,7 @@ const EXCHANGE_PURPOSES: Record<keyof typeof EXCHANGES, string> = {
   connectors: 'what connectors publish; routing key = `' + withCodePlaceholder((c) => connectorRoutingKey(c, '<message name>')) + '`',
   deadLetter: 'poison messages; routing key = the queue they died in',
   unroutable: `events that no queue was bound to, parked by their publisher in \`${QUEUES.unroutable}\` (below)`,
+  retry: "retries of services' work queues: routing key = a delay queue, or the work queue it returns to; services and admins only",
 };
 
 /** Who reads each message a jobcentre's queue receives. The catalog does not say whom a jobcentre message is addressed to. */
@@ -35,6 +39,7 @@ const JOBCENTRE_READER: Record<(typeof JOBCENTRE_MESSAGES)[number], string> = {
   'round.reminder': "the recipient jobcentre's connector",
   'round.withdrawn': "the recipient jobcentre's connector",
   'round.reply-received': "the lead jobcentre's connector",
+  'round.reply-refused': 'the connector of the jobcentre whose reply was refused',
   'round.overdue-notice': "the lead jobcentre's connector",
   'round.shortlist': "the recipient jobcentre's connector",
   'round.candidate-withdrawn': "the lead jobcentre's connector",
@@ -102,6 +107,7 @@ interface JsonSchema {
   minItems?: number;
   maxItems?: number;
   anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
   description?: string;
 }
 
@@ -156,6 +162,17 @@ function fieldRows(schema: JsonSchema, prefix = ''): string[] {
 }
 
 const code = (text: string | number) => `\`${text}\``;
+
+/** One table, or for a union on a field (round.reply's `answer`) one table per variant. */
+function fieldTables(schema: JsonSchema): string[] {
+  const table = (s: JsonSchema) => ['| field | type | required | constraints |', '|---|---|---|---|', ...fieldRows(s), ''];
+  const variants = schema.oneOf ?? schema.anyOf;
+  if (!variants || schema.properties) return table(schema);
+  return variants.flatMap((variant) => {
+    const tag = Object.entries(variant.properties ?? {}).find(([, v]) => v.const !== undefined);
+    return [tag ? `When ${code(tag[0])} is ${code(JSON.stringify(tag[1].const))}:` : 'Or:', '', ...table(variant)];
+  });
+}
 
 function envelopeSection(schema: JsonSchema): string[] {
   const required = new Set(schema.required ?? []);
@@ -241,7 +258,12 @@ function topologySection(): string[] {
       .map(([k, v]) => code(`${k}: ${v}`))
       .join(', ')}.`,
     `A consumer that rejects a message on purpose (bad JSON, bad envelope, unknown type or major, invalid data, missing sender,`,
-    `oversized) publishes it there itself with the reason in the header ${code(DEAD_LETTER_REASON_HEADER)}, then acks it; it is never retried.`,
+    `oversized, a rule violation) publishes it there itself with the reason in the header ${code(DEAD_LETTER_REASON_HEADER)}, the queue in`,
+    `${code(RS_HEADERS.originalQueue)} and the time in ${code(RS_HEADERS.deadLetteredAt)}, then acks it; it is never retried.`,
+    `A service whose handler fails for a transient reason parks the message in a delay queue ${code(retryQueue('<queue>', 10_000))}`,
+    `(one per delay, a fixed ${code('x-message-ttl')}) that dead-letters it back to the work queue through ${code(EXCHANGES.retry)}, with growing`,
+    `delays (by default ${RETRY_DEFAULTS.delaysSeconds.map((d) => `${d} s`).join(', ')} repeated) for ${RETRY_DEFAULTS.maxSeconds / 60} minutes; then it is dead-lettered as ${code('retries-exhausted')}`,
+    `with the number of attempts in ${code(RS_HEADERS.attempts)}.`,
     '',
     'Every message is published `mandatory`, so the broker returns one that no queue is bound for instead of confirming and',
     `dropping it. What happens then is fixed per exchange: ${Object.entries(UNROUTABLE_POLICY)
@@ -272,10 +294,7 @@ function messageSection(name: MessageName, schema: JsonSchema): string[] {
     `- consumed by: ${consumersOf(name)}`,
     `- JSON Schema of \`data\`: [schemas/${file}](schemas/${file})`,
     '',
-    '| field | type | required | constraints |',
-    '|---|---|---|---|',
-    ...fieldRows(schema),
-    '',
+    ...fieldTables(schema),
     '```json',
     JSON.stringify(exampleEnvelope(name), null, 2),
     '```',

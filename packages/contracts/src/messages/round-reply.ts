@@ -9,21 +9,28 @@ export const ProposedCandidate = z.object({
   note: z.string().max(1000).optional(),
 });
 
+const replyFields = { roundId: RoundId, orderId: OrderId };
+
 /**
  * connector → replies: the recipient's answer to a round. The sender is the AMQP user_id
- * (validated by RabbitMQ), never a field of this body.
+ * (validated by RabbitMQ), never a field of this body. A union on `answer` rather than a
+ * refinement, so the published JSON Schema says as much as the platform checks: a reply that
+ * passes it is never dead-lettered for its shape.
  */
-export const RoundReply = z
-  .object({
-    roundId: RoundId,
-    orderId: OrderId,
-    answer: z.enum(['candidates', 'none']),
-    candidates: z.array(ProposedCandidate).max(50),
-  })
-  .refine((r) => (r.answer === 'none') === (r.candidates.length === 0), {
-    message: '"none" carries no candidates and "candidates" carries at least one',
-    path: ['candidates'],
-  });
+export const RoundReply = z.discriminatedUnion('answer', [
+  z.object({
+    ...replyFields,
+    /** Candidates proposed: 1–50. */
+    answer: z.literal('candidates'),
+    candidates: z.array(ProposedCandidate).min(1).max(50),
+  }),
+  z.object({
+    ...replyFields,
+    /** Explicitly "no qualified candidates": the list is empty. */
+    answer: z.literal('none'),
+    candidates: z.array(ProposedCandidate).max(0),
+  }),
+]);
 export type RoundReply = z.infer<typeof RoundReply>;
 
 export const roundReplyExample: RoundReply = {
