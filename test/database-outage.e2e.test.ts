@@ -185,6 +185,8 @@ describe('a 60 s database outage while orders and replies flow', () => {
       });
     }
     await waitFor(async () => (await settled(broadcast, QUEUES.broadcastReplies, 'retry')) >= REPLIERS.length, {
+      // Each attempt waits out the driver's server selection (5 s), and one round's replies take turns.
+      timeoutMs: 45_000,
       what: 'the replies retried while the database is down',
     });
     // The outage itself: the one wait on the clock in this test.

@@ -77,7 +77,7 @@ export interface Consumer {
   stop(): Promise<void>;
 }
 
-type Outcome = { kind: 'ack' } | { kind: 'dead'; reason: string; rejection: Rejection } | { kind: 'retry'; error: string };
+type Outcome = { kind: 'ack' } | { kind: 'dead'; reason: string; rejection: Rejection } | { kind: 'retry'; error: string; stack?: string };
 
 /**
  * Consumes one queue on a channel of its own. Every message ends in exactly one of: ack
@@ -135,7 +135,7 @@ export function consume<S extends QueueSpec, H extends Handlers<ConsumedBy<S>>>(
         await deadLetter(ch, msg, outcome.reason);
         bus.onSettled(queue, 'dead-letter');
       } else {
-        await retryOrRequeue(ch, msg, outcome.error);
+        await retryOrRequeue(ch, msg, outcome.error, outcome.stack);
       }
     } catch (error) {
       // The channel closed under us: the broker redelivers the message, nothing to do.
@@ -154,9 +154,9 @@ export function consume<S extends QueueSpec, H extends Handlers<ConsumedBy<S>>>(
     }
   }
 
-  async function retryOrRequeue(ch: ConfirmChannel, msg: ConsumeMessage, error: string): Promise<void> {
+  async function retryOrRequeue(ch: ConfirmChannel, msg: ConsumeMessage, error: string, stack?: string): Promise<void> {
     if (retry) {
-      await retryLater(ch, msg, retry, error);
+      await retryLater(ch, msg, retry, error, stack);
       return;
     }
     logger.warn({ queue, messageId: msg.properties.messageId, err: error }, 'handler failed; requeueing');
@@ -166,7 +166,7 @@ export function consume<S extends QueueSpec, H extends Handlers<ConsumedBy<S>>>(
   }
 
   /** A transient failure: park it in the next delay queue (confirmed, then ack), or give up after the budget. */
-  async function retryLater(ch: ConfirmChannel, msg: ConsumeMessage, policy: RetryPolicy, error: string): Promise<void> {
+  async function retryLater(ch: ConfirmChannel, msg: ConsumeMessage, policy: RetryPolicy, error: string, stack?: string): Promise<void> {
     const at = now();
     const next = nextRetry(policy, retryStateOf(msg), at);
     const messageId = msg.properties.messageId;
@@ -178,7 +178,10 @@ export function consume<S extends QueueSpec, H extends Handlers<ConsumedBy<S>>>(
       bus.onSettled(queue, 'dead-letter');
       return;
     }
-    logger.warn({ queue, messageId, attempt: next.attempts, delayMs: next.delayMs, err: error }, 'handler failed; retrying later');
+    logger.warn(
+      { queue, messageId, attempt: next.attempts, delayMs: next.delayMs, err: error, ...(next.attempts === 1 && stack ? { stack } : {}) },
+      'handler failed; retrying later',
+    );
     await publishRetry(bus, msg, queue, next, trustedSender(msg), error);
     ch.ack(msg);
     bus.onSettled(queue, 'retry');
@@ -212,7 +215,7 @@ export function consume<S extends QueueSpec, H extends Handlers<ConsumedBy<S>>>(
       return { kind: 'ack' };
     } catch (error) {
       if (error instanceof InvalidMessageError) return dead(error.reason, error.message, envelope);
-      return { kind: 'retry', error: (error as Error).message };
+      return { kind: 'retry', error: (error as Error).message, ...((error as Error).stack ? { stack: (error as Error).stack } : {}) };
     }
   }
 

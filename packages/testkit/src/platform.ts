@@ -40,6 +40,8 @@ export function serviceEnv(world: TestWorld, service: string, extra: Record<stri
     OUTBOX_POLL_MS: '200',
     OUTBOX_LEASE_MS: '2000',
     NODE_ENV: 'test',
+    // Transient failures come back within seconds, not the minutes of production's schedule.
+    RETRY_DELAYS_SECONDS: '0.5,1,2',
     ...extra,
   };
 }
