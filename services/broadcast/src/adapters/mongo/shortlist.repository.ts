@@ -16,7 +16,10 @@ export function shortlistRepository(models: Pick<RoundModels, 'shortlists'>): Sh
     async load(orderId) {
       const doc = await collection.findOne({ _id: orderId as never });
       if (!doc) return undefined;
-      return new Map((doc.shortlists as OrderShortlisted['shortlists']).map((s) => [s.jobcentre, s.candidates]));
+      // FerretDB 1.24 drops an empty array from an upsert's $setOnInsert: a ranking that
+      // suggested nobody is stored without the field. It came, and it is empty.
+      const lists = (doc.shortlists ?? []) as OrderShortlisted['shortlists'];
+      return new Map(lists.map((s) => [s.jobcentre, s.candidates]));
     },
   };
 }
