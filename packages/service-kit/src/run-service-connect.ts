@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { type Bus, connectBus, declareTopology, retryPolicy } from '@rs/bus';
-import type { QueueSpec } from '@rs/contracts';
+import { type QueueSpec, RETRY_DEFAULTS } from '@rs/contracts';
 import { connectMongo, type OutboxEntry, pingMongo, type Relay, type RelayOptions, startRelay } from '@rs/db';
 import { connectRedis, createTimerQueue, pingRedis, redisSafetyProblems, type TimerData } from '@rs/timers';
 import type { Queue } from 'bullmq';
@@ -87,12 +87,12 @@ export async function openConnections<M extends ModelSet>(
     );
   }
   if (spec.bus) {
-    need(config, spec.name, 'the broker', 'busVars', ['AMQP_URL', 'RETRY_DELAYS_SECONDS', 'RETRY_MAX_SECONDS']);
+    need(config, spec.name, 'the broker', 'busVars', ['AMQP_URL']);
     const queues = spec.bus.queues;
-    // Parsed by busVars: seconds, the delays as a list.
+    // Parsed by busVars (seconds, the delays as a list); a config without them retries by the defaults.
     const retry = retryPolicy({
-      RETRY_DELAYS_SECONDS: config.RETRY_DELAYS_SECONDS as number[],
-      RETRY_MAX_SECONDS: Number(config.RETRY_MAX_SECONDS),
+      RETRY_DELAYS_SECONDS: (config.RETRY_DELAYS_SECONDS as number[] | undefined) ?? RETRY_DEFAULTS.delaysSeconds,
+      RETRY_MAX_SECONDS: config.RETRY_MAX_SECONDS === undefined ? RETRY_DEFAULTS.maxSeconds : Number(config.RETRY_MAX_SECONDS),
     });
     opened.bus = connectBus({
       url: String(config.AMQP_URL),
