@@ -74,6 +74,14 @@ export const redisVars = {
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
     .default('rs'),
+  /**
+   * Runs of a timer job whose handler fails (database or broker down) before BullMQ keeps it as
+   * failed; broadcast's periodic reconcile then re-creates it. Default 10 (about 17 minutes with
+   * the default backoff).
+   */
+  TIMER_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  /** First delay before a failed timer job runs again, in ms, doubled each time. Default 1000. */
+  TIMER_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
 };
 
 /** For a service that writes through the change log (outbox) and so runs a relay. */

@@ -28,7 +28,7 @@ export interface ConnectSpec<M extends ModelSet> {
   bus?: { queues: readonly QueueSpec[] };
   /**
    * Connects to REDIS_URL (refused in production when Redis could lose timers) and opens these
-   * BullMQ timer queues under TIMER_PREFIX.
+   * BullMQ timer queues under TIMER_PREFIX, retrying failed jobs TIMER_ATTEMPTS times from TIMER_BACKOFF_MS.
    */
   redis?: { timerQueues?: readonly string[] };
 }
@@ -82,8 +82,13 @@ export async function openConnections<M extends ModelSet>(
       logger.warn({ problems }, 'Redis is unsafe for timers (refused in production)');
     }
     const prefix = String(config.TIMER_PREFIX);
+    // The retry policy is the queues' (redisVars, defaults in @rs/timers when a config leaves them out).
+    const retry = {
+      ...(config.TIMER_ATTEMPTS === undefined ? {} : { attempts: Number(config.TIMER_ATTEMPTS) }),
+      ...(config.TIMER_BACKOFF_MS === undefined ? {} : { backoffMs: Number(config.TIMER_BACKOFF_MS) }),
+    };
     opened.timerQueues = Object.fromEntries(
-      (spec.redis.timerQueues ?? []).map((name) => [name, createTimerQueue({ name, prefix, connection: redis })]),
+      (spec.redis.timerQueues ?? []).map((name) => [name, createTimerQueue({ name, prefix, connection: redis, retry })]),
     );
   }
   if (spec.bus) {

@@ -26,6 +26,12 @@ export const broadcastConfig = {
     .default('86400,14400')
     .transform((s) => (s === 'none' ? [] : s.split(',').map(Number))),
   /**
+   * How often every replica re-creates the timers of open rounds that Redis lost or whose job
+   * failed for good (e.g. the database was down past its attempts), in seconds; also run at start.
+   * Default 300.
+   */
+  TIMER_RECONCILE_SECONDS: z.coerce.number().int().min(1).default(300),
+  /**
    * Cooperations whose policy is to open the next wider round by itself when a round brings no
    * candidates (R7), comma-separated, e.g. HRS,JRS. Default: each cooperation's own policy
    * (HRS and JRS: propose only).

@@ -3,11 +3,11 @@ import AsyncLock from 'async-lock';
 import { jobcentreQueueSpec, SERVICE_QUEUES, TIMER_QUEUES } from '@rs/contracts';
 import { allJobcentres, cooperationOf } from '@rs/reference-data';
 import { clockFrom, outboxDispatcher, runService, withFailpoint } from '@rs/service-kit';
-import { cancelTimer, scheduleAt } from '@rs/timers';
 import { addWorkingHours } from '@rs/working-time';
 import { consumeOrderEvents } from './adapters/amqp/events.consumer';
 import { consumeReplies } from './adapters/amqp/replies.consumer';
 import { complianceRoutes } from './adapters/http/compliance.routes';
+import { bullBoardRoutes } from './adapters/http/bull-board.routes';
 import { feedRoutes } from './adapters/http/feed.routes';
 import { roundsRoutes } from './adapters/http/rounds.routes';
 import { feedRepository, jobcentreMessageModel } from './adapters/mongo/feed.repository';
@@ -15,10 +15,10 @@ import { orderSnapshotRepository } from './adapters/mongo/order-snapshot.reposit
 import { roundModels } from './adapters/mongo/round.model';
 import { roundRepository } from './adapters/mongo/round.repository';
 import { shortlistRepository } from './adapters/mongo/shortlist.repository';
+import { roundTimerQueues } from './adapters/timers/round-timer-queues';
 import { startRoundTimerWorkers } from './adapters/timers/round-timers.worker';
 import type { BroadcastDeps } from './app/deps';
 import { reconcileEscalations } from './app/escalate';
-import { deadlineTimerId, reminderTimerId } from './app/outgoing';
 import { reconcileTimers } from './app/reconcile-timers';
 import { broadcastConfig } from './config';
 import { retainedFrom } from './domain/feed';
@@ -47,8 +47,7 @@ runService(
       },
     },
     parts: ({ config, logger, now, models, bus, redis, timerQueues, relay }) => {
-      const deadlines = timerQueues[TIMER_QUEUES.replyDeadlines]!;
-      const reminders = timerQueues[TIMER_QUEUES.replyReminders]!;
+      const timers = roundTimerQueues(timerQueues, config.REMINDER_OFFSETS_SECONDS);
       const roundLock = new AsyncLock({ maxPending: Number.POSITIVE_INFINITY });
       const feed = feedRepository(models.jobcentreMessages);
       const deps: BroadcastDeps = {
@@ -67,32 +66,27 @@ runService(
           return config.AUTO_ESCALATE_COOPERATIONS ? config.AUTO_ESCALATE_COOPERATIONS.includes(own.id) : own.autoEscalate;
         },
         publish: (entry) => bus.publish(entry.exchange, entry.routingKey, entry.envelope),
-        cancelTimers: async (roundId, recipient) => {
-          await cancelTimer(deadlines, deadlineTimerId(roundId, recipient));
-          for (const offset of config.REMINDER_OFFSETS_SECONDS) await cancelTimer(reminders, reminderTimerId(roundId, recipient, offset));
-        },
+        cancelTimers: (roundId) => timers.cancel(roundId),
       };
       const retention = { days: config.FEED_RETENTION_DAYS, now };
+      const reconcile = async () => {
+        const result = await reconcileTimers(deps, (entries) => timers.ensure(entries, now()));
+        logger.info({ ...result, timers: result.added + result.kept }, 'timers reconciled with the database');
+      };
       return {
         http: {
           routes: (router) => {
             roundsRoutes(deps)(router);
             complianceRoutes(deps)(router);
             feedRoutes(feed, logger, retention)(router);
+            bullBoardRoutes(Object.values(timerQueues))(router);
           },
         },
         consumers: [consumeOrderEvents(bus, deps), consumeReplies(bus, deps)],
         workers: startRoundTimerWorkers(deps, redis, config.TIMER_PREFIX, logger),
         onStart: [
-          {
-            name: 'reconcile timers',
-            run: async () => {
-              const rebuilt = await reconcileTimers(deps, (e) =>
-                scheduleAt(timerQueues[e.queue]!, e.jobId, new Date(e.runAt), e.data, now()),
-              );
-              logger.info({ timers: rebuilt }, 'timers reconciled with the database');
-            },
-          },
+          // Before the service is ready: timers that Redis lost are back before anything is asked of it.
+          { name: 'reconcile timers', run: reconcile },
           {
             name: 'reconcile escalations',
             run: async () => {
@@ -102,6 +96,9 @@ runService(
           },
         ],
         periodic: [
+          // Then again and again: a job that failed for good (the database was down past its attempts) is
+          // replaced, and what Redis lost meanwhile is re-added. (Its first turn repeats the start's: harmless.)
+          { name: 'reconcile timers', everyMs: config.TIMER_RECONCILE_SECONDS * 1000, run: reconcile },
           {
             // Every replica prunes: deleting what another replica deleted already is harmless.
             name: 'prune catch-up feed',

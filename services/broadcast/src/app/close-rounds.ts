@@ -4,7 +4,7 @@ import type { BroadcastDeps } from './deps';
 
 /**
  * The order is filled or cancelled (or closed unfilled): every round of it is closed, each
- * recipient that has not answered is told to stop, and their timers are removed.
+ * recipient that has not answered is told to stop, and the round's timers are removed.
  */
 export async function closeRoundsOfOrder(deps: BroadcastDeps, orderId: string, reason: CloseReason, messageId: string): Promise<number> {
   let closed = 0;
@@ -12,10 +12,7 @@ export async function closeRoundsOfOrder(deps: BroadcastDeps, orderId: string, r
     const result = await applyToRound(deps, roundId, (now) => ({ type: 'Close', reason, now }), messageId);
     if (result.outcome !== 'applied') continue;
     closed++;
-    const loaded = await deps.rounds.load(roundId);
-    for (const r of loaded?.state.recipients ?? []) {
-      if (r.status !== 'replied') await deps.cancelTimers(roundId, r.jobcentre).catch(() => {});
-    }
+    await deps.cancelTimers(roundId).catch(() => {});
   }
   return closed;
 }

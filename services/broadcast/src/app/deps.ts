@@ -23,8 +23,11 @@ export interface BroadcastDeps {
    * racing for the same version and retrying (costly on a single-writer store).
    */
   oneAtATime: <T>(key: string, task: () => Promise<T>) => Promise<T>;
-  /** Removes a recipient's pending timers; best effort, handlers never rely on it. */
-  cancelTimers: (roundId: string, recipient: number) => Promise<void>;
+  /**
+   * Removes a round's pending timers (its deadline and reminders) once the round is complete or
+   * closed; best effort, the handlers find nothing to do for a finished round anyway.
+   */
+  cancelTimers: (roundId: string) => Promise<void>;
 }
 
 export const SOURCE = '/services/broadcast';

@@ -60,28 +60,62 @@ function entry<N extends MessageName>(
   };
 }
 
-export function deadlineTimerId(roundId: string, recipient: number): string {
-  return timerId('reply-deadline', roundId, recipient);
+/**
+ * The round's deadline timer. One per round, not per recipient: the deadline is the round's, and
+ * the handler finds who is still pending. (Before 2026-12-01 the ids also named the recipient:
+ * `reply-deadline-<roundId>-<jobcentre>`; such jobs still in Redis are handled as the round's.)
+ */
+export function deadlineTimerId(roundId: string): string {
+  return timerId('reply-deadline', roundId);
 }
 
-export function reminderTimerId(roundId: string, recipient: number, offsetSeconds: number): string {
-  return timerId('reply-reminder', roundId, recipient, offsetSeconds);
+/** The round's reminder timer for one offset (seconds before the deadline). */
+export function reminderTimerId(roundId: string, offsetSeconds: number): string {
+  return timerId('reply-reminder', roundId, offsetSeconds);
 }
 
-/** The deadline timer and the reminders still in the future for one recipient. */
-export function recipientTimers(deps: BroadcastDeps, round: Round, recipient: number): ScheduleEntry[] {
-  const data = { roundId: round.id, recipient };
-  const deadlineId = deadlineTimerId(round.id, recipient);
+/**
+ * A round's timers: its deadline and one reminder per offset that falls after the opening —
+ * 1 + offsets jobs whatever the number of recipients (a national round: 3, was 285).
+ */
+export function roundTimers(
+  deps: Pick<BroadcastDeps, 'reminderOffsets'>,
+  round: Pick<Round, 'id' | 'openedAt' | 'deadline'>,
+): ScheduleEntry[] {
+  const deadlineId = deadlineTimerId(round.id);
   const timers: ScheduleEntry[] = [
-    { kind: 'schedule', id: deadlineId, queue: TIMER_QUEUES.replyDeadlines, jobId: deadlineId, runAt: round.deadline, data },
+    {
+      kind: 'schedule',
+      id: deadlineId,
+      queue: TIMER_QUEUES.replyDeadlines,
+      jobId: deadlineId,
+      runAt: round.deadline,
+      data: { roundId: round.id },
+    },
   ];
   for (const offset of deps.reminderOffsets) {
     const runAt = Date.parse(round.deadline) - offset * 1000;
     if (runAt <= Date.parse(round.openedAt)) continue;
-    const jobId = reminderTimerId(round.id, recipient, offset);
-    timers.push({ kind: 'schedule', id: jobId, queue: TIMER_QUEUES.replyReminders, jobId, runAt: new Date(runAt).toISOString(), data });
+    const jobId = reminderTimerId(round.id, offset);
+    timers.push({
+      kind: 'schedule',
+      id: jobId,
+      queue: TIMER_QUEUES.replyReminders,
+      jobId,
+      runAt: new Date(runAt).toISOString(),
+      data: { roundId: round.id, offset },
+    });
   }
   return timers;
+}
+
+/**
+ * The id of a reminder envelope: one per round, offset and recipient, so a reminder job that is
+ * retried (one publish failed) or runs twice re-sends with the same ids and counts once at the
+ * connector.
+ */
+export function reminderEnvelopeId(roundId: string, offsetSeconds: number, recipient: number): string {
+  return onceId(roundId, `round.reminder-${offsetSeconds}`, recipient);
 }
 
 /** Everything a newly opened round sends: the event, one message per recipient queue, its timers. */
@@ -119,9 +153,9 @@ export function openingMessages(deps: BroadcastDeps, round: Round, shortlists?: 
         round,
         onceId(round.id, 'round.order-broadcast', jobcentre),
       ),
-      ...recipientTimers(deps, round, jobcentre),
     );
   }
+  if (round.status === 'open') entries.push(...roundTimers(deps, round));
   if (round.status === 'complete') entries.push(completion(deps, round, round.openedAt));
   return entries;
 }

@@ -27,6 +27,8 @@ export interface RoundStore extends Saves<Round> {
   orderOf(id: string): Promise<Omit<OrderSnapshot, 'orderId'> | undefined>;
   /** Ids of the rounds in a status, streamed (the open rounds of a country can be many). */
   idsWithStatus(status: Round['status']): AsyncIterable<string>;
+  /** The open rounds' opening and deadline, all their timers follow from; streamed, nothing else read. */
+  timesOfOpen(): AsyncIterable<Pick<Round, 'id' | 'openedAt' | 'deadline'>>;
   /** Ids of an order's rounds; `notClosed`: only those not closed yet. */
   idsOfOrder(orderId: string, options?: { notClosed?: boolean }): Promise<string[]>;
   /** How many rounds of the order are open now. */

@@ -1,27 +1,48 @@
+import { TIMER_QUEUES } from '@rs/contracts';
 import type { ScheduleEntry } from '@rs/db';
 import type { BroadcastDeps } from './deps';
-import { recipientTimers } from './outgoing';
+import { roundTimers } from './outgoing';
+
+/** What making timers pending did (see `ensureScheduled` in @rs/timers). */
+export interface EnsureResult {
+  added: number;
+  replaced: number;
+  kept: number;
+}
+
+export interface ReconcileResult extends EnsureResult {
+  rounds: number;
+}
+
+/** Open rounds per call of `ensure`: one state look-up per timer id, sent together, then one addBulk. */
+const BATCH_ROUNDS = 200;
 
 /**
- * Re-adds the timers (deadline and future reminders) of every pending recipient of every open
- * round. Run at start and after Redis lost data: ids are deterministic, so timers that exist are
- * not duplicated.
+ * Makes the timers (deadline and future reminders) of every open round pending. Run at start and
+ * then periodically (TIMER_RECONCILE_SECONDS): it recovers timers that Redis lost, and timers whose
+ * job failed for good (e.g. the database was down past its attempts) — `ensure` replaces a failed
+ * or completed job under the deterministic id, and keeps one that is pending or running, so
+ * reconciling often is harmless. Only the three fields a round's timers follow from are read.
  */
-export async function reconcileTimers(deps: BroadcastDeps, schedule: (entry: ScheduleEntry) => Promise<void>): Promise<number> {
-  let count = 0;
+export async function reconcileTimers(
+  deps: BroadcastDeps,
+  ensure: (timers: ScheduleEntry[]) => Promise<EnsureResult>,
+): Promise<ReconcileResult> {
+  const total: ReconcileResult = { rounds: 0, added: 0, replaced: 0, kept: 0 };
   const now = deps.now().getTime();
-  for await (const id of deps.rounds.idsWithStatus('open')) {
-    const loaded = await deps.rounds.load(id);
-    if (!loaded) continue;
-    for (const r of loaded.state.recipients) {
-      if (r.status !== 'pending') continue;
-      for (const timer of recipientTimers(deps, loaded.state, r.jobcentre)) {
-        // A reminder whose time has passed is not worth sending late; a deadline always is.
-        if (timer.jobId.startsWith('reply-reminder') && Date.parse(timer.runAt) < now) continue;
-        await schedule(timer);
-        count++;
-      }
-    }
+  let batch: ScheduleEntry[] = [];
+  const flush = async () => {
+    const result = await ensure(batch);
+    total.added += result.added;
+    total.replaced += result.replaced;
+    total.kept += result.kept;
+    batch = [];
+  };
+  for await (const round of deps.rounds.timesOfOpen()) {
+    // A reminder whose time has passed is not worth sending late; a deadline always is.
+    batch.push(...roundTimers(deps, round).filter((t) => t.queue === TIMER_QUEUES.replyDeadlines || Date.parse(t.runAt) >= now));
+    if (++total.rounds % BATCH_ROUNDS === 0) await flush();
   }
-  return count;
+  if (batch.length > 0) await flush();
+  return total;
 }

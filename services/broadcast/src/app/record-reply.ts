@@ -14,8 +14,9 @@ export async function recordReply(deps: BroadcastDeps, sender: number, reply: Ro
     (now) => ({ type: 'RecordReply', recipient: sender, answer: reply.answer, candidates: reply.candidates, now }),
     messageId,
   );
-  // Best effort: the timer handlers re-read the round and do nothing for a replier anyway.
-  if (result.outcome === 'applied') await deps.cancelTimers(reply.roundId, sender).catch(() => {});
+  // The round's timers stay while anyone is pending (their handlers skip who replied); the last
+  // reply ends them. Best effort: a handler finds nothing to do for a complete round anyway.
+  if (result.outcome === 'applied' && result.completedNow) await deps.cancelTimers(reply.roundId).catch(() => {});
   await escalateIfPolicy(deps, result.round);
   return result;
 }

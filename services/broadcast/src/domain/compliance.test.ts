@@ -25,7 +25,7 @@ describe('reply compliance per jobcentre', () => {
     const rounds = [
       roundWith('a', [
         (r) => decide({ type: 'RecordReply', recipient: 147, ...none, now: at('2026-11-23T10:00:00Z') }, r),
-        (r) => decide({ type: 'DeadlineReached', recipient: 151, now: at('2026-11-25T09:00:00Z') }, r),
+        (r) => decide({ type: 'DeadlineReached', now: at('2026-11-25T09:00:00Z') }, r),
       ]),
       roundWith('b', [(r) => decide({ type: 'RecordReply', recipient: 147, ...none, now: at('2026-11-26T09:00:00Z') }, r)]),
     ];

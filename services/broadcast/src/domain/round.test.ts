@@ -1,8 +1,8 @@
 import {
   decide,
   evolve,
-  needsReminder,
   openRound,
+  pendingRecipients,
   proposedNextScope,
   type Round,
   type RoundCommand,
@@ -40,29 +40,48 @@ describe('broadcast round', () => {
     expect(() => decide(reply(101), round())).toThrow(RoundRuleViolation);
   });
 
-  it('marks every silent recipient overdue once the deadline has passed, whichever timer fires first', () => {
+  it("marks every silent recipient overdue in one decision once the round's deadline has passed", () => {
     let r = round();
     r = apply(r, decide(reply(147), r));
-    expect(decide({ type: 'DeadlineReached', recipient: 151, now: new Date('2026-11-27T08:59:59Z') }, r)).toEqual([]);
-    const events = decide({ type: 'DeadlineReached', recipient: 151, now: deadline }, r);
+    expect(decide({ type: 'DeadlineReached', now: new Date('2026-11-27T08:59:59Z') }, r)).toEqual([]);
+    const events = decide({ type: 'DeadlineReached', now: deadline }, r);
     expect(events).toEqual([
       { type: 'RecipientOverdue', recipient: 151, at: deadline.toISOString() },
       { type: 'RecipientOverdue', recipient: 153, at: deadline.toISOString() },
       { type: 'RoundCompleted', at: deadline.toISOString() },
     ]);
-    expect(decide({ type: 'DeadlineReached', recipient: 153, now: deadline }, apply(r, events))).toEqual([]);
+    expect(decide({ type: 'DeadlineReached', now: deadline }, apply(r, events))).toEqual([]);
   });
 
-  it('ignores a deadline for a recipient who already replied', () => {
-    const r = apply(round(), decide(reply(151), round()));
-    expect(decide({ type: 'DeadlineReached', recipient: 151, now: deadline }, r)).toEqual([]);
+  it('ignores a deadline when nobody is pending any more (every recipient replied)', () => {
+    let r = round([147, 151]);
+    r = apply(r, decide(reply(147), r));
+    r = apply(r, decide(reply(151), r));
+    expect(r.status).toBe('complete');
+    expect(decide({ type: 'DeadlineReached', now: deadline }, r)).toEqual([]);
+  });
+
+  it('a repeated deadline (a retried or duplicated timer job) changes nothing the second time', () => {
+    let r = round();
+    r = apply(r, decide({ type: 'DeadlineReached', now: deadline }, r));
+    expect(r.recipients.map((x) => x.status)).toEqual(['overdue', 'overdue', 'overdue']);
+    expect(decide({ type: 'DeadlineReached', now: new Date(deadline.getTime() + 60_000) }, r)).toEqual([]);
+  });
+
+  it('reminds exactly the recipients still pending while the round is open', () => {
+    let r = round();
+    expect(pendingRecipients(r)).toEqual([147, 151, 153]);
+    r = apply(r, decide(reply(151), r));
+    expect(pendingRecipients(r)).toEqual([147, 153]);
+    r = apply(r, decide({ type: 'DeadlineReached', now: deadline }, r));
+    expect(pendingRecipients(r)).toEqual([]);
   });
 
   it('completes when everyone has replied or is overdue, exactly once', () => {
     let r = round([147, 151]);
     r = apply(r, decide(reply(147), r));
     expect(r.status).toBe('open');
-    const events = decide({ type: 'DeadlineReached', recipient: 151, now: deadline }, r);
+    const events = decide({ type: 'DeadlineReached', now: deadline }, r);
     expect(events.map((e) => e.type)).toEqual(['RecipientOverdue', 'RoundCompleted']);
     r = apply(r, events);
     expect(r.status).toBe('complete');
@@ -71,7 +90,7 @@ describe('broadcast round', () => {
 
   it('accepts a reply after the deadline and marks it late, without completing twice', () => {
     let r = round([147]);
-    r = apply(r, decide({ type: 'DeadlineReached', recipient: 147, now: deadline }, r));
+    r = apply(r, decide({ type: 'DeadlineReached', now: deadline }, r));
     expect(r.status).toBe('complete');
     const late = decide(reply(147, new Date('2026-11-28T10:00:00Z')), r);
     expect(late).toEqual([expect.objectContaining({ type: 'ReplyRecorded', late: true })]);
@@ -111,8 +130,8 @@ describe('amendments, closing and escalation', () => {
     expect(r.status).toBe('closed');
     expect(decide({ type: 'Close', reason: 'cancelled', now: deadline }, r)).toEqual([]);
     expect(decide(reply(151), r)).toEqual([]);
-    expect(decide({ type: 'DeadlineReached', recipient: 153, now: deadline }, r)).toEqual([]);
-    expect(needsReminder(r, 153)).toBe(false);
+    expect(decide({ type: 'DeadlineReached', now: deadline }, r)).toEqual([]);
+    expect(pendingRecipients(r)).toEqual([]);
   });
 
   it('proposes the next wider scope only when the round brought no candidates (R7)', () => {

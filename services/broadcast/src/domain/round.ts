@@ -42,7 +42,8 @@ export interface RecipientState {
 
 export type RoundCommand =
   | { type: 'RecordReply'; recipient: number; answer: 'candidates' | 'none'; candidates: Candidate[]; now: Date }
-  | { type: 'DeadlineReached'; recipient: number; now: Date }
+  /** The round's deadline timer fired: it is the round's, not a recipient's. */
+  | { type: 'DeadlineReached'; now: Date }
   | { type: 'Close'; reason: CloseReason; now: Date }
   | { type: 'DeliverShortlists'; shortlists: Shortlists; now: Date }
   | { type: 'WithdrawCandidate'; jobcentre: number; candidateRef: string; hiredFor: string; now: Date };
@@ -146,6 +147,13 @@ export function decide(command: RoundCommand, round: Round): RoundEvent[] {
       { type: 'CandidateWithdrawn', recipient: proposing.jobcentre, candidateRef: command.candidateRef, hiredFor: command.hiredFor, at },
     ];
   }
+  if (command.type === 'DeadlineReached') {
+    // A timer that fires early (clock skew) or after the round finished changes nothing.
+    if (round.status !== 'open' || command.now.getTime() < Date.parse(round.deadline)) return [];
+    // Every silent recipient is overdue in one write: one timer per round, whoever is pending.
+    const events: RoundEvent[] = pendingRecipients(round).map((recipient) => ({ type: 'RecipientOverdue', recipient, at }));
+    return events.length === 0 ? [] : [...events, { type: 'RoundCompleted', at }];
+  }
   const recipient = round.recipients.find((r) => r.jobcentre === command.recipient);
   if (!recipient) {
     throw new RoundRuleViolation('not-a-recipient', `jobcentre ${command.recipient} is not a recipient of round ${round.id}`);
@@ -169,16 +177,6 @@ export function decide(command: RoundCommand, round: Round): RoundEvent[] {
       });
       break;
     }
-    case 'DeadlineReached': {
-      if (recipient.status !== 'pending') return [];
-      if (command.now.getTime() < Date.parse(round.deadline)) return [];
-      // The deadline is the round's: whoever's timer fires first marks every silent recipient
-      // overdue in one write (the other timers then find nothing to do).
-      for (const r of round.recipients) {
-        if (r.status === 'pending') events.push({ type: 'RecipientOverdue', recipient: r.jobcentre, at });
-      }
-      break;
-    }
     default: {
       const unhandled: never = command;
       throw new Error(`unhandled command ${JSON.stringify(unhandled)}`);
@@ -195,9 +193,10 @@ function sameCandidates(a: Candidate[], b: Candidate[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Whether a reminder still makes sense for this recipient (the timer itself decides nothing). */
-export function needsReminder(round: Round, recipient: number): boolean {
-  return round.status === 'open' && round.recipients.some((r) => r.jobcentre === recipient && r.status === 'pending');
+/** Who a reminder goes to: the recipients still silent while the round is open (the timer decides nothing). */
+export function pendingRecipients(round: Round): number[] {
+  if (round.status !== 'open') return [];
+  return round.recipients.filter((r) => r.status === 'pending').map((r) => r.jobcentre);
 }
 
 export function evolve(round: Round, event: RoundEvent): Round {

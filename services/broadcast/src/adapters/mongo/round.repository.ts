@@ -36,6 +36,10 @@ export function roundRepository(models: Pick<RoundModels, 'rounds'>, relay: Hand
     async *idsWithStatus(status) {
       for await (const doc of model.collection.find({ status }, { projection: { _id: 1 } })) yield String(doc._id);
     },
+    async *timesOfOpen() {
+      const open = model.collection.find({ status: 'open' }, { projection: { _id: 1, openedAt: 1, deadline: 1 } });
+      for await (const doc of open) yield { id: String(doc._id), openedAt: String(doc.openedAt), deadline: String(doc.deadline) };
+    },
     idsOfOrder(orderId, options = {}) {
       return ids({ orderId, ...(options.notClosed ? { status: { $ne: 'closed' } } : {}) });
     },
