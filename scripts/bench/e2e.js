@@ -3,7 +3,7 @@
 const { jobcentreQueue } = require('../../packages/contracts/dist');
 const { allJobcentres, recipientsFor } = require('../../packages/reference-data/dist');
 const { tokenFor } = require('../../packages/testkit/dist');
-const { amqplib, withService, withWorld, LEAD } = require('./fanout');
+const { amqplib, withService, withWorld, BROADCAST_TIMERS, LEAD } = require('./fanout');
 const { consumeQueues, nowMs, percentile, sleep } = require('./lib');
 
 const ALL_QUEUES = allJobcentres().map((j) => jobcentreQueue(j.code));
@@ -29,7 +29,7 @@ function orderBody(scope) {
  */
 async function e2e({ coopOrders, rate, seconds, drainMs }) {
   return withWorld(async (world) => {
-    const env = { REPLY_WINDOW_MODE: 'clock', REPLY_WINDOW_SECONDS: '86400', REMINDER_OFFSETS_SECONDS: 'none' };
+    const env = BROADCAST_TIMERS;
     return withService(world, 'broadcast', env, () =>
       withService(world, 'order-intake', {}, async (intake) => {
         const token = tokenFor({ role: 'jobcentre', sub: 'bench', jobcentre: LEAD });

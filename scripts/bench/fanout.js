@@ -225,16 +225,49 @@ async function baseline(rounds, latencyRounds) {
 }
 
 /**
+ * Broadcast's production timer settings: a 48-hour window and reminders 24 h and 4 h before the
+ * deadline (the default offsets). Session 3 ran with no reminders; each round now schedules its
+ * deadline and both reminders, as in production.
+ */
+const BROADCAST_TIMERS = { REPLY_WINDOW_MODE: 'clock', REPLY_WINDOW_SECONDS: '172800', REMINDER_OFFSETS_SECONDS: '86400,14400' };
+
+/**
+ * Timer jobs in Redis per opened round, once every change is relayed (the relay adds a change's
+ * timers together with its publishes, before it deletes the change).
+ */
+async function timerJobsPerRound(world, rounds) {
+  const { MongoClient } = requireFrom('packages/db', 'mongodb');
+  const { Redis } = requireFrom('packages/timers', 'ioredis');
+  const { TIMER_QUEUES } = require('../../packages/contracts/dist');
+  const mongo = await MongoClient.connect(world.mongoUrl);
+  const redis = new Redis(world.redisUrl);
+  try {
+    const db = mongo.db(`${world.id}_broadcast`);
+    const relayed = await waitUntil(async () => (await db.collection('rounds_changes').countDocuments()) === 0, {
+      timeoutMs: 60_000,
+      intervalMs: 200,
+    });
+    const opened = await db.collection('rounds').countDocuments();
+    let jobs = 0;
+    for (const queue of Object.values(TIMER_QUEUES)) jobs += await redis.zcard(`${world.timerPrefix}:${queue}:delayed`);
+    return { perRound: opened > 0 ? jobs / opened : Number.NaN, jobs, opened, relayed, expected: rounds };
+  } finally {
+    redis.disconnect();
+    await mongo.close();
+  }
+}
+
+/**
  * The whole path: `rounds` order.registered events (national broadcast) published at once to a
  * started broadcast service; clock from the first publish to the last recipient message
- * delivered to the counting consumer.
+ * delivered to the counting consumer. Then the timer jobs the rounds left in Redis are counted.
  */
 async function wholePath(rounds) {
   return withWorld(async (world) =>
     withService(
       world,
       'broadcast',
-      { REPLY_WINDOW_MODE: 'clock', REPLY_WINDOW_SECONDS: '86400', REMINDER_OFFSETS_SECONDS: 'none' },
+      BROADCAST_TIMERS,
       async () => {
         const expected = rounds * RECIPIENTS.length;
         let received = 0;
@@ -280,6 +313,7 @@ async function wholePath(rounds) {
           const end = ok ? last : nowMs();
           const seconds = (end - started) / 1000;
           return {
+            timers: await timerJobsPerRound(world, rounds),
             rate: received / seconds,
             messages: received,
             expected,
@@ -296,4 +330,4 @@ async function wholePath(rounds) {
   );
 }
 
-module.exports = { baseline, wholePath, withWorld, withService, RECIPIENTS, QUEUES, LEAD, amqplib };
+module.exports = { baseline, wholePath, withWorld, withService, BROADCAST_TIMERS, RECIPIENTS, QUEUES, LEAD, amqplib };

@@ -40,7 +40,7 @@ const SIZES = quick
       nationalSeconds: 3,
       nationalDrainMs: 20_000,
       intake: { seconds: 3, concurrency: 20, warmup: 0.5 },
-      timers: { jobs: 10_000, latenessJobs: 100 },
+      timers: { jobs: 10_000, latenessJobs: 100, nationalRounds: 50 },
       watchdogMs: 170_000,
     }
   : {
@@ -52,7 +52,7 @@ const SIZES = quick
       nationalSeconds: 10,
       nationalDrainMs: 120_000,
       intake: { seconds: 10, concurrency: 20, warmup: 1 },
-      timers: { jobs: 100_000, latenessJobs: 200 },
+      timers: { jobs: 100_000, latenessJobs: 200, nationalRounds: 200 },
       watchdogMs: 900_000,
     };
 
@@ -65,6 +65,12 @@ function figure(name, value, unit, details = '') {
   const rounded = Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
   figures.push({ name, value: rounded, unit });
   console.log(`${name.padEnd(32)} ${fmt(value).padStart(9)} ${unit.padEnd(8)}${details ? `  (${details})` : ''}`);
+}
+/** A national round's timer jobs against the aim of 1 deadline + one per reminder offset (2 by default). */
+let timerJobsPrinted = false;
+function timerJobsFigure(perRound, details) {
+  timerJobsPrinted = true;
+  figure('timers.jobs.national_round', perRound, 'jobs', `${aim('≤ 1 + reminder offsets (3) jobs per national round', perRound <= 3)}; ${details}`);
 }
 function aim(label, met) {
   verdicts.push({ label, met });
@@ -126,6 +132,10 @@ async function main() {
         'msg/s',
         `baseline ${fmt(base.rate)}, ratio ${ratio.toFixed(2)}, ${aim('fan-out ≥ 50% of baseline', ratio >= 0.5)}; ${SIZES.fanoutRounds} order.registered → ${path.messages}${path.complete ? '' : ` of ${path.expected} (timed out)`} msgs in ${path.seconds.toFixed(1)} s, ${Math.round(path.avgBytes)} B/msg`,
       );
+      timerJobsFigure(
+        path.timers.perRound,
+        `delayed jobs in Redis after the fan-out: ${path.timers.jobs} for ${path.timers.opened} national rounds${path.timers.relayed ? '' : ' (outbox not drained in 60 s)'}, 48 h window, reminders 24 h and 4 h before`,
+      );
     }
   }
 
@@ -158,6 +168,28 @@ async function main() {
       `baseline ${fmt(t.baselineRate)}, ratio ${(t.rate / t.baselineRate).toFixed(2)}; ${SIZES.timers.jobs.toLocaleString('en-US')} delayed jobs via scheduleAt, 100 in flight, ${t.pending.toLocaleString('en-US')} pending after`,
     );
     figure('timers.redis.bytes', t.bytesPerJob, 'B', `INFO used_memory delta / jobs (shared Redis: other users add noise)`);
+    const { nationalRound } = require('./timers');
+    const n = await nationalRound({ rounds: SIZES.timers.nationalRounds });
+    const how = `${n.rounds} pending national rounds scheduled one addBulk per queue per round, MEMORY USAGE of every key under the prefix / rounds`;
+    figure(
+      'timers.jobs.national_round.per_recipient_baseline',
+      n.perRecipient.delayedPerRound,
+      'jobs',
+      'the per-recipient shape before issue 14: a deadline and 2 reminders for each of 95 recipients',
+    );
+    if (!timerJobsPrinted) timerJobsFigure(n.perRound.delayedPerRound, `broadcast's roundTimers, ${n.rounds} rounds`);
+    figure(
+      'timers.redis.bytes.national_round.per_recipient_baseline',
+      n.perRecipient.bytesPerRound,
+      'B',
+      `${how}; ${fmt(n.perRecipient.msPerRound)} ms to schedule a round`,
+    );
+    figure(
+      'timers.redis.bytes.national_round',
+      n.perRound.bytesPerRound,
+      'B',
+      `baseline ${fmt(n.perRecipient.bytesPerRound)}, ratio ${(n.perRound.bytesPerRound / n.perRecipient.bytesPerRound).toFixed(3)}; ${how}; ${fmt(n.perRound.msPerRound)} ms to schedule a round`,
+    );
     const l = t.lateness;
     figure(
       'timers.lateness.p99',

@@ -1,9 +1,11 @@
 // timers.schedule.rate, timers.redis.bytes, timers.lateness.p99: the project's own scheduleAt
 // (packages/timers) adding deadline jobs in a private key prefix on the shared Redis, then every
-// key under that prefix deleted again.
+// key under that prefix deleted again. timers.redis.bytes.national_round: a national round's
+// timers as broadcast schedules them now (roundTimers) beside the per-recipient shape of before.
 const { randomBytes, randomUUID } = require('node:crypto');
 const { TIMER_QUEUES } = require('../../packages/contracts/dist');
-const { connectRedis, createTimerQueue, createTimerWorker, scheduleAt, timerId } = require('../../packages/timers/dist');
+const { connectRedis, createTimerQueue, createTimerWorker, scheduleAll, scheduleAt, timerId } = require('../../packages/timers/dist');
+const { recipientsFor } = require('../../packages/reference-data/dist');
 const { nowMs, onCleanup, percentile, requireFrom, sleep, waitUntil } = require('./lib');
 
 const { Redis } = requireFrom('packages/timers', 'ioredis');
@@ -140,4 +142,93 @@ async function timers({ jobs, latenessJobs }) {
   }
 }
 
-module.exports = { timers };
+/** Bytes Redis holds for every key under a prefix (MEMORY USAGE, exact: SAMPLES 0), unaffected by other users of the server. */
+async function prefixBytes(redis, prefix) {
+  let cursor = '0';
+  let bytes = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 2000);
+    cursor = next;
+    const pipeline = redis.pipeline();
+    for (const key of keys) pipeline.memory('USAGE', key, 'SAMPLES', '0');
+    for (const [error, used] of await pipeline.exec()) if (!error) bytes += Number(used ?? 0);
+  } while (cursor !== '0');
+  return bytes;
+}
+
+/** Before issue 14: per recipient a deadline and one reminder per offset (ids as broadcast named them). */
+function perRecipientTimers(round, recipients, offsets) {
+  const timers = [];
+  for (const recipient of recipients) {
+    const data = { roundId: round.id, recipient };
+    timers.push({ queue: TIMER_QUEUES.replyDeadlines, jobId: timerId('reply-deadline', round.id, recipient), runAt: round.deadline, data });
+    for (const offset of offsets) {
+      const runAt = new Date(Date.parse(round.deadline) - offset * 1000).toISOString();
+      timers.push({ queue: TIMER_QUEUES.replyReminders, jobId: timerId('reply-reminder', round.id, recipient, offset), runAt, data });
+    }
+  }
+  return timers;
+}
+
+/**
+ * `rounds` pending national rounds (95 recipients, 48-hour window, the default reminders 24 h and
+ * 4 h before) scheduled twice, each shape in its own prefix and the way the relay adds a change's
+ * timers (one addBulk per queue per round): broadcast's roundTimers, and the per-recipient shape
+ * of before. Redis bytes under each prefix per round, and the time to schedule them.
+ */
+async function nationalRound({ rounds }) {
+  const { roundTimers } = require('../../services/broadcast/dist/app/outgoing');
+  const url = process.env.REDIS_URL;
+  const offsets = [86_400, 14_400];
+  const recipients = recipientsFor('national', 101);
+  const admin = new Redis(url);
+  const shapes = {
+    perRound: (round) => roundTimers({ reminderOffsets: offsets }, round),
+    perRecipient: (round) => perRecipientTimers(round, recipients, offsets),
+  };
+  const result = {};
+  for (const [shape, timersOf] of Object.entries(shapes)) {
+    const prefix = `bench-${randomBytes(5).toString('hex')}`;
+    const connection = connectRedis(url);
+    const queues = Object.fromEntries(
+      Object.values(TIMER_QUEUES).map((name) => [name, createTimerQueue({ name, prefix, connection })]),
+    );
+    const cleanup = async () => {
+      await Promise.all(Object.values(queues).map((q) => q.close().catch(() => {})));
+      connection.disconnect();
+      await deletePrefix(admin, prefix);
+    };
+    const forget = onCleanup(cleanup);
+    try {
+      await Promise.all(Object.values(queues).map((q) => q.waitUntilReady()));
+      const openedAt = new Date();
+      const deadline = new Date(openedAt.getTime() + 172_800_000).toISOString();
+      let jobs = 0;
+      const started = nowMs();
+      for (let i = 0; i < rounds; i++) {
+        const round = { id: `${randomUUID()}-1`, openedAt: openedAt.toISOString(), deadline };
+        const timers = timersOf(round);
+        jobs += timers.length;
+        await Promise.all(
+          Object.entries(queues).map(([name, queue]) =>
+            scheduleAll(
+              queue,
+              timers.filter((t) => t.queue === name).map((t) => ({ jobId: t.jobId, runAt: new Date(t.runAt), data: t.data })),
+              new Date(),
+            ),
+          ),
+        );
+      }
+      const ms = nowMs() - started;
+      const delayed = (await Promise.all(Object.values(queues).map((q) => q.getDelayedCount()))).reduce((a, b) => a + b, 0);
+      result[shape] = { jobsPerRound: jobs / rounds, delayedPerRound: delayed / rounds, bytesPerRound: (await prefixBytes(admin, prefix)) / rounds, msPerRound: ms / rounds };
+    } finally {
+      forget();
+      await cleanup();
+    }
+  }
+  admin.disconnect();
+  return { rounds, ...result };
+}
+
+module.exports = { timers, nationalRound };
