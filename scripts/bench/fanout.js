@@ -264,69 +264,64 @@ async function timerJobsPerRound(world, rounds) {
  */
 async function wholePath(rounds) {
   return withWorld(async (world) =>
-    withService(
-      world,
-      'broadcast',
-      BROADCAST_TIMERS,
-      async () => {
-        const expected = rounds * RECIPIENTS.length;
-        let received = 0;
-        let bytes = 0;
-        let last = 0;
-        const consumer = await consumeQueues(amqplib, world.amqpUrl, QUEUES, (_q, body, at) => {
-          received++;
-          bytes += body.length;
-          last = at;
+    withService(world, 'broadcast', BROADCAST_TIMERS, async () => {
+      const expected = rounds * RECIPIENTS.length;
+      let received = 0;
+      let bytes = 0;
+      let last = 0;
+      const consumer = await consumeQueues(amqplib, world.amqpUrl, QUEUES, (_q, body, at) => {
+        received++;
+        bytes += body.length;
+        last = at;
+      });
+      const conn = await amqplib.connect(world.amqpUrl);
+      conn.on('error', (err) => console.error(`[bench] publisher connection: ${err.message}`));
+      try {
+        const ch = await conn.createConfirmChannel();
+        const events = Array.from({ length: rounds }, () => {
+          const orderId = randomUUID();
+          const env = makeEnvelope(
+            'order.registered',
+            {
+              orderId,
+              leadJobcentre: LEAD,
+              cooperation: 'HRS',
+              registeredAt: new Date().toISOString(),
+              order: orderBroadcastExample.order,
+              broadcast: { scope: 'national' },
+            },
+            { id: randomUUID(), time: new Date(), source: '/services/order-intake', correlationId: orderId },
+          );
+          return { env, body: Buffer.from(JSON.stringify(env)) };
         });
-        const conn = await amqplib.connect(world.amqpUrl);
-        conn.on('error', (err) => console.error(`[bench] publisher connection: ${err.message}`));
-        try {
-          const ch = await conn.createConfirmChannel();
-          const events = Array.from({ length: rounds }, () => {
-            const orderId = randomUUID();
-            const env = makeEnvelope(
-              'order.registered',
-              {
-                orderId,
-                leadJobcentre: LEAD,
-                cooperation: 'HRS',
-                registeredAt: new Date().toISOString(),
-                order: orderBroadcastExample.order,
-                broadcast: { scope: 'national' },
-              },
-              { id: randomUUID(), time: new Date(), source: '/services/order-intake', correlationId: orderId },
-            );
-            return { env, body: Buffer.from(JSON.stringify(env)) };
+        const started = nowMs();
+        for (const { env, body } of events) {
+          ch.publish(EXCHANGES.events, 'order.registered', body, {
+            persistent: true,
+            contentType: 'application/cloudevents+json',
+            messageId: env.id,
+            type: env.type,
+            correlationId: env.correlationid,
           });
-          const started = nowMs();
-          for (const { env, body } of events) {
-            ch.publish(EXCHANGES.events, 'order.registered', body, {
-              persistent: true,
-              contentType: 'application/cloudevents+json',
-              messageId: env.id,
-              type: env.type,
-              correlationId: env.correlationid,
-            });
-          }
-          await ch.waitForConfirms();
-          const ok = await waitUntil(() => received >= expected, { timeoutMs: Math.max(60_000, expected * 5), intervalMs: 20 });
-          const end = ok ? last : nowMs();
-          const seconds = (end - started) / 1000;
-          return {
-            timers: await timerJobsPerRound(world, rounds),
-            rate: received / seconds,
-            messages: received,
-            expected,
-            seconds,
-            complete: ok,
-            avgBytes: received ? bytes / received : 0,
-          };
-        } finally {
-          await consumer.close();
-          await conn.close().catch(() => {});
         }
-      },
-    ),
+        await ch.waitForConfirms();
+        const ok = await waitUntil(() => received >= expected, { timeoutMs: Math.max(60_000, expected * 5), intervalMs: 20 });
+        const end = ok ? last : nowMs();
+        const seconds = (end - started) / 1000;
+        return {
+          timers: await timerJobsPerRound(world, rounds),
+          rate: received / seconds,
+          messages: received,
+          expected,
+          seconds,
+          complete: ok,
+          avgBytes: received ? bytes / received : 0,
+        };
+      } finally {
+        await consumer.close();
+        await conn.close().catch(() => {});
+      }
+    }),
   );
 }
 

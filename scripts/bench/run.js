@@ -70,7 +70,12 @@ function figure(name, value, unit, details = '') {
 let timerJobsPrinted = false;
 function timerJobsFigure(perRound, details) {
   timerJobsPrinted = true;
-  figure('timers.jobs.national_round', perRound, 'jobs', `${aim('≤ 1 + reminder offsets (3) jobs per national round', perRound <= 3)}; ${details}`);
+  figure(
+    'timers.jobs.national_round',
+    perRound,
+    'jobs',
+    `${aim('≤ 1 + reminder offsets (3) jobs per national round', perRound <= 3)}; ${details}`,
+  );
 }
 function aim(label, met) {
   verdicts.push({ label, met });

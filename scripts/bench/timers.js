@@ -190,9 +190,7 @@ async function nationalRound({ rounds }) {
   for (const [shape, timersOf] of Object.entries(shapes)) {
     const prefix = `bench-${randomBytes(5).toString('hex')}`;
     const connection = connectRedis(url);
-    const queues = Object.fromEntries(
-      Object.values(TIMER_QUEUES).map((name) => [name, createTimerQueue({ name, prefix, connection })]),
-    );
+    const queues = Object.fromEntries(Object.values(TIMER_QUEUES).map((name) => [name, createTimerQueue({ name, prefix, connection })]));
     const cleanup = async () => {
       await Promise.all(Object.values(queues).map((q) => q.close().catch(() => {})));
       connection.disconnect();
@@ -221,7 +219,12 @@ async function nationalRound({ rounds }) {
       }
       const ms = nowMs() - started;
       const delayed = (await Promise.all(Object.values(queues).map((q) => q.getDelayedCount()))).reduce((a, b) => a + b, 0);
-      result[shape] = { jobsPerRound: jobs / rounds, delayedPerRound: delayed / rounds, bytesPerRound: (await prefixBytes(admin, prefix)) / rounds, msPerRound: ms / rounds };
+      result[shape] = {
+        jobsPerRound: jobs / rounds,
+        delayedPerRound: delayed / rounds,
+        bytesPerRound: (await prefixBytes(admin, prefix)) / rounds,
+        msPerRound: ms / rounds,
+      };
     } finally {
       forget();
       await cleanup();
