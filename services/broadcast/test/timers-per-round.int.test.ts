@@ -253,7 +253,9 @@ describe('one timer per round and reminder offset; jobs of the per-recipient sch
 
     const page = await get('/admin/queues', admin);
     expect(page.status).toBe(200);
-    expect(await page.text()).toMatch(/<html/i);
+    const html = await page.text();
+    expect(html).toMatch(/<html/i);
+    expect(html).toContain('"lng":"da-DK"');
     const api = await get('/admin/queues/api/queues', admin);
     expect(api.status).toBe(200);
     const names = ((await api.json()) as { queues: Array<{ name: string }> }).queues.map((q) => q.name).sort();
