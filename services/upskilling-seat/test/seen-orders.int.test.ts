@@ -49,7 +49,10 @@ describe('upskilling-seat', () => {
     const conn = await mongoose.createConnection(platform.world.mongoUrl, { dbName: platform.world.dbName('upskilling-seat') }).asPromise();
     try {
       const seen = conn.collection('seen_orders');
-      const recorded = await waitFor(() => seen.findOne({ _id: orderId as never }), { what: 'the order recorded' });
+      // findOne answers null, not undefined, while nothing is there: waitFor would take that as done.
+      const recorded = await waitFor(async () => (await seen.findOne({ _id: orderId as never })) ?? undefined, {
+        what: 'the order recorded',
+      });
       // The broker's at-least-once: the same envelope again, then another order after it.
       await publish(first);
       await publish(registered(`${platform.world.id}-o2`, 'registered-2'));
