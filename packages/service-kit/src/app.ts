@@ -1,9 +1,18 @@
-import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
-import { pinoHttp } from 'pino-http';
+import express, { type ErrorRequestHandler, type Express, type Request, type Router } from 'express';
+import helmet from 'helmet';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { authenticate } from './auth';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import { identify, requirePrincipal } from './auth';
+import { HTTP_EDGE_DEFAULTS, type HttpEdgeConfig } from './edge-config';
 import { HttpError } from './http-error';
+import { memoryIdempotencyStore, redisIdempotencyStore } from './idempotency';
 import type { Metrics } from './metrics';
+import { openApiDocument } from './openapi';
+import { problem, sendProblem } from './problem';
+import { rateLimiter } from './rate-limit';
+import { declaredRoutes, type EdgeSettings } from './route';
 
 export type ReadinessChecks = Record<string, () => Promise<boolean>>;
 
@@ -13,22 +22,57 @@ export interface AppOptions {
   authSecret: string;
   readiness: ReadinessChecks;
   metrics: Metrics;
-  /** Mounts the service's authenticated routes. */
+  /**
+   * Mounts the service's authenticated routes. Routes declared with `route()` and mounted with
+   * `mountRoutes(router, …)` are validated and documented in /openapi.json; anything else
+   * mounted here (a dashboard) is authenticated and rate-limited but not documented.
+   */
   routes: (router: Router) => void;
   /** Request bodies above this are refused with 413. Default 100kb. */
   bodyLimit?: string;
+  /**
+   * Shared Redis for rate-limit counters and idempotency keys, so replicas agree. Without it each
+   * process keeps its own (fine for one process, wrong for several).
+   */
+  redis?: Redis;
+  /** Limits; the service's parsed config (with httpEdgeVars) fits. Defaults in HTTP_EDGE_DEFAULTS. */
+  edge?: Partial<HttpEdgeConfig>;
+  /** The API version shown in /openapi.json. Default 1.0.0. */
+  apiVersion?: string;
+  /** Redis key prefix (the TIMER_PREFIX lets tests share one Redis). Default rs. */
+  keyPrefix?: string;
 }
 
 /**
- * The HTTP shell every service shares: JSON logs, open /healthz /readyz /metrics, bearer auth
- * on everything else, JSON errors without stack traces.
+ * The HTTP shell every service shares: security headers, JSON logs, open /healthz /readyz
+ * /metrics /openapi.json /docs, bearer auth and a per-principal rate limit on everything else,
+ * RFC 9457 problem responses without stack traces.
  */
 export function createApp(options: AppOptions): Express {
+  const edge = { ...HTTP_EDGE_DEFAULTS, ...options.edge };
+  const prefix = `${options.keyPrefix ?? 'rs'}:http:${options.service}`;
   const app = express();
   app.disable('x-powered-by');
   // Express 5 keeps the 'simple' query parser: `?x[$ne]=1` stays a string, never an object.
   app.set('query parser', 'simple');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // /docs is served over plain http on loopback: upgrading its assets to https would break it.
+        directives: { upgradeInsecureRequests: null },
+      },
+    }),
+  );
   app.use(pinoHttp({ logger: options.logger, autoLogging: { ignore: (req) => isProbe(req.url) } }));
+  const settings: EdgeSettings = {
+    idempotency: {
+      store: options.redis ? redisIdempotencyStore(options.redis) : memoryIdempotencyStore(),
+      prefix: `${prefix}:idem`,
+      ttlMs: edge.HTTP_IDEMPOTENCY_TTL_SECONDS * 1000,
+      leaseMs: 60_000,
+    },
+  };
+  app.locals.edge = settings;
 
   const { registry } = options.metrics;
 
@@ -48,12 +92,33 @@ export function createApp(options: AppOptions): Express {
   });
 
   const router = express.Router();
+  // Who is calling is read first, so the limit counts a principal however many replicas it hits;
+  // a call without a valid token is counted by address and refused after.
+  router.use(identify(options.authSecret));
+  router.use(
+    rateLimiter({
+      limit: edge.HTTP_RATE_LIMIT,
+      windowMs: edge.HTTP_RATE_WINDOW_SECONDS * 1000,
+      ...(options.redis ? { redis: options.redis } : {}),
+      prefix: `${prefix}:rl:`,
+      logger: options.logger,
+    }),
+  );
+  router.use(requirePrincipal);
   router.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
-  router.use(authenticate(options.authSecret));
   options.routes(router);
+
+  const document = openApiDocument(options.service, options.apiVersion ?? '1.0.0', declaredRoutes(router));
+  app.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  // Served from node_modules: no CDN, and helmet's default CSP (scripts from 'self') allows it.
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { swaggerOptions: { validatorUrl: null } }));
   app.use(router);
 
-  app.use((_req, _res, next) => next(new HttpError(404, 'not-found', 'Not found / Ikke fundet')));
+  app.use((req, _res, next) =>
+    next(new HttpError(404, 'not-found', { en: `No route ${req.method} ${req.path}`, da: `Ingen rute ${req.method} ${req.path}` })),
+  );
   app.use(errorHandler(options.logger));
   return app;
 }
@@ -63,30 +128,43 @@ function isProbe(url: string | undefined): boolean {
 }
 
 function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err, _req, res, _next) => {
+  return (err, req: Request, res, _next) => {
     if (err instanceof HttpError) {
-      res.status(err.status).json({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
+      sendProblem(res, problem(req, err.status, err.code, err.detail, err.errors), err.headers);
       return;
     }
     const e = err as { type?: string; status?: number; message?: string };
     if (e.type === 'entity.too.large') {
-      res.status(413).json({ error: 'payload-too-large', message: 'Request body too large / Forespørgslen er for stor' });
+      sendProblem(res, problem(req, 413, 'payload-too-large', { en: 'Request body too large', da: 'Forespørgslen er for stor' }));
       return;
     }
     if (e.type === 'entity.parse.failed') {
-      res.status(400).json({ error: 'invalid-json', message: 'Request body is not valid JSON / Ugyldig JSON' });
+      sendProblem(
+        res,
+        problem(req, 400, 'invalid-json', { en: 'Request body is not valid JSON', da: 'Forespørgslen er ikke gyldig JSON' }, [
+          { field: 'body', message: 'not valid JSON' },
+        ]),
+      );
+      return;
+    }
+    if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+      sendProblem(res, problem(req, 415, 'unsupported-media-type', { en: 'Send UTF-8 JSON', da: 'Send JSON i UTF-8' }));
       return;
     }
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-      res.status(e.status).json({ error: 'bad-request', message: e.message ?? 'Bad request' });
+      sendProblem(res, problem(req, e.status, 'bad-request', { en: 'Bad request', da: 'Ugyldig forespørgsel' }));
       return;
     }
     if (isUnavailable(err)) {
-      res.status(503).json({ error: 'unavailable', message: 'A dependency is unavailable; try again / Prøv igen' });
+      sendProblem(
+        res,
+        problem(req, 503, 'unavailable', { en: 'A dependency is unavailable; try again', da: 'En afhængighed er ikke tilgængelig; prøv igen' }),
+        { 'Retry-After': '5' },
+      );
       return;
     }
     logger.error({ err }, 'unhandled error');
-    res.status(500).json({ error: 'internal', message: 'Internal error / Intern fejl' });
+    sendProblem(res, problem(req, 500, 'internal', { en: 'Internal error', da: 'Intern fejl' }));
   };
 }
 

@@ -1,0 +1,124 @@
+import type { Request, Router } from 'express';
+import type { z } from 'zod';
+import { type Principal, principalOf } from './auth';
+import { HttpError } from './http-error';
+import { type IdempotencyOptions, runIdempotent, type StoredResponse } from './idempotency';
+import { principalKey } from './rate-limit';
+import { parseInput } from './validate';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Input = z.ZodObject | undefined;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface ResponseSpec {
+  description: string;
+  /** The JSON body; omit for an empty one. */
+  schema?: z.ZodType;
+  headers?: Record<string, string>;
+}
+
+export interface RouteInput<P, Q, B> {
+  principal: Principal;
+  params: P;
+  query: Q;
+  body: B;
+  req: Request;
+}
+
+/** What a route answers: the edge writes it, so an idempotent route can replay it exactly. */
+export interface Reply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteSpec<P extends Input, Q extends Input, B extends Input> {
+  method: Method;
+  /** Express form, e.g. `/orders/:id`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tags?: string[];
+  params?: P;
+  query?: Q;
+  /** A JSON body, validated strictly: declare it with z.strictObject so unknown fields are refused. */
+  body?: B;
+  /** The answers besides the problems every route may give (400, 401, 403, 404, 429, 500, 503). */
+  responses: Record<number, ResponseSpec>;
+  /** Creates something: an `Idempotency-Key` header makes a retry safe. */
+  creates?: boolean;
+  handle(input: RouteInput<Out<P>, Out<Q>, Out<B>>): Promise<Reply>;
+}
+
+/** A declared route with its types erased, as the edge and the document see it. */
+export interface Route {
+  method: Method;
+  path: string;
+  summary: string;
+  description?: string;
+  tags?: string[];
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodObject;
+  responses: Record<number, ResponseSpec>;
+  creates?: boolean;
+  handle(input: RouteInput<unknown, unknown, unknown>): Promise<Reply>;
+}
+
+/** Declares a route once: the same declaration validates the request and documents it. */
+export function route<P extends Input = undefined, Q extends Input = undefined, B extends Input = undefined>(
+  spec: RouteSpec<P, Q, B>,
+): Route {
+  return spec as unknown as Route;
+}
+
+/** The settings the edge's routes read at request time (app.locals.edge, set by createApp). */
+export interface EdgeSettings {
+  idempotency: IdempotencyOptions;
+}
+
+const declared = new WeakMap<Router, Route[]>();
+
+/** The routes declared on this router, in order. */
+export function declaredRoutes(router: Router): readonly Route[] {
+  return declared.get(router) ?? [];
+}
+
+/** Registers declared routes on an express router; createApp documents them in /openapi.json. */
+export function mountRoutes(router: Router, routes: readonly Route[]): void {
+  const list = declared.get(router) ?? [];
+  declared.set(router, list);
+  for (const spec of routes) {
+    list.push(spec);
+    router[spec.method](spec.path, async (req, res) => {
+      const principal = principalOf(req);
+      const params = spec.params ? parseInput(spec.params, req.params, 'params') : undefined;
+      const query = spec.query ? parseInput(spec.query, req.query, 'query') : undefined;
+      if (spec.body && hasBody(req) && !req.is('application/json')) {
+        throw new HttpError(415, 'unsupported-media-type', {
+          en: 'Send the body as application/json',
+          da: 'Send indholdet som application/json',
+        });
+      }
+      const body = spec.body ? parseInput(spec.body, req.body, 'body') : undefined;
+      const run = async (): Promise<StoredResponse> => {
+        const reply = await spec.handle({ principal, params, query, body, req });
+        return { status: reply.status, body: reply.body, headers: reply.headers ?? {} };
+      };
+      const edge = req.app.locals.edge as EdgeSettings | undefined;
+      const key = req.get('idempotency-key');
+      const reply =
+        spec.creates && edge
+          ? await runIdempotent(edge.idempotency, { principalKey: principalKey(req), method: spec.method, path: req.path, key, body: req.body }, run)
+          : { ...(await run()), replayed: false };
+      res.status(reply.status).set(reply.headers);
+      if (reply.replayed) res.set('Idempotency-Replayed', 'true');
+      if (reply.body === undefined) res.end();
+      else res.json(reply.body);
+    });
+  }
+}
+
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
