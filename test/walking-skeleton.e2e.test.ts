@@ -219,8 +219,8 @@ describe('walking skeleton: order → every HRS jobcentre → replies → round 
       .set('authorization', `Bearer ${lead}`)
       .send({ ...orderBody, positions: 0, company: { name: '', municipality: 101 } })
       .expect(400);
-    expect(res.body.message).toContain('body.positions');
-    expect(res.body.message).toContain('body.company.name');
+    expect(res.body.detail).toContain('body.positions');
+    expect(res.body.detail).toContain('body.company.name');
     const after = await request(orderIntake.url).get('/orders').set('authorization', `Bearer ${lead}`).expect(200);
     expect(after.body.orders).toHaveLength(before.body.orders.length);
   });
@@ -232,7 +232,7 @@ describe('walking skeleton: order → every HRS jobcentre → replies → round 
       .set('authorization', `Bearer ${allerod}`)
       .send({ ...orderBody, company: { name: 'Allerød Tømrer', municipality: 201 }, broadcast: { scope: 'cooperation' } })
       .expect(422);
-    expect(res.body.message).toContain('body.broadcast.scope');
+    expect(res.body.detail).toContain('body.broadcast.scope');
     const listed = await request(orderIntake.url).get('/orders').set('authorization', `Bearer ${allerod}`).expect(200);
     expect(listed.body.orders).toHaveLength(0);
     await request(orderIntake.url)

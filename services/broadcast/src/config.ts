@@ -1,4 +1,5 @@
 import { busVars, mongoVars, redisVars, relayVars, serviceVars } from '@rs/config';
+import { httpEdgeVars } from '@rs/service-kit';
 import { z } from 'zod';
 
 export const broadcastConfig = {
@@ -7,6 +8,7 @@ export const broadcastConfig = {
   ...busVars,
   ...redisVars,
   ...relayVars,
+  ...httpEdgeVars,
   /** Database name of this service. Default broadcast. */
   MONGO_DB: z.string().min(1).default('broadcast'),
   /** Length of the reply window (R6) in seconds. Default 172800 (48 hours); tests use a few seconds. */

@@ -81,6 +81,10 @@ runService(
             feedRoutes(feed, logger, retention)(router);
             bullBoardRoutes(Object.values(timerQueues))(router);
           },
+          // Rate-limit counts and idempotency keys, shared by every replica.
+          redis,
+          keyPrefix: config.TIMER_PREFIX,
+          edge: config,
         },
         consumers: [consumeOrderEvents(bus, deps), consumeReplies(bus, deps)],
         workers: startRoundTimerWorkers(deps, redis, config.TIMER_PREFIX, logger),

@@ -94,7 +94,7 @@ describe('catch-up feed', () => {
     await request(broadcast.url).get(`/jobcentres/147/feed?since=${since}`).set('authorization', `Bearer ${lead}`).expect(404);
     await request(broadcast.url).get(`/jobcentres/147/feed?since=${since}`).expect(401);
     const bad = await request(broadcast.url).get('/jobcentres/147/feed').set('authorization', `Bearer ${own}`).expect(400);
-    expect(bad.body.message).toContain('query.since');
+    expect(bad.body.detail).toContain('query.since');
     // The response says from when the feed still keeps messages (FEED_RETENTION_DAYS, default 90).
     const page = await request(broadcast.url).get(`/jobcentres/147/feed?since=${since}`).set('authorization', `Bearer ${own}`).expect(200);
     const retainedFrom = Date.parse(page.body.retainedFrom);

@@ -193,7 +193,7 @@ describe('a round from opening to withdrawal', () => {
       .set('authorization', `Bearer ${lead}`)
       .send({ outcome: 'unfilled' })
       .expect(409);
-    expect(refused.body.message).toMatch(/R7/);
+    expect(refused.body.detail).toMatch(/R7/);
     await request(intake.url)
       .post(`/orders/${orderId}/close`)
       .set('authorization', `Bearer ${tokenFor({ role: 'jobcentre', sub: 'c147', jobcentre: 147 })}`)

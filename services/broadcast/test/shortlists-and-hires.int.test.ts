@@ -211,8 +211,8 @@ describe('shortlists in rounds, and hires', () => {
       .set('authorization', `Bearer ${lead}`)
       .send({ jobcentre: 998, candidateRef: 'ø' })
       .expect(400);
-    expect(bad.body.message).toContain('body.jobcentre');
-    expect(bad.body.message).toContain('body.candidateRef');
+    expect(bad.body.detail).toContain('body.jobcentre');
+    expect(bad.body.detail).toContain('body.candidateRef');
     const full = await request(intake.url)
       .post(`/orders/${orderA}/hires`)
       .set('authorization', `Bearer ${lead}`)
@@ -224,6 +224,6 @@ describe('shortlists in rounds, and hires', () => {
       .set('authorization', `Bearer ${lead}`)
       .send({ jobcentre: 151, candidateRef: 'k151-2' })
       .expect(409);
-    expect(refused.body.message).toContain('all 1 positions are filled');
+    expect(refused.body.detail).toContain('all 1 positions are filled');
   });
 });

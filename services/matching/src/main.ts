@@ -16,11 +16,13 @@ runService(
     config: serviceConfig,
     mongo: matchingModels,
     bus: { queues: [SERVICE_QUEUES.matchingEvents, SERVICE_QUEUES.matchingCvs] },
+    // Rate-limit counts shared by every replica.
+    redis: {},
     relay: { models: (models) => [models.rankings] },
-    parts: ({ models, bus, relay, logger, now }) => {
+    parts: ({ config, models, bus, redis, relay, logger, now }) => {
       const deps: MatchingDeps = { rankings: rankingRepository(models, relay), pool: candidatePool(models), now, newId: randomUUID };
       return {
-        http: { routes: poolRoutes(models) },
+        http: { routes: poolRoutes(models), redis, keyPrefix: config.TIMER_PREFIX, edge: config },
         consumers: [consumeOrders(bus, deps), consumeCvs(bus, models, logger, now)],
       };
     },

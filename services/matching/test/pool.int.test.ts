@@ -167,7 +167,7 @@ describe('the shared candidate pool', () => {
       .get('/jobcentres/147/candidates/ooo')
       .set('authorization', `Bearer ${token147}`)
       .expect(400);
-    expect(noPurpose.body.message).toContain('purpose');
+    expect(noPurpose.body.detail).toContain('purpose');
 
     const mongoose = (await import('mongoose')).default;
     const conn = await mongoose.createConnection(platform.world.mongoUrl, { dbName: platform.world.dbName('matching') }).asPromise();

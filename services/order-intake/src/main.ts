@@ -14,11 +14,13 @@ runService(
     config: orderIntakeConfig,
     mongo: orderModels,
     bus: { queues: [SERVICE_QUEUES.orderIntakeEvents] },
+    // Rate-limit counts and idempotency keys, shared by every replica.
+    redis: {},
     relay: { models: (models) => [models.orders] },
-    parts: ({ models, bus, relay, now }) => {
+    parts: ({ config, models, bus, redis, relay, now }) => {
       const deps: OrderIntakeDeps = { orders: orderRepository(models, relay), now, newId: randomUUID };
       return {
-        http: { routes: ordersRoutes(deps) },
+        http: { routes: ordersRoutes(deps), redis, keyPrefix: config.TIMER_PREFIX, edge: config },
         consumers: [consumeRoundEvents(bus, deps)],
       };
     },

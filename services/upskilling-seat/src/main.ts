@@ -10,7 +10,8 @@ runService(
     config: serviceConfig,
     mongo: (connection) => ({ seenOrders: seenOrderModel(connection) }),
     bus: { queues: [SERVICE_QUEUES.upskillingEvents] },
-    parts: ({ models, bus, now }) => ({
+    parts: ({ config, models, bus, now }) => ({
+      http: { edge: config },
       consumers: [consumeOrders(bus, models.seenOrders, now)],
     }),
   },

@@ -12,11 +12,18 @@ export interface OrderStore extends Saves<OrderChanges> {
   loadRounds(id: string): Promise<Loaded<Pick<Order, 'rounds'>> | undefined>;
   /** Inserts a new order with its first event; false when the id exists. */
   insert(order: Order, outbox: OutboxEntry[]): Promise<boolean>;
-  /** The newest orders first, at most `limit`, narrowed to a lead or a cooperation. */
+  /** The newest orders first (ties by id, descending), at most `limit`, narrowed by the filter. */
   list(filter: OrderFilter, limit: number): Promise<Order[]>;
 }
 
 export interface OrderFilter {
   leadJobcentre?: number;
   cooperation?: string;
+  status?: Order['status'];
+  /** Registered at or after this ISO instant. */
+  registeredFrom?: string;
+  /** Registered before this ISO instant. */
+  registeredBefore?: string;
+  /** Only what sorts after this order (newest first: older, or as old with a smaller id): the page cursor. */
+  after?: { registeredAt: string; id: string };
 }

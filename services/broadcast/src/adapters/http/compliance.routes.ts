@@ -1,4 +1,4 @@
-import { HttpError, parseInput, principalOf } from '@rs/service-kit';
+import { dayAfter, dayStart, FROM_AFTER_TO, fromNotAfterTo, HttpError, isoDate, mountRoutes, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { BroadcastDeps } from '../../app/deps';
@@ -7,24 +7,45 @@ import { compliance } from '../../domain/compliance';
 
 const ComplianceQuery = z
   .object({
-    from: z.iso.date(),
-    to: z.iso.date(),
+    from: isoDate,
+    to: isoDate,
     cooperation: z.enum(['HRS', 'JRS']).optional(),
   })
-  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+  .refine(fromNotAfterTo, FROM_AFTER_TO);
+
+const ComplianceReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  rounds: z.number().int(),
+  jobcentres: z.array(
+    z.object({
+      jobcentre: z.number().int(),
+      received: z.number().int(),
+      repliedInTime: z.number().int(),
+      late: z.number().int(),
+      never: z.number().int(),
+      pending: z.number().int(),
+      medianReplyMinutes: z.number().nullable(),
+    }),
+  ),
+});
 
 /** R11: reply compliance per jobcentre for rounds opened in [from, to] (dates in UTC). */
 export function complianceRoutes(deps: BroadcastDeps) {
-  return (router: Router) => {
-    router.get('/compliance', async (req, res) => {
-      const principal = principalOf(req);
-      const query = parseInput(ComplianceQuery, req.query, 'query');
+  const report = route({
+    method: 'get',
+    path: '/compliance',
+    summary: 'R11: how each jobcentre answered the rounds opened from `from` to `to` (UTC days, both included)',
+    description: 'A report, not a list: one row per jobcentre (at most 96), so it is not paged.',
+    tags: ['compliance'],
+    query: ComplianceQuery,
+    responses: { 200: { description: 'the report', schema: ComplianceReport } },
+    handle: async ({ principal, query }) => {
       const include = complianceAudience(principal, query.cooperation);
-      if (!include) throw new HttpError(403, 'forbidden', 'Not allowed / Ikke tilladt');
-      const end = new Date(`${query.to}T00:00:00Z`);
-      end.setUTCDate(end.getUTCDate() + 1);
-      const rounds = await deps.rounds.openedBetween(`${query.from}T00:00:00.000Z`, end.toISOString());
-      res.json({ from: query.from, to: query.to, rounds: rounds.length, jobcentres: compliance(rounds, include) });
-    });
-  };
+      if (!include) throw new HttpError(403, 'forbidden', { en: 'Not allowed', da: 'Ikke tilladt' });
+      const rounds = await deps.rounds.openedBetween(dayStart(query.from).toISOString(), dayAfter(query.to).toISOString());
+      return { status: 200, body: { from: query.from, to: query.to, rounds: rounds.length, jobcentres: compliance(rounds, include) } };
+    },
+  });
+  return (router: Router) => mountRoutes(router, [report]);
 }

@@ -1,65 +1,88 @@
 import { SCOPE_IDS } from '@rs/contracts';
 import { cooperationOf } from '@rs/reference-data';
-import { HttpError, parseInput, principalOf } from '@rs/service-kit';
+import { HttpError, idParam, mountRoutes, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { BroadcastDeps } from '../../app/deps';
 import { requestRound } from '../../app/request-round';
 import { mayManage, ownEntry } from '../../domain/access';
 import { proposedNextScope, type Round, summarise } from '../../domain/round';
+import { RecipientRoundView, RoundView } from './round-view';
 
-const OpenRoundBody = z.object({
-  orderId: z
-    .string()
-    .min(1)
-    .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/),
+const OpenRoundBody = z.strictObject({
+  orderId: idParam(100),
   scope: z.enum(SCOPE_IDS).default('cooperation'),
 });
-const RoundParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(120)
-    .regex(/^[A-Za-z0-9_-]+$/),
-});
+const RoundParams = z.object({ id: idParam(120) });
+
+const roundOpen = (en: string, da: string) => new HttpError(409, 'round-open', { en, da });
 
 export function roundsRoutes(deps: BroadcastDeps) {
-  return (router: Router) => {
-    router.post('/rounds', async (req, res) => {
-      const principal = principalOf(req);
-      const body = parseInput(OpenRoundBody, req.body, 'body');
+  const open = route({
+    method: 'post',
+    path: '/rounds',
+    summary: 'Open the next round of an order (R5, R7): cooperation, east-denmark or national',
+    tags: ['rounds'],
+    body: OpenRoundBody,
+    creates: true,
+    responses: {
+      201: { description: 'opened', schema: RoundView },
+      409: { description: 'a round of this order is still open' },
+      422: { description: 'a cooperation round for a lead in no cooperation' },
+    },
+    handle: async ({ principal, body }) => {
       const result = await requestRound(deps, principal, body.orderId, body.scope);
-      if (result.kind === 'not-found') throw new HttpError(404, 'not-found', 'Order not found / Ordren findes ikke');
+      if (result.kind === 'not-found') throw new HttpError(404, 'not-found', { en: 'Order not found', da: 'Ordren findes ikke' });
       if (result.kind === 'refused') {
-        throw new HttpError(result.refusal.rule === 'no-cooperation' ? 422 : 409, result.refusal.rule, result.refusal.message);
+        if (result.refusal.rule === 'no-cooperation') {
+          throw new HttpError(
+            422,
+            'no-cooperation',
+            { en: result.refusal.message, da: 'Jobcentret er ikke med i et samarbejde; vælg east-denmark eller national' },
+            [{ field: 'body.scope', message: 'the lead jobcentre is in no cooperation' }],
+          );
+        }
+        throw new HttpError(409, result.refusal.rule, result.refusal.message);
       }
-      if (result.kind === 'raced') throw new HttpError(409, 'round-open', 'A round was opened at the same moment; reload');
-      res.status(201).json(view(result.round));
-    });
+      if (result.kind === 'raced')
+        throw roundOpen('A round was opened at the same moment; reload', 'En runde blev åbnet samtidig; genindlæs');
+      return { status: 201, body: view(result.round), headers: { Location: `/rounds/${result.round.id}` } };
+    },
+  });
 
-    router.get('/rounds/:id', async (req, res) => {
-      const principal = principalOf(req);
-      const { id } = parseInput(RoundParams, req.params, 'params');
-      const round = (await deps.rounds.load(id))?.state;
-      if (!round) throw new HttpError(404, 'not-found', 'Round not found / Runden findes ikke');
+  const read = route({
+    method: 'get',
+    path: '/rounds/:id',
+    summary: 'A round: whole to its lead, cooperation and admins; a recipient sees its own entry only',
+    tags: ['rounds'],
+    params: RoundParams,
+    responses: { 200: { description: 'the round', schema: z.union([RoundView, RecipientRoundView]) } },
+    handle: async ({ principal, params }) => {
+      const notFound = () => new HttpError(404, 'not-found', { en: 'Round not found', da: 'Runden findes ikke' });
+      const round = (await deps.rounds.load(params.id))?.state;
+      if (!round) throw notFound();
       if (mayManage(principal, { leadJobcentre: round.leadJobcentre, cooperation: cooperationOf(round.leadJobcentre)?.id ?? null })) {
-        res.json(view(round));
-        return;
+        return { status: 200, body: view(round) };
       }
+      // A recipient sees the round and its own entry, never other jobcentres' candidates.
       const own = ownEntry(principal, round);
-      if (!own) throw new HttpError(404, 'not-found', 'Round not found / Runden findes ikke');
-      res.json({
-        id: round.id,
-        orderId: round.orderId,
-        scope: round.scope,
-        deadline: round.deadline,
-        status: round.status,
-        order: round.order,
-        own,
-      });
-    });
-  };
+      if (!own) throw notFound();
+      return {
+        status: 200,
+        body: {
+          id: round.id,
+          orderId: round.orderId,
+          scope: round.scope,
+          deadline: round.deadline,
+          status: round.status,
+          order: round.order,
+          own,
+        },
+      };
+    },
+  });
+
+  return (router: Router) => mountRoutes(router, [open, read]);
 }
 
 function view(round: Round) {

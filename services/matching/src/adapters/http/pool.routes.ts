@@ -1,56 +1,73 @@
 import { CandidateRef } from '@rs/contracts';
-import { allJobcentres } from '@rs/reference-data';
-import { HttpError, parseInput, principalOf } from '@rs/service-kit';
+import { isJobcentre } from '@rs/reference-data';
+import { codeParam, HttpError, mountRoutes, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { MatchingModels } from '../mongo/pool.model';
 import { poolKey } from '../mongo/pool.repository';
 
-const JobcentreParams = z.object({ code: z.coerce.number().int().min(100).max(999) });
-const CandidateParams = JobcentreParams.extend({
-  ref: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/),
-});
-const Purpose = z.object({ purpose: z.string().min(3).max(200) });
+const JobcentreParams = z.object({ code: codeParam });
+const CandidateParams = JobcentreParams.extend({ ref: CandidateRef });
+const Purpose = z.object({ purpose: z.string().min(3).max(200).describe('why the CV is read; recorded with the read') });
+
+const PoolCount = z.object({ jobcentre: z.number().int(), candidates: z.number().int() });
+const Cv = z
+  .object({
+    jobcentre: z.number().int(),
+    candidateRef: z.string(),
+    revision: z.string(),
+    headline: z.string(),
+    occupations: z.array(z.string()),
+    skills: z.array(z.string()),
+    languages: z.array(z.string()),
+    municipality: z.number().int(),
+    availableFrom: z.string().optional(),
+    drivingLicence: z.boolean().optional(),
+    summary: z.string(),
+  })
+  .meta({ id: 'Cv' });
+
+const notFound = () => new HttpError(404, 'not-found', { en: 'Not found', da: 'Ikke fundet' });
 
 /**
  * The pool over HTTP. A jobcentre sees only its own candidates; reading a CV requires a stated
  * purpose and is recorded (who, when, which, why) — the CV is personal data.
  */
 export function poolRoutes(models: MatchingModels) {
-  return (router: Router) => {
-    router.get('/jobcentres/:code/pool', async (req, res) => {
-      const principal = principalOf(req);
-      const { code } = parseInput(JobcentreParams, req.params, 'params');
-      if (
-        !(
-          principal.role === 'admin' ||
-          principal.role === 'secretariat' ||
-          (principal.role === 'jobcentre' && principal.jobcentre === code)
-        )
-      ) {
-        throw new HttpError(404, 'not-found', 'Not found / Ikke fundet');
-      }
-      if (!allJobcentres().some((j) => j.code === code))
-        throw new HttpError(404, 'not-found', `No jobcentre ${code} / Intet jobcenter ${code}`);
+  const pool = route({
+    method: 'get',
+    path: '/jobcentres/:code/pool',
+    summary: 'How many candidates a jobcentre has in the pool',
+    tags: ['pool'],
+    params: JobcentreParams,
+    responses: { 200: { description: 'the count', schema: PoolCount } },
+    handle: async ({ principal, params: { code } }) => {
+      const allowed =
+        principal.role === 'admin' || principal.role === 'secretariat' || (principal.role === 'jobcentre' && principal.jobcentre === code);
+      if (!allowed) throw notFound();
+      if (!isJobcentre(code)) throw new HttpError(404, 'not-found', { en: `No jobcentre ${code}`, da: `Intet jobcenter ${code}` });
       const candidates = await models.pool.countDocuments({ jobcentre: code });
-      res.json({ jobcentre: code, candidates });
-    });
+      return { status: 200, body: { jobcentre: code, candidates } };
+    },
+  });
 
-    router.get('/jobcentres/:code/candidates/:ref', async (req, res) => {
-      const principal = principalOf(req);
-      const { code, ref } = parseInput(CandidateParams, req.params, 'params');
-      const { purpose } = parseInput(Purpose, req.query, 'query');
-      if (!(principal.role === 'jobcentre' && principal.jobcentre === code))
-        throw new HttpError(404, 'not-found', 'Not found / Ikke fundet');
+  const cv = route({
+    method: 'get',
+    path: '/jobcentres/:code/candidates/:ref',
+    summary: "A candidate's CV, to its own jobcentre, with the purpose of the read recorded",
+    tags: ['pool'],
+    params: CandidateParams,
+    query: Purpose,
+    responses: { 200: { description: 'the CV', schema: Cv } },
+    handle: async ({ principal, params: { code, ref }, query: { purpose } }) => {
+      if (!(principal.role === 'jobcentre' && principal.jobcentre === code)) throw notFound();
       const doc = await models.pool.collection.findOne({ _id: poolKey(code, ref) as never });
-      if (!doc) throw new HttpError(404, 'not-found', 'Not found / Ikke fundet');
+      if (!doc) throw notFound();
       await models.candidateReads.create({ at: new Date(), by: principal.sub, role: principal.role, candidate: String(doc._id), purpose });
-      const { _id, occupationGroups: _groups, ...cv } = doc;
-      res.json({ ...cv, revision: (cv.revision as Date).toISOString() });
-    });
-  };
+      const { _id, occupationGroups: _groups, ...rest } = doc;
+      return { status: 200, body: { ...rest, revision: (rest.revision as Date).toISOString() } };
+    },
+  });
+
+  return (router: Router) => mountRoutes(router, [pool, cv]);
 }

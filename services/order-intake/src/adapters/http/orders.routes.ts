@@ -1,11 +1,26 @@
 import { CandidateRef, OrderSummary, SCOPE_IDS } from '@rs/contracts';
 import { isJobcentre } from '@rs/reference-data';
-import { HttpError, parseInput, principalOf } from '@rs/service-kit';
+import {
+  dayAfter,
+  dayStart,
+  decodeCursor,
+  FROM_AFTER_TO,
+  fromNotAfterTo,
+  HttpError,
+  idParam,
+  isoDate,
+  mountRoutes,
+  nextLink,
+  pageOf,
+  pageQuery,
+  route,
+} from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { OrderIntakeDeps } from '../../app/deps';
 import { closeOrder } from '../../app/close-order';
 import { hireCandidate } from '../../app/hire-candidate';
+import type { OrderFilter } from '../../app/ports';
 import { registerOrder } from '../../app/register-order';
 import { listFilter, mayAct, mayRead } from '../../domain/access';
 import { leadJobcentreFor } from '../../domain/lead';
@@ -14,13 +29,13 @@ import { everyJobcentreSearched, type Order } from '../../domain/order';
 const Municipality = z.number().int().min(100).max(999);
 
 /** A placement: which jobcentre's candidate (its pseudonymous reference) the company hired. */
-export const HireBody = z.object({
+export const HireBody = z.strictObject({
   jobcentre: z.number().int().min(100).max(999).refine(isJobcentre, 'not a jobcentre code'),
   candidateRef: CandidateRef,
 });
 
-export const CreateOrderBody = z.object({
-  company: z.object({
+export const CreateOrderBody = z.strictObject({
+  company: z.strictObject({
     name: z.string().trim().min(1).max(200),
     cvr: z
       .string()
@@ -36,29 +51,97 @@ export const CreateOrderBody = z.object({
   description: z.string().max(4000).default(''),
   startBy: z.iso.date().optional(),
   /** Ask broadcast to open a round at once (R5). */
-  broadcast: z.object({ scope: z.enum(SCOPE_IDS) }).optional(),
+  broadcast: z.strictObject({ scope: z.enum(SCOPE_IDS) }).optional(),
   /** R1: the phone line may name the jobcentre the company chose; otherwise its municipality's. */
   leadJobcentre: z.number().int().optional(),
 });
 
-const CloseOrderBody = z.object({ outcome: z.enum(['filled', 'cancelled', 'unfilled']) });
+const CloseOrderBody = z.strictObject({ outcome: z.enum(['filled', 'cancelled', 'unfilled']) });
 
-const OrderParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/),
+const OrderParams = z.object({ id: idParam(100) });
+
+const ORDER_STATUSES = ['registered', 'filled', 'cancelled', 'unfilled'] as const;
+
+const OrdersQuery = z
+  .object({
+    ...pageQuery(50, 200),
+    status: z.enum(ORDER_STATUSES).optional(),
+    /** Registered on or after this day (UTC). */
+    from: isoDate.optional(),
+    /** Registered on or before this day (UTC). */
+    to: isoDate.optional(),
+  })
+  .refine(fromNotAfterTo, FROM_AFTER_TO);
+
+const RoundProgressView = z.object({
+  roundId: z.string(),
+  scope: z.enum(SCOPE_IDS).optional(),
+  recipients: z.array(z.number().int()),
+  replied: z.array(z.number().int()),
+  overdue: z.array(z.number().int()),
+  status: z.enum(['open', 'complete']),
+  candidateCount: z.number().int(),
+  proposedNextScope: z.enum(SCOPE_IDS).nullable().optional(),
 });
 
+const OrderView = z
+  .object({
+    id: z.string(),
+    leadJobcentre: z.number().int(),
+    cooperation: z.string().nullable(),
+    channel: z.enum(['jobcentre', 'phone-line']),
+    registeredAt: z.string(),
+    status: z.string(),
+    company: z.object({ name: z.string(), cvr: z.string().optional(), municipality: z.number().int() }),
+    order: OrderSummary,
+    broadcastRequested: z.object({ scope: z.enum(SCOPE_IDS) }).nullable(),
+    rounds: z.array(RoundProgressView),
+    hires: z.array(z.object({ jobcentre: z.number().int(), candidateRef: z.string(), hiredAt: z.string() })),
+    /** R7: true once every jobcentre of a completed round has replied. */
+    everyJobcentreSearched: z.boolean(),
+  })
+  .meta({ id: 'Order' });
+
+const OrderPage = pageOf('orders', OrderView);
+
+const notFound = () => new HttpError(404, 'not-found', { en: 'Order not found', da: 'Ordren findes ikke' });
+
+/** How the edge answers a refused lead (R1). */
+const LEAD_REFUSALS = {
+  forbidden: [403, 'forbidden', 'Ikke tilladt'],
+  invalid: [400, 'invalid-request', 'Ugyldigt felt'],
+  'no-cooperation': [422, 'no-cooperation', 'Jobcentret er ikke med i et samarbejde; vælg east-denmark eller national'],
+} as const;
+
+/** A domain refusal "body.x: why / hvorfor" as a problem naming its field. */
+function refusal(status: number, code: string, message: string, danishFallback: string): HttpError {
+  const error = new HttpError(status, code, message);
+  const field = /^((?:body|query|params)\.[A-Za-z0-9_.]+): (.*)$/.exec(error.detail.en);
+  const detail = error.detail.da === error.detail.en ? { en: error.detail.en, da: danishFallback } : error.detail;
+  return new HttpError(status, code, detail, field?.[1] ? [{ field: field[1], message: field[2] ?? '' }] : undefined);
+}
+
 export function ordersRoutes(deps: OrderIntakeDeps) {
-  return (router: Router) => {
-    router.post('/orders', async (req, res) => {
-      const principal = principalOf(req);
+  const findOrder = async (id: string) => (await deps.orders.load(id))?.state;
+
+  const create = route({
+    method: 'post',
+    path: '/orders',
+    summary: 'Register an order (R1); a jobcentre as its lead, the phone line for any',
+    tags: ['orders'],
+    body: CreateOrderBody,
+    creates: true,
+    responses: {
+      201: { description: 'registered', schema: OrderView, headers: { Location: 'the order' } },
+      422: { description: 'a cooperation round was asked for a lead in no cooperation' },
+    },
+    handle: async ({ principal, body }) => {
       if (principal.role !== 'jobcentre' && principal.role !== 'phone-line') {
-        throw new HttpError(403, 'forbidden', 'Only jobcentres and the phone line register orders');
+        throw new HttpError(403, 'forbidden', {
+          en: 'Only jobcentres and the phone line register orders',
+          da: 'Kun jobcentre og telefonlinjen registrerer ordrer',
+        });
       }
-      const body = parseInput(CreateOrderBody, req.body, 'body');
       const decision = leadJobcentreFor(principal, {
         companyMunicipality: body.company.municipality,
         ...(body.municipality !== undefined ? { jobMunicipality: body.municipality } : {}),
@@ -66,8 +149,8 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
         ...(body.broadcast ? { broadcastScope: body.broadcast.scope } : {}),
       });
       if (!decision.ok) {
-        const [status, code] = LEAD_REFUSALS[decision.kind];
-        throw new HttpError(status, code, decision.message);
+        const [status, code, da] = LEAD_REFUSALS[decision.kind];
+        throw refusal(status, code, decision.message, da);
       }
       const { lead, municipality } = decision;
       const order = OrderSummary.parse({
@@ -88,49 +171,109 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
         order,
         broadcast: body.broadcast ?? null,
       });
-      res.status(201).location(`/orders/${stored.id}`).json(view(stored));
-    });
+      return { status: 201, body: view(stored), headers: { Location: `/orders/${stored.id}` } };
+    },
+  });
 
-    router.get('/orders/:id', async (req, res) => {
-      const principal = principalOf(req);
-      const { id } = parseInput(OrderParams, req.params, 'params');
-      const order = (await deps.orders.load(id))?.state;
-      if (!order || !mayRead(principal, order)) throw new HttpError(404, 'not-found', 'Order not found / Ordren findes ikke');
-      res.json(view(order));
-    });
+  const read = route({
+    method: 'get',
+    path: '/orders/:id',
+    summary: 'One order, to its lead, its cooperation, the phone line and admins',
+    tags: ['orders'],
+    params: OrderParams,
+    responses: { 200: { description: 'the order', schema: OrderView } },
+    handle: async ({ principal, params }) => {
+      const doc = await findOrder(params.id);
+      if (!doc || !mayRead(principal, doc)) throw notFound();
+      return { status: 200, body: view(doc) };
+    },
+  });
 
-    router.post('/orders/:id/close', async (req, res) => {
-      const principal = principalOf(req);
-      const { id } = parseInput(OrderParams, req.params, 'params');
-      const { outcome } = parseInput(CloseOrderBody, req.body, 'body');
-      const result = await closeOrder(deps, id, outcome, (lead) => mayAct(principal, lead));
-      if (!result.ok) throw new HttpError(result.status, result.status === 404 ? 'not-found' : 'conflict', result.reason);
-      res.json(view((await deps.orders.load(id))!.state));
-    });
+  const close = route({
+    method: 'post',
+    path: '/orders/:id/close',
+    summary: 'Close an order as filled, cancelled or unfilled (R7: unfilled only once every jobcentre searched)',
+    tags: ['orders'],
+    params: OrderParams,
+    body: CloseOrderBody,
+    responses: { 200: { description: 'closed', schema: OrderView }, 409: { description: 'already closed, or R7 not met' } },
+    handle: async ({ principal, params, body }) => {
+      const result = await closeOrder(deps, params.id, body.outcome, (lead) => mayAct(principal, lead));
+      if (!result.ok)
+        throw refusal(
+          result.status,
+          result.status === 404 ? 'not-found' : 'conflict',
+          result.reason,
+          result.status === 404 ? 'Ordren findes ikke' : 'Konflikt',
+        );
+      return { status: 200, body: view((await findOrder(params.id))!) };
+    },
+  });
 
-    router.post('/orders/:id/hires', async (req, res) => {
-      const principal = principalOf(req);
-      const { id } = parseInput(OrderParams, req.params, 'params');
-      const body = parseInput(HireBody, req.body, 'body');
-      const result = await hireCandidate(deps, id, body, (lead) => mayAct(principal, lead));
-      if (!result.ok) throw new HttpError(result.status, result.status === 404 ? 'not-found' : 'conflict', result.reason);
-      res.status(result.changed ? 201 : 200).json(view((await deps.orders.load(id))!.state));
-    });
+  const hire = route({
+    method: 'post',
+    path: '/orders/:id/hires',
+    summary: 'Record that the company hired a candidate; the same hire again changes nothing (200)',
+    tags: ['orders'],
+    params: OrderParams,
+    body: HireBody,
+    creates: true,
+    responses: {
+      201: { description: 'recorded', schema: OrderView },
+      200: { description: 'recorded before', schema: OrderView },
+      409: { description: 'the order is closed or has all its positions filled' },
+    },
+    handle: async ({ principal, params, body }) => {
+      const result = await hireCandidate(deps, params.id, body, (lead) => mayAct(principal, lead));
+      if (!result.ok)
+        throw refusal(
+          result.status,
+          result.status === 404 ? 'not-found' : 'conflict',
+          result.reason,
+          result.status === 404 ? 'Ordren findes ikke' : 'Konflikt',
+        );
+      return { status: result.changed ? 201 : 200, body: view((await findOrder(params.id))!) };
+    },
+  });
 
-    router.get('/orders', async (req, res) => {
-      const principal = principalOf(req);
-      const orders = await deps.orders.list(listFilter(principal), 100);
-      res.json({ orders: orders.map(view) });
-    });
-  };
+  const list = route({
+    method: 'get',
+    path: '/orders',
+    summary: 'The orders a principal may read, newest first, a page at a time',
+    tags: ['orders'],
+    query: OrdersQuery,
+    responses: { 200: { description: 'a page of orders', schema: OrderPage } },
+    handle: async ({ principal, query }) => {
+      // registeredAt is an ISO instant in UTC: as strings they sort as the instants do.
+      const filter: OrderFilter = {
+        ...listFilter(principal),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.from ? { registeredFrom: dayStart(query.from).toISOString() } : {}),
+        ...(query.to ? { registeredBefore: dayAfter(query.to).toISOString() } : {}),
+      };
+      if (query.cursor) {
+        const after = decodeCursor(query.cursor);
+        filter.after = { registeredAt: after.key, id: after.id };
+      }
+      const found = await deps.orders.list(filter, query.limit + 1);
+      const page = found.slice(0, query.limit);
+      const last = found.length > query.limit ? page[page.length - 1] : undefined;
+      return {
+        status: 200,
+        body: {
+          orders: page.map(view),
+          next: nextLink(
+            '/orders',
+            { limit: query.limit, status: query.status, from: query.from, to: query.to },
+            last && { key: last.registeredAt, id: last.id },
+          ),
+        },
+      };
+    },
+  });
+
+  return (router: Router) => mountRoutes(router, [create, list, read, close, hire]);
 }
-
-/** How the edge answers a refused lead (R1). */
-const LEAD_REFUSALS = {
-  forbidden: [403, 'forbidden'],
-  invalid: [400, 'invalid-request'],
-  'no-cooperation': [422, 'no-cooperation'],
-} as const;
 
 function view(doc: Order) {
   const rounds = doc.rounds;
@@ -146,7 +289,6 @@ function view(doc: Order) {
     broadcastRequested: doc.broadcastRequested,
     rounds,
     hires: doc.hires,
-    /** R7: true once every jobcentre of a completed round has replied. */
     everyJobcentreSearched: everyJobcentreSearched(rounds),
   };
 }

@@ -27,10 +27,16 @@ export function orderRepository(models: OrderModels, relay: Handoff): OrderStore
     insert({ id, ...fields }, outbox) {
       return store.insert({ _id: id, ...fields }, outbox);
     },
-    async list(filter, limit) {
+    async list({ registeredFrom, registeredBefore, after, ...exact }, limit) {
+      // registeredAt is an ISO instant in UTC, so string order is time order.
+      const and: Record<string, unknown>[] = [];
+      const range = { ...(registeredFrom ? { $gte: registeredFrom } : {}), ...(registeredBefore ? { $lt: registeredBefore } : {}) };
+      if (Object.keys(range).length > 0) and.push({ registeredAt: range });
+      if (after)
+        and.push({ $or: [{ registeredAt: { $lt: after.registeredAt } }, { registeredAt: after.registeredAt, _id: { $lt: after.id } }] });
       const docs = await model.collection
-        .find(filter, { projection: { processed: 0, changeTokens: 0 } })
-        .sort({ registeredAt: -1 })
+        .find({ ...exact, ...(and.length > 0 ? { $and: and } : {}) }, { projection: { processed: 0, changeTokens: 0 } })
+        .sort({ registeredAt: -1, _id: -1 })
         .limit(limit)
         .toArray();
       return docs.map((d) => toOrder(d as Record<string, unknown>));

@@ -1,0 +1,50 @@
+import { OrderSummary, ProposedCandidate, SCOPE_IDS } from '@rs/contracts';
+import { z } from 'zod';
+
+/** The response schemas of the round routes: what `view` and a recipient's view hold. */
+const RecipientView = z.object({
+  jobcentre: z.number().int(),
+  status: z.enum(['pending', 'replied', 'overdue']),
+  answer: z.enum(['candidates', 'none']).optional(),
+  candidates: z.array(ProposedCandidate).optional(),
+  repliedAt: z.string().optional(),
+  late: z.boolean().optional(),
+});
+
+export const RoundView = z
+  .object({
+    id: z.string(),
+    orderId: z.string(),
+    leadJobcentre: z.number().int(),
+    scope: z.enum(SCOPE_IDS),
+    order: OrderSummary,
+    openedAt: z.string(),
+    deadline: z.string(),
+    status: z.enum(['open', 'complete', 'closed']),
+    completedAt: z.string().optional(),
+    closedAt: z.string().optional(),
+    closeReason: z.enum(['filled', 'cancelled', 'unfilled']).optional(),
+    recipients: z.array(RecipientView),
+    shortlistsDelivered: z.boolean().optional(),
+    summary: z.object({
+      replied: z.array(z.number().int()),
+      overdue: z.array(z.number().int()),
+      pending: z.array(z.number().int()),
+      candidateCount: z.number().int(),
+    }),
+    proposedNextScope: z.enum(SCOPE_IDS).nullable(),
+  })
+  .meta({ id: 'Round' });
+
+/** What a recipient that is not the lead sees: the round and its own entry. */
+export const RecipientRoundView = z
+  .object({
+    id: z.string(),
+    orderId: z.string(),
+    scope: z.enum(SCOPE_IDS),
+    deadline: z.string(),
+    status: z.enum(['open', 'complete', 'closed']),
+    order: OrderSummary,
+    own: RecipientView,
+  })
+  .meta({ id: 'RecipientRound' });
