@@ -4,3 +4,4 @@ export * from './spawn-service';
 export * from './platform';
 export * from './test-bus';
 export * from './private-redis';
+export * from './openapi-check';
