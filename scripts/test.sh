@@ -26,6 +26,18 @@ if [ ! -x "$pyenv/bin/python" ]; then
 fi
 export RS_PYTHON="$pyenv/bin/python"
 
+# Schemathesis fuzzes every service's /openapi.json (test/openapi-fuzz.e2e.test.ts): its own
+# virtualenv, keyed by its pinned requirements.
+streq=test/schemathesis/requirements.txt
+stenv="$CACHE/schemathesis-$(sha256sum "$streq" | cut -c1-12)"
+# Built in place (its scripts' #! lines name the venv's path) and marked when complete.
+if [ ! -f "$stenv/.installed" ]; then
+  log "installing Schemathesis into $stenv…"
+  rm -rf "$stenv"
+  python3 -m venv "$stenv" && "$stenv/bin/python" -m pip install -q -r "$streq" && touch "$stenv/.installed"
+fi
+export RS_SCHEMATHESIS="$stenv/bin/schemathesis"
+
 bash scripts/infra.sh tools
 bash scripts/infra.sh up
 # Integration tests start real services as processes; two cores fit one jest worker at a time.

@@ -158,7 +158,10 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
     if (isUnavailable(err)) {
       sendProblem(
         res,
-        problem(req, 503, 'unavailable', { en: 'A dependency is unavailable; try again', da: 'En afhængighed er ikke tilgængelig; prøv igen' }),
+        problem(req, 503, 'unavailable', {
+          en: 'A dependency is unavailable; try again',
+          da: 'En afhængighed er ikke tilgængelig; prøv igen',
+        }),
         { 'Retry-After': '5' },
       );
       return;

@@ -10,7 +10,12 @@ export const httpEdgeVars = {
   /** The rate-limit window in seconds. Default 60. */
   HTTP_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** How long the answer to an `Idempotency-Key` is replayed, in seconds. Default 86400 (24 hours). */
-  HTTP_IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
+  HTTP_IDEMPOTENCY_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 86_400)
+    .default(86_400),
 };
 
 export interface HttpEdgeConfig {
@@ -19,4 +24,8 @@ export interface HttpEdgeConfig {
   HTTP_IDEMPOTENCY_TTL_SECONDS: number;
 }
 
-export const HTTP_EDGE_DEFAULTS: HttpEdgeConfig = { HTTP_RATE_LIMIT: 600, HTTP_RATE_WINDOW_SECONDS: 60, HTTP_IDEMPOTENCY_TTL_SECONDS: 86_400 };
+export const HTTP_EDGE_DEFAULTS: HttpEdgeConfig = {
+  HTTP_RATE_LIMIT: 600,
+  HTTP_RATE_WINDOW_SECONDS: 60,
+  HTTP_IDEMPOTENCY_TTL_SECONDS: 86_400,
+};

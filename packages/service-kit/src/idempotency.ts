@@ -181,7 +181,10 @@ export async function runIdempotent(
       throw new HttpError(
         409,
         'idempotency-key-in-flight',
-        { en: 'A request with this Idempotency-Key is still being processed', da: 'En forespørgsel med denne Idempotency-Key behandles stadig' },
+        {
+          en: 'A request with this Idempotency-Key is still being processed',
+          da: 'En forespørgsel med denne Idempotency-Key behandles stadig',
+        },
         undefined,
         { 'Retry-After': '1' },
       );

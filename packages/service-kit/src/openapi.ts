@@ -38,17 +38,7 @@ export function openApiPath(path: string): string {
 
 /** Which problems a route may answer with, besides what it declares. */
 function commonProblems(route: Route): number[] {
-  return [
-    400,
-    401,
-    403,
-    404,
-    ...(route.body ? [413, 415] : []),
-    ...(route.creates ? [409, 422] : []),
-    429,
-    500,
-    503,
-  ];
+  return [400, 401, 403, 404, ...(route.body ? [413, 415] : []), ...(route.creates ? [409, 422] : []), 429, 500, 503];
 }
 
 /**
@@ -64,7 +54,13 @@ export function openApiDocument(service: string, version: string, routes: readon
     description: 'HS256 token with role, sub and exp (and jobcentre or cooperation for those roles)',
   });
   const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-  registry.registerPath({ method: 'get', path: '/healthz', summary: 'Liveness', tags: ['probes'], responses: { 200: { description: 'alive', ...json(Health) } } });
+  registry.registerPath({
+    method: 'get',
+    path: '/healthz',
+    summary: 'Liveness',
+    tags: ['probes'],
+    responses: { 200: { description: 'alive', ...json(Health) } },
+  });
   registry.registerPath({
     method: 'get',
     path: '/readyz',
@@ -96,8 +92,17 @@ export function openApiDocument(service: string, version: string, routes: readon
         ...(spec.schema ? json(spec.schema) : {}),
         headers: {
           ...rateHeaders,
-          ...(route.creates ? { 'Idempotency-Replayed': { description: '`true` when this is the stored answer to an earlier call', schema: { type: 'string' } } } : {}),
-          ...Object.fromEntries(Object.entries(spec.headers ?? {}).map(([name, description]) => [name, { description, schema: { type: 'string' } }])),
+          ...(route.creates
+            ? {
+                'Idempotency-Replayed': {
+                  description: '`true` when this is the stored answer to an earlier call',
+                  schema: { type: 'string' },
+                },
+              }
+            : {}),
+          ...Object.fromEntries(
+            Object.entries(spec.headers ?? {}).map(([name, description]) => [name, { description, schema: { type: 'string' } }]),
+          ),
         },
       };
     }
@@ -129,7 +134,11 @@ export function openApiDocument(service: string, version: string, routes: readon
   }
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
-    info: { title: `${service} API`, version, description: `The HTTP API of the ${service} service. Errors are RFC 9457 problem details in English and Danish.` },
+    info: {
+      title: `${service} API`,
+      version,
+      description: `The HTTP API of the ${service} service. Errors are RFC 9457 problem details in English and Danish.`,
+    },
   });
   return document as unknown as OpenApiDocument;
 }

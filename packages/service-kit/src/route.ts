@@ -109,7 +109,11 @@ export function mountRoutes(router: Router, routes: readonly Route[]): void {
       const key = req.get('idempotency-key');
       const reply =
         spec.creates && edge
-          ? await runIdempotent(edge.idempotency, { principalKey: principalKey(req), method: spec.method, path: req.path, key, body: req.body }, run)
+          ? await runIdempotent(
+              edge.idempotency,
+              { principalKey: principalKey(req), method: spec.method, path: req.path, key, body: req.body },
+              run,
+            )
           : { ...(await run()), replayed: false };
       res.status(reply.status).set(reply.headers);
       if (reply.replayed) res.set('Idempotency-Replayed', 'true');

@@ -133,7 +133,12 @@ describe('the HTTP edge', () => {
     expect(again.headers.location).toBe(first.headers.location);
     expect(w.created).toHaveLength(1);
 
-    const reused = await request(a).post('/things').set('authorization', token(lead)).set('idempotency-key', 'k-1').send({ name: 'Bager', positions: 2 }).expect(422);
+    const reused = await request(a)
+      .post('/things')
+      .set('authorization', token(lead))
+      .set('idempotency-key', 'k-1')
+      .send({ name: 'Bager', positions: 2 })
+      .expect(422);
     expect(reused.body.type).toBe('urn:rs:problem:idempotency-key-reused');
     // The same key is another principal's own key.
     await request(a).post('/things').set('authorization', token(other)).set('idempotency-key', 'k-1').send(body).expect(201);
@@ -145,7 +150,12 @@ describe('the HTTP edge', () => {
     const [a, b] = [w.app(), w.app()];
     const release = w.hold();
     const body = { name: 'Smed', positions: 1 };
-    const first = request(a).post('/things').set('authorization', token(lead)).set('idempotency-key', 'k-2').send(body).then((r) => r);
+    const first = request(a)
+      .post('/things')
+      .set('authorization', token(lead))
+      .set('idempotency-key', 'k-2')
+      .send(body)
+      .then((r) => r);
     // The first call has claimed its key once its effect is blocked at the gate.
     const deadline = Date.now() + 5_000;
     let second: request.Response | undefined;
@@ -162,7 +172,11 @@ describe('the HTTP edge', () => {
 
   it('answers errors as RFC 9457 problems in English and Danish, naming the field', async () => {
     const app = world(redis, prefix).app();
-    const unknown = await request(app).post('/things').set('authorization', token(lead)).send({ name: 'x', positions: 1, salary: 1 }).expect(400);
+    const unknown = await request(app)
+      .post('/things')
+      .set('authorization', token(lead))
+      .send({ name: 'x', positions: 1, salary: 1 })
+      .expect(400);
     expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(unknown.body).toMatchObject({
       type: 'urn:rs:problem:invalid-request',
@@ -181,7 +195,12 @@ describe('the HTTP edge', () => {
       .set('authorization', token(lead))
       .send({ name: 'x'.repeat(200_000), positions: 1 })
       .expect(413);
-    const broken = await request(app).post('/things').set('authorization', token(lead)).set('content-type', 'application/json').send('{"name":').expect(400);
+    const broken = await request(app)
+      .post('/things')
+      .set('authorization', token(lead))
+      .set('content-type', 'application/json')
+      .send('{"name":')
+      .expect(400);
     expect(broken.body.type).toBe('urn:rs:problem:invalid-json');
     const conflict = await request(app).get('/jobcentres/999').set('authorization', token(lead)).expect(409);
     expect(conflict.body).toMatchObject({ detail: 'Taken', detail_da: 'Optaget' });

@@ -86,5 +86,10 @@ export async function callRoute(baseUrl: string, routes: readonly Route[], call:
   });
   const text = await res.text();
   const body: unknown = text ? JSON.parse(text) : undefined;
-  return { status: res.status, headers: Object.fromEntries(res.headers), body, problems: conformanceProblems(route, res.status, res.headers.get('content-type') ?? '', body) };
+  return {
+    status: res.status,
+    headers: Object.fromEntries(res.headers),
+    body,
+    problems: conformanceProblems(route, res.status, res.headers.get('content-type') ?? '', body),
+  };
 }

@@ -19,7 +19,10 @@ describe('broadcast HTTP API', () => {
 
   beforeAll(async () => {
     world = await createTestWorld();
-    [broadcast, intake] = await Promise.all([startService(world, 'broadcast', { REPLY_WINDOW_MODE: 'clock' }), startService(world, 'order-intake')]);
+    [broadcast, intake] = await Promise.all([
+      startService(world, 'broadcast', { REPLY_WINDOW_MODE: 'clock' }),
+      startService(world, 'order-intake'),
+    ]);
   }, 60_000);
   afterAll(async () => {
     await Promise.all([broadcast.stop(), intake.stop()]);
@@ -37,26 +40,41 @@ describe('broadcast HTTP API', () => {
     const created = await fetch(`${intake.url}/orders`, {
       method: 'POST',
       headers: { authorization: `Bearer ${lead}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ company: { name: 'Vognmand Hansen', municipality: 101 }, title: 'Chauffør', occupation: '8332', positions: 1 }),
+      body: JSON.stringify({
+        company: { name: 'Vognmand Hansen', municipality: 101 },
+        title: 'Chauffør',
+        occupation: '8332',
+        positions: 1,
+      }),
     });
     const orderId = ((await created.json()) as { id: string }).id;
     let opened: Awaited<ReturnType<typeof call>> | undefined;
     await waitFor(
       async () => {
-        opened = await call({ method: 'POST', path: '/rounds', body: { orderId, scope: 'cooperation' }, headers: { 'idempotency-key': `open-${orderId}` } });
+        opened = await call({
+          method: 'POST',
+          path: '/rounds',
+          body: { orderId, scope: 'cooperation' },
+          headers: { 'idempotency-key': `open-${orderId}` },
+        });
         return opened.status === 201;
       },
       { what: 'the round to open' },
     );
     expect(opened?.problems).toEqual([]);
-    const replay = await call({ method: 'POST', path: '/rounds', body: { orderId, scope: 'cooperation' }, headers: { 'idempotency-key': `open-${orderId}` } });
+    const replay = await call({
+      method: 'POST',
+      path: '/rounds',
+      body: { orderId, scope: 'cooperation' },
+      headers: { 'idempotency-key': `open-${orderId}` },
+    });
     expect([replay.status, replay.headers['idempotency-replayed'], replay.problems]).toEqual([201, 'true', []]);
     const unknown = await call({ method: 'POST', path: '/rounds', body: { orderId, scope: 'cooperation', deadline: 'tomorrow' } });
     expect([unknown.status, unknown.problems, unknown.body]).toMatchObject([400, [], { errors: [{ field: 'body.deadline' }] }]);
     const again = await call({ method: 'POST', path: '/rounds', body: { orderId, scope: 'national' } });
     expect([again.status, again.problems]).toEqual([409, []]);
 
-    const roundId = (opened?.body as { id: string }).id;
+    const roundId = (opened!.body as { id: string }).id;
     const today = new Date().toISOString().slice(0, 10);
     for (const [valid, invalid] of [
       [`/rounds/${roundId}`, '/rounds/a%20b'],
@@ -68,7 +86,11 @@ describe('broadcast HTTP API', () => {
       const bad = await call({ method: 'GET', path: invalid });
       expect([invalid, bad.status, bad.problems]).toEqual([invalid, 400, []]);
     }
-    const recipient = await call({ method: 'GET', path: `/rounds/${roundId}`, token: tokenFor({ role: 'jobcentre', sub: 'c-147', jobcentre: 147 }) });
+    const recipient = await call({
+      method: 'GET',
+      path: `/rounds/${roundId}`,
+      token: tokenFor({ role: 'jobcentre', sub: 'c-147', jobcentre: 147 }),
+    });
     expect([recipient.status, recipient.problems]).toEqual([200, []]);
   });
 });

@@ -8,7 +8,12 @@ import { ordersRoutes } from '../src/adapters/http/orders.routes';
  */
 const table = routeTable('order-intake', ordersRoutes({} as never));
 const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: 101 });
-const order = (title = 'Chauffør') => ({ company: { name: 'Vognmand Hansen', municipality: 101 }, title, occupation: '8332', positions: 2 });
+const order = (title = 'Chauffør') => ({
+  company: { name: 'Vognmand Hansen', municipality: 101 },
+  title,
+  occupation: '8332',
+  positions: 2,
+});
 
 describe('order-intake HTTP API', () => {
   let world: TestWorld;
@@ -74,9 +79,15 @@ describe('order-intake HTTP API', () => {
     expect(new Set([...page1.orders, ...page2.orders].map((o) => o.id)).size).toBe(3);
 
     const today = new Date().toISOString().slice(0, 10);
-    expect(((await call({ method: 'GET', path: `/orders?from=${today}&to=${today}`, token: other })).body as { orders: unknown[] }).orders).toHaveLength(3);
-    expect(((await call({ method: 'GET', path: '/orders?to=2020-01-01', token: other })).body as { orders: unknown[] }).orders).toHaveLength(0);
-    expect(((await call({ method: 'GET', path: '/orders?status=filled', token: other })).body as { orders: unknown[] }).orders).toHaveLength(0);
+    expect(
+      ((await call({ method: 'GET', path: `/orders?from=${today}&to=${today}`, token: other })).body as { orders: unknown[] }).orders,
+    ).toHaveLength(3);
+    expect(
+      ((await call({ method: 'GET', path: '/orders?to=2020-01-01', token: other })).body as { orders: unknown[] }).orders,
+    ).toHaveLength(0);
+    expect(
+      ((await call({ method: 'GET', path: '/orders?status=filled', token: other })).body as { orders: unknown[] }).orders,
+    ).toHaveLength(0);
     const reversed = await call({ method: 'GET', path: '/orders?from=2026-02-01&to=2026-01-31', token: other });
     expect([reversed.status, reversed.body]).toMatchObject([400, { errors: [{ field: 'query.from' }] }]);
     expect((await call({ method: 'GET', path: '/orders?from=2026-02-30', token: other })).status).toBe(400);
@@ -104,7 +115,11 @@ describe('order-intake HTTP API', () => {
     expect(((await again.json()) as { id: string }).id).toBe(((await answer!.json()) as { id: string }).id);
     const listed = await call({ method: 'GET', path: '/orders', token: clerk });
     expect((listed.body as { orders: unknown[] }).orders).toHaveLength(1);
-    const otherBody = await fetch(`${replicas[1]!.url}/orders`, { method: 'POST', headers, body: JSON.stringify({ ...body, positions: 2 }) });
+    const otherBody = await fetch(`${replicas[1]!.url}/orders`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ...body, positions: 2 }),
+    });
     expect(otherBody.status).toBe(422);
   });
 });
