@@ -89,6 +89,10 @@ export function mountRoutes(router: Router, routes: readonly Route[]): void {
   const list = declared.get(router) ?? [];
   declared.set(router, list);
   for (const spec of routes) {
+    // Unknown body fields are refused, never dropped: a typo must not be silently ignored.
+    if (spec.body && spec.body._zod.def.catchall?._zod.def.type !== 'never') {
+      throw new Error(`${spec.method.toUpperCase()} ${spec.path}: declare its body with z.strictObject`);
+    }
     list.push(spec);
     router[spec.method](spec.path, async (req, res) => {
       const principal = principalOf(req);

@@ -1,0 +1,51 @@
+import express from 'express';
+import { z } from 'zod';
+import { canonicalJson } from './idempotency';
+import { decodeCursor, encodeCursor, nextLink } from './paging';
+import { codeParam, fromNotAfterTo } from './params';
+import { mountRoutes, route } from './route';
+
+describe('route declarations', () => {
+  it('refuse a body schema that would drop unknown fields', () => {
+    const loose = route({
+      method: 'post',
+      path: '/x',
+      summary: 'x',
+      body: z.object({ a: z.string() }),
+      responses: {},
+      handle: async () => ({ status: 204, body: undefined }),
+    });
+    expect(() => mountRoutes(express.Router(), [loose])).toThrow(/z\.strictObject/);
+  });
+});
+
+describe('strict parameters', () => {
+  it('read only the canonical spelling of a code', () => {
+    expect(codeParam.parse('101')).toBe(101);
+    for (const bad of ['0x65', ' 101', '101 ', '1e2', '0101', '+101', '10', '1000', '101.0'])
+      expect(codeParam.safeParse(bad).success).toBe(false);
+  });
+  it('compare date ranges as dates', () => {
+    expect(fromNotAfterTo({ from: '2026-01-31', to: '2026-02-01' })).toBe(true);
+    expect(fromNotAfterTo({ from: '2026-02-01', to: '2026-01-31' })).toBe(false);
+    expect(fromNotAfterTo({ from: '2026-02-01' })).toBe(true);
+  });
+});
+
+describe('paging and idempotency helpers', () => {
+  it('round-trip a cursor and keep the filters in the next link', () => {
+    const cursor = { key: '2026-12-01T10:00:00.000Z', id: 'abc' };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    expect(() => decodeCursor('bm90LWpzb24')).toThrow(/cursor/);
+    expect(nextLink('/orders', { limit: 2, status: 'registered', from: undefined }, cursor)).toBe(
+      `/orders?limit=2&status=registered&cursor=${encodeCursor(cursor)}`,
+    );
+    expect(nextLink('/orders', { limit: 2 }, undefined)).toBeNull();
+  });
+  it('see the same body in any key order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 1 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { e: 1, f: 2 }] }, b: 1 }),
+    );
+    expect(canonicalJson({ a: 1 })).not.toBe(canonicalJson({ a: '1' }));
+  });
+});
