@@ -198,7 +198,9 @@ export async function runIdempotent(
     await options.store.release(key, claim.token).catch(() => undefined);
     throw error;
   }
-  if (response.status < 300) await options.store.finish(key, claim.token, hash, response, options.ttlMs);
-  else await options.store.release(key, claim.token);
+  // The effect has happened: its answer goes to the caller even if the store fails now (a retry
+  // then meets the lapsing claim, 409, as if the first call were still running).
+  if (response.status < 300) await options.store.finish(key, claim.token, hash, response, options.ttlMs).catch(() => undefined);
+  else await options.store.release(key, claim.token).catch(() => undefined);
   return { ...response, replayed: false };
 }

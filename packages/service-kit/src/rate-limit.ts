@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
@@ -27,12 +27,7 @@ export function principalKey(req: Request): string {
  * does not answer, calls pass: the limit protects capacity, it decides nothing.
  */
 export function rateLimiter(options: RateLimitOptions): RequestHandler {
-  const store = options.redis
-    ? new RedisStore({
-        prefix: options.prefix,
-        sendCommand: (command: string, ...args: string[]) => options.redis!.call(command, ...args) as Promise<RedisReply>,
-      })
-    : undefined;
+  const store = options.redis ? boundedStore(options.redis, options.prefix, 1_000) : undefined;
   return rateLimit({
     windowMs: options.windowMs,
     limit: options.limit,
@@ -40,6 +35,10 @@ export function rateLimiter(options: RateLimitOptions): RequestHandler {
     legacyHeaders: false,
     keyGenerator: principalKey,
     passOnStoreError: true,
+    logger: {
+      error: (err, message) => options.logger.warn({ err: String(err) }, message ?? 'rate limit store error'),
+      warn: (err, message) => options.logger.warn({ err: String(err) }, message ?? 'rate limit warning'),
+    },
     // The principal is read before, by `identify`; express-rate-limit's own checks of req.ip
     // and of the key generator do not apply to that.
     validate: { keyGeneratorIpFallback: false, ip: false },
@@ -60,4 +59,31 @@ export function rateLimiter(options: RateLimitOptions): RequestHandler {
       );
     },
   });
+}
+
+/**
+ * rate-limit-redis over the shared client. That client queues commands while Redis is away
+ * (BullMQ needs that), so a count that does not come within `ms` is a store error and the call
+ * passes, instead of every request waiting for Redis.
+ */
+function boundedStore(redis: Redis, prefix: string, ms: number): Store {
+  const inner = new RedisStore({
+    prefix,
+    sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
+  });
+  return {
+    init: (options) => inner.init(options),
+    get: (key) => bounded(inner.get(key), ms),
+    increment: (key) => bounded(inner.increment(key), ms),
+    decrement: (key) => bounded(inner.decrement(key), ms),
+    resetKey: (key) => bounded(inner.resetKey(key), ms),
+  };
+}
+
+function bounded<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

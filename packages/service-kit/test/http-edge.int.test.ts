@@ -239,6 +239,28 @@ describe('the HTTP edge', () => {
     await request(app).get('/jobcentres/101').expect(401);
   });
 
+  it('neither hangs nor refuses while Redis is away: limits pass, a keyed create is a 503, an unkeyed one works', async () => {
+    // Like the services' own client: commands wait in its queue while Redis is unreachable.
+    const away = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: null, retryStrategy: () => 200 });
+    away.on('error', () => {});
+    try {
+      const w = world(away, prefix);
+      const app = w.app();
+      await request(app).get('/jobcentres/101').set('authorization', token(lead)).expect(200);
+      const keyed = await request(app)
+        .post('/things')
+        .set('authorization', token(lead))
+        .set('idempotency-key', 'k-3')
+        .send({ name: 'x', positions: 1 })
+        .expect(503);
+      expect(keyed.body.type).toBe('urn:rs:problem:unavailable');
+      await request(app).post('/things').set('authorization', token(lead)).send({ name: 'x', positions: 1 }).expect(201);
+      expect(w.created).toHaveLength(1);
+    } finally {
+      away.disconnect();
+    }
+  });
+
   it('sends helmet headers, documents every route and serves the docs from node_modules', async () => {
     const app = world(redis, prefix).app();
     const res = await request(app).get('/openapi.json').expect(200);
