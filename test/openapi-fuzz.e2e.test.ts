@@ -12,6 +12,7 @@ import { createTestWorld, type RunningService, startService, type TestWorld, tok
  */
 const SCHEMATHESIS = process.env.RS_SCHEMATHESIS ?? 'schemathesis';
 const REPORTS = join(__dirname, '..', '.data', 'schemathesis');
+const CONFIG = join(__dirname, 'schemathesis', 'schemathesis.toml');
 const MAX_EXAMPLES = '25';
 const MAX_SECONDS = '20';
 
@@ -62,6 +63,8 @@ describe('OpenAPI fuzzing with Schemathesis', () => {
       const svc = services.get(service)!;
       const report = join(REPORTS, `${service}.junit.xml`);
       const { code, output } = await schemathesis([
+        '--config-file',
+        CONFIG,
         'run',
         `${svc.url}/openapi.json`,
         '--checks',
