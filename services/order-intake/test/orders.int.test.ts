@@ -68,9 +68,9 @@ describe('order-intake', () => {
     await post(`/orders/${id}/close`, other, { outcome: 'filled' }).expect(404);
     await post('/orders/no-such-order/close', lead, { outcome: 'filled' }).expect(404);
     const early = await post(`/orders/${id}/close`, lead, { outcome: 'unfilled' }).expect(409);
-    expect(early.body.message).toMatch(/R7/);
+    expect(early.body.detail).toMatch(/R7/);
     const bad = await post(`/orders/${id}/close`, lead, { outcome: 'maybe' }).expect(400);
-    expect(bad.body.message).toMatch(/outcome/);
+    expect(bad.body.detail).toMatch(/outcome/);
     const closed = await post(`/orders/${id}/close`, lead, { outcome: 'cancelled' }).expect(200);
     expect(closed.body.status).toBe('cancelled');
     await post(`/orders/${id}/close`, lead, { outcome: 'filled' }).expect(409);
@@ -89,7 +89,7 @@ describe('order-intake', () => {
     // The same hire again is a retried request: nothing new.
     await post(`/orders/${id}/hires`, lead, hire).expect(200);
     const full = await post(`/orders/${id}/hires`, lead, { jobcentre: OTHER, candidateRef: 'c-147-2' }).expect(409);
-    expect(full.body.message).toMatch(/positions/);
+    expect(full.body.detail).toMatch(/positions/);
     await post(`/orders/${id}/hires`, lead, { jobcentre: 99, candidateRef: 'c-1' }).expect(400);
     await waitFor(() => events.data<{ orderId: string }>('order.candidate-hired').filter((d) => d.orderId === id).length === 1, {
       what: 'order.candidate-hired',
