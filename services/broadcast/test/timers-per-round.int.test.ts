@@ -264,7 +264,7 @@ describe('one timer per round and reminder offset; jobs of the per-recipient sch
     for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
       const refused = await get(path, jobcentre);
       expect(refused.status).toBe(403);
-      expect(await refused.json()).toMatchObject({ error: 'forbidden' });
+      expect(await refused.json()).toMatchObject({ type: 'urn:rs:problem:forbidden', status: 403 });
       expect((await get(path)).status).toBe(401);
     }
   });
