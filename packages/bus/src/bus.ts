@@ -46,8 +46,10 @@ export interface Bus {
    * as errors and reported to onUnroutable. Never confirmed and dropped.
    */
   publish(exchange: string, routingKey: string, envelope: Envelope, options?: PublishOptions): Promise<void>;
-  /** Publishes raw bytes (dead letters, tests of malformed input). */
+  /** Publishes raw bytes, not `mandatory` (tests of malformed input). */
   publishRaw(exchange: string, routingKey: string, body: Buffer, properties: Options.Publish): Promise<void>;
+  /** Publishes raw bytes like publish(): `mandatory`, an unroutable one parked or refused by UNROUTABLE_POLICY (retry copies, dead letters). */
+  publishRawMandatory(exchange: string, routingKey: string, body: Buffer, properties: Options.Publish): Promise<void>;
   isConnected(): boolean;
   close(): Promise<void>;
 }
@@ -159,6 +161,7 @@ export function connectBus(options: BusOptions): Bus {
         ...(publishOptions.headers ? { headers: publishOptions.headers } : {}),
       }),
     publishRaw,
+    publishRawMandatory: publishMandatory,
     isConnected: () => connected,
     async close() {
       await publisher.close().catch(() => {});

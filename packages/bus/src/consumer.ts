@@ -100,6 +100,7 @@ export function consume<S extends QueueSpec, H extends Handlers<ConsumedBy<S>>>(
   const retry = options.retry ?? bus.retry;
   const now = options.now ?? (() => new Date());
   const inFlight = new Set<Promise<void>>();
+  const settled = new WeakSet<ConsumeMessage>();
   let stopping = false;
   let current: { ch: ConfirmChannel; tag: string } | undefined;
 
@@ -125,7 +126,7 @@ export function consume<S extends QueueSpec, H extends Handlers<ConsumedBy<S>>>(
     const outcome = await decide(msg);
     try {
       if (outcome.kind === 'ack') {
-        ch.ack(msg);
+        ack(ch, msg);
         bus.onSettled(queue, 'ack');
       } else if (outcome.kind === 'dead' && !(await rejected(msg, outcome.rejection))) {
         // Telling the sender failed: retry the whole message (it is refused again, and told again).
@@ -138,9 +139,29 @@ export function consume<S extends QueueSpec, H extends Handlers<ConsumedBy<S>>>(
         await retryOrRequeue(ch, msg, outcome.error, outcome.stack);
       }
     } catch (error) {
-      // The channel closed under us: the broker redelivers the message, nothing to do.
-      logger.warn({ queue, err: (error as Error).message }, 'could not settle message; broker will redeliver');
+      // Publishing its retry copy or dead letter failed (on the publisher channel, so this one may
+      // be alive): requeue it after a pause rather than hold its prefetch slot until the broker's
+      // consumer timeout. If this channel closed instead, the broker redelivers it anyway.
+      logger.warn({ queue, messageId: msg.properties.messageId, err: (error as Error).message }, 'could not settle message; requeueing');
+      // A second settlement of one delivery tag would close the channel: only if none happened.
+      if (settled.has(msg)) return;
+      await new Promise((r) => setTimeout(r, stopping ? 0 : retryDelayMs));
+      try {
+        ch.nack(msg, false, true);
+      } catch {
+        // The channel is gone: the broker has already put it back.
+      }
     }
+  }
+
+  /** Ack and nack remember the message they settled (see the catch in handle). */
+  function ack(ch: ConfirmChannel, msg: ConsumeMessage): void {
+    ch.ack(msg);
+    settled.add(msg);
+  }
+  function nack(ch: ConfirmChannel, msg: ConsumeMessage, requeue: boolean): void {
+    ch.nack(msg, false, requeue);
+    settled.add(msg);
   }
 
   async function rejected(msg: ConsumeMessage, rejection: Rejection): Promise<boolean> {
@@ -161,7 +182,7 @@ export function consume<S extends QueueSpec, H extends Handlers<ConsumedBy<S>>>(
     }
     logger.warn({ queue, messageId: msg.properties.messageId, err: error }, 'handler failed; requeueing');
     await new Promise((r) => setTimeout(r, stopping ? 0 : retryDelayMs));
-    ch.nack(msg, false, true);
+    nack(ch, msg, true);
     bus.onSettled(queue, 'retry');
   }
 
@@ -174,7 +195,7 @@ export function consume<S extends QueueSpec, H extends Handlers<ConsumedBy<S>>>(
       const reason = `retries-exhausted: ${error}`;
       logger.error({ queue, messageId, attempts: next.attempts, err: error }, 'retries exhausted; dead-lettering message');
       await publishDeadLetter(bus, msg, queue, reason, trustedSender(msg), at, next.attempts);
-      ch.ack(msg);
+      ack(ch, msg);
       bus.onSettled(queue, 'dead-letter');
       return;
     }
@@ -183,7 +204,7 @@ export function consume<S extends QueueSpec, H extends Handlers<ConsumedBy<S>>>(
       'handler failed; retrying later',
     );
     await publishRetry(bus, msg, queue, next, trustedSender(msg), error);
-    ch.ack(msg);
+    ack(ch, msg);
     bus.onSettled(queue, 'retry');
   }
 
@@ -222,11 +243,11 @@ export function consume<S extends QueueSpec, H extends Handlers<ConsumedBy<S>>>(
   async function deadLetter(ch: ConfirmChannel, msg: ConsumeMessage, reason: string): Promise<void> {
     if (options.deadLetter === 'reject') {
       // The broker dead-letters it with an x-death entry (queue, time, reason rejected); rs-admin reads that.
-      ch.nack(msg, false, false);
+      nack(ch, msg, false);
       return;
     }
     await publishDeadLetter(bus, msg, queue, reason, trustedSender(msg), now());
-    ch.ack(msg);
+    ack(ch, msg);
   }
 
   return {

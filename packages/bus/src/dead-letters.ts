@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EXCHANGES, RS_HEADERS } from '@rs/contracts';
 import amqplib, { type ConfirmChannel, type GetMessage, type MessageProperties } from 'amqplib';
+import { mandatoryPublisher } from './mandatory';
 import { HOP_HEADERS, keptProperties } from './settle';
 
 /**
@@ -49,6 +50,19 @@ function typeOf(body: Buffer, properties: MessageProperties): string | undefined
   }
 }
 
+/**
+ * The sender of a message the broker dead-lettered: its user_id, or for one that last came
+ * through rs.retry (a retry copy or a redrive, which carry no user_id) the header the service or
+ * admin that published it there set. The broker's x-death names that exchange; a connector
+ * publishes only to rs.connectors, where the broker validates the user_id it sets.
+ */
+function brokerDeadLetterSender(properties: MessageProperties, lastDeath: Record<string, unknown>): string | undefined {
+  const userId = asString(properties.userId);
+  if (userId) return userId;
+  if (asString(lastDeath.exchange) !== EXCHANGES.retry) return undefined;
+  return asString((properties.headers as Record<string, unknown> | undefined)?.[RS_HEADERS.originalUserId]);
+}
+
 /** What a dead letter says about itself, whoever dead-lettered it. Pure. */
 export function describeDeadLetter(queue: string, body: Buffer, properties: MessageProperties): DeadLetter {
   const headers = (properties.headers ?? {}) as Record<string, unknown>;
@@ -64,7 +78,7 @@ export function describeDeadLetter(queue: string, body: Buffer, properties: Mess
       reason: `broker: ${asString(last.reason) ?? 'unknown'}`,
       at: timestampIso(last.time),
       attempts: undefined,
-      sender: asString(properties.userId),
+      sender: brokerDeadLetterSender(properties, last),
       by: 'broker',
     };
   }
@@ -109,10 +123,7 @@ export async function openDeadLetters(url: string, queues: readonly string[], li
   }
   const ch: ConfirmChannel = await connection.createConfirmChannel();
   const held = new Map<DeadLetter, GetMessage>();
-  let returned = false;
-  ch.on('return', () => {
-    returned = true;
-  });
+  const publish = mandatoryPublisher(ch);
 
   return {
     async read() {
@@ -140,18 +151,8 @@ export async function openDeadLetters(url: string, queues: readonly string[], li
         if (!HOP_HEADERS.test(k) && !RS_HEADER_NAMES.has(k)) headers[k] = v;
       }
       if (letter.sender) headers[RS_HEADERS.originalUserId] = letter.sender;
-      returned = false;
-      await new Promise<void>((resolve, reject) => {
-        ch.publish(
-          EXCHANGES.retry,
-          target,
-          letter.body,
-          { persistent: true, mandatory: true, ...keptProperties(letter.properties, headers) },
-          (err) => (err ? reject(new Error(`the broker refused the redrive of ${letter.id}`)) : resolve()),
-        );
-      });
-      // basic.return comes before the confirm of an unroutable mandatory message.
-      if (returned) throw new Error(`no queue ${target} is bound to ${EXCHANGES.retry}: not redriven (is its service deployed?)`);
+      if (await publish(EXCHANGES.retry, target, letter.body, keptProperties(letter.properties, headers), letter.id))
+        throw new Error(`no queue ${target} is bound to ${EXCHANGES.retry}: not redriven (is its service deployed?)`);
       for (const [other, otherMsg] of [...held]) {
         if (other.id !== letter.id) continue;
         ch.ack(otherMsg);

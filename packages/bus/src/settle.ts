@@ -6,7 +6,7 @@ import type { RetryState } from './retry-policy';
 /**
  * How a consumed message leaves when it is not simply acked: re-published (with a confirm) to
  * a delay queue or to the dead letters, keeping its body, message id and the trusted sender,
- * then acked by the caller. Separate from consumer.ts so the settlement rules read in one place.
+ * `mandatory` (a missing queue refuses the publish, the caller keeps the original), then acked by the caller. Separate from consumer.ts so the settlement rules read in one place.
  */
 
 /** Headers the broker owns or that only mean something on one hop; never copied on a re-publish. */
@@ -81,7 +81,7 @@ export async function publishRetry(
     [RS_HEADERS.lastError]: short(error),
     ...(sender ? { [RS_HEADERS.originalUserId]: sender } : {}),
   };
-  await bus.publishRaw(EXCHANGES.retry, retryQueue(queue, retry.delayMs), msg.content, keptProperties(msg.properties, headers));
+  await bus.publishRawMandatory(EXCHANGES.retry, retryQueue(queue, retry.delayMs), msg.content, keptProperties(msg.properties, headers));
 }
 
 /** Publishes the message to the dead letters of `queue` with why, where from and when. */
@@ -102,5 +102,5 @@ export async function publishDeadLetter(
     ...(attempts ? { [RS_HEADERS.attempts]: attempts } : {}),
     ...(sender ? { [RS_HEADERS.originalUserId]: sender } : {}),
   };
-  await bus.publishRaw(EXCHANGES.deadLetter, queue, msg.content, keptProperties(msg.properties, headers));
+  await bus.publishRawMandatory(EXCHANGES.deadLetter, queue, msg.content, keptProperties(msg.properties, headers));
 }

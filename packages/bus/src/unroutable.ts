@@ -1,5 +1,7 @@
 import { QUEUES, UNROUTABLE_HEADERS } from '@rs/contracts';
 import amqplib, { type ConfirmChannel, type GetMessage, type MessageProperties } from 'amqplib';
+import { mandatoryPublisher } from './mandatory';
+import { keptProperties } from './settle';
 
 /**
  * Reading and redriving the events their publishers parked in rs.unroutable because no queue was
@@ -33,10 +35,7 @@ export async function openParked(url: string, limit = 10_000): Promise<ParkedSes
   const connection = await amqplib.connect(url);
   const ch: ConfirmChannel = await connection.createConfirmChannel();
   const held = new Map<ParkedMessage, GetMessage>();
-  // Returns are told apart by where and what was published, so redrives may run at once.
-  const returned = new Set<string>();
-  const keyOf = (exchange: string, routingKey: string, id: string | undefined) => `${exchange}\u0000${routingKey}\u0000${id ?? ''}`;
-  ch.on('return', (msg: GetMessage) => returned.add(keyOf(msg.fields.exchange, msg.fields.routingKey, msg.properties.messageId)));
+  const publish = mandatoryPublisher(ch);
   return {
     async read() {
       const parked: ParkedMessage[] = [];
@@ -67,29 +66,9 @@ export async function openParked(url: string, limit = 10_000): Promise<ParkedSes
         [UNROUTABLE_HEADERS.routingKey]: _k,
         ...headers
       } = (message.properties.headers ?? {}) as Record<string, unknown>;
-      const { messageId, type, correlationId, contentType, timestamp } = message.properties;
-      const key = keyOf(exchange, routingKey, messageId);
-      returned.delete(key);
-      await new Promise<void>((resolve, reject) => {
-        ch.publish(
-          exchange,
-          routingKey,
-          message.body,
-          {
-            persistent: true,
-            mandatory: true,
-            headers,
-            ...(messageId ? { messageId } : {}),
-            ...(type ? { type } : {}),
-            ...(correlationId ? { correlationId } : {}),
-            ...(contentType ? { contentType } : {}),
-            ...(timestamp ? { timestamp } : {}),
-          },
-          (err) => (err ? reject(new Error(`the broker refused the redrive of ${message.id}`)) : resolve()),
-        );
-      });
-      // basic.return comes before the confirm of an unroutable mandatory message.
-      if (returned.delete(key)) return 'still-unroutable';
+      if (await publish(exchange, routingKey, message.body, keptProperties(message.properties, headers), `${message.id}`)) {
+        return 'still-unroutable';
+      }
       ch.ack(msg);
       held.delete(message);
       return 'redriven';

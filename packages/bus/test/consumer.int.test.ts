@@ -18,6 +18,7 @@ import {
   jobcentreUsername,
   RS_HEADERS,
   makeEnvelope,
+  retryQueue,
   orderRegisteredExample,
   QUEUE_LIMITS,
   QUEUES,
@@ -269,6 +270,50 @@ describe('consume without a retry policy (connectors): requeue, bounded by the d
     // The first delivery plus one per requeue allowed by x-delivery-limit, and no more after it died.
     expect(calls.filter((c) => c.id === id)).toHaveLength(QUEUE_LIMITS.deliveryLimit + 1);
     expect(calls.filter((c) => c.id === id).at(-1)!.ctx.deliveryCount).toBe(QUEUE_LIMITS.deliveryLimit);
+  });
+});
+
+describe('consume: a retry copy the broker cannot route (delay queue missing)', () => {
+  let w: World;
+  let bus: Bus;
+  let consumer: Consumer;
+  const calls: Array<{ id: string; ctx: MessageContext }> = [];
+  const handled: string[] = [];
+
+  beforeAll(async () => {
+    w = await openWorld();
+    bus = serviceBus(w.world);
+    consumer = consume(
+      bus,
+      SERVICE_QUEUES.broadcastReplies,
+      {
+        'round.reply': async (_data, ctx) => {
+          calls.push({ id: ctx.envelope.id, ctx });
+          if (calls.filter((c) => c.id === ctx.envelope.id).length <= 2) throw new Error('database down');
+          handled.push(ctx.envelope.id);
+        },
+      },
+      { requireUserId: true, retry: RETRY, retryDelayMs: 20 },
+    );
+    // The consumer declares its delay queues before it consumes; then this vhost's are deleted under it.
+    await waitFor(async () => (await w.adminCh.checkQueue(QUEUES.broadcastReplies)).consumerCount === 1, { what: 'consumer running' });
+    for (const delayMs of RETRY.delaysMs) await w.adminCh.deleteQueue(retryQueue(QUEUES.broadcastReplies, delayMs));
+  }, 30_000);
+  afterAll(async () => {
+    await consumer?.stop();
+    await bus?.close();
+    await w?.close();
+  });
+
+  it('keeps the original (requeued, not acked) when its retry copy is returned, and handles it later', async () => {
+    const id = `transient-${randomUUID()}`;
+    await w.sendValid(id);
+    await waitFor(() => handled.includes(id), { what: `${id} handled after requeues` });
+    const mine = calls.filter((c) => c.id === id);
+    expect(mine).toHaveLength(3);
+    // Requeued by the consumer (redelivered from the work queue), never parked in a delay queue.
+    expect(mine.slice(1).every((c) => c.ctx.redelivered && c.ctx.attempt === 0)).toBe(true);
+    expect(w.deadLetters.find((d) => d.messageId === id)).toBeUndefined();
   });
 });
 

@@ -67,16 +67,19 @@ export const QUEUES = {
  * must not hold back the rest of the write that produced it. A message to a jobcentre or from a
  * connector is refused (the publish rejects, so the outbox or the caller keeps it): every
  * jobcentre queue and the connectors' consumers are declared before traffic, so an unroutable
- * one is a fault to see at once, not a message to park.
+ * one is a fault to see at once, not a message to park. A consumer's retry copy or dead letter
+ * is refused too: the consumer then keeps the original (requeues it) instead of acking it while
+ * its copy was dropped.
  */
 export const UNROUTABLE_POLICY: Record<
-  // Retries and redrives are published raw by consumers and rs-admin, which check their own routing.
-  Exclude<(typeof EXCHANGES)[keyof typeof EXCHANGES], typeof EXCHANGES.deadLetter | typeof EXCHANGES.unroutable | typeof EXCHANGES.retry>,
+  Exclude<(typeof EXCHANGES)[keyof typeof EXCHANGES], typeof EXCHANGES.unroutable>,
   'park' | 'refuse'
 > = {
   [EXCHANGES.events]: 'park',
   [EXCHANGES.jobcentres]: 'refuse',
   [EXCHANGES.connectors]: 'refuse',
+  [EXCHANGES.retry]: 'refuse',
+  [EXCHANGES.deadLetter]: 'refuse',
 };
 
 /** Headers of a parked message: where its publisher sent it (a redrive publishes it there again). */

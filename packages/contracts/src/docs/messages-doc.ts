@@ -272,7 +272,7 @@ function topologySection(): string[] {
     `A parked event goes to the fanout exchange ${code(EXCHANGES.unroutable)} and waits in the queue ${code(QUEUES.unroutable)} with`,
     `the headers ${code(UNROUTABLE_HEADERS.exchange)} and ${code(UNROUTABLE_HEADERS.routingKey)} (where it was sent), for an admin to`,
     "inspect and publish there again; the write that produced it goes on. A refused message fails its publish: the platform's",
-    'outbox keeps it and retries, a connector sees the error. Both are logged as errors and counted in',
+    'outbox keeps it and retries, a connector sees the error, a consumer whose retry copy or dead letter is refused requeues the original. Both are logged as errors and counted in',
     "`rs_messages_unroutable_total{exchange,routing_key,outcome}` on the publishing service's `/metrics`. A connector should",
     'publish `mandatory` too and treat a returned message as not sent (every queue a connector publishes to is declared by the platform).',
     '',

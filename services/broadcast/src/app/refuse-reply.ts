@@ -1,4 +1,4 @@
-import { EXCHANGES, jobcentreQueue, makeEnvelope, OrderId, REPLY_REFUSAL_REASONS, type ReplyRefusalReason, RoundId } from '@rs/contracts';
+import { makeEnvelope, OrderId, REPLY_REFUSAL_REASONS, type ReplyRefusalReason, RoundId, routeOf } from '@rs/contracts';
 import { type BroadcastDeps, SOURCE } from './deps';
 import { onceId } from './outgoing';
 
@@ -38,5 +38,5 @@ export async function refuseReply(deps: BroadcastDeps, refused: RefusedReply): P
     },
     { id, time: deps.now(), source: SOURCE },
   );
-  await deps.publish({ kind: 'publish', id, exchange: EXCHANGES.jobcentres, routingKey: jobcentreQueue(refused.sender), envelope });
+  await deps.publish({ kind: 'publish', id, ...routeOf('round.reply-refused', refused.sender), envelope });
 }
