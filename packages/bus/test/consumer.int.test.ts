@@ -5,6 +5,7 @@ import {
   connectBus,
   consume,
   declareTopology,
+  describeDeadLetter,
   InvalidMessageError,
   type MessageContext,
   silentLogger,
@@ -27,7 +28,7 @@ import {
   SERVICE_QUEUES,
 } from '@rs/contracts';
 import { createTestWorld, provisionJobcentres, type TestWorld, testPassword, waitFor } from '@rs/testkit';
-import amqplib, { type ChannelModel } from 'amqplib';
+import amqplib, { type ChannelModel, type MessageProperties } from 'amqplib';
 
 /**
  * R5 and STYLE habit 7 at the bus level, against the real broker: every poison message on a
@@ -270,6 +271,24 @@ describe('consume without a retry policy (connectors): requeue, bounded by the d
     // The first delivery plus one per requeue allowed by x-delivery-limit, and no more after it died.
     expect(calls.filter((c) => c.id === id)).toHaveLength(QUEUE_LIMITS.deliveryLimit + 1);
     expect(calls.filter((c) => c.id === id).at(-1)!.ctx.deliveryCount).toBe(QUEUE_LIMITS.deliveryLimit);
+  });
+  it('keeps the sender of a message that came through rs.retry (no user_id) when the broker dead-letters it', async () => {
+    const id = `always-${randomUUID()}`;
+    // As a delay queue or a redrive delivers it: through rs.retry, the sender only in the header.
+    await new Promise<void>((resolve, reject) =>
+      w.adminCh.publish(
+        EXCHANGES.retry,
+        QUEUES.broadcastReplies,
+        json(envelopeOf(id)),
+        { messageId: id, persistent: true, headers: { [RS_HEADERS.originalUserId]: USER } },
+        (err) => (err ? reject(err) : resolve()),
+      ),
+    );
+    const dead = await w.deadLetter(id);
+    const deaths = dead.headers['x-death'] as Array<Record<string, unknown>>;
+    expect(deaths[0]).toMatchObject({ queue: QUEUES.broadcastReplies, reason: 'delivery_limit', exchange: EXCHANGES.retry });
+    const letter = describeDeadLetter(DEAD, Buffer.from('{}'), { messageId: id, headers: dead.headers } as unknown as MessageProperties);
+    expect(letter).toMatchObject({ by: 'broker', sender: USER });
   });
 });
 
