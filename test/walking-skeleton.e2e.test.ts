@@ -200,12 +200,12 @@ describe('walking skeleton: order → every HRS jobcentre → replies → round 
   });
 
   it('reports health and readiness of every service, and every service exits cleanly on SIGTERM', async () => {
-    // Each service is asked only about the servers it uses: Redis holds broadcast's timers and the
-    // shared rate limits and idempotency keys of the services with an API; upskilling-seat has none.
+    // Each service is asked only about the servers it needs to serve: Redis holds broadcast's
+    // timers; order-intake and matching use it only for the HTTP edge, which carries on without it.
     for (const service of services) {
       await request(service.url).get('/healthz').expect(200);
       const ready = await request(service.url).get('/readyz').expect(200);
-      const redis = service.name === 'upskilling-seat' ? {} : { redis: true };
+      const redis = service.name === 'broadcast' ? { redis: true } : {};
       expect(ready.body.checks).toEqual({ database: true, broker: true, ...redis });
     }
     const [, , matching, upskilling] = services;

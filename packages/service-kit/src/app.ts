@@ -69,7 +69,7 @@ export function createApp(options: AppOptions): Express {
       store: options.redis ? redisIdempotencyStore(options.redis) : memoryIdempotencyStore(),
       prefix: `${prefix}:idem`,
       ttlMs: edge.HTTP_IDEMPOTENCY_TTL_SECONDS * 1000,
-      leaseMs: 60_000,
+      leaseMs: edge.HTTP_IDEMPOTENCY_LEASE_SECONDS * 1000,
     },
   };
   app.locals.edge = settings;

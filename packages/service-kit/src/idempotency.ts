@@ -15,8 +15,8 @@ export type Claim =
   | { state: 'done'; hash: string; response: StoredResponse };
 
 /**
- * Where idempotency keys live. Redis, not MongoDB: every service has it already (readiness
- * checks it), `SET NX PX` claims a key atomically across replicas, and keys expire by
+ * Where idempotency keys live. Redis, not MongoDB: every service with an API connects it already,
+ * `SET NX PX` claims a key atomically across replicas, and keys expire by
  * themselves — FerretDB has no TTL index, so a Mongo store would need a pruner of its own.
  */
 export interface IdempotencyStore {
@@ -129,13 +129,40 @@ export function canonicalJson(value: unknown): string {
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** 422: the key came before with another body. Also for a route that keys its own writes (POST /orders). */
+export function keyReused(): HttpError {
+  return new HttpError(422, 'idempotency-key-reused', {
+    en: 'This Idempotency-Key was used with another request body',
+    da: 'Denne Idempotency-Key er brugt med en anden forespørgsel',
+  });
+}
+
+/** 409 with Retry-After: the first request with this key has not finished. */
+export function keyInFlight(): HttpError {
+  return new HttpError(
+    409,
+    'idempotency-key-in-flight',
+    {
+      en: 'A request with this Idempotency-Key is still being processed',
+      da: 'En forespørgsel med denne Idempotency-Key behandles stadig',
+    },
+    undefined,
+    { 'Retry-After': '1' },
+  );
+}
+
 export interface IdempotencyOptions {
   store: IdempotencyStore;
   /** Key prefix in the store, e.g. `rs:idem:order-intake`. */
   prefix: string;
   /** How long a finished response is replayed. */
   ttlMs: number;
-  /** How long a request may hold its key before a retry may run it again (a crash mid-request). */
+  /**
+   * How long a request may hold its key before a retry may run it again (a crash mid-request).
+   * The lease only narrows the window: a route whose effect must never happen twice keys the
+   * write itself (POST /orders derives the order id from the key), since a lapsed lease, a lost
+   * record or a crash after the effect lets a retry through here.
+   */
   leaseMs: number;
 }
 
@@ -171,24 +198,8 @@ export async function runIdempotent(
   const key = `${options.prefix}:${sha256(`${call.principalKey}\n${call.method}\n${call.path}\n${call.key}`)}`;
   const claim = await options.store.claim(key, hash, options.leaseMs);
   if (claim.state !== 'new') {
-    if (claim.hash !== hash) {
-      throw new HttpError(422, 'idempotency-key-reused', {
-        en: 'This Idempotency-Key was used with another request body',
-        da: 'Denne Idempotency-Key er brugt med en anden forespørgsel',
-      });
-    }
-    if (claim.state === 'pending') {
-      throw new HttpError(
-        409,
-        'idempotency-key-in-flight',
-        {
-          en: 'A request with this Idempotency-Key is still being processed',
-          da: 'En forespørgsel med denne Idempotency-Key behandles stadig',
-        },
-        undefined,
-        { 'Retry-After': '1' },
-      );
-    }
+    if (claim.hash !== hash) throw keyReused();
+    if (claim.state === 'pending') throw keyInFlight();
     return { ...claim.response, replayed: true };
   }
   let response: StoredResponse;

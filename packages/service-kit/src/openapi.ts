@@ -64,7 +64,7 @@ export function openApiDocument(service: string, version: string, routes: readon
   registry.registerPath({
     method: 'get',
     path: '/readyz',
-    summary: 'Readiness: database, broker and Redis usable',
+    summary: 'Readiness: the servers this service needs to serve are usable',
     tags: ['probes'],
     responses: { 200: { description: 'ready', ...json(Readiness) }, 503: { description: 'not ready', ...json(Readiness) } },
   });

@@ -30,7 +30,16 @@ export interface ConnectSpec<M extends ModelSet> {
    * Connects to REDIS_URL (refused in production when Redis could lose timers) and opens these
    * BullMQ timer queues under TIMER_PREFIX, retrying failed jobs TIMER_ATTEMPTS times from TIMER_BACKOFF_MS.
    */
-  redis?: { timerQueues?: readonly string[] };
+  redis?: {
+    timerQueues?: readonly string[];
+    /**
+     * Whether /readyz waits for Redis. Default: only with timer queues. A service that uses Redis
+     * only for the HTTP edge (shared rate limits, Idempotency-Key records) carries on without it —
+     * limits pass, creates stay idempotent by their own keys — so a Redis outage must not take
+     * it out of its load balancer.
+     */
+    readiness?: boolean;
+  };
 }
 
 /** What the shell opened so far: read by the service's context and by the ordered shutdown. */
@@ -39,6 +48,8 @@ export interface Opened<M extends ModelSet> {
   models?: M;
   bus?: Bus;
   redis?: RedisConnection;
+  /** Redis is in /readyz (see ConnectSpec.redis.readiness). */
+  redisReadiness?: boolean;
   timerQueues?: TimerQueues;
   relay?: Relay;
 }
@@ -76,6 +87,7 @@ export async function openConnections<M extends ModelSet>(
     need(config, spec.name, 'Redis', 'redisVars', ['REDIS_URL', 'TIMER_PREFIX']);
     const redis = connectRedis(String(config.REDIS_URL));
     opened.redis = redis;
+    opened.redisReadiness = spec.redis.readiness ?? (spec.redis.timerQueues ?? []).length > 0;
     const problems = await redisSafetyProblems(redis);
     if (problems.length > 0) {
       if (config.NODE_ENV === 'production') throw new Error(`Redis is unsafe for timers: ${problems.join('; ')}`);
@@ -128,17 +140,18 @@ export function openRelay(name: string, config: Env, logger: Logger, models: Rel
 }
 
 /**
- * /readyz checks for what was opened: a dependency the service does not use is not asked about.
+ * /readyz checks for what was opened: a dependency the service does not use is not asked about,
+ * nor Redis when the service can serve without it (ConnectSpec.redis.readiness).
  * Each answers within `timeoutMs` or counts as down: a ping to a Redis that is away waits in
  * ioredis's offline queue (BullMQ needs `maxRetriesPerRequest: null`), and /readyz must not hang.
  */
 export function readinessOf(opened: Opened<ModelSet>, timeoutMs = 2_000): ReadinessChecks {
-  const { connection, bus, redis } = opened;
+  const { connection, bus, redis, redisReadiness } = opened;
   const bounded = (check: () => Promise<boolean>) => () => withTimeout(check(), timeoutMs);
   return {
     ...(connection ? { database: bounded(() => pingMongo(connection)) } : {}),
     ...(bus ? { broker: async () => bus.isConnected() } : {}),
-    ...(redis ? { redis: bounded(() => pingRedis(redis)) } : {}),
+    ...(redis && redisReadiness !== false ? { redis: bounded(() => pingRedis(redis)) } : {}),
   };
 }
 

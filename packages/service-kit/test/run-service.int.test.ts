@@ -111,20 +111,29 @@ describe('runService (startShell)', () => {
     const redis = await privateRedis();
     try {
       const shell = await start(
+        { name: 'shell-test', config, redis: { readiness: true }, bus: { queues: [] }, parts: () => ({}) },
+        env({ REDIS_URL: redis.url }),
+      );
+      // Redis for the HTTP edge only (no timer queues): the service serves without it, stays ready.
+      const edgeOnly = await start(
         { name: 'shell-test', config, redis: {}, bus: { queues: [] }, parts: () => ({}) },
         env({ REDIS_URL: redis.url }),
       );
       await waitFor(async () => (await ready(shell)).status === 200, { what: 'ready' });
       expect((await ready(shell)).checks).toEqual({ broker: true, redis: true });
+      expect(await ready(edgeOnly)).toEqual({ status: 200, checks: { broker: true } });
       await redis.shutdown();
       expect(await waitFor(async () => ((await ready(shell)).status === 503 ? ready(shell) : undefined), { what: 'not ready' })).toEqual({
         status: 503,
         checks: { broker: true, redis: false },
       });
+      expect(await ready(edgeOnly)).toEqual({ status: 200, checks: { broker: true } });
       await redis.start();
       await waitFor(async () => (await ready(shell)).status === 200, { what: 'ready again once Redis is back' });
-      await shell.stop();
-      shells.splice(shells.indexOf(shell), 1);
+      for (const s of [shell, edgeOnly]) {
+        await s.stop();
+        shells.splice(shells.indexOf(s), 1);
+      }
     } finally {
       await redis.dispose();
     }

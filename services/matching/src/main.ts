@@ -17,7 +17,8 @@ runService(
     mongo: matchingModels,
     bus: { queues: [SERVICE_QUEUES.matchingEvents, SERVICE_QUEUES.matchingCvs] },
     // Rate-limit counts shared by every replica.
-    redis: {},
+    // Only the HTTP edge's limits and keys: it serves without Redis, so /readyz does not wait for it.
+    redis: { readiness: false },
     relay: { models: (models) => [models.rankings] },
     parts: ({ config, models, bus, redis, relay, logger, now }) => {
       const deps: MatchingDeps = { rankings: rankingRepository(models, relay), pool: candidatePool(models), now, newId: randomUUID };

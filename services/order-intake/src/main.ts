@@ -15,7 +15,8 @@ runService(
     mongo: orderModels,
     bus: { queues: [SERVICE_QUEUES.orderIntakeEvents] },
     // Rate-limit counts and idempotency keys, shared by every replica.
-    redis: {},
+    // Only the HTTP edge's limits and keys: it serves without Redis, so /readyz does not wait for it.
+    redis: { readiness: false },
     relay: { models: (models) => [models.orders] },
     parts: ({ config, models, bus, redis, relay, now }) => {
       const deps: OrderIntakeDeps = { orders: orderRepository(models, relay), now, newId: randomUUID };

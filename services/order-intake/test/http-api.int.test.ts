@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { callRoute, createTestWorld, type RunningService, routeTable, startService, type TestWorld, tokenFor } from '@rs/testkit';
 import { ordersRoutes } from '../src/adapters/http/orders.routes';
 
@@ -121,5 +122,37 @@ describe('order-intake HTTP API', () => {
       body: JSON.stringify({ ...body, positions: 2 }),
     });
     expect(otherBody.status).toBe(422);
+  });
+
+  it('registers an order once when the Redis record of its key is gone (a crash after the insert, a lapsed lease)', async () => {
+    const clerk = tokenFor({ role: 'jobcentre', sub: 'consultant-159', jobcentre: 159 });
+    const body = { company: { name: 'Tømrer Lund', municipality: 159 }, title: 'Tømrer', occupation: '7115', positions: 1 };
+    const headers = { authorization: `Bearer ${clerk}`, 'content-type': 'application/json', 'idempotency-key': 'lost-record-1' };
+    const redis = new Redis(world.redisUrl);
+    const forgetKeys = async () => {
+      const keys = await redis.keys(`${world.timerPrefix}:http:order-intake:idem:*`);
+      if (keys.length > 0) await redis.del(...keys);
+    };
+    try {
+      const post = (b: unknown, at: number) => fetch(`${replicas[at]!.url}/orders`, { method: 'POST', headers, body: JSON.stringify(b) });
+      const first = await post(body, 0);
+      expect(first.status).toBe(201);
+      const created = (await first.json()) as { id: string };
+      await forgetKeys();
+      const retry = await post(body, 1);
+      expect([retry.status, retry.headers.get('idempotency-replayed'), retry.headers.get('location')]).toEqual([
+        201,
+        'true',
+        `/orders/${created.id}`,
+      ]);
+      expect(await retry.json()).toEqual(created);
+      const listed = await call({ method: 'GET', path: '/orders', token: clerk });
+      expect((listed.body as { orders: { id: string }[] }).orders.map((o) => o.id)).toEqual([created.id]);
+      await forgetKeys();
+      const reused = await post({ ...body, positions: 3 }, 0);
+      expect([reused.status, ((await reused.json()) as { type: string }).type]).toEqual([422, 'urn:rs:problem:idempotency-key-reused']);
+    } finally {
+      redis.disconnect();
+    }
   });
 });

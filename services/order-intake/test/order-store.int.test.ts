@@ -43,8 +43,8 @@ describe('order store', () => {
     await world?.dispose();
   });
 
-  const register = (positions: number) =>
-    registerOrder(deps, {
+  const register = async (positions: number) => {
+    const result = await registerOrder(deps, {
       leadJobcentre: 147,
       cooperation: 'HRS',
       channel: 'jobcentre',
@@ -53,6 +53,9 @@ describe('order store', () => {
       order: { title: 'Lagerarbejder', occupation: '932910', positions, municipality: 147, companyName: 'Firma', description: '' },
       broadcast: null,
     });
+    if (result.kind !== 'created') throw new Error(`registered: ${result.kind}`);
+    return result.order;
+  };
   const events = () => handedOff.flatMap((c) => c.entries.map((e) => (e.kind === 'publish' ? e.routingKey : e.kind)));
   const lead = (j: number) => j === 147;
 

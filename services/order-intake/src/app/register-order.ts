@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { makeEnvelope, type OrderSummary, routeOf, type ScopeId } from '@rs/contracts';
 import type { z } from 'zod';
 import type { Order } from '../domain/order';
@@ -11,11 +12,33 @@ export interface RegisterOrderInput {
   company: { name: string; cvr?: string | undefined; municipality: number };
   order: z.infer<typeof OrderSummary>;
   broadcast: { scope: ScopeId } | null;
+  /**
+   * The caller's Idempotency-Key, scoped to who sent it, and a hash of the request. The order's id
+   * is derived from it, so a retry the edge's Redis record no longer guards (the record was lost,
+   * its lease lapsed, the process died after the insert) meets the first order instead of
+   * registering a second: the change log's unique insert refuses the same id twice.
+   */
+  once?: { principal: string; key: string; requestHash: string };
 }
 
-/** Stores the order and its order.registered event in one write (R1, R2). */
-export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderInput): Promise<Order> {
-  const orderId = deps.newId();
+export type RegisterOrderResult =
+  | { kind: 'created'; order: Order }
+  /** The same keyed request was registered before: its order, unchanged. */
+  | { kind: 'existing'; order: Order }
+  /** The key was used before with another request (as the edge answers, 422). */
+  | { kind: 'key-reused' }
+  /** The first request's write is not applied yet: the caller retries shortly. */
+  | { kind: 'in-flight' };
+
+/** A UUID-shaped id from (principal, key): the same keyed request always names the same order. */
+export function keyedOrderId(principal: string, key: string): string {
+  const hex = createHash('sha256').update(`order\n${principal}\n${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Stores the order and its order.registered event in one write (R1, R2); once per Idempotency-Key. */
+export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderInput): Promise<RegisterOrderResult> {
+  const orderId = input.once ? keyedOrderId(input.once.principal, input.once.key) : deps.newId();
   const registeredAt = deps.now();
   const eventId = deps.newId();
   const envelope = makeEnvelope(
@@ -43,7 +66,14 @@ export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderI
     broadcastRequested: input.broadcast,
     rounds: [],
     hires: [],
+    ...(input.once ? { requestHash: input.once.requestHash } : {}),
   };
-  await deps.orders.insert(order, [{ kind: 'publish', id: eventId, ...routeOf('order.registered'), envelope }]);
-  return order;
+  if (await deps.orders.insert(order, [{ kind: 'publish', id: eventId, ...routeOf('order.registered'), envelope }])) {
+    return { kind: 'created', order };
+  }
+  if (!input.once) throw new Error(`order ${orderId}: a fresh id exists already`);
+  const existing = (await deps.orders.load(orderId))?.state;
+  if (!existing) return { kind: 'in-flight' };
+  if (existing.requestHash !== input.once.requestHash) return { kind: 'key-reused' };
+  return { kind: 'existing', order: existing };
 }

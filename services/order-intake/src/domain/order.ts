@@ -19,6 +19,8 @@ export interface Order {
   rounds: RoundProgress[];
   hires: Hire[];
   closedAt?: string;
+  /** For an order registered under an Idempotency-Key: its request's hash, to tell a retry from a reuse. */
+  requestHash?: string;
 }
 
 /** What commands and events change on a stored order. */

@@ -24,6 +24,9 @@ export function roundsRoutes(deps: BroadcastDeps) {
     summary: 'Open the next round of an order (R5, R7): cooperation, east-denmark or national',
     tags: ['rounds'],
     body: OpenRoundBody,
+    // Safe without the edge's Idempotency-Key record too: a round's id is order + seq, so the
+    // change log's unique insert refuses a second round at that seq, and a retry after the first
+    // opened meets it still open (409) instead of opening another.
     creates: true,
     responses: {
       201: { description: 'opened', schema: RoundView },

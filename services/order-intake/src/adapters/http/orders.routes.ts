@@ -1,6 +1,7 @@
 import { CandidateRef, OrderSummary, SCOPE_IDS } from '@rs/contracts';
 import { isJobcentre } from '@rs/reference-data';
 import {
+  canonicalJson,
   dayAfter,
   dayStart,
   decodeCursor,
@@ -9,11 +10,14 @@ import {
   HttpError,
   idParam,
   isoDate,
+  keyInFlight,
+  keyReused,
   mountRoutes,
   nextLink,
   pageOf,
   pageQuery,
   route,
+  sha256,
 } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -121,6 +125,11 @@ function refusal(status: number, code: string, message: string, danishFallback: 
   return new HttpError(status, code, detail, field?.[1] ? [{ field: field[1], message: field[2] ?? '' }] : undefined);
 }
 
+/** A refused command on an order (close, hire): 404 when it is not there for the caller, else 409. */
+function commandRefusal({ status, reason }: { status: number; reason: string }): HttpError {
+  return status === 404 ? refusal(status, 'not-found', reason, 'Ordren findes ikke') : refusal(status, 'conflict', reason, 'Konflikt');
+}
+
 export function ordersRoutes(deps: OrderIntakeDeps) {
   const findOrder = async (id: string) => (await deps.orders.load(id))?.state;
 
@@ -135,7 +144,7 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
       201: { description: 'registered', schema: OrderView, headers: { Location: 'the order' } },
       422: { description: 'a cooperation round was asked for a lead in no cooperation' },
     },
-    handle: async ({ principal, body }) => {
+    handle: async ({ principal, body, req }) => {
       if (principal.role !== 'jobcentre' && principal.role !== 'phone-line') {
         throw new HttpError(403, 'forbidden', {
           en: 'Only jobcentres and the phone line register orders',
@@ -162,7 +171,9 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
         description: body.description,
         ...(body.startBy ? { startBy: body.startBy } : {}),
       });
-      const stored = await registerOrder(deps, {
+      // The edge validated the key already (runIdempotent) and hashes the request as sent, as here.
+      const key = req.get('idempotency-key');
+      const result = await registerOrder(deps, {
         leadJobcentre: lead,
         cooperation: decision.cooperation,
         channel: principal.role,
@@ -170,8 +181,15 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
         company: body.company,
         order,
         broadcast: body.broadcast ?? null,
+        ...(key !== undefined
+          ? { once: { principal: `${principal.role}:${principal.sub}`, key, requestHash: sha256(canonicalJson(req.body ?? null)) } }
+          : {}),
       });
-      return { status: 201, body: view(stored), headers: { Location: `/orders/${stored.id}` } };
+      if (result.kind === 'key-reused') throw keyReused();
+      if (result.kind === 'in-flight') throw keyInFlight();
+      const headers: Record<string, string> = { Location: `/orders/${result.order.id}` };
+      if (result.kind === 'existing') headers['Idempotency-Replayed'] = 'true';
+      return { status: 201, body: view(result.order), headers };
     },
   });
 
@@ -199,13 +217,7 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
     responses: { 200: { description: 'closed', schema: OrderView }, 409: { description: 'already closed, or R7 not met' } },
     handle: async ({ principal, params, body }) => {
       const result = await closeOrder(deps, params.id, body.outcome, (lead) => mayAct(principal, lead));
-      if (!result.ok)
-        throw refusal(
-          result.status,
-          result.status === 404 ? 'not-found' : 'conflict',
-          result.reason,
-          result.status === 404 ? 'Ordren findes ikke' : 'Konflikt',
-        );
+      if (!result.ok) throw commandRefusal(result);
       return { status: 200, body: view((await findOrder(params.id))!) };
     },
   });
@@ -217,6 +229,8 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
     tags: ['orders'],
     params: OrderParams,
     body: HireBody,
+    // Safe without the edge's Idempotency-Key record too: a hire is keyed by jobcentre +
+    // candidateRef, and the same hire again changes nothing (200).
     creates: true,
     responses: {
       201: { description: 'recorded', schema: OrderView },
@@ -225,13 +239,7 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
     },
     handle: async ({ principal, params, body }) => {
       const result = await hireCandidate(deps, params.id, body, (lead) => mayAct(principal, lead));
-      if (!result.ok)
-        throw refusal(
-          result.status,
-          result.status === 404 ? 'not-found' : 'conflict',
-          result.reason,
-          result.status === 404 ? 'Ordren findes ikke' : 'Konflikt',
-        );
+      if (!result.ok) throw commandRefusal(result);
       return { status: result.changed ? 201 : 200, body: view((await findOrder(params.id))!) };
     },
   });

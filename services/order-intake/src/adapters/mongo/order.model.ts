@@ -15,6 +15,7 @@ const orderSchema = new Schema(
     broadcastRequested: { type: Schema.Types.Mixed, default: null },
     rounds: { type: [Schema.Types.Mixed], default: [] },
     hires: { type: [Schema.Types.Mixed], default: [] },
+    requestHash: { type: String },
     ...aggregateFields,
   },
   { collection: 'orders', versionKey: false },
