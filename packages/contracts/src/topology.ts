@@ -204,8 +204,8 @@ export const RS_HEADERS = {
 
 /** BullMQ queue names (in Redis, under the installation's TIMER_PREFIX). Renaming one orphans pending timers. */
 export const TIMER_QUEUES = {
-  /** One job per recipient and round at its deadline. */
+  /** One job per round at its deadline (`reply-deadline-<roundId>`), not one per recipient. */
   replyDeadlines: 'reply-deadlines',
-  /** Jobs per recipient and round before the deadline (e.g. 24 h and 4 h). */
+  /** One job per round and reminder offset before the deadline (e.g. 24 h and 4 h). */
   replyReminders: 'reply-reminders',
 } as const;

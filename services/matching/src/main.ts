@@ -5,7 +5,7 @@ import { consumeCvs } from './adapters/amqp/cvs.consumer';
 import { consumeOrders } from './adapters/amqp/orders.consumer';
 import { poolRoutes } from './adapters/http/pool.routes';
 import { matchingModels } from './adapters/mongo/pool.model';
-import { candidatePool } from './adapters/mongo/pool.repository';
+import { candidatePool, candidateReadLog } from './adapters/mongo/pool.repository';
 import { rankingRepository } from './adapters/mongo/ranking.repository';
 import type { MatchingDeps } from './app/deps';
 import { serviceConfig } from './config';
@@ -21,10 +21,16 @@ runService(
     redis: { readiness: false },
     relay: { models: (models) => [models.rankings] },
     parts: ({ config, models, bus, redis, relay, logger, now }) => {
-      const deps: MatchingDeps = { rankings: rankingRepository(models, relay), pool: candidatePool(models), now, newId: randomUUID };
+      const deps: MatchingDeps = {
+        rankings: rankingRepository(models, relay),
+        pool: candidatePool(models),
+        candidateReads: candidateReadLog(models),
+        now,
+        newId: randomUUID,
+      };
       return {
-        http: { routes: poolRoutes(models), redis, keyPrefix: config.TIMER_PREFIX, edge: config },
-        consumers: [consumeOrders(bus, deps), consumeCvs(bus, models, logger, now)],
+        http: { routes: poolRoutes(deps), redis, keyPrefix: config.TIMER_PREFIX, edge: config },
+        consumers: [consumeOrders(bus, deps), consumeCvs(bus, deps, logger)],
       };
     },
   },

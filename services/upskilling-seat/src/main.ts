@@ -2,6 +2,7 @@ import { SERVICE_QUEUES } from '@rs/contracts';
 import { runService } from '@rs/service-kit';
 import { consumeOrders } from './adapters/amqp/orders.consumer';
 import { seenOrderModel } from './adapters/mongo/seen-order.model';
+import { seenOrdersRepository } from './adapters/mongo/seen-orders.repository';
 import { serviceConfig } from './config';
 
 runService(
@@ -12,7 +13,7 @@ runService(
     bus: { queues: [SERVICE_QUEUES.upskillingEvents] },
     parts: ({ config, models, bus, now }) => ({
       http: { edge: config },
-      consumers: [consumeOrders(bus, models.seenOrders, now)],
+      consumers: [consumeOrders(bus, { seenOrders: seenOrdersRepository(models.seenOrders), now })],
     }),
   },
   process.env,

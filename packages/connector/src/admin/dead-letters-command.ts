@@ -10,8 +10,12 @@ interface Scope {
 }
 
 /** Runs `work` on a session over the chosen dead-letter queues; whatever it did not redrive goes back. */
-async function withDeadLetters<T>(scope: Scope, work: (session: DeadLetterSession, letters: DeadLetter[]) => Promise<T>): Promise<T> {
-  const config = loadConfig(deadLetterVars, process.env);
+async function withDeadLetters<T>(
+  env: Record<string, string | undefined>,
+  scope: Scope,
+  work: (session: DeadLetterSession, letters: DeadLetter[]) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig(deadLetterVars, env);
   const session = await openDeadLetters(config.AMQP_URL, scope.queue?.length ? scope.queue : allDeadLetterQueues());
   try {
     return await work(session, await session.read());
@@ -27,7 +31,7 @@ const out = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
  * every message to its dead-letter queue; a redrive removes one only after the broker confirmed
  * it on its original queue, with its message id kept so the consumer's inbox still dedupes.
  */
-export function deadLettersCommand(): Command {
+export function deadLettersCommand(env: Record<string, string | undefined>): Command {
   const command = new Command('dead-letters').description(
     'inspect and redrive dead letters (env AMQP_URL: an administrator on the vhost); default: every dead-letter queue of the platform',
   );
@@ -39,7 +43,7 @@ export function deadLettersCommand(): Command {
     .option(...queueOption)
     .option('--json', 'one JSON array instead of a table')
     .action((options: Scope & { json?: boolean }) =>
-      withDeadLetters(options, async (_session, letters) => {
+      withDeadLetters(env, options, async (_session, letters) => {
         if (options.json) process.stdout.write(`${JSON.stringify(letters.map(deadLetterRow), null, 2)}\n`);
         else out(renderDeadLetterTable(letters));
       }),
@@ -52,7 +56,7 @@ export function deadLettersCommand(): Command {
     .option(...queueOption)
     .option('--full', 'show candidate summaries and notes too (personal data: only when needed)')
     .action((id: string, options: Scope & { full?: boolean }) =>
-      withDeadLetters(options, async (_session, letters) => {
+      withDeadLetters(env, options, async (_session, letters) => {
         const found = letters.filter((d) => d.id === id);
         if (found.length === 0) {
           console.error(`intet dødt brev / no dead letter with id ${id}`);
@@ -70,7 +74,7 @@ export function deadLettersCommand(): Command {
     .option(...queueOption)
     .option('--all', 'every dead letter in scope')
     .action((ids: string[], options: Scope & { all?: boolean }) =>
-      withDeadLetters(options, async (session, letters) => {
+      withDeadLetters(env, options, async (session, letters) => {
         if (!options.all && ids.length === 0) throw new Error('name the ids to redrive, or --all / angiv id’er eller --all');
         const wanted = options.all ? [...new Set(letters.map((d) => d.id))] : ids;
         let failed = 0;

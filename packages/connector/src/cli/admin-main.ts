@@ -42,7 +42,7 @@ program
   .option('--rotate', 'also give existing users a new password (their running connectors must restart with it)')
   .action(provision);
 program.addCommand(unroutableCommand(process.env));
-program.addCommand(deadLettersCommand());
+program.addCommand(deadLettersCommand(process.env));
 
 program.parseAsync().catch((error) => {
   console.error(error instanceof Error ? error.message : error);

@@ -18,9 +18,10 @@ export interface BroadcastDeps {
   /** Whether the lead's cooperation opens the next wider round by itself (R7 policy). */
   autoEscalate: (leadJobcentre: number) => boolean;
   /**
-   * Runs the tasks of one key (a round id) one after the other in this process. The 15 deadline
-   * timers of a round fire together: in turn, all but the first find nothing to do, instead of
-   * racing for the same version and retrying (costly on a single-writer store).
+   * Runs the tasks of one key (a round id) one after the other in this process. Recipients'
+   * replies, the deadline and reminders of one round can arrive at once: in turn they apply to
+   * the newest version instead of racing for the same one and retrying (costly on a
+   * single-writer store).
    */
   oneAtATime: <T>(key: string, task: () => Promise<T>) => Promise<T>;
   /**

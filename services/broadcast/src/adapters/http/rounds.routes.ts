@@ -1,5 +1,4 @@
 import { SCOPE_IDS } from '@rs/contracts';
-import { cooperationOf } from '@rs/reference-data';
 import { HttpError, idParam, mountRoutes, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -62,9 +61,12 @@ export function roundsRoutes(deps: BroadcastDeps) {
     responses: { 200: { description: 'the round', schema: z.union([RoundView, RecipientRoundView]) } },
     handle: async ({ principal, params }) => {
       const notFound = () => new HttpError(404, 'not-found', { en: 'Round not found', da: 'Runden findes ikke' });
-      const round = (await deps.rounds.load(params.id))?.state;
-      if (!round) throw notFound();
-      if (mayManage(principal, { leadJobcentre: round.leadJobcentre, cooperation: cooperationOf(round.leadJobcentre)?.id ?? null })) {
+      const [loaded, kept] = await Promise.all([deps.rounds.load(params.id), deps.rounds.orderOf(params.id)]);
+      const round = loaded?.state;
+      if (!round || !kept) throw notFound();
+      // The cooperation stored at registration, as POST /rounds checks it: a secretariat may read
+      // every round it may open, even after the lead moved to another cooperation.
+      if (mayManage(principal, { leadJobcentre: round.leadJobcentre, cooperation: kept.cooperation })) {
         return { status: 200, body: view(round) };
       }
       // A recipient sees the round and its own entry, never other jobcentres' candidates.

@@ -3,8 +3,9 @@ import { isJobcentre } from '@rs/reference-data';
 import { codeParam, HttpError, mountRoutes, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { MatchingModels } from '../mongo/pool.model';
-import { poolKey } from '../mongo/pool.repository';
+import { countPool } from '../../app/count-pool';
+import type { MatchingDeps } from '../../app/deps';
+import { readCv } from '../../app/read-cv';
 
 const JobcentreParams = z.object({ code: codeParam });
 const CandidateParams = JobcentreParams.extend({ ref: CandidateRef });
@@ -33,7 +34,7 @@ const notFound = () => new HttpError(404, 'not-found', { en: 'Not found', da: 'I
  * The pool over HTTP. A jobcentre sees only its own candidates; reading a CV requires a stated
  * purpose and is recorded (who, when, which, why) — the CV is personal data.
  */
-export function poolRoutes(models: MatchingModels) {
+export function poolRoutes(deps: MatchingDeps) {
   const pool = route({
     method: 'get',
     path: '/jobcentres/:code/pool',
@@ -46,7 +47,7 @@ export function poolRoutes(models: MatchingModels) {
         principal.role === 'admin' || principal.role === 'secretariat' || (principal.role === 'jobcentre' && principal.jobcentre === code);
       if (!allowed) throw notFound();
       if (!isJobcentre(code)) throw new HttpError(404, 'not-found', { en: `No jobcentre ${code}`, da: `Intet jobcenter ${code}` });
-      const candidates = await models.pool.countDocuments({ jobcentre: code });
+      const candidates = await countPool(deps, code);
       return { status: 200, body: { jobcentre: code, candidates } };
     },
   });
@@ -61,11 +62,9 @@ export function poolRoutes(models: MatchingModels) {
     responses: { 200: { description: 'the CV', schema: Cv } },
     handle: async ({ principal, params: { code, ref }, query: { purpose } }) => {
       if (!(principal.role === 'jobcentre' && principal.jobcentre === code)) throw notFound();
-      const doc = await models.pool.collection.findOne({ _id: poolKey(code, ref) as never });
-      if (!doc) throw notFound();
-      await models.candidateReads.create({ at: new Date(), by: principal.sub, role: principal.role, candidate: String(doc._id), purpose });
-      const { _id, occupationGroups: _groups, ...rest } = doc;
-      return { status: 200, body: { ...rest, revision: (rest.revision as Date).toISOString() } };
+      const found = await readCv(deps, principal, code, ref, purpose);
+      if (!found) throw notFound();
+      return { status: 200, body: found };
     },
   });
 

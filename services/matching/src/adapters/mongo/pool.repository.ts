@@ -1,23 +1,33 @@
 import type { SharedCv } from '@rs/contracts';
-import type { CandidatePool } from '../../app/ports';
+import type { CandidatePool, CandidateReadLog, UpsertResult } from '../../app/ports';
 import { type PoolCv, poolKey } from '../../domain/rank';
 import type { MatchingModels } from './pool.model';
 
-export { poolKey } from '../../domain/rank';
-
-/** The pool as ranking reads it (the CandidatePool port). */
+/** The pool on its collection (the CandidatePool port). */
 export function candidatePool(models: Pick<MatchingModels, 'pool'>): CandidatePool {
   return {
     candidatesFor: (occupation) => candidatesFor(models, occupation),
     size: () => models.pool.estimatedDocumentCount(),
+    countOf: (jobcentre) => models.pool.countDocuments({ jobcentre }),
+    find: async (jobcentre, candidateRef) => {
+      const doc = await models.pool.collection.findOne({ _id: poolKey(jobcentre, candidateRef) as never });
+      return doc ? toPoolCv(doc) : undefined;
+    },
+    upsert: (jobcentre, cvs, syncId, now) => upsertCvs(models, jobcentre, cvs, syncId, now),
+    withdraw: (jobcentre, refs) => withdrawCvs(models, jobcentre, refs),
+    countInSync: (jobcentre, syncId) => models.pool.countDocuments({ jobcentre, syncId }),
+    deleteOutsideSync: async (jobcentre, syncId) =>
+      (await models.pool.collection.deleteMany({ jobcentre, syncId: { $ne: syncId } })).deletedCount,
   };
 }
 
-export interface UpsertResult {
-  inserted: number;
-  updated: number;
-  /** Older than (or the same revision as) the pool's copy: ignored. */
-  stale: number;
+/** Every read of a CV over the API (the CandidateReadLog port). */
+export function candidateReadLog(models: Pick<MatchingModels, 'candidateReads'>): CandidateReadLog {
+  return {
+    record: async (read) => {
+      await models.candidateReads.create(read);
+    },
+  };
 }
 
 /**
@@ -28,8 +38,8 @@ export interface UpsertResult {
  * whose key exists already are replaced one by one, and only when their revision is newer —
  * which makes redelivery and out-of-order batches harmless.
  */
-export async function upsertCvs(
-  models: MatchingModels,
+async function upsertCvs(
+  models: Pick<MatchingModels, 'pool'>,
   jobcentre: number,
   cvs: SharedCv[],
   syncId: string | undefined,
@@ -87,7 +97,7 @@ function duplicateIndexes(error: unknown): number[] | undefined {
 }
 
 /** Deletes candidates from the pool (their CV data is gone). Returns how many were there. */
-export async function withdrawCvs(models: MatchingModels, jobcentre: number, refs: string[]): Promise<number> {
+async function withdrawCvs(models: Pick<MatchingModels, 'pool'>, jobcentre: number, refs: string[]): Promise<number> {
   let deleted = 0;
   // One by _id each: FerretDB scans the collection for an $in, but finds an _id directly.
   for (const ref of new Set(refs))
@@ -96,35 +106,24 @@ export async function withdrawCvs(models: MatchingModels, jobcentre: number, ref
 }
 
 /** The CVs that may fit an occupation: same 3-digit DISCO group. */
-export async function candidatesFor(models: Pick<MatchingModels, 'pool'>, occupation: string): Promise<PoolCv[]> {
+async function candidatesFor(models: Pick<MatchingModels, 'pool'>, occupation: string): Promise<PoolCv[]> {
   const docs = await models.pool.collection.find({ occupationGroups: occupation.slice(0, 3) }).toArray();
-  return docs.map(
-    (d) =>
-      ({
-        jobcentre: d.jobcentre,
-        candidateRef: d.candidateRef,
-        revision: (d.revision as Date).toISOString(),
-        headline: d.headline,
-        occupations: d.occupations,
-        skills: d.skills ?? [],
-        languages: d.languages ?? [],
-        municipality: d.municipality,
-        summary: d.summary ?? '',
-        ...(d.availableFrom ? { availableFrom: d.availableFrom } : {}),
-        ...(d.drivingLicence !== undefined ? { drivingLicence: d.drivingLicence } : {}),
-      }) as PoolCv,
-  );
+  return docs.map(toPoolCv);
 }
 
-export class SyncNotComplete extends Error {}
-
-/**
- * The end of a full sync: once the pool holds all `total` CVs of run `syncId` (its batches may
- * still be on their way or being retried), deletes the jobcentre's CVs the run did not contain.
- * Until then it throws SyncNotComplete, and the message is retried later.
- */
-export async function pruneAfterSync(models: MatchingModels, jobcentre: number, syncId: string, total: number): Promise<number> {
-  const stored = await models.pool.countDocuments({ jobcentre, syncId });
-  if (stored < total) throw new SyncNotComplete(`sync ${syncId}: ${stored} of ${total} CVs stored so far`);
-  return (await models.pool.collection.deleteMany({ jobcentre, syncId: { $ne: syncId } })).deletedCount;
+// biome-ignore lint/suspicious/noExplicitAny: a raw driver document; the fields are the schema's
+function toPoolCv(d: Record<string, any>): PoolCv {
+  return {
+    jobcentre: d.jobcentre,
+    candidateRef: d.candidateRef,
+    revision: (d.revision as Date).toISOString(),
+    headline: d.headline,
+    occupations: d.occupations,
+    skills: d.skills ?? [],
+    languages: d.languages ?? [],
+    municipality: d.municipality,
+    summary: d.summary ?? '',
+    ...(d.availableFrom ? { availableFrom: d.availableFrom } : {}),
+    ...(d.drivingLicence !== undefined ? { drivingLicence: d.drivingLicence } : {}),
+  } as PoolCv;
 }
