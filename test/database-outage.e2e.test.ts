@@ -1,24 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { connect } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { silentLogger } from '@rs/bus';
 import { type Connector, createConnector } from '@rs/connector';
 import { deadLetterQueue, jobcentreUsername, type OrderBroadcast, QUEUES, type ReplyReceived } from '@rs/contracts';
 import { cooperation } from '@rs/reference-data';
 import {
   createTestWorld,
-  freePort,
+  type PrivateFerretDB,
+  privateFerretDB,
   provisionJobcentres,
   type RunningService,
+  settledCount as settled,
   startService,
+  type TestBus,
   type TestWorld,
+  testBus,
   testPassword,
   tokenFor,
   waitFor,
 } from '@rs/testkit';
-import amqplib from 'amqplib';
 import request from 'supertest';
 
 /**
@@ -35,89 +33,6 @@ const REPLIERS = cooperation('HRS')!
   .slice(0, 3);
 const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: LEAD });
 
-/** The FerretDB the shared servers were built with (scripts/infra.sh caches it by version and patch). */
-function ferretdbBinary(): string {
-  const cache = join(homedir(), '.cache', 'rs-platform');
-  const builds = existsSync(cache)
-    ? readdirSync(cache)
-        .filter((d) => d.startsWith('ferretdb-') && existsSync(join(cache, d, 'ferretdb')))
-        .map((d) => join(cache, d, 'ferretdb'))
-        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
-    : [];
-  if (!builds[0]) throw new Error(`no FerretDB build under ${cache}: run scripts/infra.sh up once (it builds one)`);
-  return builds[0];
-}
-
-/** A MongoDB-wire server of this test alone, stopped and started by pid. */
-class PrivateFerret {
-  private child: ChildProcess | undefined;
-  readonly dir = mkdtempSync(join(tmpdir(), 'rs-outage-ferret-'));
-  constructor(
-    readonly port: number,
-    private readonly binary = ferretdbBinary(),
-  ) {}
-  get url() {
-    return `mongodb://127.0.0.1:${this.port}`;
-  }
-  async start(): Promise<void> {
-    this.child = spawn(
-      this.binary,
-      [
-        '--handler=sqlite',
-        `--sqlite-url=file:${this.dir}/`,
-        `--state-dir=${this.dir}`,
-        `--listen-addr=127.0.0.1:${this.port}`,
-        '--telemetry=disable',
-        '--debug-addr=-',
-        '--log-level=error',
-      ],
-      { stdio: 'ignore' },
-    );
-    await waitFor(async () => (await listening(this.port)) === true, { timeoutMs: 15_000, what: 'the private FerretDB to listen' });
-  }
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
-  async dispose(): Promise<void> {
-    await this.kill();
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-/** Whether something accepts TCP connections on the port. */
-async function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function depth(world: TestWorld, queue: string): Promise<number> {
-  const conn = await amqplib.connect(world.amqpUrl);
-  try {
-    return (await (await conn.createChannel()).checkQueue(queue)).messageCount;
-  } finally {
-    await conn.close();
-  }
-}
-
-/** A service's settled messages per queue and outcome, from its /metrics. */
-async function settled(service: RunningService, queue: string, outcome: string): Promise<number> {
-  const text = await (await fetch(`${service.url}/metrics`)).text();
-  const line = text
-    .split('\n')
-    .find((l) => l.startsWith('rs_messages_settled_total{') && l.includes(`queue="${queue}"`) && l.includes(`outcome="${outcome}"`));
-  return line ? Number(line.split(' ').pop()) : 0;
-}
-
 const orderBody = (title: string) => ({
   company: { name: 'Hospice Sundby', municipality: LEAD },
   title,
@@ -128,7 +43,8 @@ const orderBody = (title: string) => ({
 
 describe('a 60 s database outage while orders and replies flow', () => {
   let world: TestWorld;
-  let ferret: PrivateFerret;
+  let ferret: PrivateFerretDB;
+  let bus: TestBus;
   let broadcast: RunningService;
   let intake: RunningService;
   const connectors = new Map<number, Connector>();
@@ -136,9 +52,9 @@ describe('a 60 s database outage while orders and replies flow', () => {
   const atLead: ReplyReceived[] = [];
 
   beforeAll(async () => {
-    ferret = new PrivateFerret(await freePort());
-    await ferret.start();
+    ferret = await privateFerretDB();
     world = await createTestWorld();
+    bus = testBus(world);
     await provisionJobcentres(world, [LEAD, ...REPLIERS]);
     // A budget far beyond the outage, delays short enough to see the return within seconds.
     const env = { MONGO_URL: ferret.url, RETRY_DELAYS_SECONDS: '1,2,5', RETRY_MAX_SECONDS: '600', REPLY_WINDOW_MODE: 'clock' };
@@ -161,6 +77,7 @@ describe('a 60 s database outage while orders and replies flow', () => {
   afterAll(async () => {
     await Promise.all([...connectors.values()].map((c) => c.stop()));
     await Promise.all([broadcast?.stop(), intake?.stop()]);
+    await bus?.close();
     await ferret?.dispose();
     await world?.dispose();
   });
@@ -172,6 +89,7 @@ describe('a 60 s database outage while orders and replies flow', () => {
 
     // The second order is accepted, and the database dies before broadcast can open its round.
     const second = await request(intake.url).post('/orders').set('authorization', `Bearer ${lead}`).send(orderBody('Dagvagt')).expect(201);
+    const eventRetriesBefore = await settled(broadcast, QUEUES.broadcastEvents, 'retry');
     await ferret.kill();
     const downAt = Date.now();
 
@@ -192,6 +110,12 @@ describe('a 60 s database outage while orders and replies flow', () => {
     // The outage itself: the one wait on the clock in this test.
     await waitFor(() => Date.now() - downAt >= OUTAGE_MS, { timeoutMs: OUTAGE_MS + 5_000, intervalMs: 500, what: 'a 60 s outage' });
     expect(await settled(broadcast, QUEUES.broadcastReplies, 'dead-letter')).toBe(0);
+    // The second order's order.registered reached broadcast during the outage and was retried:
+    // the order path really went through it, not only the replies.
+    await waitFor(async () => (await settled(broadcast, QUEUES.broadcastEvents, 'retry')) > eventRetriesBefore, {
+      timeoutMs: 10_000,
+      what: 'broadcast.events retried during the outage',
+    });
     await ferret.start();
 
     // Back: the second order's round opens and reaches every replier; the replies are recorded.
@@ -231,7 +155,7 @@ describe('a 60 s database outage while orders and replies flow', () => {
         .sort(),
     ).toEqual([...REPLIERS].sort());
     for (const queue of [QUEUES.broadcastReplies, QUEUES.broadcastEvents, QUEUES.orderIntakeEvents]) {
-      expect(await depth(world, deadLetterQueue(queue))).toBe(0);
+      expect(await bus.depth(deadLetterQueue(queue))).toBe(0);
     }
     expect(await settled(broadcast, QUEUES.broadcastReplies, 'dead-letter')).toBe(0);
     expect(await settled(intake, QUEUES.orderIntakeEvents, 'dead-letter')).toBe(0);

@@ -4,4 +4,5 @@ export * from './spawn-service';
 export * from './platform';
 export * from './test-bus';
 export * from './private-redis';
+export * from './private-ferretdb';
 export * from './openapi-check';

@@ -1,14 +1,22 @@
 import { jobcentreQueue, parseCloudEventType, TIMER_QUEUES } from '@rs/contracts';
 import { cooperation } from '@rs/reference-data';
 import { connectRedis, createTimerQueue, type TimerData } from '@rs/timers';
-import { createTestWorld, type RunningService, startService, type TestWorld, tokenFor, waitFor } from '@rs/testkit';
+import {
+  createTestWorld,
+  type PrivateFerretDB,
+  privateFerretDB,
+  type RunningService,
+  startService,
+  type TestWorld,
+  tokenFor,
+  waitFor,
+} from '@rs/testkit';
 import amqplib from 'amqplib';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { deadlineTimerId, reminderEnvelopeId, reminderTimerId } from '../src/app/outgoing';
 import { type Listener, listenToEvents, planOrders, publishOrders, roundIdOf } from './load-kit';
-import { type PrivateFerretDB, privateFerretDB } from './private-ferretdb';
 
 /**
  * Issue 14 part 5: a round has one deadline job and one job per reminder offset, whatever the

@@ -3,9 +3,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, waitFor } from '@rs/testkit';
+import { freePort } from './spawn-service';
+import { waitFor } from './wait-for';
 import mongoose from 'mongoose';
 
+// packages/testkit/{src,dist} → the repository root.
 const ROOT = join(__dirname, '..', '..', '..');
 
 /**
@@ -28,7 +30,10 @@ function ferretdbBinary(): string {
 export interface PrivateFerretDB {
   url: string;
   start(): Promise<void>;
+  /** A clean shutdown (SIGTERM). */
   stop(): Promise<void>;
+  /** A crash (SIGKILL): what an outage test wants. */
+  kill(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -48,6 +53,14 @@ export async function privateFerretDB(): Promise<PrivateFerretDB> {
     } finally {
       await conn.close();
     }
+  };
+
+  const halt = async (signal: NodeJS.Signals) => {
+    const proc = child;
+    child = undefined;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    proc.kill(signal);
+    await exited;
   };
 
   const server: PrivateFerretDB = {
@@ -76,13 +89,8 @@ export async function privateFerretDB(): Promise<PrivateFerretDB> {
         },
       );
     },
-    async stop() {
-      const proc = child;
-      child = undefined;
-      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-      proc.kill('SIGTERM');
-      await exited;
-    },
+    stop: () => halt('SIGTERM'),
+    kill: () => halt('SIGKILL'),
     async dispose() {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
