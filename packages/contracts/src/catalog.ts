@@ -22,6 +22,7 @@ import {
 } from './messages/jobcentre-notices';
 import { CvSyncCompleted, CvsUpserted, CvsWithdrawn, cvSyncCompletedExample, cvsUpsertedExample, cvsWithdrawnExample } from './messages/cv';
 import { OrderShortlisted, orderShortlistedExample, RoundShortlist, roundShortlistExample } from './messages/shortlist';
+import { OrderStatusChanged, orderStatusChangedExample } from './messages/order-lifecycle';
 import { CandidateHired, candidateHiredExample, CandidateWithdrawn, candidateWithdrawnExample } from './messages/hire';
 
 /**
@@ -178,6 +179,15 @@ export const catalog = {
     description:
       "Sent to a recipient when matching's shortlist came after the round opened: this jobcentre's own suggested candidates for the order.",
     example: roundShortlistExample,
+  },
+  'order.status-changed': {
+    version: 1,
+    schema: OrderStatusChanged,
+    exchange: EXCHANGES.events,
+    publisher: 'order-intake',
+    description:
+      'The order moved in its lifecycle (registered → in dialogue → searching → candidates presented → filled / partly filled / closed unfilled / cancelled), with the BEK 442/2023 § 137 status it maps to.',
+    example: orderStatusChangedExample,
   },
   'order.candidate-hired': {
     version: 1,

@@ -18,3 +18,4 @@ export * from './messages/jobcentre-notices';
 export * from './messages/cv';
 export * from './messages/shortlist';
 export * from './messages/hire';
+export * from './messages/order-lifecycle';

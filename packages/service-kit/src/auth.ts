@@ -9,6 +9,8 @@ export const Principal = z.discriminatedUnion('role', [
   z.object({ role: z.literal('jobcentre'), sub: z.string().min(1), jobcentre: z.number().int().min(100).max(999) }),
   z.object({ role: z.literal('phone-line'), sub: z.string().min(1) }),
   z.object({ role: z.literal('secretariat'), sub: z.string().min(1), cooperation: z.string().min(1) }),
+  /** The cooperation's onboarding consultant (indslusningskonsulent, R10): follow-ups after hires. */
+  z.object({ role: z.literal('onboarding'), sub: z.string().min(1), cooperation: z.string().min(1) }),
   z.object({ role: z.literal('admin'), sub: z.string().min(1) }),
 ]);
 export type Principal = z.infer<typeof Principal>;
@@ -55,7 +57,7 @@ export function verifyToken(secret: string, authorization: string | undefined): 
   if (principal.role === 'jobcentre' && !isJobcentre(principal.jobcentre)) {
     return unauthenticated(`${principal.jobcentre} is not a jobcentre`, `${principal.jobcentre} er ikke et jobcenter`);
   }
-  if (principal.role === 'secretariat' && !cooperation(principal.cooperation)) {
+  if ((principal.role === 'secretariat' || principal.role === 'onboarding') && !cooperation(principal.cooperation)) {
     return unauthenticated('The token names no known cooperation', 'Tokenet nævner intet kendt samarbejde');
   }
   return principal;

@@ -8,6 +8,12 @@ export const CandidateHired = z.object({
   jobcentre: JobcentreCode,
   candidateRef: CandidateRef,
   hiredAt: Instant,
+  /** When the candidate starts (R10 follow-ups count from it). Absent on hires recorded before issue 15. */
+  startDate: z.iso.date().optional(),
+  weeklyHours: z.number().min(1).max(60).optional(),
+  /** A large project (flag on the order or its agreement): the onboarding consultant follows up. */
+  followUp: z.boolean().optional(),
+  cooperation: z.string().min(1).max(40).nullable().optional(),
 });
 export type CandidateHired = z.infer<typeof CandidateHired>;
 
@@ -30,6 +36,10 @@ export const candidateHiredExample: CandidateHired = {
   jobcentre: 147,
   candidateRef: 'c-147-0042',
   hiredAt: '2026-12-01T10:00:00.000Z',
+  startDate: '2027-01-04',
+  weeklyHours: 37,
+  followUp: true,
+  cooperation: 'HRS',
 };
 
 export const candidateWithdrawnExample: CandidateWithdrawn = {

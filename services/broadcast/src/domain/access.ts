@@ -9,6 +9,7 @@ export type Actor =
   | { role: 'admin' }
   | { role: 'jobcentre'; jobcentre: number }
   | { role: 'secretariat'; cooperation: string }
+  | { role: 'onboarding'; cooperation: string }
   | { role: 'phone-line' };
 
 /** The lead jobcentre of the order, or the secretariat of its cooperation, may open and read rounds. */

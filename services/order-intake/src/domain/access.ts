@@ -3,7 +3,8 @@ export type Actor =
   | { role: 'admin' }
   | { role: 'phone-line' }
   | { role: 'jobcentre'; jobcentre: number }
-  | { role: 'secretariat'; cooperation: string };
+  | { role: 'secretariat'; cooperation: string }
+  | { role: 'onboarding'; cooperation: string };
 
 export function mayRead(actor: Actor, order: { leadJobcentre: number; cooperation: string | null }): boolean {
   switch (actor.role) {
@@ -14,6 +15,9 @@ export function mayRead(actor: Actor, order: { leadJobcentre: number; cooperatio
       return actor.jobcentre === order.leadJobcentre;
     case 'secretariat':
       return actor.cooperation === order.cooperation;
+    // Follow-ups only, not orders (R10); issue 15 gives the onboarding consultant its own list.
+    case 'onboarding':
+      return false;
   }
 }
 
