@@ -75,6 +75,13 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
             options.logger.warn({ refusedMessageId, roundId, reason }, `reply refused: ${refusal.message.en} / ${refusal.message.da}`);
             return;
           }
+          if (name === 'order.service-goal-notice') {
+            // Meant for a person: without a handler of its own it is at least in the log, in both languages.
+            const notice = data as PayloadOf<'order.service-goal-notice'>;
+            const { orderId, goal, kind, dueAt } = notice;
+            options.logger.warn({ orderId, goal, kind, dueAt }, `service goal ${kind}: ${notice.message.en} / ${notice.message.da}`);
+            return;
+          }
           options.logger.info({ type: name, messageId: ctx.envelope.id }, 'message without a handler acknowledged');
         }),
     );
@@ -89,6 +96,7 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
     'round.shortlist': handle('round.shortlist'),
     'round.candidate-withdrawn': handle('round.candidate-withdrawn'),
     'round.reply-refused': handle('round.reply-refused'),
+    'order.service-goal-notice': handle('order.service-goal-notice'),
   };
   const consumer: Consumer = consume(bus, jobcentreQueueSpec(options.jobcentre), handlerMap, {
     prefetch: options.prefetch ?? 5,

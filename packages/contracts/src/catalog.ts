@@ -24,6 +24,7 @@ import { CvSyncCompleted, CvsUpserted, CvsWithdrawn, cvSyncCompletedExample, cvs
 import { OrderShortlisted, orderShortlistedExample, RoundShortlist, roundShortlistExample } from './messages/shortlist';
 import { OrderStatusChanged, orderStatusChangedExample } from './messages/order-lifecycle';
 import { CandidateHired, candidateHiredExample, CandidateWithdrawn, candidateWithdrawnExample } from './messages/hire';
+import { ServiceGoalAlert, serviceGoalAlertExample, ServiceGoalNotice, serviceGoalNoticeExample } from './messages/service-goals';
 
 /**
  * The contract: one entry per message name with its schema, major version, where it travels,
@@ -204,6 +205,23 @@ export const catalog = {
     publisher: 'broadcast',
     description: "Sent to the lead of another order's round: a candidate proposed to it was hired elsewhere and is no longer available.",
     example: candidateWithdrawnExample,
+  },
+  'order.service-goal-alert': {
+    version: 1,
+    schema: ServiceGoalAlert,
+    exchange: EXCHANGES.events,
+    publisher: 'order-intake',
+    description:
+      'A service goal of an order (R3: in dialogue within 1 working day; R4: candidates or an agreed alternative within 3) was warned before it falls due, or breached; once per goal and kind, for reporting.',
+    example: serviceGoalAlertExample,
+  },
+  'order.service-goal-notice': {
+    version: 1,
+    schema: ServiceGoalNotice,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'order-intake',
+    description: "Sent to the lead jobcentre's queue when a service goal of its order is about to fall due (warning) or fell due unmet (breach).",
+    example: serviceGoalNoticeExample,
   },
 } as const satisfies Record<string, CatalogEntry>;
 

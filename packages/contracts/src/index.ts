@@ -19,3 +19,4 @@ export * from './messages/cv';
 export * from './messages/shortlist';
 export * from './messages/hire';
 export * from './messages/order-lifecycle';
+export * from './messages/service-goals';

@@ -30,6 +30,12 @@ export const SERVICE_QUEUES = {
     'round.recipient-overdue',
     'round.completed',
   ]),
+  /**
+   * order-intake's own events that drive its service-goal clocks (R3, R4) and onboarding
+   * follow-ups (R10). A queue of its own, apart from broadcast's round events: a burst of replies
+   * never delays a clock, and each handler map stays with its use cases.
+   */
+  orderIntakeGoals: queueSpec(QUEUES.orderIntakeGoals, ['order.registered', 'order.status-changed', 'order.candidate-hired']),
   matchingEvents: queueSpec(QUEUES.matchingEvents, ['order.registered']),
   /** Separate from matching.events so a large sync never delays ranking a new order. */
   matchingCvs: queueSpec(QUEUES.matchingCvs, ['cv.upserted', 'cv.withdrawn', 'cv.sync-completed']),
@@ -46,6 +52,7 @@ export const JOBCENTRE_MESSAGES = [
   'round.shortlist',
   'round.candidate-withdrawn',
   'round.reply-refused',
+  'order.service-goal-notice',
 ] as const satisfies ReadonlyArray<MessageName>;
 
 export type JobcentreMessage = (typeof JOBCENTRE_MESSAGES)[number];

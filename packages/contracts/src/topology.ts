@@ -52,6 +52,7 @@ export const QUEUES = {
   broadcastEvents: 'broadcast.events',
   broadcastReplies: 'broadcast.replies',
   orderIntakeEvents: 'order-intake.events',
+  orderIntakeGoals: 'order-intake.service-goals',
   matchingEvents: 'matching.events',
   matchingCvs: 'matching.cvs',
   upskillingEvents: 'upskilling-seat.events',
@@ -208,4 +209,9 @@ export const TIMER_QUEUES = {
   replyDeadlines: 'reply-deadlines',
   /** One job per round and reminder offset before the deadline (e.g. 24 h and 4 h). */
   replyReminders: 'reply-reminders',
+  /**
+   * order-intake's service-goal clocks (R3, R4): per order and goal one warning job
+   * (`service-goal-warning-<orderId>-<goal>`) and one breach job (`service-goal-breach-<orderId>-<goal>`).
+   */
+  serviceGoals: 'service-goals',
 } as const;

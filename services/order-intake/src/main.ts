@@ -1,28 +1,75 @@
 import { randomUUID } from 'node:crypto';
-import { SERVICE_QUEUES } from '@rs/contracts';
+import { jobcentreQueueSpec, SERVICE_QUEUES, TIMER_QUEUES } from '@rs/contracts';
+import { allJobcentres } from '@rs/reference-data';
 import { runService } from '@rs/service-kit';
+import { addWorkingDays } from '@rs/working-time';
 import { consumeRoundEvents } from './adapters/amqp/round-events.consumer';
+import { consumeServiceGoalEvents } from './adapters/amqp/service-goal-events.consumer';
+import { followUpsRoutes } from './adapters/http/follow-ups.routes';
 import { ordersRoutes } from './adapters/http/orders.routes';
+import { serviceGoalsRoutes } from './adapters/http/service-goals.routes';
+import { followUpRepository } from './adapters/mongo/follow-ups.repository';
 import { orderModels } from './adapters/mongo/order.model';
 import { orderRepository } from './adapters/mongo/order.repository';
+import { serviceGoalModels } from './adapters/mongo/service-goals.model';
+import { serviceGoalRepository } from './adapters/mongo/service-goals.repository';
+import { serviceGoalTimerQueue, startServiceGoalWorker } from './adapters/timers/service-goal-timers';
 import type { OrderIntakeDeps } from './app/deps';
+import { reconcileGoalTimers } from './app/reconcile-goal-timers';
+import type { ServiceGoalDeps } from './app/service-goal-deps';
 import { orderIntakeConfig } from './config';
 
 runService(
   {
     name: 'order-intake',
     config: orderIntakeConfig,
-    mongo: orderModels,
-    bus: { queues: [SERVICE_QUEUES.orderIntakeEvents] },
-    // Rate-limit counts and idempotency keys, shared by every replica.
-    // Only the HTTP edge's limits and keys: it serves without Redis, so /readyz does not wait for it.
-    redis: { readiness: false },
-    relay: { models: (models) => [models.orders] },
-    parts: ({ config, models, bus, redis, relay, now }) => {
+    mongo: (connection) => ({ ...orderModels(connection), ...serviceGoalModels(connection) }),
+    // Service-goal notices go to the lead's own queue: every jobcentre queue is declared, so none is routed to nowhere.
+    bus: { queues: [SERVICE_QUEUES.orderIntakeEvents, SERVICE_QUEUES.orderIntakeGoals, ...allJobcentres().map((j) => jobcentreQueueSpec(j.code))] },
+    // The HTTP edge's limits and keys, and the service-goal timers. The edge serves without Redis
+    // (and the reconcile re-creates timers once it is back), so /readyz does not wait for it.
+    redis: { readiness: false, timerQueues: [TIMER_QUEUES.serviceGoals] },
+    relay: { models: (models) => [models.orders, models.serviceGoals, models.followUps] },
+    parts: ({ config, logger, models, bus, redis, timerQueues, relay, now }) => {
       const deps: OrderIntakeDeps = { orders: orderRepository(models, relay), now, newId: randomUUID };
+      const goalTimers = serviceGoalTimerQueue(timerQueues);
+      const day = config.SERVICE_GOAL_DAY_SECONDS;
+      const goalDeps: ServiceGoalDeps = {
+        goals: serviceGoalRepository(models, relay),
+        followUps: followUpRepository(models, relay),
+        now,
+        schedule: {
+          dueAfter: day === undefined ? addWorkingDays : (start, days) => new Date(start.getTime() + days * day * 1000),
+          warnBeforeMs: config.SERVICE_GOAL_WARN_BEFORE_SECONDS * 1000,
+        },
+        followUpWeeks: config.ONBOARDING_FOLLOW_UP_WEEKS,
+        cancelTimers: (orderId) => goalTimers.cancel(orderId),
+      };
       return {
-        http: { routes: ordersRoutes(deps), redis, keyPrefix: config.TIMER_PREFIX, edge: config },
-        consumers: [consumeRoundEvents(bus, deps)],
+        http: {
+          routes: (router) => {
+            ordersRoutes(deps)(router);
+            serviceGoalsRoutes(goalDeps)(router);
+            followUpsRoutes(goalDeps)(router);
+          },
+          redis,
+          keyPrefix: config.TIMER_PREFIX,
+          edge: config,
+        },
+        consumers: [consumeRoundEvents(bus, deps), consumeServiceGoalEvents(bus, goalDeps)],
+        workers: [startServiceGoalWorker(goalDeps, redis, config.TIMER_PREFIX, logger)],
+        periodic: [
+          {
+            // At start and then periodically: timers Redis lost (a flush, a restart without AOF) or
+            // whose job failed for good are re-created from the clocks in MongoDB.
+            name: 'reconcile service-goal timers',
+            everyMs: config.TIMER_RECONCILE_SECONDS * 1000,
+            run: async () => {
+              const result = await reconcileGoalTimers(goalDeps, (entries) => goalTimers.ensure(entries, now()));
+              logger.info({ ...result, timers: result.added + result.kept }, 'service-goal timers reconciled with the database');
+            },
+          },
+        ],
       };
     },
   },

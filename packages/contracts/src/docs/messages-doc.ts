@@ -43,6 +43,7 @@ const JOBCENTRE_READER: Record<(typeof JOBCENTRE_MESSAGES)[number], string> = {
   'round.overdue-notice': "the lead jobcentre's connector",
   'round.shortlist': "the recipient jobcentre's connector",
   'round.candidate-withdrawn': "the lead jobcentre's connector",
+  'order.service-goal-notice': "the lead jobcentre's connector",
 };
 
 /** What each envelope attribute means; whether it is required comes from the Envelope schema itself. */
