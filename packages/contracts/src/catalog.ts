@@ -220,7 +220,8 @@ export const catalog = {
     schema: ServiceGoalNotice,
     exchange: EXCHANGES.jobcentres,
     publisher: 'order-intake',
-    description: "Sent to the lead jobcentre's queue when a service goal of its order is about to fall due (warning) or fell due unmet (breach).",
+    description:
+      "Sent to the lead jobcentre's queue when a service goal of its order is about to fall due (warning) or fell due unmet (breach).",
     example: serviceGoalNoticeExample,
   },
 } as const satisfies Record<string, CatalogEntry>;

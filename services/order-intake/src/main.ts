@@ -25,7 +25,13 @@ runService(
     config: orderIntakeConfig,
     mongo: (connection) => ({ ...orderModels(connection), ...serviceGoalModels(connection) }),
     // Service-goal notices go to the lead's own queue: every jobcentre queue is declared, so none is routed to nowhere.
-    bus: { queues: [SERVICE_QUEUES.orderIntakeEvents, SERVICE_QUEUES.orderIntakeGoals, ...allJobcentres().map((j) => jobcentreQueueSpec(j.code))] },
+    bus: {
+      queues: [
+        SERVICE_QUEUES.orderIntakeEvents,
+        SERVICE_QUEUES.orderIntakeGoals,
+        ...allJobcentres().map((j) => jobcentreQueueSpec(j.code)),
+      ],
+    },
     // The HTTP edge's limits and keys, and the service-goal timers. The edge serves without Redis
     // (and the reconcile re-creates timers once it is back), so /readyz does not wait for it.
     redis: { readiness: false, timerQueues: [TIMER_QUEUES.serviceGoals] },

@@ -20,7 +20,8 @@ export async function agreeAlternative(
   mayAct: (lead: number) => boolean,
 ): Promise<GoalsResult> {
   const loaded = await deps.goals.load(orderId);
-  if (!loaded || !mayAct(loaded.state.leadJobcentre)) return { kind: 'refused', status: 404, reason: 'Order not found / Ordren findes ikke' };
+  if (!loaded || !mayAct(loaded.state.leadJobcentre))
+    return { kind: 'refused', status: 404, reason: 'Order not found / Ordren findes ikke' };
   return applyGoalsCommand(deps, orderId, {
     type: 'AgreeAlternative',
     description: input.description,

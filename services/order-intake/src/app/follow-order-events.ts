@@ -7,7 +7,13 @@ export async function startGoalClocks(deps: ServiceGoalDeps, event: OrderRegiste
   await applyGoalsCommand(
     deps,
     event.orderId,
-    { type: 'Register', orderId: event.orderId, leadJobcentre: event.leadJobcentre, cooperation: event.cooperation, registeredAt: event.registeredAt },
+    {
+      type: 'Register',
+      orderId: event.orderId,
+      leadJobcentre: event.leadJobcentre,
+      cooperation: event.cooperation,
+      registeredAt: event.registeredAt,
+    },
     messageId,
   );
 }

@@ -1,6 +1,13 @@
 import { backOff, TooMuchContention } from '@rs/db';
 import type { Actor } from '../domain/access';
-import { copenhagenDate, decideOutcome, type FollowUp, type FollowUpStatus, mayReadFollowUps, mayRecordOutcome } from '../domain/follow-ups';
+import {
+  copenhagenDate,
+  decideOutcome,
+  type FollowUp,
+  type FollowUpStatus,
+  mayReadFollowUps,
+  mayRecordOutcome,
+} from '../domain/follow-ups';
 import type { ServiceGoalDeps } from './service-goal-deps';
 
 export type OutcomeResult =

@@ -12,12 +12,20 @@ export function derivedId(...parts: string[]): string {
 }
 
 /** `service-goal-warning-<orderId>-<goal>` / `service-goal-breach-<orderId>-<goal>` (order ids hold no ':'). */
-export const goalTimerId = (orderId: string, goal: ServiceGoalId, kind: ServiceGoalAlertKind) => timerId('service-goal', kind, orderId, goal);
+export const goalTimerId = (orderId: string, goal: ServiceGoalId, kind: ServiceGoalAlertKind) =>
+  timerId('service-goal', kind, orderId, goal);
 
 export function timerEntries(orderId: string, timers: readonly GoalTimer[]): OutboxEntry[] {
   return timers.map((t) => {
     const jobId = goalTimerId(orderId, t.goal, t.kind);
-    return { kind: 'schedule', id: jobId, queue: TIMER_QUEUES.serviceGoals, jobId, runAt: t.runAt, data: { orderId, goal: t.goal, kind: t.kind } };
+    return {
+      kind: 'schedule',
+      id: jobId,
+      queue: TIMER_QUEUES.serviceGoals,
+      jobId,
+      runAt: t.runAt,
+      data: { orderId, goal: t.goal, kind: t.kind },
+    };
   });
 }
 

@@ -106,5 +106,7 @@ export function mayRecordOutcome(actor: Actor, cooperation: string): boolean {
 
 /** The Copenhagen calendar day of an instant, as YYYY-MM-DD. */
 export function copenhagenDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
 }

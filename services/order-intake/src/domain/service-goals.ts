@@ -92,7 +92,14 @@ export type GoalsDecision =
   | { kind: 'refused'; status: 404 | 409; reason: string };
 
 /** States that show the lead has been in dialogue with the company (R3): in dialogue and everything after it but cancelled. */
-const MEETS_DIALOGUE: readonly OrderState[] = ['in-dialogue', 'searching', 'candidates-presented', 'filled', 'partly-filled', 'closed-unfilled'];
+const MEETS_DIALOGUE: readonly OrderState[] = [
+  'in-dialogue',
+  'searching',
+  'candidates-presented',
+  'filled',
+  'partly-filled',
+  'closed-unfilled',
+];
 /** R4: candidates presented, or any state after it. */
 const MEETS_CANDIDATES: readonly OrderState[] = ['candidates-presented', 'filled', 'partly-filled', 'closed-unfilled'];
 
@@ -108,7 +115,14 @@ function emptyClock(goal: ServiceGoalId): GoalClock {
 
 /** The clocks of an order nothing is known of yet. */
 export function newServiceGoals(orderId: string, leadJobcentre: number, cooperation: string | null): ServiceGoals {
-  return { orderId, leadJobcentre, cooperation, registeredAt: null, goals: { dialogue: emptyClock('dialogue'), candidates: emptyClock('candidates') }, timeline: [] };
+  return {
+    orderId,
+    leadJobcentre,
+    cooperation,
+    registeredAt: null,
+    goals: { dialogue: emptyClock('dialogue'), candidates: emptyClock('candidates') },
+    timeline: [],
+  };
 }
 
 const entry = (type: TimelineType, goal: ServiceGoalId, at: string, by: string, note?: string): GoalTimelineEntry => ({
@@ -291,7 +305,11 @@ export function standing(clock: GoalClock): GoalStanding {
 }
 
 /** The goals warned, breached and still running: stored beside the clocks so lists can filter on them. */
-export function goalFlags(state: ServiceGoals): { warnedGoals: ServiceGoalId[]; breachedGoals: ServiceGoalId[]; runningGoals: ServiceGoalId[] } {
+export function goalFlags(state: ServiceGoals): {
+  warnedGoals: ServiceGoalId[];
+  breachedGoals: ServiceGoalId[];
+  runningGoals: ServiceGoalId[];
+} {
   return {
     warnedGoals: GOAL_IDS.filter((g) => state.goals[g].warnedAt !== undefined),
     breachedGoals: GOAL_IDS.filter((g) => state.goals[g].breachedAt !== undefined),
@@ -312,5 +330,8 @@ export function noticeText(goal: ServiceGoalId, kind: ServiceGoalAlertKind, dueL
   const text = GOAL_TEXT[goal];
   return kind === 'warning'
     ? { da: `Servicemålet "${text.da}" udløber ${dueLocal}.`, en: `The service goal "${text.en}" falls due ${dueLocal}.` }
-    : { da: `Servicemålet "${text.da}" blev ikke nået (udløb ${dueLocal}).`, en: `The service goal "${text.en}" was not met (due ${dueLocal}).` };
+    : {
+        da: `Servicemålet "${text.da}" blev ikke nået (udløb ${dueLocal}).`,
+        en: `The service goal "${text.en}" was not met (due ${dueLocal}).`,
+      };
 }

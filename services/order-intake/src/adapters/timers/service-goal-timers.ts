@@ -12,7 +12,11 @@ import { goalTimerId } from '../../app/service-goal-outgoing';
 
 /** Job data is validated like any outside input: Redis is not trusted to hold what we wrote. */
 const GoalTimerJob = z.object({
-  orderId: z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/),
+  orderId: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/),
   goal: ServiceGoalId,
   kind: ServiceGoalAlertKind,
 });
@@ -44,7 +48,12 @@ export function serviceGoalTimerQueue(queues: Record<string, Queue<TimerData>>) 
 }
 
 /** The worker of the goal timers: the job names the order, goal and kind; the use case decides. */
-export function startServiceGoalWorker(deps: ServiceGoalDeps, connection: Redis, prefix: string, logger: { warn(o: object, m?: string): void }) {
+export function startServiceGoalWorker(
+  deps: ServiceGoalDeps,
+  connection: Redis,
+  prefix: string,
+  logger: { warn(o: object, m?: string): void },
+) {
   return createTimerWorker({
     name: TIMER_QUEUES.serviceGoals,
     prefix,

@@ -1,0 +1,200 @@
+import { addWorkingDays } from '@rs/working-time';
+import { decideGoals, type GoalSchedule, type GoalsCommand, goalFlags, pendingTimers, type ServiceGoals, standing } from './service-goals';
+
+const HOUR = 3_600_000;
+const schedule: GoalSchedule = { dueAfter: addWorkingDays, warnBeforeMs: 4 * HOUR };
+
+const register = (registeredAt: string): GoalsCommand => ({
+  type: 'Register',
+  orderId: 'o-1',
+  leadJobcentre: 185,
+  cooperation: 'HRS',
+  registeredAt,
+});
+
+function registered(at: string): ServiceGoals {
+  const d = decideGoals(undefined, register(at), schedule);
+  if (d.kind !== 'write') throw new Error(`expected a write, got ${d.kind}`);
+  return d.state;
+}
+
+function apply(state: ServiceGoals | undefined, command: GoalsCommand): ServiceGoals {
+  const d = decideGoals(state, command, schedule);
+  if (d.kind !== 'write') throw new Error(`expected a write, got ${d.kind}`);
+  return d.state;
+}
+
+const due = (at: string) => {
+  const s = registered(at);
+  return { dialogue: s.goals.dialogue.dueAt, candidates: s.goals.candidates.dueAt };
+};
+
+describe('service-goal due times in Danish working days (Europe/Copenhagen)', () => {
+  it('an ordinary Tuesday: the next day and three days later, same wall-clock time', () => {
+    expect(due('2026-12-01T09:00:00.000Z')).toEqual({ dialogue: '2026-12-02T09:00:00.000Z', candidates: '2026-12-04T09:00:00.000Z' });
+  });
+
+  it('Easter (skærtorsdag, langfredag, 2. påskedag) and the spring DST switch in the same weekend (2027)', () => {
+    // Wednesday 24 March 10:00 CET; Thursday–Monday closed, clocks forward on Sunday 28 March.
+    expect(due('2027-03-24T09:00:00.000Z')).toEqual({
+      dialogue: '2027-03-30T08:00:00.000Z', // Tuesday 10:00 CEST
+      candidates: '2027-04-01T08:00:00.000Z', // Tue, Wed, Thu
+    });
+  });
+
+  it('Kristi Himmelfartsdag (Thursday 6 May 2027); the Friday after is a working day', () => {
+    expect(due('2027-05-05T08:00:00.000Z')).toEqual({ dialogue: '2027-05-07T08:00:00.000Z', candidates: '2027-05-11T08:00:00.000Z' });
+  });
+
+  it('2. pinsedag (Monday 17 May 2027)', () => {
+    expect(due('2027-05-14T10:00:00.000Z')).toEqual({ dialogue: '2027-05-18T10:00:00.000Z', candidates: '2027-05-20T10:00:00.000Z' });
+  });
+
+  it('Christmas: 24, 25 December and the weekend are closed (2026)', () => {
+    expect(due('2026-12-23T13:00:00.000Z')).toEqual({ dialogue: '2026-12-28T13:00:00.000Z', candidates: '2026-12-30T13:00:00.000Z' });
+  });
+
+  it('New Year: 31 December and 1 January are closed', () => {
+    expect(due('2026-12-30T08:00:00.000Z')).toEqual({ dialogue: '2027-01-04T08:00:00.000Z', candidates: '2027-01-06T08:00:00.000Z' });
+  });
+
+  it('the autumn DST switch keeps the local wall-clock time (Friday 23 October 2026 10:00 CEST)', () => {
+    expect(due('2026-10-23T08:00:00.000Z')).toEqual({ dialogue: '2026-10-26T09:00:00.000Z', candidates: '2026-10-28T09:00:00.000Z' });
+  });
+
+  it('an order registered on a Saturday counts from Monday 00:00: due at the end of Monday', () => {
+    expect(due('2026-12-05T10:00:00.000Z')).toEqual({ dialogue: '2026-12-07T23:00:00.000Z', candidates: '2026-12-09T23:00:00.000Z' });
+  });
+
+  it('warns the configured time before; a lead time longer than the window warns at registration', () => {
+    const s = registered('2027-03-24T09:00:00.000Z');
+    expect(s.goals.dialogue.warnAt).toBe('2027-03-30T04:00:00.000Z');
+    const long = decideGoals(undefined, register('2026-12-01T09:00:00.000Z'), { dueAfter: addWorkingDays, warnBeforeMs: 100 * 24 * HOUR });
+    expect(long.kind === 'write' && long.state.goals.dialogue.warnAt).toBe('2026-12-01T09:00:00.000Z');
+  });
+});
+
+describe('the clocks', () => {
+  const at = '2026-12-01T09:00:00.000Z';
+  const statusTo = (to: Extract<GoalsCommand, { type: 'StatusChanged' }>['to'], when = '2026-12-01T12:00:00.000Z'): GoalsCommand => ({
+    type: 'StatusChanged',
+    orderId: 'o-1',
+    leadJobcentre: 185,
+    cooperation: 'HRS',
+    to,
+    at: when,
+    by: 'consultant-185',
+  });
+  const timer = (goal: 'dialogue' | 'candidates', kind: 'warning' | 'breach', now: string): GoalsCommand => ({
+    type: 'TimerDue',
+    goal,
+    kind,
+    now,
+  });
+
+  it('registration starts both and schedules a warning and a breach for each; a second registration changes nothing', () => {
+    const s = registered(at);
+    expect(pendingTimers(s).map((t) => `${t.goal}:${t.kind}`)).toEqual([
+      'dialogue:warning',
+      'dialogue:breach',
+      'candidates:warning',
+      'candidates:breach',
+    ]);
+    expect(s.timeline.map((e) => e.id)).toEqual(['candidates-goal-started', 'dialogue-goal-started']);
+    expect(decideGoals(s, register(at), schedule).kind).toBe('unchanged');
+  });
+
+  it('"in dialogue" meets goal 1 only; "candidates presented" meets goal 2 (and goal 1 if still open)', () => {
+    const inDialogue = apply(registered(at), statusTo('in-dialogue'));
+    expect(standing(inDialogue.goals.dialogue)).toBe('met');
+    expect(standing(inDialogue.goals.candidates)).toBe('running');
+    expect(pendingTimers(inDialogue).map((t) => t.goal)).toEqual(['candidates', 'candidates']);
+    const presented = apply(registered(at), statusTo('candidates-presented'));
+    expect([standing(presented.goals.dialogue), standing(presented.goals.candidates)]).toEqual(['met', 'met']);
+    expect(pendingTimers(presented)).toEqual([]);
+    // Any later state meets goal 2 too, and once met it stays met by what met it.
+    const filled = apply(inDialogue, statusTo('filled'));
+    expect(filled.goals.candidates.metBy).toBe('filled');
+    expect(filled.goals.dialogue.metBy).toBe('in-dialogue');
+    expect(decideGoals(filled, statusTo('in-dialogue'), schedule).kind).toBe('unchanged');
+  });
+
+  it('"searching" meets goal 1 but not goal 2', () => {
+    const s = apply(registered(at), statusTo('searching'));
+    expect([standing(s.goals.dialogue), standing(s.goals.candidates)]).toEqual(['met', 'running']);
+  });
+
+  it('cancelled stops every goal still running: no timers, neither met nor breached', () => {
+    const s = apply(apply(registered(at), statusTo('in-dialogue')), statusTo('cancelled'));
+    expect([standing(s.goals.dialogue), standing(s.goals.candidates)]).toEqual(['met', 'stopped']);
+    expect(pendingTimers(s)).toEqual([]);
+    expect(decideGoals(s, timer('candidates', 'breach', '2026-12-10T00:00:00.000Z'), schedule).kind).toBe('unchanged');
+  });
+
+  it('a timer before its time is early (retried); the warning and the breach are each recorded once', () => {
+    const s = registered(at);
+    expect(decideGoals(s, timer('dialogue', 'warning', '2026-12-02T04:59:59.000Z'), schedule).kind).toBe('early');
+    const warned = decideGoals(s, timer('dialogue', 'warning', '2026-12-02T05:00:00.000Z'), schedule);
+    expect(warned).toMatchObject({ kind: 'write', alerts: [{ goal: 'dialogue', kind: 'warning', dueAt: '2026-12-02T09:00:00.000Z' }] });
+    const w = (warned as { state: ServiceGoals }).state;
+    expect(decideGoals(w, timer('dialogue', 'warning', '2026-12-02T05:00:01.000Z'), schedule).kind).toBe('unchanged');
+    expect(decideGoals(w, timer('dialogue', 'breach', '2026-12-02T08:59:59.000Z'), schedule).kind).toBe('early');
+    const breached = apply(w, timer('dialogue', 'breach', '2026-12-02T09:00:00.000Z'));
+    expect(standing(breached.goals.dialogue)).toBe('breached');
+    expect(goalFlags(breached)).toEqual({
+      warnedGoals: ['dialogue'],
+      breachedGoals: ['dialogue'],
+      runningGoals: ['dialogue', 'candidates'],
+    });
+    expect(decideGoals(breached, timer('dialogue', 'breach', '2026-12-02T09:00:05.000Z'), schedule).kind).toBe('unchanged');
+    expect(pendingTimers(breached).map((t) => `${t.goal}:${t.kind}`)).toEqual(['candidates:warning', 'candidates:breach']);
+    // Met after the breach: late, and the breach stays on record.
+    const late = apply(breached, statusTo('in-dialogue', '2026-12-02T10:00:00.000Z'));
+    expect(standing(late.goals.dialogue)).toBe('met-late');
+    expect(late.goals.dialogue.breachedAt).toBe('2026-12-02T09:00:00.000Z');
+  });
+
+  it('a warning lost until after the breach is not given late', () => {
+    const breached = apply(registered(at), timer('dialogue', 'breach', '2026-12-02T09:00:00.000Z'));
+    expect(decideGoals(breached, timer('dialogue', 'warning', '2026-12-02T09:00:01.000Z'), schedule).kind).toBe('unchanged');
+  });
+
+  it('a status change before the registration is kept; the registration then times only what is still open', () => {
+    const early = apply(undefined, statusTo('in-dialogue', '2026-12-01T09:30:00.000Z'));
+    expect(early.registeredAt).toBeNull();
+    expect(standing(early.goals.dialogue)).toBe('met');
+    expect(pendingTimers(early)).toEqual([]);
+    const s = apply(early, register(at));
+    expect(s.goals.dialogue.dueAt).toBe('2026-12-02T09:00:00.000Z');
+    expect(standing(s.goals.dialogue)).toBe('met');
+    expect(pendingTimers(s).map((t) => t.goal)).toEqual(['candidates', 'candidates']);
+  });
+
+  it('an agreed alternative meets goal 2 once; another alternative, or one after goal 2 was met, is refused', () => {
+    const agree = (description: string): GoalsCommand => ({
+      type: 'AgreeAlternative',
+      description,
+      at: '2026-12-02T10:00:00.000Z',
+      by: 'consultant-185',
+    });
+    expect(decideGoals(undefined, agree('AMU-kursus først'), schedule)).toMatchObject({ kind: 'refused', status: 404 });
+    const s = apply(registered(at), agree('AMU-kursus først'));
+    expect(s.goals.candidates).toMatchObject({ metBy: 'agreed-alternative', metAt: '2026-12-02T10:00:00.000Z' });
+    expect(standing(s.goals.dialogue)).toBe('running');
+    expect(s.timeline.map((e) => e.type)).toContain('alternative-agreed');
+    expect(decideGoals(s, agree('AMU-kursus først'), schedule).kind).toBe('unchanged');
+    expect(decideGoals(s, agree('Senere start'), schedule)).toMatchObject({ kind: 'refused', status: 409 });
+    const presented = apply(registered(at), statusTo('candidates-presented'));
+    expect(decideGoals(presented, agree('x'), schedule)).toMatchObject({ kind: 'refused', status: 409 });
+    const cancelled = apply(registered(at), statusTo('cancelled'));
+    expect(decideGoals(cancelled, agree('x'), schedule)).toMatchObject({ kind: 'refused', status: 409 });
+  });
+
+  it('a lead handover in a status event moves the clocks to the new lead', () => {
+    const s = apply(registered(at), {
+      ...(statusTo('in-dialogue') as Extract<GoalsCommand, { type: 'StatusChanged' }>),
+      leadJobcentre: 101,
+    });
+    expect(s.leadJobcentre).toBe(101);
+  });
+});
