@@ -69,9 +69,8 @@ describe('service-goal clocks across a restart and a Redis flush', () => {
     platform = await testPlatform();
     redis = await privateRedis();
     intake = await startService(platform.world, 'order-intake', { ...env, REDIS_URL: redis.url });
-    // Bound before any order is registered; the lead's own queue was declared by order-intake.
+    // Bound before any order is registered.
     alerts = await platform.bus.watch(EXCHANGES.events, [ALERT]);
-    notices = await platform.bus.drain([jobcentreQueue(LEAD)]);
   }, 60_000);
   afterAll(async () => {
     await intake?.stop();
@@ -84,6 +83,9 @@ describe('service-goal clocks across a restart and a Redis flush', () => {
     const late = await registerOrder(intake, lead);
     const met = await registerOrder(intake, lead, { title: 'Lagerarbejder' });
     await waitFor(async () => (await goalJobs('delayed')) === 8, { timeoutMs: 10_000, what: 'four goal timers per order in Redis' });
+    // The clocks were started from order-intake's own queue, so its consumer has declared the
+    // whole topology, the lead's queue among it (after the HTTP port opened, so not before now).
+    notices = await platform.bus.drain([jobcentreQueue(LEAD)]);
 
     // The second order meets goal 1 (in dialogue, through the real bus) and goal 2 (an agreed alternative).
     await platform.bus.publish(
