@@ -16,6 +16,11 @@ export const connectorVars = {
     .transform((s) => s.split(',').map(Number)),
   /** JSON file {"147": "password", ...}; needed when AMQP_URL has no credentials. */
   CONNECTOR_PASSWORDS_FILE: z.string().optional(),
+  /**
+   * File holding the one jobcentre's broker password (a secret file, e.g. /run/secrets/broker_password;
+   * a trailing line break is ignored); used when AMQP_URL has no credentials, before CONNECTOR_PASSWORDS_FILE.
+   */
+  AMQP_PASSWORD_FILE: z.string().optional(),
   LOG_LEVEL: commonVars.LOG_LEVEL,
   /** demo: share of broadcasts left unanswered. Default 0.1. */
   DEMO_SILENT_SHARE: z.coerce.number().min(0).max(1).default(0.1),
@@ -43,6 +48,7 @@ export const webhookVars = {
   /** The one jobcentre this connector serves, e.g. 147 (webhook mode serves exactly one). */
   JOBCENTRES: connectorVars.JOBCENTRES.refine((codes) => codes.length === 1, 'webhook mode serves exactly one jobcentre'),
   CONNECTOR_PASSWORDS_FILE: connectorVars.CONNECTOR_PASSWORDS_FILE,
+  AMQP_PASSWORD_FILE: connectorVars.AMQP_PASSWORD_FILE,
   LOG_LEVEL: commonVars.LOG_LEVEL,
   /**
    * The local system's endpoint, e.g. http://127.0.0.1:8080/rs-messages. Every message is POSTed
@@ -86,6 +92,7 @@ export const inboxVars = {
   /** The one jobcentre whose inbox this is, e.g. 147. */
   JOBCENTRES: connectorVars.JOBCENTRES.refine((codes) => codes.length === 1, 'the inbox serves exactly one jobcentre'),
   CONNECTOR_PASSWORDS_FILE: connectorVars.CONNECTOR_PASSWORDS_FILE,
+  AMQP_PASSWORD_FILE: connectorVars.AMQP_PASSWORD_FILE,
   /** Log level for the connection itself (the inbox prints to the terminal). Default warn. */
   LOG_LEVEL: commonVars.LOG_LEVEL.default('warn'),
   /** Where unanswered broadcasts are kept between sessions. Default ./rs-inbox-<code>.json. */
@@ -98,6 +105,7 @@ export const syncVars = {
   /** The one jobcentre whose CVs are synced, e.g. 147. */
   JOBCENTRES: connectorVars.JOBCENTRES.refine((codes) => codes.length === 1, 'sync serves exactly one jobcentre'),
   CONNECTOR_PASSWORDS_FILE: connectorVars.CONNECTOR_PASSWORDS_FILE,
+  AMQP_PASSWORD_FILE: connectorVars.AMQP_PASSWORD_FILE,
   /** Log level for the connection (progress and the summary are printed regardless). Default warn. */
   LOG_LEVEL: commonVars.LOG_LEVEL.default('warn'),
 };
@@ -115,3 +123,25 @@ export function parseFlags<T extends z.ZodType>(schema: T, flags: unknown): z.in
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`));
   return parsed.data;
 }
+
+/** Environment of `rs-connector doctor`: the connector's own, plus the feed to check the clock and token against. */
+export const doctorVars = {
+  AMQP_URL: connectorVars.AMQP_URL,
+  /** The one jobcentre to check, e.g. 147. */
+  JOBCENTRES: connectorVars.JOBCENTRES.refine((codes) => codes.length === 1, 'the doctor checks exactly one jobcentre'),
+  CONNECTOR_PASSWORDS_FILE: connectorVars.CONNECTOR_PASSWORDS_FILE,
+  AMQP_PASSWORD_FILE: connectorVars.AMQP_PASSWORD_FILE,
+  /**
+   * Base URL of the platform's broadcast service, whose catch-up feed the token is for, e.g.
+   * https://broadcast.example.dk. Unset: the clock and the feed token are not checked.
+   */
+  FEED_URL: httpUrl.optional(),
+  /** The jobcentre's feed token, an opaque bearer token issued by the platform. */
+  FEED_TOKEN: z.string().min(1).optional(),
+  /** File holding the feed token (a secret file); used when FEED_TOKEN is not set. */
+  FEED_TOKEN_FILE: z.string().optional(),
+  /** Seconds this server's clock may differ from the platform's before the doctor says so. Default 30. */
+  DOCTOR_MAX_CLOCK_SKEW_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
+  /** Milliseconds each network step (connect, queue check, feed read) may take. Default 5000. */
+  DOCTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+};

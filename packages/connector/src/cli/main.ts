@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfig } from '@rs/config';
-import { jobcentreUsername } from '@rs/contracts';
+import { loadConfig } from '@rs/config';
 import { Command } from 'commander';
 import pino from 'pino';
 import { type Connector, createConnector } from '../connector';
@@ -14,26 +12,13 @@ import { cvPublisher } from '../cv-publisher';
 import { openCvSource } from '../sync/cv-source';
 import { progressView } from '../sync/progress-view';
 import { runSync } from '../sync/run-sync';
-import { connectorVars, inboxVars, PasswordsFile, parseFlags, SyncFlags, syncVars, webhookVars } from './config';
-
-function urlFor(base: string, code: number, passwords: Record<string, string> | undefined): string {
-  const url = new URL(base);
-  if (url.username) return base;
-  const password = passwords?.[String(code)];
-  if (!password) throw new ConfigError([`CONNECTOR_PASSWORDS_FILE: no password for jobcentre ${code}`]);
-  url.username = jobcentreUsername(code);
-  url.password = password;
-  return url.toString();
-}
-
-function readPasswords(file: string | undefined): Record<string, string> | undefined {
-  return file ? PasswordsFile.parse(JSON.parse(readFileSync(file, 'utf8'))) : undefined;
-}
+import { brokerUrlFor } from './broker-url';
+import { connectorVars, inboxVars, parseFlags, SyncFlags, syncVars, webhookVars } from './config';
+import { doctorCommand } from './doctor-command';
 
 async function demo(): Promise<void> {
   const config = loadConfig(connectorVars, process.env);
   const logger = pino({ name: 'rs-connector', level: config.LOG_LEVEL });
-  const passwords = readPasswords(config.CONNECTOR_PASSWORDS_FILE);
   const behaviour = {
     silentShare: config.DEMO_SILENT_SHARE,
     noneShare: config.DEMO_NONE_SHARE,
@@ -46,7 +31,7 @@ async function demo(): Promise<void> {
   const connectors: Connector[] = config.JOBCENTRES.map((code) => {
     const log = logger.child({ jobcentre: code });
     const connector: Connector = createConnector(
-      { url: urlFor(config.AMQP_URL, code, passwords), jobcentre: code, logger: log },
+      { url: brokerUrlFor(config.AMQP_URL, code, config), jobcentre: code, logger: log },
       {
         'round.shortlist': async (late) => {
           lateShortlists.set(`${late.roundId}/${code}`, late.shortlist);
@@ -93,7 +78,7 @@ async function webhook(): Promise<void> {
   const [code] = config.JOBCENTRES as [number];
   const logger = pino({ name: 'rs-connector', level: config.LOG_LEVEL }).child({ jobcentre: code });
   const runner = runWebhook({
-    url: urlFor(config.AMQP_URL, code, readPasswords(config.CONNECTOR_PASSWORDS_FILE)),
+    url: brokerUrlFor(config.AMQP_URL, code, config),
     jobcentre: code,
     webhookUrl: config.WEBHOOK_URL,
     logger,
@@ -112,7 +97,7 @@ async function inbox(): Promise<void> {
   const config = loadConfig(inboxVars, process.env);
   const [code] = config.JOBCENTRES as [number];
   await runInbox({
-    url: urlFor(config.AMQP_URL, code, readPasswords(config.CONNECTOR_PASSWORDS_FILE)),
+    url: brokerUrlFor(config.AMQP_URL, code, config),
     jobcentre: code,
     stateFile: config.INBOX_STATE_FILE ?? `rs-inbox-${code}.json`,
     logger: pino({ name: 'rs-connector', level: config.LOG_LEVEL }, pino.destination(2)),
@@ -129,7 +114,7 @@ async function sync(source: string, options: unknown): Promise<void> {
   const logger = pino({ name: 'rs-connector', level: config.LOG_LEVEL }, pino.destination(2)).child({ jobcentre: code });
   const opened = await openCvSource(source, flags.format);
   const bus = connectBus({
-    url: urlFor(config.AMQP_URL, code, readPasswords(config.CONNECTOR_PASSWORDS_FILE)),
+    url: brokerUrlFor(config.AMQP_URL, code, config),
     name: `sync-${code}`,
     logger,
   });
@@ -190,6 +175,8 @@ program
   .option('--batch <n>', 'CVs per message, 1-500', '500')
   .option('--full', "the source holds all of the jobcentre's candidates: the pool drops those not in it")
   .action(sync);
+
+program.addCommand(doctorCommand(process.env));
 
 program.parseAsync().catch((error) => {
   console.error(error instanceof Error ? error.message : error);
