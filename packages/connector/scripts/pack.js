@@ -7,8 +7,8 @@
  *
  *   pnpm exec tsc -b && node packages/connector/scripts/pack.js [out-dir]
  *
- * Prints the tarball's path. The version is packages/connector/package.json's, whose major
- * follows the contract's (see PUBLISHED_NAME's README and test/connector-package.e2e.test.ts).
+ * Prints the tarball's path. The version is packages/connector/package.json's; its major must be
+ * the contract's (contractMajor below), so a breaking contract change is a new major of the package.
  */
 const { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { execFileSync } = require('node:child_process');
@@ -45,11 +45,25 @@ function collect(name, bundled, external) {
   return manifest;
 }
 
+/**
+ * The contract's major as a connector sees it: the highest major of the messages that travel
+ * to or from a jobcentre (a breaking change to any of them publishes `<name>.v<major+1>`).
+ */
+function contractMajor() {
+  const { catalog, EXCHANGES } = require(join(pkgDir('@rs/contracts'), 'dist/index.js'));
+  const spoken = Object.values(catalog).filter((m) => [EXCHANGES.jobcentres, EXCHANGES.connectors].includes(m.exchange));
+  return Math.max(...spoken.map((m) => m.version));
+}
+
 function main() {
   const out = resolve(process.argv[2] ?? join(ROOT, 'packages/connector/pack'));
   const bundled = new Map();
   const external = {};
   const own = collect('@rs/connector', bundled, external);
+  const major = contractMajor();
+  if (Number(own.version.split('.')[0]) !== major) {
+    throw new Error(`packages/connector/package.json version ${own.version}: its major must be the contract's, ${major} (set ${major}.0.0)`);
+  }
   const stage = mkdtempSync(join(tmpdir(), 'rs-connector-pack-'));
   try {
     copyDist(pkgDir('@rs/connector'), stage);
@@ -76,7 +90,7 @@ function main() {
       types: own.types,
       bin: own.bin,
       files: ['dist'],
-      engines: { node: '>=22' },
+      engines: { node: '>=22.12' },
       dependencies: { ...external, ...versions },
       bundleDependencies: [...bundled.keys()].sort(),
     };
@@ -91,4 +105,5 @@ function main() {
   }
 }
 
-main();
+if (require.main === module) main();
+module.exports = { contractMajor, PUBLISHED_NAME };
