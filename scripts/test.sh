@@ -15,16 +15,8 @@ log "lint and layering…"
 pnpm exec biome check --diagnostic-level=error .
 pnpm exec depcruise --config .dependency-cruiser.cjs packages services
 
-# The example connector in Python is tested against the platform: a virtualenv in the cache,
-# keyed by its requirements.
-req=connectors/python/requirements.txt
-pyenv="$CACHE/py-connector-$(sha256sum "$req" | cut -c1-12)"
-if [ ! -x "$pyenv/bin/python" ]; then
-  log "installing the Python connector's packages into $pyenv…"
-  rm -rf "$pyenv.tmp"
-  python3 -m venv "$pyenv.tmp" && "$pyenv.tmp/bin/python" -m pip install -q -r "$req" && mv "$pyenv.tmp" "$pyenv"
-fi
-export RS_PYTHON="$pyenv/bin/python"
+# The Python connector is built as a wheel and installed into cached virtualenvs by its tests
+# (test/support/python-connector.ts), under $CACHE like everything slow.
 
 # Schemathesis fuzzes every service's /openapi.json (test/openapi-fuzz.e2e.test.ts): its own
 # virtualenv, keyed by its pinned requirements.

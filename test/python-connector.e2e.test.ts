@@ -10,11 +10,13 @@ import {
   waitFor,
 } from '@rs/testkit';
 import request from 'supertest';
+import { installedConnectorPython } from './support/python-connector';
 
 /**
  * Issue 4: a connector written in another language from the generated JSON Schemas and the docs
- * alone (connectors/python/connector.py, pika + jsonschema) consumes a round and replies.
- * scripts/test.sh provides RS_PYTHON, a virtualenv with connectors/python/requirements.txt.
+ * alone (connectors/python, pika + jsonschema) consumes a round and replies. Since issue 19 it
+ * runs as installed from its wheel (a venv cached by version and sources, see
+ * test/support/python-connector.ts), reading the schemas from docs/schemas with --schemas.
  */
 const ROOT = join(__dirname, '..');
 
@@ -23,18 +25,23 @@ describe('a connector in Python', () => {
   let broadcast: RunningService;
   let intake: RunningService;
 
+  let python: string;
+
   beforeAll(async () => {
+    python = installedConnectorPython();
     platform = await testPlatform({ jobcentres: [147] });
     broadcast = await platform.start('broadcast', { REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: 'none' });
     intake = await platform.start('order-intake');
-  }, 60_000);
+  }, 180_000);
   afterAll(() => platform.dispose());
 
   it('receives the order broadcast, validates it and replies with candidates as itself', async () => {
-    const python = spawn(
-      process.env.RS_PYTHON ?? 'python3',
+    const connector = spawn(
+      python,
       [
-        join(ROOT, 'connectors/python/connector.py'),
+        '-m',
+        'rs_connector',
+        'run',
         '--jobcentre',
         '147',
         '--schemas',
@@ -47,14 +54,14 @@ describe('a connector in Python', () => {
         '60',
       ],
       {
-        env: { ...process.env, RS_AMQP_URL: jobcentreAmqpUrl(platform.world, 147) },
+        env: { ...process.env, AMQP_URL: jobcentreAmqpUrl(platform.world, 147) },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
     let output = '';
-    python.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    python.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((resolve) => python.once('exit', resolve));
+    connector.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    connector.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => connector.once('exit', resolve));
 
     const lead = jobcentreToken(101);
     const orderId = await registerOrder(intake, lead, { broadcast: { scope: 'cooperation' } });

@@ -45,8 +45,8 @@ export const DIAGNOSES: Record<Problem, { what: Said; todo: Said }> = {
       da: 'Den krypterede forbindelse (TLS) til brokeren mislykkedes.',
     },
     todo: {
-      en: 'Use amqps:// with the TLS port (5671) or amqp:// with the plain port (5672), not a mix. If the certificate is not trusted, give this server the platform’s CA certificate (NODE_EXTRA_CA_CERTS=/path/ca.pem) and check the server’s clock.',
-      da: 'Brug amqps:// med TLS-porten (5671) eller amqp:// med den ukrypterede port (5672), ikke en blanding. Stoler serveren ikke på certifikatet, så giv den platformens CA-certifikat (NODE_EXTRA_CA_CERTS=/sti/ca.pem) og kontrollér serverens ur.',
+      en: 'Use amqps:// with the TLS port (5671) or amqp:// with the plain port (5672), not a mix. If the certificate is not trusted, give this server the platform’s CA certificate (Node: NODE_EXTRA_CA_CERTS=/path/ca.pem, Python: SSL_CERT_FILE=/path/ca.pem) and check the server’s clock.',
+      da: 'Brug amqps:// med TLS-porten (5671) eller amqp:// med den ukrypterede port (5672), ikke en blanding. Stoler serveren ikke på certifikatet, så giv den platformens CA-certifikat (Node: NODE_EXTRA_CA_CERTS=/sti/ca.pem, Python: SSL_CERT_FILE=/sti/ca.pem) og kontrollér serverens ur.',
     },
   },
   'credentials-refused': {
@@ -55,8 +55,8 @@ export const DIAGNOSES: Record<Problem, { what: Said; todo: Said }> = {
       da: 'Brokeren afviste brugernavn eller adgangskode.',
     },
     todo: {
-      en: 'The user is jobcentre-<code>. Check the password you were given (AMQP_URL, AMQP_PASSWORD_FILE or CONNECTOR_PASSWORDS_FILE, without stray spaces or line breaks). If it was rotated, ask the platform operators for the new one. Messages wait in your queue meanwhile.',
-      da: 'Brugeren hedder jobcentre-<kode>. Kontrollér den adgangskode, I har fået (AMQP_URL, AMQP_PASSWORD_FILE eller CONNECTOR_PASSWORDS_FILE, uden ekstra mellemrum eller linjeskift). Er den skiftet, så bed platformens drift om den nye. Beskederne venter i jeres kø imens.',
+      en: 'The user is jobcentre-<code>. Check the password you were given (in AMQP_URL or the password file, without stray spaces). If it was rotated, ask the platform operators for the new one. Messages wait in your queue meanwhile.',
+      da: 'Brugeren hedder jobcentre-<kode>. Kontrollér den adgangskode, I har fået (i AMQP_URL eller adgangskodefilen, uden ekstra mellemrum). Er den skiftet, så bed platformens drift om den nye. Beskederne venter i jeres kø imens.',
     },
   },
   'vhost-refused': {

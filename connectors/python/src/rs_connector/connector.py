@@ -1,19 +1,9 @@
-#!/usr/bin/env python3
-"""A jobcentre connector in Python, written only from docs/messages.md, docs/connector.md and
-the JSON Schemas in docs/schemas/ -- no code shared with the TypeScript platform.
-
-It consumes the jobcentre's own queue with its own broker credentials, validates every message
-against the published schemas, answers each order broadcast (here: "no qualified candidates",
-or the candidates given with --candidate), acknowledges only after the broker confirmed the
-reply, and handles a message id it has seen before only once.
-
-    RS_AMQP_URL=amqp://jobcentre-147:secret@127.0.0.1:5672/%2F \\
-      python3 connector.py --jobcentre 147 --schemas ../../docs/schemas
+"""The connector: consumes the jobcentre's own queue with its own broker credentials, validates
+every message against the published schemas, answers each order broadcast (here: "no qualified
+candidates", or the candidates given with --candidate), acknowledges only after the broker
+confirmed the reply, and handles a message id it has seen before only once.
 """
-import argparse
 import json
-import os
-import sys
 import time
 import uuid
 from datetime import datetime, timezone
@@ -24,34 +14,14 @@ import pika
 TYPE_PREFIX = "dk.rekrutteringsservice."
 
 
-def load_schemas(directory):
-    schemas = {}
-    for name in os.listdir(directory):
-        if name.endswith(".json"):
-            with open(os.path.join(directory, name), encoding="utf-8") as f:
-                schemas[name[: -len(".json")]] = json.load(f)
-    return schemas
-
-
 def log(**fields):
     fields["time"] = datetime.now(timezone.utc).isoformat()
     print(json.dumps(fields), flush=True)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--jobcentre", type=int, required=True)
-    parser.add_argument("--schemas", required=True, help="folder with envelope.json and <name>.v<n>.json")
-    parser.add_argument("--candidate", action="append", default=[], help="ref:summary of a candidate to propose")
-    parser.add_argument("--max-messages", type=int, default=0, help="stop after this many order broadcasts (0 = never)")
-    parser.add_argument("--timeout", type=float, default=0, help="stop after this many seconds (0 = never)")
-    args = parser.parse_args()
-
-    url = os.environ["RS_AMQP_URL"]
-    code = args.jobcentre
+def run(url, code, schemas, candidates=(), max_messages=0, timeout=0):
     user = f"jobcentre-{code}"
     queue = f"jobcentre.{code}"
-    schemas = load_schemas(args.schemas)
     seen = set()
     answered = 0
     started = time.monotonic()
@@ -62,15 +32,15 @@ def main():
     channel.basic_qos(prefetch_count=5)
 
     def reply_to(order, envelope):
-        candidates = []
-        for spec in args.candidate:
+        proposed = []
+        for spec in candidates:
             ref, _, summary = spec.partition(":")
-            candidates.append({"candidateRef": ref, "summary": summary})
+            proposed.append({"candidateRef": ref, "summary": summary})
         data = {
             "roundId": order["roundId"],
             "orderId": order["orderId"],
-            "answer": "candidates" if candidates else "none",
-            "candidates": candidates,
+            "answer": "candidates" if proposed else "none",
+            "candidates": proposed,
         }
         reply = {
             "specversion": "1.0",
@@ -101,8 +71,9 @@ def main():
         )
         log(event="replied", roundId=order["roundId"], answer=data["answer"], inReplyTo=envelope["id"])
 
+    log(event="started", jobcentre=code, queue=queue)
     for method, properties, body in channel.consume(queue, inactivity_timeout=0.5):
-        if args.timeout and time.monotonic() - started > args.timeout:
+        if timeout and time.monotonic() - started > timeout:
             break
         if method is None:
             continue
@@ -134,14 +105,10 @@ def main():
             log(event="received", type=name)
             seen.add(envelope["id"])
         channel.basic_ack(method.delivery_tag)
-        if args.max_messages and answered >= args.max_messages:
+        if max_messages and answered >= max_messages:
             break
 
     channel.cancel()
     connection.close()
     log(event="stopped", answered=answered)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
