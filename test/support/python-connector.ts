@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 const ROOT = join(__dirname, '../..');
 const PY = join(ROOT, 'connectors/python');
 const CACHE = process.env.RS_CACHE_DIR ?? join(homedir(), '.cache/rs-platform');
-const python = process.env.RS_PYTHON3 ?? 'python3';
+const python = 'python3';
 
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
