@@ -24,7 +24,10 @@ const { contractMajor } = require(join(ROOT, 'packages/connector/scripts/pack.js
 
 // npm and pnpm pass their settings to children as npm_config_*: the install must see none of the workspace's.
 const cleanEnv = () =>
-  Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|pnpm_|NODE_PATH$|NODE_OPTIONS$|INIT_CWD$)/i.test(k))) as Record<string, string>;
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|pnpm_|NODE_PATH$|NODE_OPTIONS$|INIT_CWD$)/i.test(k))) as Record<
+    string,
+    string
+  >;
 
 describe('the connector as an npm package', () => {
   let folder: string;
@@ -88,7 +91,19 @@ describe('the connector as an npm package', () => {
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
     // @types/node is the consumer's own (every Node program has it): the one thing lent from the workspace.
     const typeRoots = join(ROOT, 'node_modules/@types');
-    const flags = ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--skipLibCheck', '--types', 'node', '--typeRoots', typeRoots];
+    const flags = [
+      '--noEmit',
+      '--strict',
+      '--module',
+      'node16',
+      '--moduleResolution',
+      'node16',
+      '--skipLibCheck',
+      '--types',
+      'node',
+      '--typeRoots',
+      typeRoots,
+    ];
     const compile = () => {
       try {
         return execFileSync(process.execPath, [tsc, ...flags, 'index.ts'], { cwd: folder, encoding: 'utf8' });

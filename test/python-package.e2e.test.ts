@@ -71,7 +71,10 @@ describe('the Python connector as a package', () => {
     for (const f of readdirSync(docs)) expect(readFileSync(join(shipped, f), 'utf8')).toBe(readFileSync(join(docs, f), 'utf8'));
     expect((await run(join(bin, 'rs-connector-py'), ['--version'])).stdout.trim()).toBe(pythonPackageVersion());
     expect(Number(pythonPackageVersion().split('.')[0])).toBe(contractMajor());
-    const metadata = readFileSync(join(sitePackages(), `rekrutteringsservice_connector-${pythonPackageVersion()}.dist-info/METADATA`), 'utf8');
+    const metadata = readFileSync(
+      join(sitePackages(), `rekrutteringsservice_connector-${pythonPackageVersion()}.dist-info/METADATA`),
+      'utf8',
+    );
     const requires = metadata.split('\n').filter((l) => l.startsWith('Requires-Dist:'));
     expect(requires.length).toBeGreaterThan(0);
     for (const r of requires) expect(r).toMatch(/^(?=.*>=\d)(?=.*<\d)/);
@@ -117,7 +120,12 @@ describe('the Python connector as a package', () => {
         join(bin, 'rs-connector-py'),
         ['run', '--candidate', 'c-147-whl:Fra hjulet / from the wheel', '--max-messages', '1', '--timeout', '60'],
         {
-          env: { PATH: process.env.PATH ?? '', AMQP_URL: url.toString(), JOBCENTRES: '147', AMQP_PASSWORD_FILE: join(secrets, 'broker-password') },
+          env: {
+            PATH: process.env.PATH ?? '',
+            AMQP_URL: url.toString(),
+            JOBCENTRES: '147',
+            AMQP_PASSWORD_FILE: join(secrets, 'broker-password'),
+          },
           stdio: ['ignore', 'pipe', 'pipe'],
         },
       );
@@ -163,7 +171,11 @@ describe('the Python connector as a package', () => {
         ['TLS to the plain port', { AMQP_URL: withUrl((u) => (u.protocol = 'amqps:')) }, ['connection:tls-refused']],
         ['clock skew', { AMQP_URL: good, FEED_URL: skewedUrl, FEED_TOKEN: 't' }, ['clock:clock-skew']],
         ['forged token', { AMQP_URL: good, FEED_URL: broadcast.url, FEED_TOKEN: forged }, ['feed:feed-token-invalid']],
-        ["another jobcentre's token", { AMQP_URL: good, FEED_URL: broadcast.url, FEED_TOKEN: jobcentreToken(151) }, ['feed:feed-token-invalid']],
+        [
+          "another jobcentre's token",
+          { AMQP_URL: good, FEED_URL: broadcast.url, FEED_TOKEN: jobcentreToken(151) },
+          ['feed:feed-token-invalid'],
+        ],
         ['feed unreachable', { AMQP_URL: good, FEED_URL: `http://127.0.0.1:${port}`, FEED_TOKEN: 't' }, ['feed:platform-unreachable']],
         ['nothing set', { AMQP_URL: '' }, ['config:config-invalid']],
       ];

@@ -65,7 +65,12 @@ export function installInFreshVenv(dir: string, wheel: string): string {
  * into it, which console scripts' #! lines would not survive.
  */
 export function installedConnectorPython(): string {
-  const key = hashOf([join(PY, 'pyproject.toml'), join(PY, 'README.md'), ...filesUnder(join(PY, 'src')), ...filesUnder(join(ROOT, 'docs/schemas'))]);
+  const key = hashOf([
+    join(PY, 'pyproject.toml'),
+    join(PY, 'README.md'),
+    ...filesUnder(join(PY, 'src')),
+    ...filesUnder(join(ROOT, 'docs/schemas')),
+  ]);
   const venv = join(CACHE, `py-connector-${pythonPackageVersion()}-${key}`);
   if (!existsSync(join(venv, '.installed'))) {
     mkdirSync(CACHE, { recursive: true });

@@ -62,7 +62,9 @@ function main() {
   const own = collect('@rs/connector', bundled, external);
   const major = contractMajor();
   if (Number(own.version.split('.')[0]) !== major) {
-    throw new Error(`packages/connector/package.json version ${own.version}: its major must be the contract's, ${major} (set ${major}.0.0)`);
+    throw new Error(
+      `packages/connector/package.json version ${own.version}: its major must be the contract's, ${major} (set ${major}.0.0)`,
+    );
   }
   const stage = mkdtempSync(join(tmpdir(), 'rs-connector-pack-'));
   try {
@@ -84,7 +86,8 @@ function main() {
     const manifest = {
       name: PUBLISHED_NAME,
       version: own.version,
-      description: 'Jobcentre connector for the recruitment service platform (Rekrutteringsservice): SDK and the rs-connector / rs-admin CLIs',
+      description:
+        'Jobcentre connector for the recruitment service platform (Rekrutteringsservice): SDK and the rs-connector / rs-admin CLIs',
       keywords: ['rekrutteringsservice', 'jobcenter', 'connector', 'amqp'],
       main: own.main,
       types: own.types,
@@ -97,7 +100,11 @@ function main() {
     writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     mkdirSync(out, { recursive: true });
     const [packed] = JSON.parse(
-      execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+      execFileSync('npm', ['pack', '--json', '--pack-destination', out], {
+        cwd: stage,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }),
     );
     process.stdout.write(`${join(out, packed.filename)}\n`);
   } finally {

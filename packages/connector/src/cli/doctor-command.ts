@@ -8,7 +8,15 @@ import { doctorVars } from './config';
 
 /** A configuration that cannot even be read is the first finding, in the same form as the others. */
 function configProblem(error: ConfigError): Finding[] {
-  return [{ check: 'config', status: 'problem', problem: 'config-invalid', said: DIAGNOSES['config-invalid'].what, detail: error.problems.join('; ') }];
+  return [
+    {
+      check: 'config',
+      status: 'problem',
+      problem: 'config-invalid',
+      said: DIAGNOSES['config-invalid'].what,
+      detail: error.problems.join('; '),
+    },
+  ];
 }
 
 async function diagnose(env: Record<string, string | undefined>): Promise<{ jobcentre: number; findings: Finding[] }> {

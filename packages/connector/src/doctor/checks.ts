@@ -50,7 +50,7 @@ const TLS_CODE = /^(ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HOST
  * in their text: 403 at the handshake is the login; a ConnectionClose instead of open-ok comes
  * after a good login, from a vhost that is missing or not the user's.
  */
-export function classifyConnectError(error: unknown, tls: boolean): { check: CheckName; problem: Problem } {
+export function classifyConnectError(error: unknown): { check: CheckName; problem: Problem } {
   const message = messageOf(error);
   const code = String(codeOf(error) ?? '');
   if (/ACCESS[-_]REFUSED|\b403\b/.test(message)) return { check: 'login', problem: 'credentials-refused' };
@@ -94,13 +94,17 @@ async function brokerChecks(input: DoctorInput, found: Finding[]): Promise<void>
     connection = await within(
       input.timeoutMs,
       `connecting to ${host}`,
-      amqplib.connect(input.amqpUrl, { timeout: input.timeoutMs, clientProperties: { connection_name: `rs-connector doctor ${input.jobcentre}` } }),
+      amqplib.connect(input.amqpUrl, {
+        timeout: input.timeoutMs,
+        clientProperties: { connection_name: `rs-connector doctor ${input.jobcentre}` },
+      }),
       (late) => void late.close().catch(() => {}),
     );
   } catch (error) {
-    const { check, problem: code } = classifyConnectError(error, tls);
+    const { check, problem: code } = classifyConnectError(error);
     for (const earlier of order.slice(0, order.indexOf(check))) {
-      if (earlier === 'connection') found.push(ok('connection', `reached ${host}${tls ? ' with TLS' : ''}`, `forbindelse til ${host}${tls ? ' med TLS' : ''}`));
+      if (earlier === 'connection')
+        found.push(ok('connection', `reached ${host}${tls ? ' with TLS' : ''}`, `forbindelse til ${host}${tls ? ' med TLS' : ''}`));
       if (earlier === 'login') found.push(ok('login', `logged in as ${user}`, `logget ind som ${user}`));
     }
     found.push(problem(check, code, messageOf(error)));
@@ -110,7 +114,13 @@ async function brokerChecks(input: DoctorInput, found: Finding[]): Promise<void>
   connection.on('error', () => {});
   try {
     const version = String(connection.connection.serverProperties.version ?? '?');
-    found.push(ok('connection', `reached ${host}${tls ? ' with TLS' : ''} (RabbitMQ ${version})`, `forbindelse til ${host}${tls ? ' med TLS' : ''} (RabbitMQ ${version})`));
+    found.push(
+      ok(
+        'connection',
+        `reached ${host}${tls ? ' with TLS' : ''} (RabbitMQ ${version})`,
+        `forbindelse til ${host}${tls ? ' med TLS' : ''} (RabbitMQ ${version})`,
+      ),
+    );
     found.push(ok('login', `logged in as ${user}`, `logget ind som ${user}`));
     found.push(ok('vhost', `virtual host ${vhost}`, `virtuel host ${vhost}`));
     found.push(await queueCheck(connection, queue, input.timeoutMs));
@@ -196,7 +206,8 @@ async function feedChecks(input: DoctorInput, deps: DoctorDeps, found: Finding[]
   }
   const received = deps.now();
   const platformTime = Date.parse(res.headers.get('date') ?? '');
-  if (Number.isNaN(platformTime)) found.push(skipped('clock', 'not checked: no Date in the answer', 'ikke tjekket: svaret havde ingen Date'));
+  if (Number.isNaN(platformTime))
+    found.push(skipped('clock', 'not checked: no Date in the answer', 'ikke tjekket: svaret havde ingen Date'));
   else {
     // The Date header has whole seconds; half the round trip is how old it was on arrival.
     const skewMs = (sent + received) / 2 - platformTime;
@@ -204,13 +215,26 @@ async function feedChecks(input: DoctorInput, deps: DoctorDeps, found: Finding[]
     if (Math.abs(skewMs) > input.maxClockSkewMs + 1000 + (received - sent) / 2) {
       const ahead = skewMs > 0;
       found.push(problem('clock', 'clock-skew', `this server's clock is ${seconds} s ${ahead ? 'ahead of' : 'behind'} the platform's`));
-    } else found.push(ok('clock', `clock within ${Math.max(seconds, 1)} s of the platform's`, `uret er højst ${Math.max(seconds, 1)} s fra platformens`));
+    } else
+      found.push(
+        ok('clock', `clock within ${Math.max(seconds, 1)} s of the platform's`, `uret er højst ${Math.max(seconds, 1)} s fra platformens`),
+      );
   }
   if (!input.feed.token) found.push(problem('feed', 'feed-token-invalid', 'FEED_TOKEN or FEED_TOKEN_FILE is not set'));
-  else if (res.ok) found.push(ok('feed', `feed token accepted for jobcentre ${input.jobcentre}`, `feed-tokenet er godkendt til jobcenter ${input.jobcentre}`));
-  else if (res.status === 401 || res.status === 403) found.push(problem('feed', 'feed-token-invalid', `${res.status}: expired, not issued by the platform, or not a jobcentre's`));
+  else if (res.ok)
+    found.push(
+      ok('feed', `feed token accepted for jobcentre ${input.jobcentre}`, `feed-tokenet er godkendt til jobcenter ${input.jobcentre}`),
+    );
+  else if (res.status === 401 || res.status === 403)
+    found.push(problem('feed', 'feed-token-invalid', `${res.status}: expired, not issued by the platform, or not a jobcentre's`));
   else if (res.status === 404)
-    found.push(problem('feed', 'feed-token-invalid', `404: the token is for another jobcentre than ${input.jobcentre}, or FEED_URL is not the broadcast service`));
+    found.push(
+      problem(
+        'feed',
+        'feed-token-invalid',
+        `404: the token is for another jobcentre than ${input.jobcentre}, or FEED_URL is not the broadcast service`,
+      ),
+    );
   else found.push(problem('feed', 'platform-unreachable', `answered ${res.status}`));
 }
 
