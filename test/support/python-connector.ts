@@ -50,12 +50,18 @@ function wheelhouse(wheel: string): string {
   return dir;
 }
 
-/** A new virtualenv at `dir` with the wheel installed by pip (its dependencies from the wheelhouse); returns its bin/. */
+/**
+ * A new virtualenv at `dir` with the wheel installed by pip (its dependencies from the
+ * wheelhouse); returns its bin/. The venv gets no pip of its own (seeding one takes most of the
+ * time): the outer pip installs into it with --python.
+ */
 export function installInFreshVenv(dir: string, wheel: string): string {
-  execFileSync(python, ['-m', 'venv', dir]);
-  execFileSync(join(dir, 'bin/python'), ['-m', 'pip', 'install', '-q', '--no-index', '--find-links', wheelhouse(wheel), wheel], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(python, ['-m', 'venv', '--without-pip', dir]);
+  execFileSync(
+    python,
+    ['-m', 'pip', '--python', join(dir, 'bin/python'), 'install', '-q', '--no-index', '--find-links', wheelhouse(wheel), wheel],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   return join(dir, 'bin');
 }
 
