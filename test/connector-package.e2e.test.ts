@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  infra,
   jobcentreAmqpUrl,
   jobcentreToken,
   type RunningService,
@@ -123,6 +124,10 @@ describe('the connector as an npm package', () => {
       platform = await testPlatform({ jobcentres: [147] });
       broadcast = await platform.start('broadcast', { REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: 'none' });
       intake = await platform.start('order-intake');
+      // Broadcast declares the jobcentre queues as it connects, which may finish after it is ready.
+      await waitFor(async () => infra.management().queueInfo(platform.world.vhost, 'jobcentre.147'), {
+        what: 'jobcentre.147 to be declared',
+      });
     }, 60_000);
     afterAll(() => platform?.dispose());
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { issueToken } from '@rs/service-kit';
 import {
+  infra,
   jobcentreAmqpUrl,
   jobcentreToken,
   type RunningService,
@@ -98,6 +99,15 @@ describe('the Python connector as a package', () => {
       empty = await testPlatform({ jobcentres: [147] });
       broadcast = await platform.start('broadcast', { REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: 'none' });
       intake = await platform.start('order-intake');
+      // Broadcast declares the jobcentre queues as it connects, which may finish after it is ready.
+      const admin = infra.management();
+      await waitFor(
+        async () =>
+          (await admin.queueInfo(platform.world.vhost, 'jobcentre.147')) && admin.queueInfo(platform.world.vhost, 'jobcentre.851'),
+        {
+          what: 'the jobcentre queues to be declared',
+        },
+      );
       // A feed whose clock is ten minutes behind ours (the doctor trusts the platform's Date).
       skewed = createServer((_req, res) => {
         res.setHeader('date', new Date(Date.now() - 10 * 60_000).toUTCString());

@@ -99,9 +99,12 @@ function main() {
     };
     writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     mkdirSync(out, { recursive: true });
+    // Run from pnpm, npm would inherit pnpm's npm_config_* settings (and warn about them).
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_/i.test(k)));
     const [packed] = JSON.parse(
       execFileSync('npm', ['pack', '--json', '--pack-destination', out], {
         cwd: stage,
+        env,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],
       }),

@@ -14,6 +14,7 @@ import {
   type TestPlatform,
   testPassword,
   testPlatform,
+  waitFor,
 } from '@rs/testkit';
 import { type DoctorInput, type Finding, runDoctor } from '../src/doctor/checks';
 
@@ -51,6 +52,14 @@ describe('rs-connector doctor', () => {
     // A world where the platform never ran: the jobcentre's user exists, its queue does not.
     empty = await testPlatform({ jobcentres: [147] });
     broadcast = await platform.start('broadcast');
+    // Broadcast declares the jobcentre queues as it connects, which may finish after it is ready.
+    const admin = infra.management();
+    await waitFor(
+      async () => (await admin.queueInfo(platform.world.vhost, 'jobcentre.147')) && admin.queueInfo(platform.world.vhost, 'jobcentre.151'),
+      {
+        what: 'the jobcentre queues to be declared',
+      },
+    );
     input = {
       amqpUrl: jobcentreAmqpUrl(platform.world, 147),
       jobcentre: 147,
