@@ -12,7 +12,7 @@ import type { Metrics } from './metrics';
 import { openApiDocument } from './openapi';
 import { problem, sendProblem } from './problem';
 import { rateLimiter } from './rate-limit';
-import { declaredRoutes, type EdgeSettings } from './route';
+import { declaredRoutes, type EdgeSettings, isOwnCredentialsCall } from './route';
 
 export type ReadinessChecks = Record<string, () => Promise<boolean>>;
 
@@ -104,8 +104,17 @@ export function createApp(options: AppOptions): Express {
       logger: options.logger,
     }),
   );
-  router.use(requirePrincipal);
-  router.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
+  // A route with its own credentials (a signed webhook) is found at request time: it reads no token.
+  router.use((req, res, next) => (isOwnCredentialsCall(router, req) ? next() : requirePrincipal(req, res, next)));
+  router.use(
+    express.json({
+      limit: options.bodyLimit ?? '100kb',
+      // The body as sent, for a route that verifies a signature over it (at most the body limit).
+      verify: (req, _res, buf) => {
+        (req as Request).rawBody = buf;
+      },
+    }),
+  );
   options.routes(router);
 
   const document = openApiDocument(options.service, options.apiVersion ?? '1.0.0', declaredRoutes(router));

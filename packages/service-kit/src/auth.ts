@@ -27,6 +27,8 @@ declare global {
       principal?: Principal;
       /** Why the bearer token was refused, when it was; answered after the rate limit counted the call. */
       authProblem?: HttpError;
+      /** The JSON body as it arrived (set by the edge's body parser), for signature checks. */
+      rawBody?: Buffer;
     }
   }
 }

@@ -54,6 +54,19 @@ export function openApiDocument(service: string, version: string, routes: readon
     description: 'HS256 token with role, sub and exp (and jobcentre or cooperation for those roles)',
   });
   const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+  const ownSchemes = new Set<string>();
+  const ownScheme = (credentials: NonNullable<Route['credentials']>) => {
+    if (!ownSchemes.has(credentials.scheme)) {
+      registry.registerComponent('securitySchemes', credentials.scheme, {
+        type: 'apiKey',
+        in: 'header',
+        name: credentials.header,
+        description: credentials.description,
+      });
+      ownSchemes.add(credentials.scheme);
+    }
+    return credentials.scheme;
+  };
   registry.registerPath({
     method: 'get',
     path: '/healthz',
@@ -112,7 +125,7 @@ export function openApiDocument(service: string, version: string, routes: readon
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       ...(route.tags ? { tags: route.tags } : {}),
-      security: [{ [bearer.name]: [] }],
+      security: [{ [route.credentials ? ownScheme(route.credentials) : bearer.name]: [] }],
       request: {
         ...(route.params ? { params: route.params } : {}),
         ...(route.query ? { query: route.query } : {}),

@@ -50,6 +50,25 @@ export interface RouteSpec<P extends Input, Q extends Input, B extends Input> {
   handle(input: RouteInput<Out<P>, Out<Q>, Out<B>>): Promise<Reply>;
 }
 
+/**
+ * A route that carries its own credentials instead of a bearer token (a webhook signed with a
+ * shared secret): the edge reads no token for it and the handler checks the request itself
+ * (`req.rawBody` holds the body as sent, for a signature over it).
+ */
+export interface OwnCredentials {
+  /** The OpenAPI security scheme's name. */
+  scheme: string;
+  /** The header the credentials travel in (documented as an API key header). */
+  header: string;
+  description: string;
+}
+
+export interface OwnCredentialsRouteSpec<P extends Input, Q extends Input, B extends Input>
+  extends Omit<RouteSpec<P, Q, B>, 'handle' | 'creates'> {
+  credentials: OwnCredentials;
+  handle(input: Omit<RouteInput<Out<P>, Out<Q>, Out<B>>, 'principal'>): Promise<Reply>;
+}
+
 /** A declared route with its types erased, as the edge and the document see it. */
 export interface Route {
   method: Method;
@@ -62,6 +81,8 @@ export interface Route {
   body?: z.ZodObject;
   responses: Record<number, ResponseSpec>;
   creates?: boolean;
+  /** Set for a route that checks its own credentials (ownCredentialsRoute): no bearer token is read. */
+  credentials?: OwnCredentials;
   handle(input: RouteInput<unknown, unknown, unknown>): Promise<Reply>;
 }
 
@@ -70,6 +91,29 @@ export function route<P extends Input = undefined, Q extends Input = undefined, 
   spec: RouteSpec<P, Q, B>,
 ): Route {
   return spec as unknown as Route;
+}
+
+/** Declares a route that checks its own credentials (see OwnCredentials); its handler gets no principal. */
+export function ownCredentialsRoute<P extends Input = undefined, Q extends Input = undefined, B extends Input = undefined>(
+  spec: OwnCredentialsRouteSpec<P, Q, B>,
+): Route {
+  return spec as unknown as Route;
+}
+
+/** Whether a request is for one of the router's own-credential routes (then the edge reads no bearer token). */
+export function isOwnCredentialsCall(router: Router, req: Request): boolean {
+  return declaredRoutes(router).some((r) => r.credentials && r.method === req.method.toLowerCase() && pathPattern(r.path).test(req.path));
+}
+
+const patterns = new Map<string, RegExp>();
+function pathPattern(path: string): RegExp {
+  let pattern = patterns.get(path);
+  if (!pattern) {
+    const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+/g, '[^/]+');
+    pattern = new RegExp(`^${escaped}/?$`);
+    patterns.set(path, pattern);
+  }
+  return pattern;
 }
 
 /** The settings the edge's routes read at request time (app.locals.edge, set by createApp). */
@@ -95,7 +139,8 @@ export function mountRoutes(router: Router, routes: readonly Route[]): void {
     }
     list.push(spec);
     router[spec.method](spec.path, async (req, res) => {
-      const principal = principalOf(req);
+      // An own-credentials route's handler has no principal (ownCredentialsRoute's type says so).
+      const principal = spec.credentials ? (undefined as unknown as Principal) : principalOf(req);
       const params = spec.params ? parseInput(spec.params, req.params, 'params') : undefined;
       const query = spec.query ? parseInput(spec.query, req.query, 'query') : undefined;
       if (spec.body && hasBody(req) && !req.is('application/json')) {

@@ -37,4 +37,11 @@ export const orderIntakeConfig = {
     .default('4,13')
     .transform((s) => s.split(',').map(Number))
     .refine((weeks) => weeks.every((w) => w >= 1 && w <= 156), 'each week between 1 and 156'),
+  /**
+   * Shared secret the telephony system signs its webhook calls with (HMAC-SHA256), at least 32
+   * characters. Unset (the default): POST /webhooks/telephony/calls answers 404.
+   */
+  TELEPHONY_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** How far a webhook call's timestamp may be from now, in seconds, before it is refused as a replay. Default 300. */
+  TELEPHONY_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
 };

@@ -1,20 +1,26 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { jobcentreQueueSpec, SERVICE_QUEUES, TIMER_QUEUES } from '@rs/contracts';
 import { allJobcentres } from '@rs/reference-data';
 import { runService } from '@rs/service-kit';
 import { addWorkingDays } from '@rs/working-time';
 import { consumeRoundEvents } from './adapters/amqp/round-events.consumer';
 import { consumeServiceGoalEvents } from './adapters/amqp/service-goal-events.consumer';
-import { followUpsRoutes } from './adapters/http/follow-ups.routes';
-import { ordersRoutes } from './adapters/http/orders.routes';
-import { serviceGoalsRoutes } from './adapters/http/service-goals.routes';
+import { orderIntakeRoutes } from './adapters/http/routes';
+import { companyModels } from './adapters/mongo/company.model';
+import {
+  agreementRepository,
+  callRepository,
+  companyRepository,
+  fundAgreementRepository,
+  nonceRepository,
+} from './adapters/mongo/company.repository';
 import { followUpRepository } from './adapters/mongo/follow-ups.repository';
 import { orderModels } from './adapters/mongo/order.model';
 import { orderRepository } from './adapters/mongo/order.repository';
 import { serviceGoalModels } from './adapters/mongo/service-goals.model';
 import { serviceGoalRepository } from './adapters/mongo/service-goals.repository';
 import { serviceGoalTimerQueue, startServiceGoalWorker } from './adapters/timers/service-goal-timers';
-import type { OrderIntakeDeps } from './app/deps';
+import type { CompanyDeps } from './app/company-deps';
 import { reconcileGoalTimers } from './app/reconcile-goal-timers';
 import type { ServiceGoalDeps } from './app/service-goal-deps';
 import { orderIntakeConfig } from './config';
@@ -23,7 +29,7 @@ runService(
   {
     name: 'order-intake',
     config: orderIntakeConfig,
-    mongo: (connection) => ({ ...orderModels(connection), ...serviceGoalModels(connection) }),
+    mongo: (connection) => ({ ...orderModels(connection), ...serviceGoalModels(connection), ...companyModels(connection) }),
     // Service-goal notices go to the lead's own queue: every jobcentre queue is declared, so none is routed to nowhere.
     bus: {
       queues: [
@@ -37,7 +43,18 @@ runService(
     redis: { readiness: false, timerQueues: [TIMER_QUEUES.serviceGoals] },
     relay: { models: (models) => [models.orders, models.serviceGoals, models.followUps] },
     parts: ({ config, logger, models, bus, redis, timerQueues, relay, now }) => {
-      const deps: OrderIntakeDeps = { orders: orderRepository(models, relay), now, newId: randomUUID };
+      const deps: CompanyDeps = {
+        orders: orderRepository(models, relay),
+        companies: companyRepository(models),
+        agreements: agreementRepository(models),
+        fundAgreements: fundAgreementRepository(models),
+        calls: callRepository(models),
+        nonces: nonceRepository(models),
+        now,
+        newId: randomUUID,
+        randomInt: (max) => randomInt(max),
+        telephony: { secret: config.TELEPHONY_WEBHOOK_SECRET, toleranceSeconds: config.TELEPHONY_WEBHOOK_TOLERANCE_SECONDS },
+      };
       const goalTimers = serviceGoalTimerQueue(timerQueues);
       const day = config.SERVICE_GOAL_DAY_SECONDS;
       const goalDeps: ServiceGoalDeps = {
@@ -52,16 +69,7 @@ runService(
         cancelTimers: (orderId) => goalTimers.cancel(orderId),
       };
       return {
-        http: {
-          routes: (router) => {
-            ordersRoutes(deps)(router);
-            serviceGoalsRoutes(goalDeps)(router);
-            followUpsRoutes(goalDeps)(router);
-          },
-          redis,
-          keyPrefix: config.TIMER_PREFIX,
-          edge: config,
-        },
+        http: { routes: orderIntakeRoutes(deps, goalDeps), redis, keyPrefix: config.TIMER_PREFIX, edge: config },
         consumers: [consumeRoundEvents(bus, deps), consumeServiceGoalEvents(bus, goalDeps)],
         workers: [startServiceGoalWorker(goalDeps, redis, config.TIMER_PREFIX, logger)],
         periodic: [
@@ -74,6 +82,12 @@ runService(
               const result = await reconcileGoalTimers(goalDeps, (entries) => goalTimers.ensure(entries, now()));
               logger.info({ ...result, timers: result.added + result.kept }, 'service-goal timers reconciled with the database');
             },
+          },
+          {
+            // A nonce older than twice the window guards nothing: its timestamp is refused as stale.
+            name: 'prune webhook nonces',
+            everyMs: 10 * 60_000,
+            run: () => deps.nonces.prune(new Date(now().getTime() - 2 * config.TELEPHONY_WEBHOOK_TOLERANCE_SECONDS * 1000)),
           },
         ],
       };

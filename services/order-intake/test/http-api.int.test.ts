@@ -1,20 +1,13 @@
 import { Redis } from 'ioredis';
 import { callRoute, createTestWorld, type RunningService, routeTable, startService, type TestWorld, tokenFor } from '@rs/testkit';
-import type { Router } from 'express';
-import { followUpsRoutes } from '../src/adapters/http/follow-ups.routes';
-import { ordersRoutes } from '../src/adapters/http/orders.routes';
-import { serviceGoalsRoutes } from '../src/adapters/http/service-goals.routes';
+import { orderIntakeRoutes } from '../src/adapters/http/routes';
 
 /**
  * order-intake's HTTP API as documented: every routed path is in /openapi.json, each route
  * answers a valid and an invalid call as its declaration says, GET /orders pages and filters,
  * and a client retrying POST /orders after a timeout registers the order once.
  */
-const table = routeTable('order-intake', (router: Router) => {
-  ordersRoutes({} as never)(router);
-  serviceGoalsRoutes({} as never)(router);
-  followUpsRoutes({} as never)(router);
-});
+const table = routeTable('order-intake', orderIntakeRoutes({} as never, {} as never));
 const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: 101 });
 const order = (title = 'Chauffør') => ({
   company: { name: 'Vognmand Hansen', municipality: 101 },

@@ -10,6 +10,12 @@ export const OrderRegistered = z.object({
   order: OrderSummary,
   /** Set when the lead asked for a broadcast at registration; broadcast opens the round. */
   broadcast: z.object({ scope: Scope }).nullable(),
+  /**
+   * The company's recruitment agreement says jobcentres without qualified candidates need not
+   * reply (R6 "unless agreed otherwise"): a recipient still silent at a round's deadline has
+   * answered "no qualified candidates", it is not overdue. Absent: every recipient must reply.
+   */
+  silenceMeansNone: z.boolean().optional(),
 });
 export type OrderRegistered = z.infer<typeof OrderRegistered>;
 

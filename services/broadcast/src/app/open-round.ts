@@ -40,6 +40,7 @@ export async function openRoundForOrder(
       deps.addWorkingSeconds,
     ),
     ...(shortlists ? { shortlists } : {}),
+    ...(snapshot.silenceMeansNone ? { silenceMeansNone: true } : {}),
   });
   const inserted = await deps.rounds.insert(round, { seq, cooperation: snapshot.cooperation }, openingMessages(deps, round, shortlists));
   if (!inserted) return undefined;

@@ -16,6 +16,8 @@ export interface OrderSnapshot {
   /** The lead's cooperation when the order was registered (the secretariat that may manage its rounds). */
   cooperation: string | null;
   order: z.infer<typeof OrderSummary>;
+  /** The company agreed that jobcentres without qualified candidates need not reply (order.registered). */
+  silenceMeansNone?: boolean;
 }
 
 export interface RoundStore extends Saves<Round> {

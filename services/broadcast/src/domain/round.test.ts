@@ -53,6 +53,33 @@ describe('broadcast round', () => {
     expect(decide({ type: 'DeadlineReached', now: deadline }, apply(r, events))).toEqual([]);
   });
 
+  it('counts silence at the deadline as "no qualified candidates" when the company agreed they need not reply (R6)', () => {
+    let r = openRound({
+      id: 'o2-1',
+      orderId: 'o2',
+      leadJobcentre: 101,
+      scope: 'cooperation',
+      order,
+      recipients: [147, 151],
+      openedAt: opened,
+      deadline,
+      silenceMeansNone: true,
+    });
+    r = apply(r, decide({ ...reply(147), answer: 'candidates', candidates: [] }, r));
+    const at = deadline.toISOString();
+    const events = decide({ type: 'DeadlineReached', now: deadline }, r);
+    expect(events).toEqual([
+      { type: 'ReplyRecorded', recipient: 151, answer: 'none', candidates: [], late: false, amended: false, at },
+      { type: 'RoundCompleted', at },
+    ]);
+    r = apply(r, events);
+    expect(r.recipients.map((x) => [x.jobcentre, x.status, x.answer])).toEqual([
+      [147, 'replied', 'candidates'],
+      [151, 'replied', 'none'],
+    ]);
+    expect(decide({ type: 'DeadlineReached', now: deadline }, r)).toEqual([]);
+  });
+
   it('ignores a deadline when nobody is pending any more (every recipient replied)', () => {
     let r = round([147, 151]);
     r = apply(r, decide(reply(147), r));

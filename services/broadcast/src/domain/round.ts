@@ -23,6 +23,8 @@ export interface Round {
   recipients: RecipientState[];
   /** Whether matching's shortlists went out (in the opening messages or after): they go once. */
   shortlistsDelivered?: boolean;
+  /** The company agreed that jobcentres without qualified candidates need not reply (R6): silence at the deadline is "none". */
+  silenceMeansNone?: boolean;
 }
 
 /** Matching's suggestions for an order: per jobcentre, its own candidates. */
@@ -86,6 +88,8 @@ export interface OpenRoundInput {
   deadline: Date;
   /** Known at the opening: each recipient's own list goes into its broadcast message. */
   shortlists?: Shortlists;
+  /** From the order (its company's recruitment agreement): silence at the deadline counts as "none". */
+  silenceMeansNone?: boolean;
 }
 
 /** Round ids are `<orderId>-<seq>`, seq counting from 1 without gaps. */
@@ -106,6 +110,7 @@ export function openRound(input: OpenRoundInput): Round {
     status: input.recipients.length === 0 ? 'complete' : 'open',
     recipients: input.recipients.map((jobcentre) => ({ jobcentre, status: 'pending' })),
     shortlistsDelivered: input.shortlists !== undefined,
+    ...(input.silenceMeansNone ? { silenceMeansNone: true } : {}),
   };
 }
 
@@ -150,8 +155,14 @@ export function decide(command: RoundCommand, round: Round): RoundEvent[] {
   if (command.type === 'DeadlineReached') {
     // A timer that fires early (clock skew) or after the round finished changes nothing.
     if (round.status !== 'open' || command.now.getTime() < Date.parse(round.deadline)) return [];
-    // Every silent recipient is overdue in one write: one timer per round, whoever is pending.
-    const events: RoundEvent[] = pendingRecipients(round).map((recipient) => ({ type: 'RecipientOverdue', recipient, at }));
+    // Every silent recipient is overdue in one write: one timer per round, whoever is pending —
+    // unless the company agreed that silence means "no qualified candidates" (R6): then it is
+    // recorded as that answer, in time, and nobody is overdue.
+    const events: RoundEvent[] = pendingRecipients(round).map((recipient) =>
+      round.silenceMeansNone
+        ? { type: 'ReplyRecorded', recipient, answer: 'none', candidates: [], late: false, amended: false, at }
+        : { type: 'RecipientOverdue', recipient, at },
+    );
     return events.length === 0 ? [] : [...events, { type: 'RoundCompleted', at }];
   }
   const recipient = round.recipients.find((r) => r.jobcentre === command.recipient);

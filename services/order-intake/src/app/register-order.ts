@@ -9,9 +9,12 @@ export interface RegisterOrderInput {
   cooperation: string | null;
   channel: 'jobcentre' | 'phone-line';
   registeredBy: string;
-  company: { name: string; cvr?: string | undefined; municipality: number };
+  /** `id` when the order is for a registered company (its lead and data came from it). */
+  company: { id?: string; name: string; cvr?: string | undefined; municipality: number };
   order: z.infer<typeof OrderSummary>;
   broadcast: { scope: ScopeId } | null;
+  /** The company's recruitment agreement: jobcentres without qualified candidates need not reply (R6). */
+  silenceMeansNone?: boolean;
   /**
    * The caller's Idempotency-Key, scoped to who sent it, and a hash of the request. The order's id
    * is derived from it, so a retry the edge's Redis record no longer guards (the record was lost,
@@ -50,6 +53,7 @@ export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderI
       registeredAt: registeredAt.toISOString(),
       order: input.order,
       broadcast: input.broadcast,
+      ...(input.silenceMeansNone ? { silenceMeansNone: true } : {}),
     },
     { id: eventId, time: registeredAt, source: SOURCE, correlationId: orderId },
   );
@@ -64,6 +68,7 @@ export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderI
     company: input.company,
     order: input.order,
     broadcastRequested: input.broadcast,
+    ...(input.silenceMeansNone ? { silenceMeansNone: true } : {}),
     rounds: [],
     hires: [],
     ...(input.once ? { requestHash: input.once.requestHash } : {}),

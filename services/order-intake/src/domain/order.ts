@@ -13,9 +13,12 @@ export interface Order {
   registeredBy: string;
   registeredAt: string;
   status: OrderStatus;
-  company: { name: string; cvr?: string | undefined; municipality: number };
+  /** `id`: the registered company the order is for (its lead and data came from it). */
+  company: { id?: string; name: string; cvr?: string | undefined; municipality: number };
   order: z.infer<typeof OrderSummary>;
   broadcastRequested: { scope: ScopeId } | null;
+  /** From the company's recruitment agreement: a recipient's silence at a round's deadline counts as "none" (R6). */
+  silenceMeansNone?: boolean;
   rounds: RoundProgress[];
   hires: Hire[];
   closedAt?: string;

@@ -15,7 +15,13 @@ import { withdrawHiredCandidate } from '../../app/withdraw-hired';
 export function consumeOrderEvents(bus: Bus, deps: BroadcastDeps) {
   return consume(bus, SERVICE_QUEUES.broadcastEvents, {
     'order.registered': async (data) => {
-      const snapshot = { orderId: data.orderId, leadJobcentre: data.leadJobcentre, cooperation: data.cooperation, order: data.order };
+      const snapshot = {
+        orderId: data.orderId,
+        leadJobcentre: data.leadJobcentre,
+        cooperation: data.cooperation,
+        order: data.order,
+        ...(data.silenceMeansNone ? { silenceMeansNone: true } : {}),
+      };
       // A round holds the snapshot itself (loadOrderSnapshot reads it there): one write less per
       // order. An opening that fails keeps the snapshot, so the lead can still open a round.
       if (!data.broadcast) return saveOrderSnapshot(deps, snapshot);

@@ -10,7 +10,15 @@ export function orderSnapshotRepository(models: Pick<RoundModels, 'orders'>): Or
     },
     async load(orderId) {
       const doc = await collection.findOne({ _id: orderId as never });
-      return doc ? { orderId, leadJobcentre: doc.leadJobcentre, cooperation: doc.cooperation ?? null, order: doc.order } : undefined;
+      return doc
+        ? {
+            orderId,
+            leadJobcentre: doc.leadJobcentre,
+            cooperation: doc.cooperation ?? null,
+            order: doc.order,
+            ...(doc.silenceMeansNone ? { silenceMeansNone: true } : {}),
+          }
+        : undefined;
     },
   };
 }

@@ -19,6 +19,7 @@ const roundSchema = new Schema(
     closeReason: { type: String },
     recipients: { type: [Schema.Types.Mixed], default: [] },
     shortlistsDelivered: { type: Boolean, default: false },
+    silenceMeansNone: { type: Boolean },
     ...aggregateFields,
   },
   { collection: 'rounds', versionKey: false },
@@ -31,6 +32,7 @@ const orderSnapshotSchema = new Schema(
     leadJobcentre: { type: Number, required: true },
     cooperation: { type: String },
     order: { type: Schema.Types.Mixed, required: true },
+    silenceMeansNone: { type: Boolean },
   },
   { collection: 'orders', versionKey: false },
 );

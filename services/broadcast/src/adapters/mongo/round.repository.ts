@@ -30,8 +30,18 @@ export function roundRepository(models: Pick<RoundModels, 'rounds'>, relay: Hand
       return (await model.exists({ _id: id })) !== null;
     },
     async orderOf(id) {
-      const doc = await model.collection.findOne({ _id: id as never }, { projection: { leadJobcentre: 1, cooperation: 1, order: 1 } });
-      return doc ? { leadJobcentre: doc.leadJobcentre, cooperation: doc.cooperation ?? null, order: doc.order } : undefined;
+      const doc = await model.collection.findOne(
+        { _id: id as never },
+        { projection: { leadJobcentre: 1, cooperation: 1, order: 1, silenceMeansNone: 1 } },
+      );
+      return doc
+        ? {
+            leadJobcentre: doc.leadJobcentre,
+            cooperation: doc.cooperation ?? null,
+            order: doc.order,
+            ...(doc.silenceMeansNone ? { silenceMeansNone: true } : {}),
+          }
+        : undefined;
     },
     async *idsWithStatus(status) {
       for await (const doc of model.collection.find({ status }, { projection: { _id: 1 } })) yield String(doc._id);

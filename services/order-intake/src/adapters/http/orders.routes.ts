@@ -21,7 +21,8 @@ import {
 } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { OrderIntakeDeps } from '../../app/deps';
+import type { CompanyDeps } from '../../app/company-deps';
+import { companyOrderTerms, orderCompany } from '../../app/company-order';
 import { closeOrder } from '../../app/close-order';
 import { hireCandidate } from '../../app/hire-candidate';
 import type { OrderFilter } from '../../app/ports';
@@ -38,27 +39,40 @@ export const HireBody = z.strictObject({
   candidateRef: CandidateRef,
 });
 
-export const CreateOrderBody = z.strictObject({
-  company: z.strictObject({
-    name: z.string().trim().min(1).max(200),
-    cvr: z
+export const CreateOrderBody = z
+  .strictObject({
+    /** A registered company (GET /companies): the order takes its lead and data from it (R1). */
+    companyId: z
       .string()
-      .regex(/^\d{8}$/, 'CVR is 8 digits')
+      .regex(/^\d{8}(-\d{10})?$/, 'a CVR number, or CVR-P-number')
       .optional(),
-    municipality: Municipality,
-  }),
-  title: z.string().trim().min(1).max(200),
-  occupation: z.string().trim().min(1).max(200),
-  positions: z.number().int().min(1).max(1000),
-  /** Where the job is; defaults to the company's municipality. */
-  municipality: Municipality.optional(),
-  description: z.string().max(4000).default(''),
-  startBy: z.iso.date().optional(),
-  /** Ask broadcast to open a round at once (R5). */
-  broadcast: z.strictObject({ scope: z.enum(SCOPE_IDS) }).optional(),
-  /** R1: the phone line may name the jobcentre the company chose; otherwise its municipality's. */
-  leadJobcentre: z.number().int().optional(),
-});
+    /** The company written out, for one not registered; give this or companyId. */
+    company: z
+      .strictObject({
+        name: z.string().trim().min(1).max(200),
+        cvr: z
+          .string()
+          .regex(/^\d{8}$/, 'CVR is 8 digits')
+          .optional(),
+        municipality: Municipality,
+      })
+      .optional(),
+    title: z.string().trim().min(1).max(200),
+    occupation: z.string().trim().min(1).max(200),
+    positions: z.number().int().min(1).max(1000),
+    /** Where the job is; defaults to the company's municipality. */
+    municipality: Municipality.optional(),
+    description: z.string().max(4000).default(''),
+    startBy: z.iso.date().optional(),
+    /** Ask broadcast to open a round at once (R5). */
+    broadcast: z.strictObject({ scope: z.enum(SCOPE_IDS) }).optional(),
+    /** R1: the phone line may name the jobcentre the company chose; otherwise its municipality's. */
+    leadJobcentre: z.number().int().optional(),
+  })
+  .refine((b) => (b.company === undefined) !== (b.companyId === undefined), {
+    message: 'give company or companyId, not both (angiv company eller companyId)',
+    path: ['companyId'],
+  });
 
 const CloseOrderBody = z.strictObject({ outcome: z.enum(['filled', 'cancelled', 'unfilled']) });
 
@@ -96,7 +110,7 @@ const OrderView = z
     channel: z.enum(['jobcentre', 'phone-line']),
     registeredAt: z.string(),
     status: z.string(),
-    company: z.object({ name: z.string(), cvr: z.string().optional(), municipality: z.number().int() }),
+    company: z.object({ id: z.string().optional(), name: z.string(), cvr: z.string().optional(), municipality: z.number().int() }),
     order: OrderSummary,
     broadcastRequested: z.object({ scope: z.enum(SCOPE_IDS) }).nullable(),
     rounds: z.array(RoundProgressView),
@@ -130,7 +144,7 @@ function commandRefusal({ status, reason }: { status: number; reason: string }):
   return status === 404 ? refusal(status, 'not-found', reason, 'Ordren findes ikke') : refusal(status, 'conflict', reason, 'Konflikt');
 }
 
-export function ordersRoutes(deps: OrderIntakeDeps) {
+export function ordersRoutes(deps: CompanyDeps) {
   const findOrder = async (id: string) => (await deps.orders.load(id))?.state;
 
   const create = route({
@@ -151,10 +165,21 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
           da: 'Kun jobcentre og telefonlinjen registrerer ordrer',
         });
       }
-      const decision = leadJobcentreFor(principal, {
-        companyMunicipality: body.company.municipality,
+      // A registered company decides the lead (every order of a company goes to the same lead).
+      const terms = body.companyId !== undefined ? await companyOrderTerms(deps, principal, body.companyId) : undefined;
+      if (body.companyId !== undefined && !terms) {
+        throw new HttpError(
+          422,
+          'unprocessable',
+          { en: 'body.companyId: company not found', da: 'body.companyId: virksomheden findes ikke' },
+          [{ field: 'body.companyId', message: 'company not found' }],
+        );
+      }
+      const company = terms ? orderCompany(terms.company) : body.company!;
+      const decision = leadJobcentreFor(terms ? { role: 'phone-line' } : principal, {
+        companyMunicipality: company.municipality,
         ...(body.municipality !== undefined ? { jobMunicipality: body.municipality } : {}),
-        ...(body.leadJobcentre !== undefined ? { leadJobcentre: body.leadJobcentre } : {}),
+        ...(terms ? { leadJobcentre: terms.leadJobcentre } : body.leadJobcentre !== undefined ? { leadJobcentre: body.leadJobcentre } : {}),
         ...(body.broadcast ? { broadcastScope: body.broadcast.scope } : {}),
       });
       if (!decision.ok) {
@@ -167,7 +192,7 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
         occupation: body.occupation,
         positions: body.positions,
         municipality,
-        companyName: body.company.name,
+        companyName: company.name,
         description: body.description,
         ...(body.startBy ? { startBy: body.startBy } : {}),
       });
@@ -178,9 +203,10 @@ export function ordersRoutes(deps: OrderIntakeDeps) {
         cooperation: decision.cooperation,
         channel: principal.role,
         registeredBy: principal.sub,
-        company: body.company,
+        company,
         order,
         broadcast: body.broadcast ?? null,
+        ...(terms?.silenceMeansNone ? { silenceMeansNone: true } : {}),
         ...(key !== undefined
           ? { once: { principal: `${principal.role}:${principal.sub}`, key, requestHash: sha256(canonicalJson(req.body ?? null)) } }
           : {}),

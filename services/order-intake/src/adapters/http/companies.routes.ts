@@ -1,0 +1,291 @@
+import { cooperation as cooperationById, cooperationOf } from '@rs/reference-data';
+import { decodeCursor, HttpError, mountRoutes, nextLink, pageOf, pageQuery, route } from '@rs/service-kit';
+import type { Router } from 'express';
+import { z } from 'zod';
+import type { CompanyDeps } from '../../app/company-deps';
+import type { CompanyFilter } from '../../app/company-ports';
+import { recordFundAgreement, recordRecruitmentAgreement } from '../../app/record-agreement';
+import { registerCompany } from '../../app/register-company';
+import type { FundAgreement, RecruitmentAgreement } from '../../domain/agreement';
+import { type Company, companyListFilter, mayReadCompany, mayRegisterCompany } from '../../domain/company';
+import { namePrefixPattern } from '../../domain/company-name';
+import {
+  AgreementBody,
+  AgreementView,
+  CompanyBody,
+  CompanyView,
+  Cvr,
+  FundAgreementBody,
+  FundAgreementView,
+  JobcentreCode,
+  Municipality,
+} from './company-schemas';
+import { refusalProblem } from './refusal';
+
+const CompanyParams = z.object({ id: z.string().regex(/^\d{8}(-\d{10})?$/, 'a CVR number, or CVR-P-number') });
+
+const code = z
+  .string()
+  .regex(/^[1-9]\d{2}$/, 'three digits')
+  .transform(Number);
+
+const CompaniesQuery = z.object({
+  ...pageQuery(50, 200),
+  cvr: Cvr.optional(),
+  /** The start of the name, any case, Danish letters as typed. */
+  name: z.string().trim().min(1).max(100).optional(),
+  municipality: code.pipe(Municipality).optional(),
+  lead: code.pipe(JobcentreCode).optional(),
+});
+
+const FundAgreementsQuery = z.object({
+  limit: pageQuery(100, 500).limit,
+  cooperation: z
+    .string()
+    .regex(/^[A-Z]{2,10}$/)
+    .optional(),
+});
+
+const notFound = () => new HttpError(404, 'not-found', { en: 'Company not found', da: 'Virksomheden findes ikke' });
+
+/** The Idempotency-Key, scoped to who sent it: a keyed create's id is derived from it. */
+function onceOf(req: { get(name: string): string | undefined }, principal: { role: string; sub: string }) {
+  const key = req.get('idempotency-key');
+  return key !== undefined ? { principal: `${principal.role}:${principal.sub}`, key } : undefined;
+}
+
+export function companiesRoutes(deps: CompanyDeps) {
+  const create = route({
+    method: 'post',
+    path: '/companies',
+    summary: 'Register a company (R1: its lead is the jobcentre of its municipality, or the one it chose)',
+    tags: ['companies'],
+    body: CompanyBody,
+    creates: true,
+    responses: {
+      201: { description: 'registered', schema: CompanyView, headers: { Location: 'the company' } },
+      200: { description: 'the same company was registered before', schema: CompanyView },
+      409: { description: 'another company is registered under this CVR (and P-number)' },
+    },
+    handle: async ({ principal, body }) => {
+      if (!mayRegisterCompany(principal)) {
+        throw new HttpError(403, 'forbidden', {
+          en: 'Only the phone line, jobcentres and admins register companies',
+          da: 'Kun telefonlinjen, jobcentre og administratorer registrerer virksomheder',
+        });
+      }
+      const result = await registerCompany(deps, principal, body);
+      if (result.kind === 'refused') throw refusalProblem(result.status, result.message);
+      if (result.kind === 'conflict') {
+        throw refusalProblem(
+          409,
+          'body.cvr: another company is registered under this CVR number / en anden virksomhed har dette CVR-nummer',
+        );
+      }
+      // A jobcentre that is not the stored company's lead learns only that it exists.
+      if (result.kind === 'existing' && !mayReadCompany(principal, result.company)) {
+        throw refusalProblem(409, 'body.cvr: the company is registered with another lead jobcentre / virksomheden har en anden tovholder');
+      }
+      return {
+        status: result.kind === 'created' ? 201 : 200,
+        body: companyView(result.company),
+        headers: { Location: `/companies/${result.company.id}` },
+      };
+    },
+  });
+
+  const list = route({
+    method: 'get',
+    path: '/companies',
+    summary: 'Find companies by CVR number or the start of their name (Danish letters, any case), a page at a time',
+    tags: ['companies'],
+    query: CompaniesQuery,
+    responses: { 200: { description: 'a page of companies, by name', schema: pageOf('companies', CompanyView) } },
+    handle: async ({ principal, query }) => {
+      const scope = companyListFilter(principal);
+      if (!scope) return { status: 200, body: { companies: [], next: null } };
+      const filter: CompanyFilter = {
+        ...scope,
+        ...(query.cvr ? { cvr: query.cvr } : {}),
+        ...(query.name ? { namePattern: namePrefixPattern(query.name) } : {}),
+        ...(query.municipality !== undefined ? { municipality: query.municipality } : {}),
+      };
+      if (query.lead !== undefined) {
+        // A jobcentre sees its own companies only, whatever it asks for.
+        if (scope.leadJobcentre !== undefined && scope.leadJobcentre !== query.lead)
+          return { status: 200, body: { companies: [], next: null } };
+        filter.leadJobcentre = query.lead;
+      }
+      if (query.cursor) {
+        // The cursor names the last company; its name key is read back (a key may be longer than a cursor holds).
+        const last = await deps.companies.load(decodeCursor(query.cursor).id);
+        if (!last)
+          throw new HttpError(400, 'invalid-request', {
+            en: 'query.cursor: not a cursor of this list',
+            da: 'query.cursor: ugyldig markør',
+          });
+        filter.after = { nameKey: last.nameKey, id: last.id };
+      }
+      const found = await deps.companies.list(filter, query.limit + 1);
+      const page = found.slice(0, query.limit);
+      const last = found.length > query.limit ? page[page.length - 1] : undefined;
+      return {
+        status: 200,
+        body: {
+          companies: page.map(companyView),
+          next: nextLink(
+            '/companies',
+            { limit: query.limit, cvr: query.cvr, name: query.name, municipality: query.municipality, lead: query.lead },
+            last && { key: '', id: last.id },
+          ),
+        },
+      };
+    },
+  });
+
+  const readCompany = async (principal: Parameters<typeof mayReadCompany>[0], id: string): Promise<Company> => {
+    const company = await deps.companies.load(id);
+    if (!company || !mayReadCompany(principal, company)) throw notFound();
+    return company;
+  };
+
+  const read = route({
+    method: 'get',
+    path: '/companies/:id',
+    summary: 'One company, to its lead, its cooperation, the phone line and admins',
+    tags: ['companies'],
+    params: CompanyParams,
+    responses: { 200: { description: 'the company', schema: CompanyView } },
+    handle: async ({ principal, params }) => ({ status: 200, body: companyView(await readCompany(principal, params.id)) }),
+  });
+
+  const addAgreement = route({
+    method: 'post',
+    path: '/companies/:id/agreements',
+    summary:
+      "Record a recruitment agreement with the company (its lead jobcentre or an admin), e.g. 'jobcentres without candidates need not reply'",
+    tags: ['companies'],
+    params: CompanyParams,
+    body: AgreementBody,
+    creates: true,
+    responses: {
+      201: { description: 'recorded', schema: AgreementView, headers: { Location: 'the agreements of the company' } },
+      200: { description: 'recorded before under this Idempotency-Key', schema: AgreementView },
+    },
+    handle: async ({ principal, params, body, req }) => {
+      const result = await recordRecruitmentAgreement(deps, principal, params.id, body, onceOf(req, principal));
+      if (result.kind === 'refused') throw refusalProblem(result.status, result.message);
+      return {
+        status: result.kind === 'created' ? 201 : 200,
+        body: agreementView(result.agreement),
+        headers: { Location: `/companies/${params.id}/agreements` },
+      };
+    },
+  });
+
+  const agreements = route({
+    method: 'get',
+    path: '/companies/:id/agreements',
+    summary: 'The recruitment agreements of a company, newest first',
+    tags: ['companies'],
+    params: CompanyParams,
+    responses: { 200: { description: 'its agreements', schema: z.object({ agreements: z.array(AgreementView) }) } },
+    handle: async ({ principal, params }) => {
+      const company = await readCompany(principal, params.id);
+      return { status: 200, body: { agreements: (await deps.agreements.ofCompany(company.id)).map(agreementView) } };
+    },
+  });
+
+  const addFundAgreement = route({
+    method: 'post',
+    path: '/fund-agreements',
+    summary: "Record an agreement with an unemployment fund (a-kasse): the cooperation's secretariat or an admin",
+    tags: ['agreements'],
+    body: FundAgreementBody,
+    creates: true,
+    responses: {
+      201: { description: 'recorded', schema: FundAgreementView, headers: { Location: 'the list' } },
+      200: { description: 'recorded before under this Idempotency-Key', schema: FundAgreementView },
+    },
+    handle: async ({ principal, body, req }) => {
+      if (!cooperationById(body.cooperation)) throw refusalProblem(400, 'body.cooperation: no such cooperation / intet sådant samarbejde');
+      const result = await recordFundAgreement(deps, principal, body, onceOf(req, principal));
+      if (result.kind === 'refused') throw refusalProblem(result.status, result.message);
+      return {
+        status: result.kind === 'created' ? 201 : 200,
+        body: fundAgreementView(result.agreement),
+        headers: { Location: `/fund-agreements?cooperation=${body.cooperation}` },
+      };
+    },
+  });
+
+  const fundAgreements = route({
+    method: 'get',
+    path: '/fund-agreements',
+    summary: "Agreements with unemployment funds: a secretariat and a jobcentre see their cooperation's, the phone line and admins all",
+    tags: ['agreements'],
+    query: FundAgreementsQuery,
+    responses: { 200: { description: 'newest period first', schema: z.object({ agreements: z.array(FundAgreementView) }) } },
+    handle: async ({ principal, query }) => {
+      let cooperation = query.cooperation;
+      if (principal.role === 'secretariat' || principal.role === 'onboarding') cooperation = principal.cooperation;
+      if (principal.role === 'jobcentre') {
+        const own = cooperationOfJobcentre(principal.jobcentre);
+        if (!own) return { status: 200, body: { agreements: [] } };
+        cooperation = own;
+      }
+      if (query.cooperation !== undefined && query.cooperation !== cooperation) return { status: 200, body: { agreements: [] } };
+      const found = await deps.fundAgreements.list(cooperation ? { cooperation } : {}, query.limit);
+      return { status: 200, body: { agreements: found.map(fundAgreementView) } };
+    },
+  });
+
+  return (router: Router) => mountRoutes(router, [create, list, read, addAgreement, agreements, addFundAgreement, fundAgreements]);
+}
+
+function cooperationOfJobcentre(jobcentre: number): string | undefined {
+  return cooperationOf(jobcentre)?.id;
+}
+
+export function companyView(c: Company) {
+  return {
+    id: c.id,
+    cvr: c.cvr,
+    ...(c.pNumber ? { pNumber: c.pNumber } : {}),
+    name: c.name,
+    address: c.address,
+    municipality: c.municipality,
+    leadJobcentre: c.leadJobcentre,
+    leadChosen: c.leadChosen,
+    cooperation: c.cooperation,
+    contacts: c.contacts,
+    createdAt: c.createdAt,
+  };
+}
+
+function agreementView(a: RecruitmentAgreement) {
+  return {
+    id: a.id,
+    companyId: a.companyId,
+    leadJobcentre: a.leadJobcentre,
+    cooperation: a.cooperation,
+    period: a.period,
+    expectedHires: a.expectedHires,
+    terms: a.terms,
+    createdAt: a.createdAt,
+    createdBy: a.createdBy,
+  };
+}
+
+function fundAgreementView(a: FundAgreement) {
+  return {
+    id: a.id,
+    fund: a.fund,
+    cooperation: a.cooperation,
+    period: a.period,
+    contact: a.contact,
+    notes: a.notes,
+    createdAt: a.createdAt,
+    createdBy: a.createdBy,
+  };
+}

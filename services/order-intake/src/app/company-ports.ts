@@ -1,0 +1,71 @@
+import type { FundAgreement, RecruitmentAgreement } from '../domain/agreement';
+import type { Call, CallNeed, CallOutcome } from '../domain/call';
+import type { Company } from '../domain/company';
+
+/**
+ * The stores of companies, agreements, calls and webhook nonces, implemented by
+ * adapters/mongo/*.repository.ts (built in main.ts). Each new record is one unique-key insert:
+ * the same company, call or nonce twice is refused by the database, not by a read before.
+ */
+export interface CompanyStore {
+  /** False when a company with this id exists. */
+  insert(company: Company): Promise<boolean>;
+  load(id: string): Promise<Company | undefined>;
+  /** Ordered by name key, then id; narrowed by the filter; at most `limit`. */
+  list(filter: CompanyFilter, limit: number): Promise<Company[]>;
+}
+
+export interface CompanyFilter {
+  cvr?: string;
+  /** An anchored, escaped pattern on the name key (domain/company-name.ts). */
+  namePattern?: string;
+  municipality?: number;
+  leadJobcentre?: number;
+  cooperation?: string;
+  after?: { nameKey: string; id: string };
+}
+
+export interface AgreementStore {
+  insert(agreement: RecruitmentAgreement): Promise<boolean>;
+  load(id: string): Promise<RecruitmentAgreement | undefined>;
+  ofCompany(companyId: string): Promise<RecruitmentAgreement[]>;
+}
+
+export interface FundAgreementStore {
+  insert(agreement: FundAgreement): Promise<boolean>;
+  load(id: string): Promise<FundAgreement | undefined>;
+  /** Newest period first; `cooperation` narrows. */
+  list(filter: { cooperation?: string; fund?: string }, limit: number): Promise<FundAgreement[]>;
+}
+
+export type CallInsert = { kind: 'inserted' } | { kind: 'id-exists' } | { kind: 'reference-taken' };
+
+export interface CallStore {
+  /** One insert: the id and the reference are both unique keys. */
+  insert(call: Call): Promise<CallInsert>;
+  load(id: string): Promise<Call | undefined>;
+  byReference(reference: string): Promise<Call | undefined>;
+  /** Newest first (ties by id, descending). */
+  list(filter: CallFilter, limit: number): Promise<Call[]>;
+}
+
+export interface CallFilter {
+  routedTo?: number;
+  cooperation?: string;
+  companyId?: string;
+  cvr?: string;
+  orderId?: string;
+  need?: CallNeed;
+  outcome?: CallOutcome;
+  source?: Call['source'];
+  receivedFrom?: string;
+  receivedBefore?: string;
+  after?: { receivedAt: string; id: string };
+}
+
+export interface NonceStore {
+  /** False when the nonce was used before (a replayed request). */
+  claim(nonce: string, at: Date): Promise<boolean>;
+  /** Forgets nonces older than this: their timestamps are refused as stale anyway. */
+  prune(before: Date): Promise<number>;
+}

@@ -1,0 +1,233 @@
+import { OrderSummary, type ScopeId } from '@rs/contracts';
+import { jobcentreForMunicipality } from '@rs/reference-data';
+import type { Actor } from '../domain/access';
+import { type Call, type CallNeed, mayRecordCall } from '../domain/call';
+import type { Company, NewCompany } from '../domain/company';
+import { escapeRegex, nameKey } from '../domain/company-name';
+import { REFERENCE_ALPHABET, REFERENCE_LENGTH, referenceFrom } from '../domain/reference';
+import type { CompanyDeps } from './company-deps';
+import { companyOrderTerms, orderCompany } from './company-order';
+import { keyedId } from './keyed-id';
+import { registerCompany } from './register-company';
+import { registerOrder } from './register-order';
+
+/** How the operator names the caller's company: by id, CVR, exact name, or as a new company. */
+export type CallCompany = { companyId: string } | { cvr: string } | { name: string } | { new: NewCompany };
+
+/** The job the caller asks for, when the call becomes a new order. */
+export interface CallOrder {
+  title: string;
+  occupation: string;
+  positions: number;
+  municipality?: number | undefined;
+  description: string;
+  startBy?: string | undefined;
+  broadcast?: { scope: ScopeId } | undefined;
+}
+
+export interface CallInput {
+  receivedAt?: string | undefined;
+  caller: Call['caller'];
+  company?: CallCompany | undefined;
+  need: CallNeed;
+  note: string;
+  /** The call becomes this new order (through register-order), for the company's lead. */
+  order?: CallOrder | undefined;
+  /** The call is about this existing order. */
+  orderId?: string | undefined;
+}
+
+export type RecordCallResult =
+  | { kind: 'created'; call: Call }
+  | { kind: 'existing'; call: Call }
+  | { kind: 'key-reused' }
+  | { kind: 'in-flight' }
+  | { kind: 'refused'; status: 400 | 403 | 404 | 409 | 422; message: string };
+
+type Refusal = Extract<RecordCallResult, { kind: 'refused' }>;
+const refused = (status: Refusal['status'], message: string): Refusal => ({ kind: 'refused', status, message });
+
+/**
+ * The shared phone line (R2): an operator records an inbound call. The call names its company
+ * (found by id, CVR or exact name, or registered now), becomes a new order for the company's
+ * lead or is attached to an existing order, and gets a reference number the caller can quote.
+ * Under an Idempotency-Key the call's id, and the id of the order it makes, are derived from the
+ * key, so a retry after any failure meets what the first attempt wrote.
+ */
+export async function recordCall(
+  deps: CompanyDeps,
+  actor: Actor & { sub: string },
+  input: CallInput,
+  once?: { principal: string; key: string; requestHash: string },
+): Promise<RecordCallResult> {
+  if (!mayRecordCall(actor)) return refused(403, 'Only the phone line records calls / Kun telefonlinjen registrerer opkald');
+  const callId = once ? keyedId('call', once.principal, once.key) : deps.newId();
+  if (once) {
+    const earlier = await deps.calls.load(callId);
+    if (earlier) return earlier.requestHash === once.requestHash ? { kind: 'existing', call: earlier } : { kind: 'key-reused' };
+  }
+  if (input.order && input.orderId) {
+    return refused(400, 'body.orderId: a call becomes a new order or is attached to one, not both / enten ny ordre eller eksisterende');
+  }
+
+  let company: Company | undefined;
+  if (input.company) {
+    const found = await findCompany(deps, actor, input.company);
+    if ('kind' in found) return found;
+    company = found.company;
+  }
+
+  let orderId: string | undefined;
+  let routedTo = company?.leadJobcentre;
+  let cooperation = company?.cooperation ?? null;
+  if (input.order) {
+    if (!company) return refused(400, 'body.company: a new order needs its company / en ny ordre kræver en virksomhed');
+    const terms = await companyOrderTerms(deps, actor, company.id);
+    if (!terms) return refused(422, 'body.company: company not found / virksomheden findes ikke');
+    const municipality = input.order.municipality ?? company.municipality;
+    if (jobcentreForMunicipality(municipality) === undefined) {
+      return refused(400, 'body.order.municipality: unknown municipality code / ukendt kommunekode');
+    }
+    if (input.order.broadcast?.scope === 'cooperation' && !terms.cooperation) {
+      return refused(422, 'body.order.broadcast.scope: the lead jobcentre is in no cooperation / tovholderen er ikke med i et samarbejde');
+    }
+    const registered = await registerOrder(deps, {
+      leadJobcentre: terms.leadJobcentre,
+      cooperation: terms.cooperation,
+      channel: 'phone-line',
+      registeredBy: actor.sub,
+      company: orderCompany(company),
+      order: OrderSummary.parse({
+        title: input.order.title,
+        occupation: input.order.occupation,
+        positions: input.order.positions,
+        municipality,
+        companyName: company.name,
+        description: input.order.description,
+        ...(input.order.startBy ? { startBy: input.order.startBy } : {}),
+      }),
+      broadcast: input.order.broadcast ?? null,
+      ...(terms.silenceMeansNone ? { silenceMeansNone: true } : {}),
+      // The call's own id keys its order: a retried call registers its order once.
+      ...(once ? { once: { principal: 'phone-line-call', key: callId, requestHash: once.requestHash } } : {}),
+    });
+    if (registered.kind === 'key-reused') return { kind: 'key-reused' };
+    if (registered.kind === 'in-flight') return { kind: 'in-flight' };
+    orderId = registered.order.id;
+  } else if (input.orderId) {
+    const order = (await deps.orders.load(input.orderId))?.state;
+    if (!order) return refused(422, 'body.orderId: no such order / ordren findes ikke');
+    const sameCompany =
+      company && (order.company.id === company.id || (order.company.cvr !== undefined && order.company.cvr === company.cvr));
+    if (company && !sameCompany) return refused(422, "body.orderId: the order is not this company's / ordren er ikke virksomhedens");
+    orderId = order.id;
+    routedTo = order.leadJobcentre;
+    cooperation = order.cooperation;
+  }
+
+  const now = deps.now();
+  const call: Omit<Call, 'reference'> = {
+    id: callId,
+    receivedAt: new Date(input.receivedAt ?? now).toISOString(),
+    recordedAt: now.toISOString(),
+    recordedBy: actor.sub,
+    source: 'operator',
+    caller: input.caller,
+    ...(company ? { company: { id: company.id, cvr: company.cvr, name: company.name } } : {}),
+    need: input.need,
+    note: input.note,
+    outcome: input.order ? 'order-created' : input.orderId ? 'attached' : 'logged',
+    ...(orderId ? { orderId } : {}),
+    ...(routedTo !== undefined ? { routedTo } : {}),
+    cooperation,
+    ...(once ? { requestHash: once.requestHash } : {}),
+  };
+  return insertWithReference(deps, call);
+}
+
+/** The telephony system's record of a call (the webhook): logged, routed to the lead of the company its CVR names. */
+export interface TelephonyCall {
+  telephonyCallId: string;
+  receivedAt: string;
+  callerPhone?: string | undefined;
+  callerName?: string | undefined;
+  cvr?: string | undefined;
+  need?: CallNeed | undefined;
+  note?: string | undefined;
+}
+
+/** Records a call the telephony system reports; the same telephony call id twice is one record. */
+export async function recordTelephonyCall(deps: CompanyDeps, input: TelephonyCall): Promise<RecordCallResult> {
+  const callId = keyedId('telephony', input.telephonyCallId);
+  const earlier = await deps.calls.load(callId);
+  if (earlier) return { kind: 'existing', call: earlier };
+  const company = input.cvr ? await companyByCvr(deps, input.cvr) : undefined;
+  const now = deps.now();
+  return insertWithReference(deps, {
+    id: callId,
+    receivedAt: new Date(input.receivedAt).toISOString(),
+    recordedAt: now.toISOString(),
+    recordedBy: 'telephony',
+    source: 'telephony',
+    caller: {
+      ...(input.callerName ? { name: input.callerName } : {}),
+      ...(input.callerPhone ? { phone: input.callerPhone } : {}),
+    },
+    ...(company ? { company: { id: company.id, cvr: company.cvr, name: company.name } } : {}),
+    need: input.need ?? 'other',
+    note: input.note ?? '',
+    outcome: 'logged',
+    ...(company ? { routedTo: company.leadJobcentre } : {}),
+    cooperation: company?.cooperation ?? null,
+    telephonyCallId: input.telephonyCallId,
+  });
+}
+
+/** A fresh reference per attempt: the unique index on `reference` decides, a clash draws again. */
+async function insertWithReference(deps: CompanyDeps, call: Omit<Call, 'reference'>): Promise<RecordCallResult> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const reference = referenceFrom(Array.from({ length: REFERENCE_LENGTH }, () => deps.randomInt(REFERENCE_ALPHABET.length)));
+    const inserted = await deps.calls.insert({ ...call, reference });
+    if (inserted.kind === 'inserted') return { kind: 'created', call: { ...call, reference } };
+    if (inserted.kind === 'id-exists') {
+      const stored = await deps.calls.load(call.id);
+      if (stored) return stored.requestHash === call.requestHash ? { kind: 'existing', call: stored } : { kind: 'key-reused' };
+    }
+  }
+  throw new Error(`call ${call.id}: no free reference number in 10 draws`);
+}
+
+/** The company a CVR number names: its main unit (no P-number) first. */
+async function companyByCvr(deps: CompanyDeps, cvr: string): Promise<Company | undefined> {
+  const units = await deps.companies.list({ cvr }, 50);
+  return units.find((c) => c.pNumber === undefined) ?? units[0];
+}
+
+async function findCompany(deps: CompanyDeps, actor: Actor & { sub: string }, named: CallCompany): Promise<{ company: Company } | Refusal> {
+  if ('companyId' in named) {
+    const company = await deps.companies.load(named.companyId);
+    return company ? { company } : refused(422, 'body.company.companyId: no such company / virksomheden findes ikke');
+  }
+  if ('cvr' in named) {
+    const company = await companyByCvr(deps, named.cvr);
+    return company
+      ? { company }
+      : refused(422, 'body.company.cvr: no company with this CVR number; register it as new / ingen virksomhed med dette CVR-nummer');
+  }
+  if ('name' in named) {
+    const matches = await deps.companies.list({ namePattern: `^${escapeRegex(nameKey(named.name))}$` }, 2);
+    if (matches.length === 1 && matches[0]) return { company: matches[0] };
+    return matches.length === 0
+      ? refused(422, 'body.company.name: no company with this name / ingen virksomhed med dette navn')
+      : refused(
+          409,
+          'body.company.name: several companies have this name; give the CVR number / flere virksomheder hedder sådan; angiv CVR-nummer',
+        );
+  }
+  const registered = await registerCompany(deps, actor, named.new);
+  if (registered.kind === 'refused') return refused(registered.status, registered.message);
+  if (registered.kind === 'conflict') {
+    return refused(409, 'body.company.new.cvr: another company is registered under this CVR number / et andet firma har dette CVR-nummer');
+  }
+  return { company: registered.company };
+}

@@ -1,0 +1,30 @@
+import type { Actor } from '../domain/access';
+import { type Company, decideCompany, type NewCompany, sameCompany } from '../domain/company';
+import type { CompanyDeps } from './company-deps';
+
+export type RegisterCompanyResult =
+  | { kind: 'created'; company: Company }
+  /** The same company was registered before (a retry): the stored one. */
+  | { kind: 'existing'; company: Company }
+  /** Another company is registered under this CVR (and P-number). */
+  | { kind: 'conflict'; company: Company }
+  | { kind: 'refused'; status: 400 | 403; message: string };
+
+/**
+ * Registers a company (R1: its lead follows from its municipality or its choice). The CVR number
+ * (with its P-number) is the key, so the same company registered twice — a retry, or two
+ * operators at once — is one insert; a different company under the same number is a conflict.
+ */
+export async function registerCompany(
+  deps: CompanyDeps,
+  actor: Actor & { sub: string },
+  input: NewCompany,
+): Promise<RegisterCompanyResult> {
+  const decision = decideCompany(actor, input, deps.now());
+  if (!decision.ok) return { kind: 'refused', status: decision.kind === 'forbidden' ? 403 : 400, message: decision.message };
+  const company = decision.company;
+  if (await deps.companies.insert(company)) return { kind: 'created', company };
+  const stored = await deps.companies.load(company.id);
+  if (!stored) throw new Error(`company ${company.id}: the insert met a key that is not there`);
+  return sameCompany(stored, company) ? { kind: 'existing', company: stored } : { kind: 'conflict', company: stored };
+}

@@ -1,0 +1,39 @@
+/**
+ * The short reference a caller on the phone line is given to quote later: six characters in two
+ * groups of three ("K7P-4QX"), read aloud without doubt. The alphabet leaves out what is
+ * confused on the phone or on paper: 0/O, 1/I/L, and U (too close to V when spelled). 30^6 ≈ 729
+ * million references; uniqueness is not left to chance but to a unique-key insert (the caller
+ * draws again on a clash).
+ */
+export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const REFERENCE_LENGTH = 6;
+
+/** The canonical form: upper case, the dash after the third character. */
+export const REFERENCE_PATTERN = new RegExp(`^[${REFERENCE_ALPHABET}]{3}-[${REFERENCE_ALPHABET}]{3}$`);
+
+/**
+ * A reference from six draws, each a whole number below the alphabet's length (the caller draws
+ * them uniformly, e.g. with crypto.randomInt; the domain has no randomness of its own).
+ */
+export function referenceFrom(draws: readonly number[]): string {
+  if (draws.length !== REFERENCE_LENGTH) throw new Error(`a reference needs ${REFERENCE_LENGTH} draws`);
+  const chars = draws.map((d) => {
+    const c = REFERENCE_ALPHABET[d];
+    if (!Number.isInteger(d) || c === undefined) throw new Error(`draw ${d} outside 0–${REFERENCE_ALPHABET.length - 1}`);
+    return c;
+  });
+  return `${chars.slice(0, 3).join('')}-${chars.slice(3).join('')}`;
+}
+
+/**
+ * What a caller or an operator typed, as a reference: case, spaces and the dash do not matter;
+ * the letters that are left out of the alphabet are read as the digits they look like (O → 0 is
+ * not in the alphabet either, so "O" and "0" are refused rather than guessed). Undefined when it
+ * cannot be a reference.
+ */
+export function parseReference(typed: string): string | undefined {
+  const bare = typed.toUpperCase().replace(/[\s-]/g, '');
+  if (bare.length !== REFERENCE_LENGTH) return undefined;
+  const canonical = `${bare.slice(0, 3)}-${bare.slice(3)}`;
+  return REFERENCE_PATTERN.test(canonical) ? canonical : undefined;
+}
