@@ -65,7 +65,7 @@ describe('broadcast round', () => {
       deadline,
       silenceMeansNone: true,
     });
-    r = apply(r, decide({ ...reply(147), answer: 'candidates', candidates: [] }, r));
+    r = apply(r, decide({ type: 'RecordReply', recipient: 147, answer: 'candidates', candidates: [], now: opened }, r));
     const at = deadline.toISOString();
     const events = decide({ type: 'DeadlineReached', now: deadline }, r);
     expect(events).toEqual([
