@@ -68,7 +68,8 @@ export function decideCompany(actor: Actor & { sub: string }, input: NewCompany,
     companyMunicipality: input.municipality,
     ...(input.leadJobcentre !== undefined ? { leadJobcentre: input.leadJobcentre } : {}),
   });
-  if (!lead.ok) return lead;
+  // lead.ts names the fields of an order's body; a company's municipality is at the top of its own.
+  if (!lead.ok) return { ...lead, message: lead.message.replace(/^body\.company\.municipality/, 'body.municipality') };
   return {
     ok: true,
     company: {

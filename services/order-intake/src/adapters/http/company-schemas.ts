@@ -8,7 +8,7 @@ export const Text = (max: number) => z.string().trim().min(1).max(max);
 /** A CVR number: 8 digits passing the modulus-11 check. */
 export const Cvr = z
   .string()
-  .regex(/^\d{8}$/, 'a CVR number is 8 digits (et CVR-nummer er 8 cifre)')
+  .regex(/^\d{8}$/, { message: 'a CVR number is 8 digits (et CVR-nummer er 8 cifre)', abort: true })
   .refine(isValidCvr, 'not a valid CVR number: the modulus-11 check fails (ikke et gyldigt CVR-nummer)')
   .meta({ example: '24256790' });
 
