@@ -1,0 +1,275 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { jobcentreToken, type RunningService, type TestPlatform, testPlatform, tokenFor } from '@rs/testkit';
+import request from 'supertest';
+
+/**
+ * The shared phone line on a real order-intake: an operator records a call that finds its company
+ * by CVR, name or as a new company, becomes an order for the company's lead or is attached to
+ * one, and gives the caller a reference; the call log pages and filters; the telephony system's
+ * signed webhook creates calls and refuses replays. Every route with bad input and wrong roles.
+ */
+const SECRET = 'telephony-secret-that-is-at-least-32-characters';
+const operator = tokenFor({ role: 'phone-line', sub: 'operator-1' });
+const admin = tokenFor({ role: 'admin', sub: 'admin-1' });
+const tårnby = jobcentreToken(185);
+const københavn = jobcentreToken(101);
+const hrs = tokenFor({ role: 'secretariat', sub: 'secretariat-hrs', cooperation: 'HRS' });
+const jrs = tokenFor({ role: 'secretariat', sub: 'secretariat-jrs', cooperation: 'JRS' });
+const onboarding = tokenFor({ role: 'onboarding', sub: 'onboarding-hrs', cooperation: 'HRS' });
+const REFERENCE = /^[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}$/;
+
+const DRAGØR_CVR = '24256790';
+const dragørCompany = {
+  cvr: DRAGØR_CVR,
+  name: 'Dragør Havnekiosk',
+  address: { street: 'Havnen 2', postalCode: '2791', city: 'Dragør' },
+  municipality: 155,
+};
+const job = { title: 'Ekspedient', occupation: '5223', positions: 1 };
+
+describe('the shared phone line', () => {
+  let platform: TestPlatform;
+  let intake: RunningService;
+
+  beforeAll(async () => {
+    platform = await testPlatform();
+    intake = await platform.start('order-intake', { TELEPHONY_WEBHOOK_SECRET: SECRET, TELEPHONY_WEBHOOK_TOLERANCE_SECONDS: '60' });
+  }, 60_000);
+  afterAll(() => platform.dispose());
+
+  const post = (path: string, token: string, body: unknown, key?: string) => {
+    const r = request(intake.url).post(path).set('authorization', `Bearer ${token}`);
+    if (key) r.set('idempotency-key', key);
+    return r.send(body as object);
+  };
+  const get = (path: string, token: string) => request(intake.url).get(path).set('authorization', `Bearer ${token}`);
+  const fields = (res: { body: { errors?: { field: string }[] } }) => (res.body.errors ?? []).map((e) => e.field);
+  const aCall = (over: Record<string, unknown> = {}) => ({
+    caller: { name: 'Mette Holm', phone: '+45 32 00 00 00', role: 'indehaver' },
+    company: { new: dragørCompany },
+    need: 'new-order',
+    note: 'Mangler en ekspedient fra 1. januar',
+    order: job,
+    ...over,
+  });
+
+  let firstCall: { id: string; reference: string; orderId: string };
+
+  it('records a call for a new company: the company is registered, the order goes to its lead (Dragør → Tårnby), the caller gets a reference', async () => {
+    const res = await post('/calls', operator, aCall()).expect(201);
+    expect(res.headers.location).toBe(`/calls/${res.body.id}`);
+    expect(res.body).toMatchObject({
+      source: 'operator',
+      recordedBy: 'operator-1',
+      company: { id: DRAGØR_CVR, cvr: DRAGØR_CVR, name: 'Dragør Havnekiosk' },
+      need: 'new-order',
+      outcome: 'order-created',
+      routedTo: 185,
+      cooperation: 'HRS',
+    });
+    expect(res.body.reference).toMatch(REFERENCE);
+    expect(res.body.requestHash).toBeUndefined();
+    firstCall = res.body;
+    const order = await get(`/orders/${res.body.orderId}`, tårnby).expect(200);
+    expect(order.body).toMatchObject({ leadJobcentre: 185, channel: 'phone-line', company: { id: DRAGØR_CVR } });
+    await get(`/companies/${DRAGØR_CVR}`, tårnby).expect(200);
+  });
+
+  it('finds the company by CVR or exact name (any case), attaches a call to an existing order, logs a question', async () => {
+    const byCvr = await post('/calls', operator, aCall({ company: { cvr: DRAGØR_CVR } })).expect(201);
+    expect(byCvr.body).toMatchObject({ outcome: 'order-created', routedTo: 185, company: { id: DRAGØR_CVR } });
+    expect(byCvr.body.orderId).not.toBe(firstCall.orderId);
+    const byName = await post(
+      '/calls',
+      operator,
+      aCall({ company: { name: 'DRAGØR  havnekiosk' }, order: undefined, orderId: firstCall.orderId, need: 'existing-order' }),
+    ).expect(201);
+    expect(byName.body).toMatchObject({ outcome: 'attached', orderId: firstCall.orderId, routedTo: 185 });
+    const question = await post(
+      '/calls',
+      operator,
+      aCall({ company: undefined, order: undefined, need: 'question', caller: { phone: '+45 11 22 33 44' } }),
+    ).expect(201);
+    expect(question.body).toMatchObject({ outcome: 'logged', cooperation: null });
+    expect(question.body.routedTo).toBeUndefined();
+    expect(new Set([firstCall.reference, byCvr.body.reference, byName.body.reference, question.body.reference]).size).toBe(4);
+  });
+
+  it('refuses what it cannot resolve: an unknown CVR or name (422), two companies of one name (409), an order of another company', async () => {
+    const unknown = await post('/calls', operator, aCall({ company: { cvr: '12345674' } })).expect(422);
+    expect(fields(unknown)).toEqual(['body.company.cvr']);
+    expect(fields(await post('/calls', operator, aCall({ company: { name: 'Ingen Sådan' } })).expect(422))).toEqual(['body.company.name']);
+    const twin = { ...dragørCompany, cvr: '12345682', name: 'Tvilling ApS' };
+    await post('/companies', operator, twin).expect(201);
+    await post('/companies', operator, { ...twin, cvr: '12345690' }).expect(201);
+    const ambiguous = await post('/calls', operator, aCall({ company: { name: 'tvilling aps' } })).expect(409);
+    expect(ambiguous.body.detail_da).toMatch(/CVR/);
+    const wrongOrder = await post(
+      '/calls',
+      operator,
+      aCall({ company: { cvr: '12345682' }, order: undefined, orderId: firstCall.orderId }),
+    ).expect(422);
+    expect(fields(wrongOrder)).toEqual(['body.orderId']);
+    await post('/calls', operator, aCall({ company: undefined })).expect(400);
+    expect(fields(await post('/calls', operator, aCall({ orderId: firstCall.orderId })).expect(400))).toEqual(['body.orderId']);
+    const conflict = await post('/calls', operator, aCall({ company: { new: { ...dragørCompany, name: 'Et andet navn' } } })).expect(409);
+    expect(fields(conflict)).toEqual(['body.company.new.cvr']);
+  });
+
+  it('refuses bad input of every kind, naming the field', async () => {
+    const badCvr = await post('/calls', operator, aCall({ company: { cvr: '24256791' } })).expect(400);
+    expect(fields(badCvr)).toEqual(expect.arrayContaining(['body.company.cvr']));
+    expect((await post('/calls', operator, aCall({ company: { cvr: { $ne: '' } } })).expect(400)).body.type).toBe(
+      'urn:rs:problem:invalid-request',
+    );
+    expect(fields(await post('/calls', operator, aCall({ note: { $where: '1' } })).expect(400))).toEqual(['body.note']);
+    expect(fields(await post('/calls', operator, aCall({ orderId: { $gt: '' }, order: undefined })).expect(400))).toEqual(['body.orderId']);
+    expect(fields(await post('/calls', operator, aCall({ transcript: 'x' })).expect(400))).toEqual(['body.transcript']);
+    expect(fields(await post('/calls', operator, aCall({ caller: { name: 'A', age: 40 } })).expect(400))).toEqual(['body.caller.age']);
+    expect(fields(await post('/calls', operator, aCall({ need: 'pizza' })).expect(400))).toEqual(['body.need']);
+    expect(fields(await post('/calls', operator, aCall({ order: { ...job, positions: '1' } })).expect(400))).toEqual([
+      'body.order.positions',
+    ]);
+    expect(fields(await post('/calls', operator, aCall({ receivedAt: 'yesterday' })).expect(400))).toEqual(['body.receivedAt']);
+    await post('/calls', operator, aCall({ note: 'x'.repeat(1024 * 1024) })).expect(413);
+    await request(intake.url)
+      .post('/calls')
+      .set('authorization', `Bearer ${operator}`)
+      .set('content-type', 'text/plain')
+      .send('hello')
+      .expect(415);
+  });
+
+  it('lets only the phone line and admins record calls', async () => {
+    for (const token of [tårnby, hrs, onboarding]) await post('/calls', token, aCall({ company: { cvr: DRAGØR_CVR } })).expect(403);
+    await post('/calls', admin, aCall({ company: { cvr: DRAGØR_CVR }, order: undefined, need: 'other' })).expect(201);
+    await request(intake.url).post('/calls').send(aCall()).expect(401);
+  });
+
+  it('records a call once under a repeated Idempotency-Key: one call, one reference, one order', async () => {
+    const body = aCall({ company: { cvr: DRAGØR_CVR }, order: { ...job, title: 'Kiosk-ekspedient' } });
+    const first = await post('/calls', operator, body, 'call-key-1').expect(201);
+    const again = await post('/calls', operator, body, 'call-key-1').expect(201);
+    expect(again.headers['idempotency-replayed']).toBe('true');
+    expect([again.body.id, again.body.reference, again.body.orderId]).toEqual([first.body.id, first.body.reference, first.body.orderId]);
+    const orders = (await get('/orders?limit=200', tårnby).expect(200)).body.orders as { order: { title: string } }[];
+    expect(orders.filter((o) => o.order.title === 'Kiosk-ekspedient')).toHaveLength(1);
+    await post('/calls', operator, { ...body, note: 'another' }, 'call-key-1').expect(422);
+  });
+
+  it('keeps a call log that a lead reads for its own calls only, searchable by reference as said on the phone', async () => {
+    await get(`/calls/${firstCall.id}`, tårnby).expect(200);
+    await get(`/calls/${firstCall.id}`, hrs).expect(200);
+    await get(`/calls/${firstCall.id}`, københavn).expect(404);
+    await get(`/calls/${firstCall.id}`, jrs).expect(404);
+    await get(`/calls/${firstCall.id}`, onboarding).expect(404);
+    await get('/calls/a%20b', operator).expect(400);
+    const said = firstCall.reference.toLowerCase().replace('-', ' ');
+    const byRef = await get(`/calls?reference=${encodeURIComponent(said)}`, tårnby).expect(200);
+    expect(byRef.body.calls.map((c: { id: string }) => c.id)).toEqual([firstCall.id]);
+    expect((await get(`/calls?reference=${encodeURIComponent(said)}`, københavn).expect(200)).body.calls).toEqual([]);
+    expect((await get('/calls?reference=OOO-III', operator).expect(200)).body.calls).toEqual([]);
+    const ids = async (q: string, token = operator) =>
+      ((await get(`/calls${q}`, token).expect(200)).body.calls as { id: string }[]).map((c) => c.id);
+    expect(await ids('', københavn)).toEqual([]);
+    expect(await ids('', onboarding)).toEqual([]);
+    expect((await ids('?outcome=attached')).length).toBe(1);
+    expect((await ids('?need=question')).length).toBe(1);
+    expect((await ids(`?cvr=${DRAGØR_CVR}`, tårnby)).length).toBeGreaterThanOrEqual(4);
+    expect(await ids(`?orderId=${firstCall.orderId}`)).toEqual(expect.arrayContaining([firstCall.id]));
+    expect(await ids('?routedTo=101', tårnby)).toEqual([]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await ids(`?from=${today}&to=${today}`)).length).toBeGreaterThanOrEqual(6);
+    expect(await ids('?to=2020-01-01')).toEqual([]);
+    await get('/calls?from=2026-02-01&to=2026-01-31', operator).expect(400);
+    await get('/calls?cvr=24256791', operator).expect(400);
+    await get('/calls?outcome=lost', operator).expect(400);
+    const page1 = await get('/calls?limit=2', operator).expect(200);
+    const page2 = await get(page1.body.next, operator).expect(200);
+    const seen = [...page1.body.calls, ...page2.body.calls].map((c: { id: string }) => c.id);
+    expect(new Set(seen).size).toBe(4);
+  });
+
+  describe('telephony webhook', () => {
+    const seconds = () => String(Math.floor(Date.now() / 1000));
+    const sign = (timestamp: string, nonce: string, body: string, secret = SECRET) =>
+      `sha256=${createHmac('sha256', secret).update(`${timestamp}.${nonce}.${body}`).digest('hex')}`;
+    const send = (body: string, headers: Record<string, string>) =>
+      request(intake.url).post('/webhooks/telephony/calls').set('content-type', 'application/json').set(headers).send(body);
+    const signed = (payload: object, over: { timestamp?: string; nonce?: string; secret?: string; body?: string } = {}) => {
+      const body = over.body ?? JSON.stringify(payload);
+      const timestamp = over.timestamp ?? seconds();
+      const nonce = over.nonce ?? randomUUID();
+      return {
+        body,
+        headers: {
+          'x-rs-timestamp': timestamp,
+          'x-rs-nonce': nonce,
+          'x-rs-signature': sign(timestamp, nonce, JSON.stringify(payload), over.secret),
+        },
+      };
+    };
+    const event = (callId: string) => ({
+      callId,
+      receivedAt: new Date().toISOString(),
+      callerPhone: '+45 32 00 00 00',
+      cvr: DRAGØR_CVR,
+      need: 'new-order',
+    });
+
+    it('creates a call routed to the lead of the CVR the caller keyed in, with a reference; the same call id twice is one call', async () => {
+      const first = signed(event('pbx-1'));
+      const res = await send(first.body, first.headers).expect(201);
+      expect(res.body).toMatchObject({
+        source: 'telephony',
+        recordedBy: 'telephony',
+        telephonyCallId: 'pbx-1',
+        routedTo: 185,
+        outcome: 'logged',
+      });
+      expect(res.body.reference).toMatch(REFERENCE);
+      const again = signed(event('pbx-1'));
+      const second = await send(again.body, again.headers).expect(201);
+      expect([second.body.id, second.body.reference, second.headers['idempotency-replayed']]).toEqual([
+        res.body.id,
+        res.body.reference,
+        'true',
+      ]);
+      expect((await get('/calls?source=telephony', operator).expect(200)).body.calls).toHaveLength(1);
+    });
+
+    it('refuses a replayed nonce, a stale or future timestamp, a wrong secret, a changed body and a missing signature', async () => {
+      const once = signed(event('pbx-2'));
+      await send(once.body, once.headers).expect(201);
+      const replay = await send(once.body, once.headers).expect(409);
+      expect(replay.body.type).toBe('urn:rs:problem:replayed');
+      const stale = signed(event('pbx-3'), { timestamp: String(Math.floor(Date.now() / 1000) - 120) });
+      expect((await send(stale.body, stale.headers).expect(401)).body.detail_da).toBeDefined();
+      const future = signed(event('pbx-3'), { timestamp: String(Math.floor(Date.now() / 1000) + 120) });
+      await send(future.body, future.headers).expect(401);
+      const wrongSecret = signed(event('pbx-3'), { secret: 'another-secret-that-is-at-least-32-chars' });
+      await send(wrongSecret.body, wrongSecret.headers).expect(401);
+      const tampered = signed(event('pbx-3'), { body: JSON.stringify({ ...event('pbx-3'), cvr: '12345682' }) });
+      await send(tampered.body, tampered.headers).expect(401);
+      await send(JSON.stringify(event('pbx-3')), {}).expect(401);
+      const shortNonce = signed(event('pbx-3'), { nonce: 'abc' });
+      await send(shortNonce.body, shortNonce.headers).expect(401);
+      // A bearer token is no credential here.
+      await request(intake.url).post('/webhooks/telephony/calls').set('authorization', `Bearer ${admin}`).send(event('pbx-3')).expect(401);
+      expect((await get('/calls?source=telephony', operator).expect(200)).body.calls).toHaveLength(2);
+    });
+
+    it('refuses bad bodies: a bad CVR, operators, unknown fields, wrong types', async () => {
+      for (const [payload, field] of [
+        [{ ...event('pbx-4'), cvr: '24256791' }, 'body.cvr'],
+        [{ ...event('pbx-4'), callId: { $ne: '' } }, 'body.callId'],
+        [{ ...event('pbx-4'), extension: 12 }, 'body.extension'],
+        [{ ...event('pbx-4'), receivedAt: 17 }, 'body.receivedAt'],
+      ] as const) {
+        const req = signed(payload);
+        const res = await send(req.body, req.headers).expect(400);
+        expect(fields(res)).toEqual([field]);
+      }
+    });
+  });
+});
