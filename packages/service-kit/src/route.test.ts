@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { canonicalJson } from './idempotency';
 import { decodeCursor, encodeCursor, nextLink } from './paging';
 import { codeParam, fromNotAfterTo } from './params';
-import { mountRoutes, route } from './route';
+import { openApiDocument } from './openapi';
+import { isOwnCredentialsCall, mountRoutes, ownCredentialsRoute, route } from './route';
 
 describe('route declarations', () => {
   it('refuse a body schema that would drop unknown fields', () => {
@@ -16,6 +17,45 @@ describe('route declarations', () => {
       handle: async () => ({ status: 204, body: undefined }),
     });
     expect(() => mountRoutes(express.Router(), [loose])).toThrow(/z\.strictObject/);
+  });
+});
+
+describe('own-credentials routes', () => {
+  const webhook = ownCredentialsRoute({
+    method: 'post',
+    path: '/hooks/:source/calls',
+    summary: 'a signed webhook',
+    credentials: { scheme: 'hookSignature', header: 'x-signature', description: 'HMAC' },
+    responses: {},
+    handle: async () => ({ status: 204, body: undefined }),
+  });
+  const bearer = route({
+    method: 'get',
+    path: '/hooks/:source/calls',
+    summary: 'x',
+    responses: {},
+    handle: async () => ({ status: 204, body: undefined }),
+  });
+
+  it('are found by method and path, so the edge reads no bearer token for them only', () => {
+    const router = express.Router();
+    mountRoutes(router, [webhook, bearer]);
+    const call = (method: string, path: string) => isOwnCredentialsCall(router, { method, path } as express.Request);
+    expect(call('POST', '/hooks/pbx/calls')).toBe(true);
+    expect(call('POST', '/hooks/pbx/calls/')).toBe(true);
+    expect(call('GET', '/hooks/pbx/calls')).toBe(false);
+    expect(call('POST', '/hooks/pbx/calls/x')).toBe(false);
+    expect(call('POST', '/hooks/a/b/calls')).toBe(false);
+  });
+
+  it('are documented with their own security scheme, the others with the bearer token', () => {
+    const doc = openApiDocument('test', '1', [webhook, bearer]) as unknown as {
+      paths: Record<string, Record<string, { security: unknown[] }>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
+    expect(doc.paths['/hooks/{source}/calls']?.post?.security).toEqual([{ hookSignature: [] }]);
+    expect(doc.paths['/hooks/{source}/calls']?.get?.security).toEqual([{ bearer: [] }]);
+    expect(doc.components.securitySchemes.hookSignature).toMatchObject({ type: 'apiKey', in: 'header', name: 'x-signature' });
   });
 });
 
