@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { jobcentreToken, type RunningService, type TestPlatform, testPlatform, tokenFor } from '@rs/testkit';
+import { callRoute, jobcentreToken, type RunningService, routeTable, type TestPlatform, testPlatform, tokenFor } from '@rs/testkit';
 import request from 'supertest';
+import { orderIntakeRoutes } from '../src/adapters/http/routes';
 
 /**
  * The shared phone line on a real order-intake: an operator records a call that finds its company
@@ -188,6 +189,25 @@ describe('the shared phone line', () => {
     const page2 = await get(page1.body.next, operator).expect(200);
     const seen = [...page1.body.calls, ...page2.body.calls].map((c: { id: string }) => c.id);
     expect(new Set(seen).size).toBe(4);
+  });
+
+  it('answers every call route as its declaration says, valid and invalid', async () => {
+    const { routes } = routeTable('order-intake', orderIntakeRoutes({} as never));
+    const calls: [Parameters<typeof callRoute>[2], number][] = [
+      [{ method: 'POST', path: '/calls', token: operator, body: aCall({ company: { cvr: DRAGØR_CVR } }) }, 201],
+      [{ method: 'POST', path: '/calls', token: operator, body: aCall({ company: { cvr: 'x' } }) }, 400],
+      [{ method: 'POST', path: '/calls', token: tårnby, body: aCall() }, 403],
+      [{ method: 'GET', path: '/calls?limit=3&outcome=order-created', token: operator }, 200],
+      [{ method: 'GET', path: '/calls?limit=-1', token: operator }, 400],
+      [{ method: 'GET', path: `/calls/${firstCall.id}`, token: operator }, 200],
+      [{ method: 'GET', path: `/calls/${firstCall.id}`, token: københavn }, 404],
+      [{ method: 'POST', path: '/webhooks/telephony/calls', body: { callId: 'pbx-0', receivedAt: new Date().toISOString() } }, 401],
+      [{ method: 'POST', path: '/webhooks/telephony/calls', body: { callId: 'pbx-0' } }, 400],
+    ];
+    for (const [call, status] of calls) {
+      const answer = await callRoute(intake.url, routes, call);
+      expect([call.method, call.path, answer.status, answer.problems]).toEqual([call.method, call.path, status, []]);
+    }
   });
 
   describe('telephony webhook', () => {

@@ -1,6 +1,18 @@
 import { EXCHANGES } from '@rs/contracts';
-import { anOrder, jobcentreToken, type RunningService, type TestPlatform, testPlatform, tokenFor, waitFor, type Watch } from '@rs/testkit';
+import {
+  anOrder,
+  callRoute,
+  jobcentreToken,
+  type RunningService,
+  routeTable,
+  type TestPlatform,
+  testPlatform,
+  tokenFor,
+  waitFor,
+  type Watch,
+} from '@rs/testkit';
 import request from 'supertest';
+import { orderIntakeRoutes } from '../src/adapters/http/routes';
 
 /**
  * Companies and their agreements over HTTP on a real order-intake: R1 (the lead is the company's,
@@ -238,5 +250,51 @@ describe('companies', () => {
       { what: 'order.registered of the inline order' },
     );
     expect(plain.silenceMeansNone).toBeUndefined();
+  });
+  it('answers every company and agreement route as its declaration says, valid and invalid', async () => {
+    const { routes } = routeTable('order-intake', orderIntakeRoutes({} as never));
+    const calls: [Parameters<typeof callRoute>[2], number][] = [
+      [{ method: 'GET', path: '/companies?name=%C3%A6ble', token: operator }, 200],
+      [{ method: 'GET', path: '/companies?municipality=1550', token: operator }, 400],
+      [{ method: 'GET', path: `/companies/${DRAGØR_CVR}`, token: tårnby }, 200],
+      [{ method: 'GET', path: `/companies/${DRAGØR_CVR}`, token: københavn }, 404],
+      [{ method: 'POST', path: '/companies', token: operator, body: aCompany() }, 200],
+      [{ method: 'POST', path: '/companies', token: operator, body: aCompany({ cvr: '11111111' }) }, 400],
+      [{ method: 'GET', path: `/companies/${DRAGØR_CVR}/agreements`, token: tårnby }, 200],
+      [
+        {
+          method: 'POST',
+          path: `/companies/${DRAGØR_CVR}/agreements`,
+          token: tårnby,
+          body: { period: { from: '2026-01-01' }, expectedHires: 1 },
+        },
+        201,
+      ],
+      [
+        {
+          method: 'POST',
+          path: `/companies/${DRAGØR_CVR}/agreements`,
+          token: tårnby,
+          body: { period: { from: 'soon' }, expectedHires: 1 },
+        },
+        400,
+      ],
+      [{ method: 'GET', path: '/fund-agreements?cooperation=HRS', token: admin }, 200],
+      [{ method: 'GET', path: '/fund-agreements?cooperation=hrs', token: admin }, 400],
+      [
+        {
+          method: 'POST',
+          path: '/fund-agreements',
+          token: hrs,
+          body: { fund: 'FOA', cooperation: 'HRS', period: { from: '2026-01-01' }, contact: { name: 'K' } },
+        },
+        201,
+      ],
+      [{ method: 'POST', path: '/fund-agreements', token: hrs, body: { fund: 'FOA', cooperation: 'HRS' } }, 400],
+    ];
+    for (const [call, status] of calls) {
+      const answer = await callRoute(intake.url, routes, call);
+      expect([call.method, call.path, answer.status, answer.problems]).toEqual([call.method, call.path, status, []]);
+    }
   });
 });
