@@ -203,6 +203,8 @@ describe('the shared phone line', () => {
       [{ method: 'GET', path: `/calls/${firstCall.id}`, token: københavn }, 404],
       [{ method: 'POST', path: '/webhooks/telephony/calls', body: { callId: 'pbx-0', receivedAt: new Date().toISOString() } }, 401],
       [{ method: 'POST', path: '/webhooks/telephony/calls', body: { callId: 'pbx-0' } }, 400],
+      [{ method: 'POST', path: `/calls/${firstCall.id}/resolution`, token: operator, body: { order: job } }, 409],
+      [{ method: 'POST', path: `/calls/${firstCall.id}/resolution`, token: operator, body: { order: 1 } }, 400],
     ];
     for (const [call, status] of calls) {
       const answer = await callRoute(intake.url, routes, call);
@@ -256,6 +258,27 @@ describe('the shared phone line', () => {
         'true',
       ]);
       expect((await get('/calls?source=telephony', operator).expect(200)).body.calls).toHaveLength(1);
+    });
+
+    it('lets the operator complete a logged telephony call as an order for the lead, once', async () => {
+      const logged = (await get('/calls?source=telephony', operator).expect(200)).body.calls[0] as { id: string; outcome: string };
+      expect(logged.outcome).toBe('logged');
+      const path = `/calls/${logged.id}/resolution`;
+      await post(path, tårnby, { order: job }).expect(403);
+      await post('/calls/no-such-call/resolution', operator, { order: job }).expect(404);
+      expect(fields(await post(path, operator, {}).expect(400))).toEqual(['body.order']);
+      expect(fields(await post(path, operator, { order: job, salary: 1 }).expect(400))).toEqual(['body.salary']);
+      expect(fields(await post(path, operator, { order: { ...job, positions: { $gt: 0 } } }).expect(400))).toEqual([
+        'body.order.positions',
+      ]);
+      const resolved = await post(path, operator, { order: job }).expect(200);
+      expect(resolved.body).toMatchObject({ id: logged.id, outcome: 'order-created', routedTo: 185, resolvedBy: 'operator-1' });
+      expect(resolved.body.resolutionHash).toBeUndefined();
+      const order = await get(`/orders/${resolved.body.orderId}`, tårnby).expect(200);
+      expect(order.body).toMatchObject({ leadJobcentre: 185, channel: 'phone-line', company: { id: DRAGØR_CVR } });
+      const again = await post(path, operator, { order: job }).expect(200);
+      expect([again.body.orderId, again.body.reference]).toEqual([resolved.body.orderId, resolved.body.reference]);
+      await post(path, operator, { orderId: firstCall.orderId }).expect(409);
     });
 
     it('refuses a replayed nonce, a stale or future timestamp, a wrong secret, a changed body and a missing signature', async () => {

@@ -45,6 +45,12 @@ export interface CallStore {
   insert(call: Call): Promise<CallInsert>;
   load(id: string): Promise<Call | undefined>;
   byReference(reference: string): Promise<Call | undefined>;
+  /** Completes a call that is still only logged; false when it is not (any more). */
+  resolve(
+    id: string,
+    set: Pick<Call, 'outcome' | 'resolvedAt' | 'resolvedBy' | 'resolutionHash' | 'cooperation'> &
+      Partial<Pick<Call, 'company' | 'orderId' | 'routedTo'>>,
+  ): Promise<boolean>;
   /** Newest first (ties by id, descending). */
   list(filter: CallFilter, limit: number): Promise<Call[]>;
 }

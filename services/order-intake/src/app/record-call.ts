@@ -1,7 +1,7 @@
 import { OrderSummary, type ScopeId } from '@rs/contracts';
 import { jobcentreForMunicipality } from '@rs/reference-data';
 import type { Actor } from '../domain/access';
-import { type Call, type CallNeed, mayRecordCall } from '../domain/call';
+import { type Call, type CallNeed, type CallOutcome, mayRecordCall } from '../domain/call';
 import type { Company, NewCompany } from '../domain/company';
 import { escapeRegex, nameKey } from '../domain/company-name';
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH, referenceFrom } from '../domain/reference';
@@ -66,6 +66,52 @@ export async function recordCall(
     const earlier = await deps.calls.load(callId);
     if (earlier) return earlier.requestHash === once.requestHash ? { kind: 'existing', call: earlier } : { kind: 'key-reused' };
   }
+  const placed = await placeCall(deps, actor, input, once && { key: callId, requestHash: once.requestHash });
+  if (placed.kind !== 'placed') return placed;
+  const { company, orderId, routedTo, cooperation } = placed;
+
+  const now = deps.now();
+  const call: Omit<Call, 'reference'> = {
+    id: callId,
+    receivedAt: new Date(input.receivedAt ?? now).toISOString(),
+    recordedAt: now.toISOString(),
+    recordedBy: actor.sub,
+    source: 'operator',
+    caller: input.caller,
+    ...(company ? { company: { id: company.id, cvr: company.cvr, name: company.name } } : {}),
+    need: input.need,
+    note: input.note,
+    outcome: placed.outcome,
+    ...(orderId ? { orderId } : {}),
+    ...(routedTo !== undefined ? { routedTo } : {}),
+    cooperation,
+    ...(once ? { requestHash: once.requestHash } : {}),
+  };
+  return insertWithReference(deps, call);
+}
+
+type Placed =
+  | {
+      kind: 'placed';
+      company: Company | undefined;
+      orderId: string | undefined;
+      routedTo: number | undefined;
+      cooperation: string | null;
+      outcome: CallOutcome;
+    }
+  | Extract<RecordCallResult, { kind: 'key-reused' | 'in-flight' | 'refused' }>;
+
+/**
+ * Where a call belongs: its company (found or registered), and the new order it becomes (through
+ * register-order, for the company's lead) or the existing order it is attached to. `once.key`
+ * (the call's id) keys the new order, so the same call never makes two orders.
+ */
+async function placeCall(
+  deps: CompanyDeps,
+  actor: Actor & { sub: string },
+  input: Pick<CallInput, 'company' | 'order' | 'orderId'>,
+  once: { key: string; requestHash: string } | undefined,
+): Promise<Placed> {
   if (input.order && input.orderId) {
     return refused(400, 'body.orderId: a call becomes a new order or is attached to one, not both / enten ny ordre eller eksisterende');
   }
@@ -109,7 +155,7 @@ export async function recordCall(
       broadcast: input.order.broadcast ?? null,
       ...(terms.silenceMeansNone ? { silenceMeansNone: true } : {}),
       // The call's own id keys its order: a retried call registers its order once.
-      ...(once ? { once: { principal: 'phone-line-call', key: callId, requestHash: once.requestHash } } : {}),
+      ...(once ? { once: { principal: 'phone-line-call', key: once.key, requestHash: once.requestHash } } : {}),
     });
     if (registered.kind === 'key-reused') return { kind: 'key-reused' };
     if (registered.kind === 'in-flight') return { kind: 'in-flight' };
@@ -125,24 +171,57 @@ export async function recordCall(
     cooperation = order.cooperation;
   }
 
-  const now = deps.now();
-  const call: Omit<Call, 'reference'> = {
-    id: callId,
-    receivedAt: new Date(input.receivedAt ?? now).toISOString(),
-    recordedAt: now.toISOString(),
-    recordedBy: actor.sub,
-    source: 'operator',
-    caller: input.caller,
-    ...(company ? { company: { id: company.id, cvr: company.cvr, name: company.name } } : {}),
-    need: input.need,
-    note: input.note,
-    outcome: input.order ? 'order-created' : input.orderId ? 'attached' : 'logged',
-    ...(orderId ? { orderId } : {}),
-    ...(routedTo !== undefined ? { routedTo } : {}),
+  return {
+    kind: 'placed',
+    company,
+    orderId,
+    routedTo,
     cooperation,
-    ...(once ? { requestHash: once.requestHash } : {}),
+    outcome: input.order ? 'order-created' : input.orderId ? 'attached' : 'logged',
   };
-  return insertWithReference(deps, call);
+}
+
+/**
+ * Completes a call that was only logged — the telephony system's, or a question that turned into
+ * a job — as a new order for the company's lead or attached to an existing order. The new order is
+ * keyed by the call, so a retried or doubled resolution makes one order; a call resolved before
+ * answers as it is to the same request and 409 to another.
+ */
+export async function resolveCall(
+  deps: CompanyDeps,
+  actor: Actor & { sub: string },
+  callId: string,
+  input: Pick<CallInput, 'company' | 'order' | 'orderId'>,
+  requestHash: string,
+): Promise<RecordCallResult> {
+  if (!mayRecordCall(actor)) return refused(403, 'Only the phone line resolves calls / Kun telefonlinjen afslutter opkald');
+  const call = await deps.calls.load(callId);
+  if (!call) return refused(404, 'Call not found / Opkaldet findes ikke');
+  if (!input.order && !input.orderId) return refused(400, 'body.order: give order or orderId / angiv order eller orderId');
+  if (call.outcome !== 'logged') {
+    return call.resolutionHash === requestHash
+      ? { kind: 'existing', call }
+      : refused(409, `the call is already resolved (${call.outcome}) / opkaldet er allerede afsluttet`);
+  }
+  const company = input.company ?? (call.company ? { companyId: call.company.id } : undefined);
+  const placed = await placeCall(deps, actor, { ...input, company }, { key: callId, requestHash });
+  if (placed.kind !== 'placed') return placed;
+  const set = {
+    outcome: placed.outcome,
+    cooperation: placed.cooperation,
+    resolvedAt: deps.now().toISOString(),
+    resolvedBy: actor.sub,
+    resolutionHash: requestHash,
+    ...(placed.company ? { company: { id: placed.company.id, cvr: placed.company.cvr, name: placed.company.name } } : {}),
+    ...(placed.orderId ? { orderId: placed.orderId } : {}),
+    ...(placed.routedTo !== undefined ? { routedTo: placed.routedTo } : {}),
+  };
+  if (!(await deps.calls.resolve(callId, set))) {
+    const now = await deps.calls.load(callId);
+    if (now && now.resolutionHash === requestHash) return { kind: 'existing', call: now };
+    return refused(409, 'the call was resolved meanwhile / opkaldet blev afsluttet imens');
+  }
+  return { kind: 'created', call: { ...call, ...set } };
 }
 
 /** The telephony system's record of a call (the webhook): logged, routed to the lead of the company its CVR names. */

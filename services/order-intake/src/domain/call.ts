@@ -31,6 +31,10 @@ export interface Call {
   telephonyCallId?: string | undefined;
   /** For a call recorded under an Idempotency-Key: its request's hash, to tell a retry from a reuse. */
   requestHash?: string | undefined;
+  /** A logged call completed later (a new order or attached): when, by whom, and the request's hash (a retry is not a second resolution). */
+  resolvedAt?: string | undefined;
+  resolvedBy?: string | undefined;
+  resolutionHash?: string | undefined;
 }
 
 /** Who records calls: the phone line's operators and admins. */

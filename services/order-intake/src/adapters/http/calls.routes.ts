@@ -21,7 +21,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { CompanyDeps } from '../../app/company-deps';
 import type { CallFilter } from '../../app/company-ports';
-import { type RecordCallResult, recordCall } from '../../app/record-call';
+import { type RecordCallResult, recordCall, resolveCall } from '../../app/record-call';
 import { CALL_NEEDS, CALL_OUTCOMES, type Call, callListFilter, mayReadCall } from '../../domain/call';
 import { parseReference } from '../../domain/reference';
 import { CompanyBody, Cvr, Municipality, Scope, Text } from './company-schemas';
@@ -85,6 +85,8 @@ export const CallView = z
     routedTo: z.number().int().optional().describe("the company's lead jobcentre (R1)"),
     cooperation: z.string().nullable(),
     telephonyCallId: z.string().optional(),
+    resolvedAt: z.string().optional(),
+    resolvedBy: z.string().optional(),
   })
   .meta({ id: 'Call' });
 
@@ -112,6 +114,13 @@ const CallsQuery = z
     to: isoDate.optional(),
   })
   .refine(fromNotAfterTo, FROM_AFTER_TO);
+
+const ResolutionBody = z.strictObject({
+  /** Default: the company the call was logged with. */
+  company: CallCompanyBody.optional(),
+  order: CallOrderBody.optional(),
+  orderId: idParam(100).optional(),
+});
 
 const notFound = () => new HttpError(404, 'not-found', { en: 'Call not found', da: 'Opkaldet findes ikke' });
 
@@ -213,10 +222,30 @@ export function callsRoutes(deps: CompanyDeps) {
     },
   });
 
-  return (router: Router) => mountRoutes(router, [create, list, read]);
+  const resolve = route({
+    method: 'post',
+    path: '/calls/:id/resolution',
+    summary: "Complete a logged call (e.g. the telephony system's) as a new order for the company's lead, or attach it to an order",
+    tags: ['phone line'],
+    params: z.object({ id: idParam(100) }),
+    body: ResolutionBody,
+    responses: {
+      200: { description: 'resolved (or resolved before by the same request)', schema: CallView },
+      409: { description: 'the call was resolved before, otherwise' },
+      422: { description: 'no company or order as named' },
+    },
+    handle: async ({ principal, params, body, req }) => {
+      const result = await resolveCall(deps, principal, params.id, body, sha256(canonicalJson(req.body ?? null)));
+      if (result.kind === 'refused' && result.status === 404) throw notFound();
+      const reply = callReply(result);
+      return { status: 200, body: reply.body, headers: { Location: `/calls/${params.id}` } };
+    },
+  });
+
+  return (router: Router) => mountRoutes(router, [create, list, read, resolve]);
 }
 
 export function callView(c: Call) {
-  const { requestHash: _hash, ...view } = c;
+  const { requestHash: _hash, resolutionHash: _resolution, ...view } = c;
   return view;
 }

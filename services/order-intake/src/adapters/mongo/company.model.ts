@@ -72,6 +72,9 @@ const callSchema = new Schema(
     cooperation: { type: String, default: null },
     telephonyCallId: { type: String },
     requestHash: { type: String },
+    resolvedAt: { type: String },
+    resolvedBy: { type: String },
+    resolutionHash: { type: String },
   },
   { collection: 'calls', versionKey: false },
 );

@@ -102,6 +102,12 @@ export function callRepository(models: CompanyModels): CallStore {
     async byReference(reference) {
       return fromDoc<Call>(await collection.findOne({ reference }));
     },
+    async resolve(id, set) {
+      // Guarded by the outcome: a call resolved already is not changed. On FerretDB two racing
+      // resolutions may both pass the guard; the order they make is keyed by the call, so it is one.
+      const result = await collection.updateOne({ _id: id as never, outcome: 'logged' }, { $set: set });
+      return result.matchedCount > 0;
+    },
     async list({ receivedFrom, receivedBefore, after, cvr, companyId, ...exact }, limit) {
       const and: Doc[] = [];
       for (const [field, value] of Object.entries(exact)) if (value !== undefined) and.push({ [field]: value });
