@@ -278,6 +278,9 @@ async function insertWithReference(deps: CompanyDeps, call: Omit<Call, 'referenc
 
 /** The company a CVR number names: its main unit (no P-number) first. */
 async function companyByCvr(deps: CompanyDeps, cvr: string): Promise<Company | undefined> {
+  // The main unit's id is its CVR number: one _id lookup (FerretDB scans for any other field).
+  const main = await deps.companies.load(cvr);
+  if (main) return main;
   const units = await deps.companies.list({ cvr }, 50);
   return units.find((c) => c.pNumber === undefined) ?? units[0];
 }
