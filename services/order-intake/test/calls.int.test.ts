@@ -192,7 +192,7 @@ describe('the shared phone line', () => {
   });
 
   it('answers every call route as its declaration says, valid and invalid', async () => {
-    const { routes } = routeTable('order-intake', orderIntakeRoutes({} as never));
+    const { routes } = routeTable('order-intake', orderIntakeRoutes({} as never, {} as never));
     const calls: [Parameters<typeof callRoute>[2], number][] = [
       [{ method: 'POST', path: '/calls', token: operator, body: aCall({ company: { cvr: DRAGØR_CVR } }) }, 201],
       [{ method: 'POST', path: '/calls', token: operator, body: aCall({ company: { cvr: 'x' } }) }, 400],

@@ -252,7 +252,7 @@ describe('companies', () => {
     expect(plain.silenceMeansNone).toBeUndefined();
   });
   it('answers every company and agreement route as its declaration says, valid and invalid', async () => {
-    const { routes } = routeTable('order-intake', orderIntakeRoutes({} as never));
+    const { routes } = routeTable('order-intake', orderIntakeRoutes({} as never, {} as never));
     const calls: [Parameters<typeof callRoute>[2], number][] = [
       [{ method: 'GET', path: '/companies?name=%C3%A6ble', token: operator }, 200],
       [{ method: 'GET', path: '/companies?municipality=1550', token: operator }, 400],
