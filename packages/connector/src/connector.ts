@@ -2,6 +2,7 @@ import { type Bus, connectBus, consume, type Consumer, type Handlers, type Logge
 import { decodeMessage, type JobcentreMessage, jobcentreQueueSpec, type PayloadOf, type RoundReply } from '@rs/contracts';
 import { type CvPublisher, cvPublisher, publishAsJobcentre } from './cv-publisher';
 import { SeenIds } from './seen-ids';
+import { seatHandlerMap } from './seats/seat-handlers';
 
 export type { JobcentreMessage };
 
@@ -63,8 +64,8 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
       seen.add(ctx.envelope.id);
     };
 
-  const handle = <K extends JobcentreMessage>(name: K) => {
-    const given = handlers[name] as ((data: PayloadOf<K>, ctx: MessageContext) => Promise<void>) | undefined;
+  const handle = <K extends JobcentreMessage>(name: K, fallback?: (data: PayloadOf<K>, ctx: MessageContext) => Promise<void>) => {
+    const given = (handlers[name] as ((data: PayloadOf<K>, ctx: MessageContext) => Promise<void>) | undefined) ?? fallback;
     return once<PayloadOf<K>>(
       given ??
         (async (data, ctx) => {
@@ -97,6 +98,7 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
     'round.candidate-withdrawn': handle('round.candidate-withdrawn'),
     'round.reply-refused': handle('round.reply-refused'),
     'order.service-goal-notice': handle('order.service-goal-notice'),
+    ...seatHandlerMap(handle, options.logger),
   };
   const consumer: Consumer = consume(bus, jobcentreQueueSpec(options.jobcentre), handlerMap, {
     prefetch: options.prefetch ?? 5,

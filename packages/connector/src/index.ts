@@ -12,3 +12,5 @@ export * from './webhook/response';
 export * from './webhook/post-with-retry';
 export * from './webhook/run-webhook';
 export * from './credentials/provision-credentials';
+export * from './seats/seat-handlers';
+export * from './seats/seat-requests';

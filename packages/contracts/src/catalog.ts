@@ -25,6 +25,23 @@ import { OrderShortlisted, orderShortlistedExample, RoundShortlist, roundShortli
 import { OrderStatusChanged, orderStatusChangedExample } from './messages/order-lifecycle';
 import { CandidateHired, candidateHiredExample, CandidateWithdrawn, candidateWithdrawnExample } from './messages/hire';
 import { ServiceGoalAlert, serviceGoalAlertExample, ServiceGoalNotice, serviceGoalNoticeExample } from './messages/service-goals';
+import { CourseAllocated, courseAllocatedExample, CourseOffered, courseOfferedExample } from './messages/course';
+import {
+  SeatAllocated,
+  seatAllocatedExample,
+  SeatCandidateDecided,
+  seatCandidateDecidedExample,
+  SeatGranted,
+  seatGrantedExample,
+  SeatRequest,
+  SeatRequestRecorded,
+  seatRequestRecordedExample,
+  SeatRequestRefused,
+  seatRequestRefusedExample,
+  seatRequestExample,
+  SeatWithdraw,
+  seatWithdrawExample,
+} from './messages/seat';
 
 /**
  * The contract: one entry per message name with its schema, major version, where it travels,
@@ -223,6 +240,84 @@ export const catalog = {
     description:
       "Sent to the lead jobcentre's queue when a service goal of its order is about to fall due (warning) or fell due unmet (breach).",
     example: serviceGoalNoticeExample,
+  },
+  'course.offered': {
+    version: 1,
+    schema: CourseOffered,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'upskilling-seat',
+    description:
+      "Sent to every jobcentre in the course's scope (the lead included) when an upskilling course opens: request seats with seat.request before `windowClosesAt`, within `maxSeats`.",
+    example: courseOfferedExample,
+  },
+  'seat.request': {
+    version: 1,
+    schema: SeatRequest,
+    exchange: EXCHANGES.connectors,
+    publisher: 'connector',
+    description:
+      'A jobcentre asks for seats on a course, optionally naming pseudonymous candidates; a later request replaces it until the window closes (after that only fewer seats: the rest go to the waiting list). Answered by seat.request-recorded or seat.request-refused.',
+    example: seatRequestExample,
+  },
+  'seat.withdraw': {
+    version: 1,
+    schema: SeatWithdraw,
+    exchange: EXCHANGES.connectors,
+    publisher: 'connector',
+    description: 'A jobcentre withdraws its seat request; after allocation it gives back every seat it got (they go to the waiting list).',
+    example: seatWithdrawExample,
+  },
+  'seat.request-recorded': {
+    version: 1,
+    schema: SeatRequestRecorded,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'upskilling-seat',
+    description: "Sent to the requesting jobcentre's queue whenever its request changed (by connector or web page), or was withdrawn.",
+    example: seatRequestRecordedExample,
+  },
+  'seat.request-refused': {
+    version: 1,
+    schema: SeatRequestRefused,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'upskilling-seat',
+    description:
+      "Sent to the sender's queue when its seat.request or seat.withdraw was refused (invalid, unknown course, not in scope, window closed, over budget — with the figures) and dead-lettered: nothing changed.",
+    example: seatRequestRefusedExample,
+  },
+  'seat.allocated': {
+    version: 1,
+    schema: SeatAllocated,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'upskilling-seat',
+    description:
+      'Sent once to each requesting jobcentre when the window closed: its seats, its cost and why, in English and Danish; seats it did not get are on the waiting list.',
+    example: seatAllocatedExample,
+  },
+  'seat.granted': {
+    version: 1,
+    schema: SeatGranted,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'upskilling-seat',
+    description:
+      'Sent to the first jobcentre on the waiting list when a seat was freed (given back, or a candidate declined by the company).',
+    example: seatGrantedExample,
+  },
+  'seat.candidate-decided': {
+    version: 1,
+    schema: SeatCandidateDecided,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'upskilling-seat',
+    description:
+      "Sent to the candidate's jobcentre when the company, through the lead, accepted or declined a named candidate; a decline frees the seat.",
+    example: seatCandidateDecidedExample,
+  },
+  'course.allocated': {
+    version: 1,
+    schema: CourseAllocated,
+    exchange: EXCHANGES.events,
+    publisher: 'upskilling-seat',
+    description: "A course's request window closed and its seats were allocated (once per course), per jobcentre.",
+    example: courseAllocatedExample,
   },
 } as const satisfies Record<string, CatalogEntry>;
 

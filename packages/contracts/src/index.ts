@@ -20,3 +20,5 @@ export * from './messages/shortlist';
 export * from './messages/hire';
 export * from './messages/order-lifecycle';
 export * from './messages/service-goals';
+export * from './messages/course';
+export * from './messages/seat';

@@ -40,7 +40,21 @@ export const SERVICE_QUEUES = {
   /** Separate from matching.events so a large sync never delays ranking a new order. */
   matchingCvs: queueSpec(QUEUES.matchingCvs, ['cv.upserted', 'cv.withdrawn', 'cv.sync-completed']),
   upskillingEvents: queueSpec(QUEUES.upskillingEvents, ['order.registered']),
+  /** Seat requests from connectors, apart from the events so a busy window never delays them. */
+  upskillingRequests: queueSpec(QUEUES.upskillingRequests, ['seat.request', 'seat.withdraw']),
 } as const satisfies Record<string, QueueSpec>;
+
+/** The upskilling messages a jobcentre's connector receives on its own queue (from upskilling-seat). */
+export const SEAT_JOBCENTRE_MESSAGES = [
+  'course.offered',
+  'seat.request-recorded',
+  'seat.request-refused',
+  'seat.allocated',
+  'seat.granted',
+  'seat.candidate-decided',
+] as const satisfies ReadonlyArray<MessageName>;
+
+export type SeatJobcentreMessage = (typeof SEAT_JOBCENTRE_MESSAGES)[number];
 
 /** The messages a jobcentre's connector receives on its own queue. */
 export const JOBCENTRE_MESSAGES = [
@@ -53,6 +67,7 @@ export const JOBCENTRE_MESSAGES = [
   'round.candidate-withdrawn',
   'round.reply-refused',
   'order.service-goal-notice',
+  ...SEAT_JOBCENTRE_MESSAGES,
 ] as const satisfies ReadonlyArray<MessageName>;
 
 export type JobcentreMessage = (typeof JOBCENTRE_MESSAGES)[number];

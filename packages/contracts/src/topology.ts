@@ -56,6 +56,7 @@ export const QUEUES = {
   matchingEvents: 'matching.events',
   matchingCvs: 'matching.cvs',
   upskillingEvents: 'upskilling-seat.events',
+  upskillingRequests: 'upskilling-seat.requests',
   jobcentresDeadLetter: 'jobcentres.dead-letter',
   /** Holds what EXCHANGES.unroutable received: events nobody consumed, for an admin to inspect and redrive. */
   unroutable: 'rs.unroutable',
@@ -214,4 +215,6 @@ export const TIMER_QUEUES = {
    * (`service-goal-warning-<orderId>-<goal>`) and one breach job (`service-goal-breach-<orderId>-<goal>`).
    */
   serviceGoals: 'service-goals',
+  /** One job per upskilling course at its request window's close (`seat-window-<courseId>`): the allocation. */
+  seatWindows: 'seat-windows',
 } as const;

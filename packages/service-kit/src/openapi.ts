@@ -102,7 +102,7 @@ export function openApiDocument(service: string, version: string, routes: readon
     for (const [status, spec] of Object.entries(route.responses)) {
       responses[status] = {
         description: spec.description,
-        ...(spec.schema ? json(spec.schema) : {}),
+        ...(spec.schema ? (spec.contentType ? { content: { [spec.contentType]: { schema: spec.schema } } } : json(spec.schema)) : {}),
         headers: {
           ...rateHeaders,
           ...(route.creates

@@ -14,6 +14,11 @@ export interface ResponseSpec {
   description: string;
   /** The JSON body; omit for an empty one. */
   schema?: z.ZodType;
+  /**
+   * A body other than JSON (e.g. `text/csv; charset=utf-8` for an export): the handler returns it
+   * as a string and the edge sends it as is, with this content type; `schema` then describes the text.
+   */
+  contentType?: string;
   headers?: Record<string, string>;
 }
 
@@ -166,7 +171,9 @@ export function mountRoutes(router: Router, routes: readonly Route[]): void {
           : { ...(await run()), replayed: false };
       res.status(reply.status).set(reply.headers);
       if (reply.replayed) res.set('Idempotency-Replayed', 'true');
+      const text = spec.responses[reply.status]?.contentType;
       if (reply.body === undefined) res.end();
+      else if (text && typeof reply.body === 'string') res.type(text).send(reply.body);
       else res.json(reply.body);
     });
   }

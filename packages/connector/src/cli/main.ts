@@ -15,6 +15,7 @@ import { runSync } from '../sync/run-sync';
 import { brokerUrlFor } from './broker-url';
 import { connectorVars, inboxVars, parseFlags, SyncFlags, syncVars, webhookVars } from './config';
 import { doctorCommand } from './doctor-command';
+import { registerSeatCommands } from './seats-command';
 
 async function demo(): Promise<void> {
   const config = loadConfig(connectorVars, process.env);
@@ -177,6 +178,7 @@ program
   .action(sync);
 
 program.addCommand(doctorCommand(process.env));
+registerSeatCommands(program, { urlFor: (base, code, file) => brokerUrlFor(base, code, { CONNECTOR_PASSWORDS_FILE: file }) });
 
 program.parseAsync().catch((error) => {
   console.error(error instanceof Error ? error.message : error);

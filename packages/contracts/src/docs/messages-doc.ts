@@ -44,6 +44,12 @@ const JOBCENTRE_READER: Record<(typeof JOBCENTRE_MESSAGES)[number], string> = {
   'round.shortlist': "the recipient jobcentre's connector",
   'round.candidate-withdrawn': "the lead jobcentre's connector",
   'order.service-goal-notice': "the lead jobcentre's connector",
+  'course.offered': "every jobcentre's connector in the course's scope, the lead's included",
+  'seat.request-recorded': "the requesting jobcentre's connector",
+  'seat.request-refused': 'the connector of the jobcentre whose seat request was refused',
+  'seat.allocated': "each requesting jobcentre's connector",
+  'seat.granted': "the connector of the jobcentre first on the course's waiting list",
+  'seat.candidate-decided': "the connector of the candidate's jobcentre",
 };
 
 /** What each envelope attribute means; whether it is required comes from the Envelope schema itself. */

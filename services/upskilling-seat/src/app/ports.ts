@@ -1,4 +1,14 @@
-/** The stores upskilling-seat's use cases need, implemented by adapters/mongo/*.repository.ts (built in main.ts). */
+import type { Loaded, OutboxEntry, Saves } from '@rs/db';
+import type { Course } from '../domain/course';
+import type { CompanyNeed } from '../domain/needs';
+
+/**
+ * The stores upskilling-seat's use cases need, implemented by adapters/mongo/*.repository.ts
+ * (built in main.ts). Courses are written through the change log: a save or insert commits the
+ * state with its outgoing messages and timers and hands them to the relay in one call, and the
+ * unique key of each version makes every effect (the allocation above all) happen once even when
+ * replicas, redeliveries and timers race — FerretDB's guarded updates alone have several winners.
+ */
 
 /** What the service noted of an order it saw. */
 export interface SeenOrder {
@@ -11,4 +21,25 @@ export interface SeenOrder {
 export interface SeenOrders {
   /** Records the order once: a redelivery keeps the first record. */
   recordOnce(order: SeenOrder): Promise<void>;
+}
+
+/** Which courses a list is for. */
+export type CourseAudience = { all: true } | { cooperation: string } | { jobcentre: number };
+
+export interface CourseStore extends Saves<Course> {
+  load(id: string): Promise<Loaded<Course> | undefined>;
+  /** Inserts a new course with its offers and window timer; false when a course with its id exists. */
+  insert(course: Course, outbox: OutboxEntry[]): Promise<boolean>;
+  /** The courses an audience sees (a jobcentre: those offered to it), newest window first, at most `limit`. */
+  list(audience: CourseAudience, limit: number): Promise<Course[]>;
+  /** The open courses' ids and window closes, which their timers follow from; streamed. */
+  windowsOfOpen(): AsyncIterable<{ id: string; windowClosesAt: string }>;
+}
+
+export interface NeedStore {
+  /** False when a need with its id exists (a retried create). */
+  insert(need: CompanyNeed): Promise<boolean>;
+  load(id: string): Promise<CompanyNeed | undefined>;
+  /** The needs expected in these months (YYYY-MM). */
+  expectedIn(months: string[]): Promise<CompanyNeed[]>;
 }

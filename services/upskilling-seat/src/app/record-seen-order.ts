@@ -1,13 +1,8 @@
 import type { OrderRegistered } from '@rs/contracts';
-import type { SeenOrders } from './ports';
+import type { UpskillingDeps } from './deps';
 
-export interface UpskillingDeps {
-  seenOrders: SeenOrders;
-  now: () => Date;
-}
-
-/** Will tie upskilling seats to the order's need (issue: upskilling seats). For now it records that it saw the order. */
-export function recordSeenOrder(deps: UpskillingDeps, order: OrderRegistered): Promise<void> {
+/** Notes an order it saw (a course may name it as the need it serves). */
+export function recordSeenOrder(deps: Pick<UpskillingDeps, 'seenOrders' | 'now'>, order: OrderRegistered): Promise<void> {
   return deps.seenOrders.recordOnce({
     orderId: order.orderId,
     leadJobcentre: order.leadJobcentre,

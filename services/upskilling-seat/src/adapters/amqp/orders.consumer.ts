@@ -1,9 +1,10 @@
 import { type Bus, consume } from '@rs/bus';
 import { SERVICE_QUEUES } from '@rs/contracts';
-import { recordSeenOrder, type UpskillingDeps } from '../../app/record-seen-order';
+import type { UpskillingDeps } from '../../app/deps';
+import { recordSeenOrder } from '../../app/record-seen-order';
 
 /** order.registered → the record-seen-order use case. */
-export function consumeOrders(bus: Bus, deps: UpskillingDeps) {
+export function consumeOrders(bus: Bus, deps: Pick<UpskillingDeps, 'seenOrders' | 'now'>) {
   return consume(bus, SERVICE_QUEUES.upskillingEvents, {
     'order.registered': (data) => recordSeenOrder(deps, data),
   });
