@@ -5,7 +5,7 @@ import request from 'supertest';
 
 /**
  * Upskilling-seat as it is today (a real process on real servers): it starts, is ready on the
- * database and the broker it uses (it has no timers, so no Redis), records each order it hears
+ * database, the broker and Redis it uses (its course windows are BullMQ timers), records each order it hears
  * of once however often the broker delivers it, and stops cleanly on SIGTERM.
  */
 describe('upskilling-seat', () => {
@@ -39,7 +39,7 @@ describe('upskilling-seat', () => {
   it('is ready on exactly the servers it uses', async () => {
     await request(upskilling.url).get('/healthz').expect(200);
     const ready = await request(upskilling.url).get('/readyz').expect(200);
-    expect(ready.body.checks).toEqual({ database: true, broker: true });
+    expect(ready.body.checks).toEqual({ database: true, broker: true, redis: true });
   });
 
   it('records an order it sees once, even when the same message is delivered again', async () => {

@@ -67,19 +67,17 @@ describe('the allocation rule', () => {
     expect(nextInLine([{ jobcentre: 101, requested: 2, allocated: 2, requestedAt: at(1) }])).toBeUndefined();
   });
 
-  const demandsArb = fc
-    .uniqueArray(fc.integer({ min: 100, max: 999 }), { minLength: 1, maxLength: 30 })
-    .chain((codes) =>
-      fc.tuple(
-        ...codes.map((code) =>
-          fc.record({
-            jobcentre: fc.constant(code),
-            seats: fc.integer({ min: 0, max: 60 }),
-            requestedAt: fc.integer({ min: 0, max: 50 }).map(at),
-          }),
-        ),
+  const demandsArb = fc.uniqueArray(fc.integer({ min: 100, max: 999 }), { minLength: 1, maxLength: 30 }).chain((codes) =>
+    fc.tuple(
+      ...codes.map((code) =>
+        fc.record({
+          jobcentre: fc.constant(code),
+          seats: fc.integer({ min: 0, max: 60 }),
+          requestedAt: fc.integer({ min: 0, max: 50 }).map(at),
+        }),
       ),
-    );
+    ),
+  );
 
   it('never gives more seats than exist, nor anyone more than it asked; fills every seat it can', () => {
     fc.assert(
