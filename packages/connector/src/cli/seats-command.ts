@@ -19,6 +19,15 @@ const RequestArgs = z.object({
     .transform((s) => (s ? s.split(',').map((c) => c.trim()) : [])),
 });
 
+/** The arguments of `seats request`, validated like the environment (every bad one named as `--<name>`). */
+export function parseSeatRequestArgs(courseId: string, seats: string, candidates: string | undefined) {
+  return parseFlags(SeatRequest, parseFlags(RequestArgs, { courseId, seats, candidates }));
+}
+
+export function parseWithdrawArgs(courseId: string) {
+  return parseFlags(z.object({ courseId: CourseId }), { courseId });
+}
+
 export interface SeatCommandDeps {
   /** The jobcentre's AMQP URL from AMQP_URL and CONNECTOR_PASSWORDS_FILE (as the other commands build it). */
   urlFor(amqpUrl: string, code: number, passwordsFile: string | undefined): string;
@@ -51,8 +60,7 @@ export function registerSeatCommands(program: Command, deps: SeatCommandDeps): v
     .argument('<seats>', 'number of seats, 1-500')
     .option('--candidates <refs>', 'comma-separated candidate references from the pool')
     .action(async (courseId: string, count: string, options: { candidates?: string }) => {
-      const args = parseFlags(RequestArgs, { courseId, seats: count, candidates: options.candidates });
-      const request = parseFlags(SeatRequest, args);
+      const request = parseSeatRequestArgs(courseId, count, options.candidates);
       await withBus((r) => r.request(request));
     });
   seats
@@ -60,7 +68,7 @@ export function registerSeatCommands(program: Command, deps: SeatCommandDeps): v
     .description('withdraw the request (after allocation: give back every seat)')
     .argument('<courseId>', 'the course')
     .action(async (courseId: string) => {
-      const args = parseFlags(z.object({ courseId: CourseId }), { courseId });
+      const args = parseWithdrawArgs(courseId);
       await withBus((r) => r.withdraw(args.courseId));
     });
 }
