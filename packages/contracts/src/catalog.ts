@@ -25,7 +25,7 @@ import { OrderShortlisted, orderShortlistedExample, RoundShortlist, roundShortli
 import { OrderStatusChanged, orderStatusChangedExample } from './messages/order-lifecycle';
 import { CandidateHired, candidateHiredExample, CandidateWithdrawn, candidateWithdrawnExample } from './messages/hire';
 import { ServiceGoalAlert, serviceGoalAlertExample, ServiceGoalNotice, serviceGoalNoticeExample } from './messages/service-goals';
-import { CourseAllocated, courseAllocatedExample, CourseOffered, courseOfferedExample } from './messages/course';
+import { CourseOffered, courseOfferedExample } from './messages/course';
 import {
   SeatAllocated,
   seatAllocatedExample,
@@ -311,14 +311,7 @@ export const catalog = {
       "Sent to the candidate's jobcentre when the company, through the lead, accepted or declined a named candidate; a decline frees the seat.",
     example: seatCandidateDecidedExample,
   },
-  'course.allocated': {
-    version: 1,
-    schema: CourseAllocated,
-    exchange: EXCHANGES.events,
-    publisher: 'upskilling-seat',
-    description: "A course's request window closed and its seats were allocated (once per course), per jobcentre.",
-    example: courseAllocatedExample,
-  },
+
 } as const satisfies Record<string, CatalogEntry>;
 
 export interface CatalogEntry {

@@ -118,35 +118,3 @@ export const courseOfferedExample: CourseOffered = {
   maxSeats: 4,
   offeredAt: '2026-12-01T09:00:00.000Z',
 };
-
-/** One jobcentre's part of an allocation. */
-export const JobcentreAllocation = z.object({
-  jobcentre: JobcentreCode,
-  requested: z.number().int().min(0),
-  allocated: z.number().int().min(0),
-  waitlisted: z.number().int().min(0),
-});
-
-/** upskilling-seat → events: the request window closed and the seats were allocated (once per course). */
-export const CourseAllocated = z.object({
-  courseId: CourseId,
-  leadJobcentre: JobcentreCode,
-  seats: z.number().int().min(1),
-  rule: z.enum(['all-fit', 'minimum-then-largest-remainder']),
-  allocations: z.array(JobcentreAllocation),
-  allocatedAt: Instant,
-});
-export type CourseAllocated = z.infer<typeof CourseAllocated>;
-
-export const courseAllocatedExample: CourseAllocated = {
-  courseId: 'c-2026-0007',
-  leadJobcentre: 101,
-  seats: 12,
-  rule: 'minimum-then-largest-remainder',
-  allocations: [
-    { jobcentre: 101, requested: 8, allocated: 6, waitlisted: 2 },
-    { jobcentre: 147, requested: 4, allocated: 3, waitlisted: 1 },
-    { jobcentre: 151, requested: 3, allocated: 3, waitlisted: 0 },
-  ],
-  allocatedAt: '2026-12-15T12:00:00.400Z',
-};

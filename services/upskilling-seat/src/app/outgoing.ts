@@ -131,28 +131,6 @@ export function eventMessages(deps: Deps, after: Course, events: readonly Course
               onceId(after.id, 'seat.allocated', s.jobcentre),
             ),
           ),
-          {
-            kind: 'publish',
-            id: onceId(after.id, 'course.allocated'),
-            ...routeOf('course.allocated'),
-            envelope: makeEnvelope(
-              'course.allocated',
-              {
-                courseId: after.id,
-                leadJobcentre: after.leadJobcentre,
-                seats: after.summary.seats,
-                rule: event.rule,
-                allocations: event.shares.map(({ jobcentre, requested, allocated, waitlisted }) => ({
-                  jobcentre,
-                  requested,
-                  allocated,
-                  waitlisted,
-                })),
-                allocatedAt: after.allocatedAt ?? now,
-              },
-              { id: onceId(after.id, 'course.allocated'), time: deps.now(), source: SOURCE, subject: after.id },
-            ),
-          },
         ];
       case 'SeatGranted': {
         const r = request(event.jobcentre);
