@@ -311,7 +311,6 @@ export const catalog = {
       "Sent to the candidate's jobcentre when the company, through the lead, accepted or declined a named candidate; a decline frees the seat.",
     example: seatCandidateDecidedExample,
   },
-
 } as const satisfies Record<string, CatalogEntry>;
 
 export interface CatalogEntry {
