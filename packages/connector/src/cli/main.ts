@@ -178,7 +178,7 @@ program
   .action(sync);
 
 program.addCommand(doctorCommand(process.env));
-registerSeatCommands(program, { urlFor: (base, code, file) => brokerUrlFor(base, code, { CONNECTOR_PASSWORDS_FILE: file }) });
+registerSeatCommands(program);
 
 program.parseAsync().catch((error) => {
   console.error(error instanceof Error ? error.message : error);

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import pino from 'pino';
 import { z } from 'zod';
 import { seatRequests } from '../seats/seat-requests';
+import { brokerUrlFor } from './broker-url';
 import { parseFlags, syncVars } from './config';
 
 /** Environment of `rs-connector seats`: one jobcentre, the one asking (the same variables as sync). */
@@ -28,24 +29,19 @@ export function parseWithdrawArgs(courseId: string) {
   return parseFlags(z.object({ courseId: CourseId }), { courseId });
 }
 
-export interface SeatCommandDeps {
-  /** The jobcentre's AMQP URL from AMQP_URL and CONNECTOR_PASSWORDS_FILE (as the other commands build it). */
-  urlFor(amqpUrl: string, code: number, passwordsFile: string | undefined): string;
-}
-
 /**
  * `rs-connector seats request <courseId> <seats> [--candidates a,b]` and `rs-connector seats
  * withdraw <courseId>`: a jobcentre asks for upskilling seats from the command line. It prints the
  * message id once the broker confirmed it; the answer (recorded or refused, with the reason)
  * arrives on the jobcentre's queue, where its connector reads it.
  */
-export function registerSeatCommands(program: Command, deps: SeatCommandDeps): void {
+export function registerSeatCommands(program: Command): void {
   const seats = program.command('seats').description('request, change or withdraw seats on an upskilling course (until its window closes)');
   const withBus = async (use: (requests: ReturnType<typeof seatRequests>) => Promise<string>) => {
     const config = loadConfig(seatVars, process.env);
     const [code] = config.JOBCENTRES as [number];
     const logger = pino({ name: 'rs-connector', level: config.LOG_LEVEL }, pino.destination(2)).child({ jobcentre: code });
-    const bus = connectBus({ url: deps.urlFor(config.AMQP_URL, code, config.CONNECTOR_PASSWORDS_FILE), name: `seats-${code}`, logger });
+    const bus = connectBus({ url: brokerUrlFor(config.AMQP_URL, code, config), name: `seats-${code}`, logger });
     try {
       const id = await use(seatRequests({ bus, jobcentre: code }));
       process.stdout.write(`sent as jobcentre ${code} (message ${id}); the answer comes on jobcentre.${code}\n`);
