@@ -42,6 +42,21 @@ export const SERVICE_QUEUES = {
   upskillingEvents: queueSpec(QUEUES.upskillingEvents, ['order.registered']),
   /** Seat requests from connectors, apart from the events so a busy window never delays them. */
   upskillingRequests: queueSpec(QUEUES.upskillingRequests, ['seat.request', 'seat.withdraw']),
+  /**
+   * What the steering group's figures (R11) count: orders and their lifecycle, service-goal
+   * alerts, rounds and replies, hires. Course and seat events join here when their contracts exist.
+   */
+  reportingEvents: queueSpec(QUEUES.reportingEvents, [
+    'order.registered',
+    'order.status-changed',
+    'order.closed',
+    'order.service-goal-alert',
+    'round.opened',
+    'round.reply-recorded',
+    'round.recipient-overdue',
+    'round.completed',
+    'order.candidate-hired',
+  ]),
 } as const satisfies Record<string, QueueSpec>;
 
 /** The upskilling messages a jobcentre's connector receives on its own queue (from upskilling-seat). */

@@ -57,6 +57,7 @@ export const QUEUES = {
   matchingCvs: 'matching.cvs',
   upskillingEvents: 'upskilling-seat.events',
   upskillingRequests: 'upskilling-seat.requests',
+  reportingEvents: 'reporting.events',
   jobcentresDeadLetter: 'jobcentres.dead-letter',
   /** Holds what EXCHANGES.unroutable received: events nobody consumed, for an admin to inspect and redrive. */
   unroutable: 'rs.unroutable',

@@ -85,7 +85,7 @@ export async function callRoute(baseUrl: string, routes: readonly Route[], call:
     ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
   });
   const text = await res.text();
-  const body: unknown = text ? JSON.parse(text) : undefined;
+  const body: unknown = text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text || undefined;
   return {
     status: res.status,
     headers: Object.fromEntries(res.headers),

@@ -1,0 +1,25 @@
+import type { Fact } from '../domain/facts';
+import { factsOfGoals, factsOfOrder, factsOfRound } from '../domain/from-sources';
+import type { FactStore, Sources } from './ports';
+
+/** Every fact the services' own records hold. */
+export async function factsOfSources(sources: Sources): Promise<Fact[]> {
+  const facts: Fact[] = [];
+  const registeredAt = new Map<string, string>();
+  for await (const order of sources.orders()) {
+    registeredAt.set(order.id, order.registeredAt);
+    facts.push(...factsOfOrder(order));
+  }
+  for await (const goals of sources.serviceGoals()) {
+    const at = registeredAt.get(goals.orderId);
+    if (at) facts.push(...factsOfGoals(goals, at));
+  }
+  for await (const round of sources.rounds()) facts.push(...factsOfRound(round));
+  return facts;
+}
+
+/** Recomputes the read model from the services' own records (the figures come out as the events left them). */
+export async function rebuild(store: FactStore, sources: Sources): Promise<{ facts: number; inserted: number; removed: number }> {
+  const facts = await factsOfSources(sources);
+  return { facts: facts.length, ...(await store.replaceWith(facts)) };
+}
