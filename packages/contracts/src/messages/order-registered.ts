@@ -16,6 +16,11 @@ export const OrderRegistered = z.object({
    * answered "no qualified candidates", it is not overdue. Absent: every recipient must reply.
    */
   silenceMeansNone: z.boolean().optional(),
+  /**
+   * How the order came in (R11 counts orders by channel): a jobcentre's consultant or the phone
+   * line. Optional: events published before it was added carry none.
+   */
+  channel: z.enum(['jobcentre', 'phone-line']).optional(),
 });
 export type OrderRegistered = z.infer<typeof OrderRegistered>;
 
@@ -33,4 +38,5 @@ export const orderRegisteredExample: OrderRegistered = {
     description: 'Dagvagter, start snarest',
   },
   broadcast: { scope: 'cooperation' },
+  channel: 'jobcentre',
 };

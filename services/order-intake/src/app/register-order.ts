@@ -54,6 +54,7 @@ export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderI
       order: input.order,
       broadcast: input.broadcast,
       ...(input.silenceMeansNone ? { silenceMeansNone: true } : {}),
+      channel: input.channel,
     },
     { id: eventId, time: registeredAt, source: SOURCE, correlationId: orderId },
   );

@@ -22,8 +22,20 @@ const order = (orderId: string, over: Partial<Extract<Fact, { kind: 'order' }>> 
   at: '2026-07-01T08:00:00.000Z',
   ...over,
 });
-const state = (orderId: string, s: Extract<Fact, { kind: 'state' }>['state'], at: string, entry = 'closed'): Fact => ({ kind: 'state', orderId, entry, state: s, at });
-const hire = (orderId: string, jobcentre: number, ref: string, at = '2026-07-05T08:00:00.000Z'): Fact => ({ kind: 'hire', orderId, jobcentre, candidateRef: ref, at });
+const state = (orderId: string, s: Extract<Fact, { kind: 'state' }>['state'], at: string, entry = 'closed'): Fact => ({
+  kind: 'state',
+  orderId,
+  entry,
+  state: s,
+  at,
+});
+const hire = (orderId: string, jobcentre: number, ref: string, at = '2026-07-05T08:00:00.000Z'): Fact => ({
+  kind: 'hire',
+  orderId,
+  jobcentre,
+  candidateRef: ref,
+  at,
+});
 
 const facts: Fact[] = [
   // o1 filled after 4 days; o2 closed "filled" with 1 of 2 positions → partly filled after 10 days
@@ -84,12 +96,26 @@ describe('R11 figures', () => {
   });
 
   it('counts replies in time, late, never and pending; a withdrawn one is neither', () => {
-    expect(r.figures.replies).toEqual({ received: 6, inTime: 1, late: 1, never: 1, pending: 1, inTimeRate: 1 / 3, medianReplyMinutes: 1530 });
+    expect(r.figures.replies).toEqual({
+      received: 6,
+      inTime: 1,
+      late: 1,
+      never: 1,
+      pending: 1,
+      inTimeRate: 1 / 3,
+      medianReplyMinutes: 1530,
+    });
   });
 
   it('counts placements in the period against the target and lights each figure', () => {
     expect(r.figures.placements).toEqual({ hires: 3, target: 4, progress: 0.75 });
-    expect(r.figures.lights).toMatchObject({ fillRate: 'yellow', unfilled: 'yellow', placementProgress: 'red', replyInTimeRate: 'red', dialogueCompliance: 'red' });
+    expect(r.figures.lights).toMatchObject({
+      fillRate: 'yellow',
+      unfilled: 'yellow',
+      placementProgress: 'red',
+      replyInTimeRate: 'red',
+      dialogueCompliance: 'red',
+    });
   });
 
   it('gives each member its own row, and a jobcentre only its own figures', () => {

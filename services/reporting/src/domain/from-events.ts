@@ -1,5 +1,5 @@
 import type { PayloadOf } from '@rs/contracts';
-import { type Fact, type OrderChannel, type OrderState, utc } from './facts';
+import { type Fact, type OrderState, utc } from './facts';
 
 /** The lifecycle's states (order.status-changed) as the figures count them. */
 export function stateOfLifecycle(to: PayloadOf<'order.status-changed'>['to']): OrderState {
@@ -26,15 +26,14 @@ export function factsOfEvent<N extends ReportedEvent>(name: N, data: PayloadOf<N
   switch (event.name) {
     case 'order.registered': {
       const d = event.data;
-      // order.registered names no channel (yet): a channel field, when a producer adds one, is read.
-      const channel = (d as { channel?: unknown }).channel;
       return [
         {
           kind: 'order',
           orderId: d.orderId,
           cooperation: d.cooperation,
           leadJobcentre: d.leadJobcentre,
-          channel: channel === 'jobcentre' || channel === 'phone-line' ? (channel as OrderChannel) : 'unknown',
+          // Events from before order.registered carried the channel count as unknown.
+          channel: d.channel ?? 'unknown',
           positions: d.order.positions,
           at: utc(d.registeredAt),
         },
@@ -74,7 +73,9 @@ export function factsOfEvent<N extends ReportedEvent>(name: N, data: PayloadOf<N
         },
       ];
     case 'round.reply-recorded':
-      // The first reply is the one counted (an amendment has the same key and changes nothing).
+      // The first reply is the one counted, as broadcast keeps its time and lateness: an amendment
+      // may arrive before the reply it amends, so it records nothing (the reply itself always comes).
+      if (event.data.amended) return [];
       return [
         {
           kind: 'reply',

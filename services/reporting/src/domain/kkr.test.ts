@@ -25,7 +25,11 @@ describe('KKR progress scheme', () => {
   });
 
   it('lists only "must" recommendations, the municipality’s own latest status over the proposal, with history', () => {
-    const entries = [entry({}), entry({ id: 'e2', status: 'green', remark: 'Aftale indgået', at: '2026-02-01T10:00:00.000Z' }), entry({ id: 'e3', recommendationId: 'kkr-2025-1', status: 'red', remark: 'Uenig' })];
+    const entries = [
+      entry({}),
+      entry({ id: 'e2', status: 'green', remark: 'Aftale indgået', at: '2026-02-01T10:00:00.000Z' }),
+      entry({ id: 'e3', recommendationId: 'kkr-2025-1', status: 'red', remark: 'Uenig' }),
+    ];
     const rows = scheme(2025, SEED_RECOMMENDATIONS, entries, evidence, limits);
     expect(rows.map((r) => r.recommendation.id)).toEqual(['kkr-2025-1', 'kkr-2025-2', 'kkr-2025-3', 'kkr-2025-4']);
     expect(rows[0]!.current).toMatchObject({ status: 'red', source: 'municipality' });
@@ -38,11 +42,16 @@ describe('KKR progress scheme', () => {
   it('exports one scheme and the overview as Danish CSV', () => {
     const rows = scheme(2025, SEED_RECOMMENDATIONS, [entry({})], evidence, limits);
     const one = schemeCsv('Høje-Taastrup', 2025, rows);
-    expect(one.split('\r\n')[0]).toBe('\uFEFFKommune;År;Anbefaling;Kategori;Tekst;Status;Bemærkning;Kilde;Ændret;Ændret af;Antal ændringer');
+    expect(one.split('\r\n')[0]).toBe(
+      '\uFEFFKommune;År;Anbefaling;Kategori;Tekst;Status;Bemærkning;Kilde;Ændret;Ændret af;Antal ændringer',
+    );
     expect(one).toContain('Høje-Taastrup;2025;kkr-2025-4;Opkvalificering;');
     expect(one).toContain(';gul;I gang;kommunen;');
     expect(one).toContain('platformen (forslag)');
-    const all = overviewCsv(2025, [{ name: 'Tårnby', rows }, { name: 'Høje-Taastrup', rows }]);
+    const all = overviewCsv(2025, [
+      { name: 'Tårnby', rows },
+      { name: 'Høje-Taastrup', rows },
+    ]);
     expect(all.trimEnd().split('\r\n')).toHaveLength(1 + 2 * 4);
   });
 });

@@ -2,7 +2,12 @@ import { parsePeriod, quarterOf, within } from './period';
 
 describe('periods in Danish local time', () => {
   it('begins a quarter at midnight in Copenhagen, summer and winter', () => {
-    expect(parsePeriod('2026-Q3')).toMatchObject({ kind: 'quarter', from: '2026-06-30T22:00:00.000Z', to: '2026-09-30T22:00:00.000Z', quarters: 1 });
+    expect(parsePeriod('2026-Q3')).toMatchObject({
+      kind: 'quarter',
+      from: '2026-06-30T22:00:00.000Z',
+      to: '2026-09-30T22:00:00.000Z',
+      quarters: 1,
+    });
     expect(parsePeriod('2026-Q4')).toMatchObject({ from: '2026-09-30T22:00:00.000Z', to: '2026-12-31T23:00:00.000Z' });
     expect(parsePeriod('2026-Q1')).toMatchObject({ from: '2025-12-31T23:00:00.000Z', to: '2026-03-31T22:00:00.000Z' });
   });
