@@ -26,7 +26,7 @@ set +a
 
 node scripts/dev-setup.js provision .data/connector-passwords.json
 
-declare -A PORTS=([order-intake]=3001 [broadcast]=3002 [matching]=3003 [upskilling-seat]=3004)
+declare -A PORTS=([order-intake]=3001 [broadcast]=3002 [matching]=3003 [upskilling-seat]=3004 [reporting]=3005)
 PIDS=()
 stop_all() {
   trap - EXIT INT TERM
@@ -37,7 +37,7 @@ stop_all() {
 }
 trap stop_all EXIT INT TERM
 
-for svc in order-intake broadcast matching upskilling-seat; do
+for svc in order-intake broadcast matching upskilling-seat reporting; do
   # The demo answers within a minute, so its reply window is 2 minutes of clock time; production
   # uses 48 working hours (docker-compose.yml).
   PORT=${PORTS[$svc]} OUTBOX_POLL_MS=200 REPLY_WINDOW_SECONDS=${REPLY_WINDOW_SECONDS:-120} \
@@ -45,7 +45,7 @@ for svc in order-intake broadcast matching upskilling-seat; do
     node "services/$svc/dist/main.js" >>".data/logs/$svc.log" 2>&1 &
   PIDS+=($!)
 done
-for svc in order-intake broadcast matching upskilling-seat; do
+for svc in order-intake broadcast matching upskilling-seat reporting; do
   for _ in $(seq 1 150); do
     curl -fsS "http://127.0.0.1:${PORTS[$svc]}/readyz" >/dev/null 2>&1 && break
     sleep 0.2
@@ -68,6 +68,7 @@ cat <<MSG
   broadcast        http://127.0.0.1:3002   (POST /rounds, GET /rounds/:id)
   matching         http://127.0.0.1:3003/readyz
   upskilling-seat  http://127.0.0.1:3004/readyz
+  reporting        http://127.0.0.1:3005/readyz
   RabbitMQ UI      http://127.0.0.1:${RS_RABBITMQ_MGMT_PORT:-15672}  (guest / guest)
   logs             .data/logs/*.log   (demo connectors for jobcentres $DEMO_JOBCENTRES)
   reply window     ${REPLY_WINDOW_SECONDS:-120} s of clock time in this demo (production: 48 working hours)

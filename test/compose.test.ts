@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
-const APP_SERVICES = ['order-intake', 'broadcast', 'matching', 'upskilling-seat'];
+const APP_SERVICES = ['order-intake', 'broadcast', 'matching', 'upskilling-seat', 'reporting'];
 
 /**
  * No Docker engine runs here, so the Compose file is checked the way an admin's `docker compose`

@@ -22,6 +22,8 @@ const targets = [
   { service: 'broadcast', token: tokenFor({ role: 'admin', sub: 'fuzz-admin' }) },
   { service: 'matching', token: tokenFor({ role: 'jobcentre', sub: 'fuzz-101', jobcentre: 101 }) },
   { service: 'upskilling-seat', token: tokenFor({ role: 'admin', sub: 'fuzz-admin' }) },
+  // Admin reaches every cooperation's figures and every municipality's KKR scheme.
+  { service: 'reporting', token: tokenFor({ role: 'admin', sub: 'fuzz-admin' }) },
 ] as const;
 
 function schemathesis(args: string[]): Promise<{ code: number | null; output: string }> {
