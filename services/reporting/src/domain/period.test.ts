@@ -15,7 +15,7 @@ describe('periods in Danish local time', () => {
   it('knows months and years, and refuses what is neither', () => {
     expect(parsePeriod('2026-11')).toMatchObject({ kind: 'month', from: '2026-10-31T23:00:00.000Z', to: '2026-11-30T23:00:00.000Z' });
     expect(parsePeriod('2026')).toMatchObject({ kind: 'year', quarters: 4, to: '2026-12-31T23:00:00.000Z' });
-    for (const bad of ['2026-Q5', '2026-13', '26-Q1', '2026-Q1x', '']) expect(parsePeriod(bad)).toBeUndefined();
+    for (const bad of ['2026-Q5', '2026-13', '26-Q1', '2026-Q1x', '', '1442-Q1', '2101']) expect(parsePeriod(bad)).toBeUndefined();
   });
 
   it('puts New Year’s night in Copenhagen into the new quarter', () => {

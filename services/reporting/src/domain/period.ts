@@ -12,7 +12,7 @@ export interface Period {
   quarters: number;
 }
 
-export const PERIOD_PATTERN = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;
+export const PERIOD_PATTERN = /^(20\d{2})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;
 
 /** The instant of 00:00 in Copenhagen on this local date (CET/CEST, found from the zone's own offset). */
 export function copenhagenMidnight(year: number, month: number, day: number): Date {

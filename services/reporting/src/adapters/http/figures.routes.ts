@@ -12,7 +12,7 @@ const FiguresQuery = z.object({
   cooperation: z.enum(['HRS', 'JRS']).optional(),
   period: z
     .string()
-    .regex(PERIOD_PATTERN, 'a quarter 2026-Q4, a month 2026-11 or a year 2026 (et kvartal, en måned eller et år)')
+    .regex(PERIOD_PATTERN, 'a quarter 2026-Q4, a month 2026-11 or a year 2026, from 2000 to 2099 (et kvartal, en måned eller et år)')
     .optional(),
   jobcentre: z.coerce.number().int().min(100).max(999).optional(),
 });
