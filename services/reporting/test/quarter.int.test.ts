@@ -59,7 +59,10 @@ describe('the steering group’s figures for a generated quarter', () => {
     const events = eventsOf(orders);
     let seed = 7;
     const shuffled = events
-      .map((e) => ({ e, k: (seed = (seed * 16807) % 2147483647) }))
+      .map((e) => {
+        seed = (seed * 16807) % 2147483647;
+        return { e, k: seed };
+      })
       .sort((a, b) => a.k - b.k)
       .map(({ e }) => e);
     let published = 0;
