@@ -1,5 +1,6 @@
 import { allJobcentres, cooperation as cooperationById, cooperationOf, jobcentre as jobcentreById } from '@rs/reference-data';
 import type { Actor } from '../domain/access';
+import type { Fact } from '../domain/facts';
 import { report } from '../domain/figures';
 import { type Evidence, type Recommendation, type SchemeRow, type StatusEntry, scheme } from '../domain/kkr';
 import { parsePeriod } from '../domain/period';
@@ -32,10 +33,17 @@ export const mayMarkScheme = (actor: Actor, municipality: number): boolean =>
 export const isMunicipality = (code: number): boolean => jobcentreById(code) !== undefined;
 export const nameOf = (code: number): string => jobcentreById(code)?.name ?? String(code);
 
-async function evidenceOf(deps: KkrDeps, municipality: number, year: number): Promise<Evidence> {
+type FactsOf = (cooperation: string) => Promise<Fact[]>;
+
+async function evidenceOf(
+  deps: KkrDeps,
+  municipality: number,
+  year: number,
+  factsOf: FactsOf = (c) => deps.facts.ofCooperation(c),
+): Promise<Evidence> {
   const coop = cooperationOf(municipality);
   if (!coop) return { cooperation: null, replyInTimeRate: null, dialogueCompliance: null };
-  const figures = report(await deps.facts.ofCooperation(coop.id), {
+  const figures = report(await factsOf(coop.id), {
     cooperation: coop.id,
     period: parsePeriod(String(year))!,
     members: coop.members,
@@ -69,9 +77,15 @@ export function collectable(actor: Actor, cooperation?: string): number[] | unde
 
 export async function overview(deps: KkrDeps, municipalities: readonly number[], year: number) {
   const [recommendations, entries] = await Promise.all([deps.kkr.recommendations(), deps.kkr.statuses(year)]);
+  // One read of a cooperation's facts for all its members, not one per municipality.
+  const loaded = new Map<string, Promise<Fact[]>>();
+  const factsOf: FactsOf = (c) => {
+    if (!loaded.has(c)) loaded.set(c, deps.facts.ofCooperation(c));
+    return loaded.get(c)!;
+  };
   const result: Array<{ name: string; rows: SchemeRow[] }> = [];
   for (const m of [...municipalities].sort((a, b) => a - b)) {
-    const evidence = await evidenceOf(deps, m, year);
+    const evidence = await evidenceOf(deps, m, year, factsOf);
     result.push({
       name: nameOf(m),
       rows: scheme(
