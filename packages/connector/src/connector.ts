@@ -99,6 +99,7 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
     'round.reply-refused': handle('round.reply-refused'),
     'order.service-goal-notice': handle('order.service-goal-notice'),
     ...seatHandlerMap(handle, options.logger),
+    'pool.stale-cvs': handle('pool.stale-cvs'),
   };
   const consumer: Consumer = consume(bus, jobcentreQueueSpec(options.jobcentre), handlerMap, {
     prefetch: options.prefetch ?? 5,

@@ -63,6 +63,8 @@ export function demoCvs(code: number, count: number): SharedCv[] {
       municipality: homes[Math.floor(unitHash(`home/${code}/${i}`) * homes.length)]!,
       availableFrom: `2026-12-${String(day).padStart(2, '0')}`,
       drivingLicence: unitHash(`licence/${code}/${i}`) < 0.7,
+      // Demo candidates are searchable: the demo jobcentre's connector marks them so (issue 17: unmarked CVs are never shown).
+      visibility: { searchable: true },
       summary: `${occupation.headline}, ${1 + Math.floor(unitHash(`years/${code}/${i}`) * 15)} års erfaring`,
     };
   });

@@ -20,7 +20,18 @@ import {
   RoundWithdrawn,
   roundWithdrawnExample,
 } from './messages/jobcentre-notices';
-import { CvSyncCompleted, CvsUpserted, CvsWithdrawn, cvSyncCompletedExample, cvsUpsertedExample, cvsWithdrawnExample } from './messages/cv';
+import {
+  CvErased,
+  cvErasedExample,
+  CvSyncCompleted,
+  CvsUpserted,
+  CvsWithdrawn,
+  cvSyncCompletedExample,
+  cvsUpsertedExample,
+  cvsWithdrawnExample,
+  StaleCvs,
+  staleCvsExample,
+} from './messages/cv';
 import { OrderShortlisted, orderShortlistedExample, RoundShortlist, roundShortlistExample } from './messages/shortlist';
 import { OrderStatusChanged, orderStatusChangedExample } from './messages/order-lifecycle';
 import { CandidateHired, candidateHiredExample, CandidateWithdrawn, candidateWithdrawnExample } from './messages/hire';
@@ -180,6 +191,24 @@ export const catalog = {
     description:
       "Ends a full sync (`rs-connector sync --full`): when the pool holds all `total` CVs of the run `syncId`, it deletes the sending jobcentre's CVs the run did not contain.",
     example: cvSyncCompletedExample,
+  },
+  'cv.erased': {
+    version: 1,
+    schema: CvErased,
+    exchange: EXCHANGES.events,
+    publisher: 'matching',
+    description:
+      "Candidates left the pool (withdrawn by their jobcentre or dropped by a full sync): every holder of a copy — broadcast's stored shortlists, rounds and catch-up feed — deletes it.",
+    example: cvErasedExample,
+  },
+  'pool.stale-cvs': {
+    version: 1,
+    schema: StaleCvs,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'matching',
+    description:
+      "Sent to a jobcentre's queue once a day while some of its searchable CVs were not updated for the configured number of days (keep CVs current).",
+    example: staleCvsExample,
   },
   'order.shortlisted': {
     version: 1,

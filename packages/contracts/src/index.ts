@@ -16,6 +16,7 @@ export * from './messages/recipient-overdue';
 export * from './messages/round-completed';
 export * from './messages/jobcentre-notices';
 export * from './messages/cv';
+export * from './messages/cv-vocabulary';
 export * from './messages/shortlist';
 export * from './messages/hire';
 export * from './messages/order-lifecycle';

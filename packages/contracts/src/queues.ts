@@ -39,6 +39,8 @@ export const SERVICE_QUEUES = {
   matchingEvents: queueSpec(QUEUES.matchingEvents, ['order.registered']),
   /** Separate from matching.events so a large sync never delays ranking a new order. */
   matchingCvs: queueSpec(QUEUES.matchingCvs, ['cv.upserted', 'cv.withdrawn', 'cv.sync-completed']),
+  /** Erasure apart from broadcast.events: a withdrawal is never queued behind a burst of orders. */
+  broadcastErasure: queueSpec(QUEUES.broadcastErasure, ['cv.erased']),
   upskillingEvents: queueSpec(QUEUES.upskillingEvents, ['order.registered']),
   /** Seat requests from connectors, apart from the events so a busy window never delays them. */
   upskillingRequests: queueSpec(QUEUES.upskillingRequests, ['seat.request', 'seat.withdraw']),
@@ -83,6 +85,7 @@ export const JOBCENTRE_MESSAGES = [
   'round.reply-refused',
   'order.service-goal-notice',
   ...SEAT_JOBCENTRE_MESSAGES,
+  'pool.stale-cvs',
 ] as const satisfies ReadonlyArray<MessageName>;
 
 export type JobcentreMessage = (typeof JOBCENTRE_MESSAGES)[number];

@@ -55,6 +55,7 @@ export const QUEUES = {
   orderIntakeGoals: 'order-intake.service-goals',
   matchingEvents: 'matching.events',
   matchingCvs: 'matching.cvs',
+  broadcastErasure: 'broadcast.erasure',
   upskillingEvents: 'upskilling-seat.events',
   upskillingRequests: 'upskilling-seat.requests',
   reportingEvents: 'reporting.events',

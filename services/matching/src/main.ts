@@ -1,36 +1,100 @@
 import { randomUUID } from 'node:crypto';
-import { SERVICE_QUEUES } from '@rs/contracts';
+import { jobcentreQueueSpec, SERVICE_QUEUES } from '@rs/contracts';
+import { allJobcentres } from '@rs/reference-data';
 import { runService } from '@rs/service-kit';
 import { consumeCvs } from './adapters/amqp/cvs.consumer';
 import { consumeOrders } from './adapters/amqp/orders.consumer';
 import { poolRoutes } from './adapters/http/pool.routes';
+import { searchRoutes } from './adapters/http/search.routes';
 import { matchingModels } from './adapters/mongo/pool.model';
-import { candidatePool, candidateReadLog } from './adapters/mongo/pool.repository';
+import { candidatePool, candidateReadLog, staleReportMarks } from './adapters/mongo/pool.repository';
 import { rankingRepository } from './adapters/mongo/ranking.repository';
 import type { MatchingDeps } from './app/deps';
+import { pruneReads } from './app/list-reads';
+import { poolIndexSync } from './app/pool-index-sync';
+import { reportStaleCvs } from './app/report-stale';
 import { serviceConfig } from './config';
+import { createPoolIndex } from './domain/pool-index';
 
 runService(
   {
     name: 'matching',
     config: serviceConfig,
     mongo: matchingModels,
-    bus: { queues: [SERVICE_QUEUES.matchingEvents, SERVICE_QUEUES.matchingCvs] },
+    // The jobcentre queues too: stale-CV reports go to them, and a queue must exist before a message to it.
+    bus: {
+      queues: [SERVICE_QUEUES.matchingEvents, SERVICE_QUEUES.matchingCvs, ...allJobcentres().map((j) => jobcentreQueueSpec(j.code))],
+    },
     // Rate-limit counts shared by every replica.
     // Only the HTTP edge's limits and keys: it serves without Redis, so /readyz does not wait for it.
     redis: { readiness: false },
     relay: { models: (models) => [models.rankings] },
     parts: ({ config, models, bus, redis, relay, logger, now }) => {
+      let indexLoaded: () => void = () => {};
+      const indexReady = new Promise<void>((resolve) => {
+        indexLoaded = resolve;
+      });
       const deps: MatchingDeps = {
         rankings: rankingRepository(models, relay),
         pool: candidatePool(models),
         candidateReads: candidateReadLog(models),
+        staleReports: staleReportMarks(models),
+        index: createPoolIndex(),
+        indexReady,
+        publish: (entry) => bus.publish(entry.exchange, entry.routingKey, entry.envelope),
+        settings: { staleCvDays: config.STALE_CV_DAYS, readRetentionDays: config.READ_LOG_RETENTION_DAYS },
         now,
         newId: randomUUID,
       };
+      const sync = poolIndexSync(deps);
       return {
-        http: { routes: poolRoutes(deps), redis, keyPrefix: config.TIMER_PREFIX, edge: config },
+        http: {
+          routes: (router) => {
+            poolRoutes(deps)(router);
+            searchRoutes(deps)(router);
+          },
+          redis,
+          keyPrefix: config.TIMER_PREFIX,
+          edge: config,
+        },
         consumers: [consumeOrders(bus, deps), consumeCvs(bus, deps, logger)],
+        onStart: [
+          {
+            // Before the port opens and before the first order is ranked: the pool in memory.
+            name: 'load the pool index',
+            run: async () => {
+              const { loaded, ms } = await sync.load();
+              indexLoaded();
+              logger.info({ loaded, ms, rssMb: Math.round(process.memoryUsage().rss / 1e6) }, 'pool index built from the store');
+            },
+          },
+        ],
+        periodic: [
+          {
+            name: 'refresh the pool index',
+            everyMs: config.INDEX_REFRESH_SECONDS * 1000,
+            run: async () => {
+              const applied = await sync.refresh();
+              if (applied > 0) logger.debug({ applied }, 'pool index took over CVs stored by other replicas');
+            },
+          },
+          {
+            name: 'report stale CVs',
+            everyMs: config.STALE_REPORT_SECONDS * 1000,
+            run: async () => {
+              const sent = await reportStaleCvs(deps);
+              if (sent > 0) logger.info({ jobcentres: sent, staleAfterDays: config.STALE_CV_DAYS }, 'stale CVs reported');
+            },
+          },
+          {
+            name: 'prune candidate reads',
+            everyMs: 3_600_000,
+            run: async () => {
+              const deleted = await pruneReads(deps);
+              if (deleted > 0) logger.info({ deleted, retentionDays: config.READ_LOG_RETENTION_DAYS }, 'candidate reads pruned');
+            },
+          },
+        ],
       };
     },
   },

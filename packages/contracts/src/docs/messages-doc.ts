@@ -50,6 +50,7 @@ const JOBCENTRE_READER: Record<(typeof JOBCENTRE_MESSAGES)[number], string> = {
   'seat.allocated': "each requesting jobcentre's connector",
   'seat.granted': "the connector of the jobcentre first on the course's waiting list",
   'seat.candidate-decided': "the connector of the candidate's jobcentre",
+  'pool.stale-cvs': 'the connector of the jobcentre whose CVs are stale',
 };
 
 /** What each envelope attribute means; whether it is required comes from the Envelope schema itself. */

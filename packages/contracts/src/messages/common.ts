@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCOPE_IDS } from '../scopes';
+import { HardRequirements } from './cv-vocabulary';
 
 /** A jobcentre is named by the municipality code of its host municipality (101 = København). */
 export const JobcentreCode = z.number().int().min(100).max(999);
@@ -25,6 +26,8 @@ export const OrderSummary = z.object({
   companyName: z.string().min(1).max(200),
   description: z.string().max(4000),
   startBy: z.iso.date().optional(),
+  /** What every suggested candidate must have (matching never suggests one without it). */
+  requirements: HardRequirements.optional(),
 });
 
 /** A candidate's pseudonymous reference, unique within the home jobcentre. Never a CPR number or a name. */

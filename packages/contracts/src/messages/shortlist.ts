@@ -1,9 +1,29 @@
 import { z } from 'zod';
 import { CandidateRef, Instant, JobcentreCode, OrderId, RoundId } from './common';
 
+/**
+ * What a reason is about. The first six are the thin CV's (before issue 17); the rest come from
+ * the common CV template. A consumer shows `da`/`en` and may group by `code`.
+ */
+export const SHORTLIST_REASON_CODES = [
+  'occupation',
+  'related-occupation',
+  'skills',
+  'nearby',
+  'same-region',
+  'available',
+  'occupation-group',
+  'experience',
+  'languages',
+  'same-cooperation',
+  'within-commute',
+  'fresh',
+  'requirements',
+] as const;
+
 /** Why a candidate is on a shortlist, in Danish and English for the consultant. */
 export const ShortlistReason = z.object({
-  code: z.enum(['occupation', 'related-occupation', 'skills', 'nearby', 'same-region', 'available']),
+  code: z.enum(SHORTLIST_REASON_CODES),
   da: z.string(),
   en: z.string(),
 });

@@ -1,14 +1,23 @@
 import type { MatchingDeps } from './deps';
+import { eraseEverywhere } from './withdraw-cvs';
 
 export class SyncNotComplete extends Error {}
 
 /**
  * The end of a full sync (cv.sync-completed): once the pool holds all `total` CVs of run `syncId`
  * (its batches may still be on their way or being retried), deletes the jobcentre's CVs the run
- * did not contain. Until then it throws SyncNotComplete, and the message is retried later.
+ * did not contain, everywhere (as a withdrawal). Until then it throws SyncNotComplete, and the
+ * message is retried later.
  */
-export async function completeSync(deps: Pick<MatchingDeps, 'pool'>, jobcentre: number, syncId: string, total: number): Promise<number> {
+export async function completeSync(
+  deps: Pick<MatchingDeps, 'pool' | 'index' | 'publish' | 'now' | 'newId'>,
+  jobcentre: number,
+  syncId: string,
+  total: number,
+): Promise<number> {
   const stored = await deps.pool.countInSync(jobcentre, syncId);
   if (stored < total) throw new SyncNotComplete(`sync ${syncId}: ${stored} of ${total} CVs stored so far`);
-  return deps.pool.deleteOutsideSync(jobcentre, syncId);
+  const dropped = await deps.pool.deleteOutsideSync(jobcentre, syncId);
+  if (dropped.length > 0) await eraseEverywhere(deps, jobcentre, dropped);
+  return dropped.length;
 }

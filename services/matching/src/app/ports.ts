@@ -1,6 +1,6 @@
 import type { SharedCv } from '@rs/contracts';
-import type { OutboxEntry } from '@rs/db';
-import type { PoolCv } from '../domain/rank';
+import type { OutboxEntry, PublishEntry } from '@rs/db';
+import type { PoolCv } from '../domain/candidate';
 
 /**
  * The stores matching's use cases need, implemented by adapters/mongo/*.repository.ts (built in
@@ -27,25 +27,42 @@ export interface UpsertResult {
   updated: number;
   /** Older than (or the same revision as) the pool's copy: ignored. */
   stale: number;
+  /** The CVs now stored as sent (inserted or updated): what the in-memory index takes over. */
+  applied: PoolCv[];
 }
 
 /** A candidate's CV as the pool stores it (revision as an ISO string). */
 export type StoredCv = PoolCv;
 
-/** One recorded read of a CV over the API: who, when, which, why. */
+/**
+ * One read of a candidate's data, whoever read it and however (search, shortlist, CV): the
+ * record a jobcentre and the candidate have a right to (CJEU C-579/21). Written before the data
+ * is returned; no route changes or deletes it (retention only).
+ */
 export interface CandidateRead {
   at: Date;
+  /** The reader's subject (a consultant, or `matching` for a shortlist). */
   by: string;
   role: string;
+  /** The reader's jobcentre, when the reader is one (the recipient of a shortlist). */
+  readerJobcentre?: number;
   /** Pool key (see poolKey). */
   candidate: string;
+  candidateJobcentre: number;
+  candidateRef: string;
+  kind: 'cv' | 'search' | 'shortlist';
   purpose: string;
+  orderId?: string;
 }
 
 /** The shared candidate pool: written by connectors' CV messages, read by ranking and the API. */
 export interface CandidatePool {
-  /** The CVs that may fit an occupation: same 3-digit DISCO group. */
-  candidatesFor(occupation: string): Promise<PoolCv[]>;
+  /** Every CV, streamed (the in-memory index is built from this at start). */
+  all(): AsyncIterable<StoredCv>;
+  /** CVs written since `since` (by any replica): how an index catches up with the others' writes. */
+  changedSince(since: Date): Promise<StoredCv[]>;
+  /** The CVs held under these pool keys (missing keys are absent from the map). */
+  findMany(keys: readonly string[]): Promise<Map<string, StoredCv>>;
   /** How many candidates the pool holds (an estimate is fine). */
   size(): Promise<number>;
   /** How many candidates one jobcentre has in the pool. */
@@ -58,11 +75,32 @@ export interface CandidatePool {
   withdraw(jobcentre: number, candidateRefs: string[]): Promise<number>;
   /** How many of the jobcentre's CVs belong to full-sync run `syncId`. */
   countInSync(jobcentre: number, syncId: string): Promise<number>;
-  /** Deletes the jobcentre's CVs that run `syncId` did not contain; returns how many. */
-  deleteOutsideSync(jobcentre: number, syncId: string): Promise<number>;
+  /** Deletes the jobcentre's CVs that run `syncId` did not contain; returns their refs. */
+  deleteOutsideSync(jobcentre: number, syncId: string): Promise<string[]>;
 }
 
-/** The record of CV reads (the CV is personal data). */
-export interface CandidateReadLog {
-  record(read: CandidateRead): Promise<void>;
+export interface ReadQuery {
+  candidateJobcentre: number;
+  candidateRef?: string;
+  from?: Date;
+  to?: Date;
+  limit: number;
 }
+
+/** The record of reads (the CV is personal data). Append-only: nothing here changes an entry. */
+export interface CandidateReadLog {
+  record(reads: CandidateRead[]): Promise<void>;
+  /** A jobcentre's candidates' reads, newest first. */
+  list(query: ReadQuery): Promise<CandidateRead[]>;
+  /** Deletes entries older than `before` (retention); returns how many. */
+  prune(before: Date): Promise<number>;
+}
+
+/** Once-a-day marks of the stale-CV reports, so replicas send each jobcentre one a day. */
+export interface StaleReportMarks {
+  has(id: string): Promise<boolean>;
+  mark(id: string, at: Date): Promise<void>;
+}
+
+/** Publishes now with a confirm (events and jobcentre messages that need no stored state). */
+export type Publish = (entry: PublishEntry) => Promise<void>;

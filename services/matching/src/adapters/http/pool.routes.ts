@@ -1,4 +1,4 @@
-import { CandidateRef } from '@rs/contracts';
+import { CandidateRef, SharedCv } from '@rs/contracts';
 import { isJobcentre } from '@rs/reference-data';
 import { codeParam, HttpError, mountRoutes, route } from '@rs/service-kit';
 import type { Router } from 'express';
@@ -6,29 +6,24 @@ import { z } from 'zod';
 import { countPool } from '../../app/count-pool';
 import type { MatchingDeps } from '../../app/deps';
 import { readCv } from '../../app/read-cv';
+import { staleCvs } from '../../app/report-stale';
 
 const JobcentreParams = z.object({ code: codeParam });
 const CandidateParams = JobcentreParams.extend({ ref: CandidateRef });
 const Purpose = z.object({ purpose: z.string().min(3).max(200).describe('why the CV is read; recorded with the read') });
 
 const PoolCount = z.object({ jobcentre: z.number().int(), candidates: z.number().int() });
-const Cv = z
+const Cv = SharedCv.extend({ jobcentre: z.number().int() }).meta({ id: 'Cv' });
+const StaleList = z
   .object({
     jobcentre: z.number().int(),
-    candidateRef: z.string(),
-    revision: z.string(),
-    headline: z.string(),
-    occupations: z.array(z.string()),
-    skills: z.array(z.string()),
-    languages: z.array(z.string()),
-    municipality: z.number().int(),
-    availableFrom: z.string().optional(),
-    drivingLicence: z.boolean().optional(),
-    summary: z.string(),
+    staleAfterDays: z.number().int(),
+    count: z.number().int(),
+    candidates: z.array(z.object({ candidateRef: z.string(), revision: z.string() })),
   })
-  .meta({ id: 'Cv' });
+  .meta({ id: 'StaleCvs' });
 
-const notFound = () => new HttpError(404, 'not-found', { en: 'Not found', da: 'Ikke fundet' });
+export const notFound = () => new HttpError(404, 'not-found', { en: 'Not found', da: 'Ikke fundet' });
 
 /**
  * The pool over HTTP. A jobcentre sees only its own candidates; reading a CV requires a stated
@@ -62,11 +57,28 @@ export function poolRoutes(deps: MatchingDeps) {
     responses: { 200: { description: 'the CV', schema: Cv } },
     handle: async ({ principal, params: { code, ref }, query: { purpose } }) => {
       if (!(principal.role === 'jobcentre' && principal.jobcentre === code)) throw notFound();
-      const found = await readCv(deps, principal, code, ref, purpose);
+      const found = await readCv(deps, { ...principal, jobcentre: code }, code, ref, purpose);
       if (!found) throw notFound();
       return { status: 200, body: found };
     },
   });
 
-  return (router: Router) => mountRoutes(router, [pool, cv]);
+  const stale = route({
+    method: 'get',
+    path: '/jobcentres/:code/stale-cvs',
+    summary: "The jobcentre's searchable CVs not updated for the configured number of days, oldest first",
+    tags: ['pool'],
+    params: JobcentreParams,
+    responses: { 200: { description: 'the stale CVs (at most 500 listed; count says how many)', schema: StaleList } },
+    handle: async ({ principal, params: { code } }) => {
+      if (!(principal.role === 'jobcentre' && principal.jobcentre === code)) throw notFound();
+      const report = staleCvs(deps, code).get(code);
+      const body = report
+        ? { jobcentre: code, staleAfterDays: report.staleAfterDays, count: report.count, candidates: report.candidates }
+        : { jobcentre: code, staleAfterDays: deps.settings.staleCvDays, count: 0, candidates: [] };
+      return { status: 200, body };
+    },
+  });
+
+  return (router: Router) => mountRoutes(router, [pool, cv, stale]);
 }

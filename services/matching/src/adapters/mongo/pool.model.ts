@@ -3,7 +3,9 @@ import { type Connection, Schema } from 'mongoose';
 
 /**
  * The shared candidate pool: one document per candidate, `_id` = `<jobcentre>-<candidateRef>`.
- * Pseudonymous CV fields only; a withdrawn candidate's document is deleted.
+ * The common CV template's fields as sent (pseudonymous; the repository writes through the
+ * driver, so the template's union fields are stored as they came). A withdrawn candidate's
+ * document is deleted.
  */
 const poolSchema = new Schema(
   {
@@ -12,17 +14,24 @@ const poolSchema = new Schema(
     candidateRef: { type: String, required: true },
     revision: { type: Date, required: true },
     headline: { type: String, required: true },
-    occupations: { type: [String], required: true },
-    /** The 3-digit DISCO groups of the occupations: what ranking selects by (same or related occupation). */
-    occupationGroups: { type: [String], required: true, index: true },
+    occupations: { type: [Schema.Types.Mixed], required: true },
     skills: { type: [String], default: [] },
-    languages: { type: [String], default: [] },
+    education: { type: [Schema.Types.Mixed] },
+    certificates: { type: [String] },
+    licenceCategories: { type: [String] },
+    drivingLicence: { type: Boolean },
+    languages: { type: [Schema.Types.Mixed], default: [] },
     municipality: { type: Number, required: true },
     availableFrom: { type: String },
-    drivingLicence: { type: Boolean },
-    summary: { type: String, default: '' },
+    noticeDays: { type: Number },
+    hours: { type: [String] },
+    employmentTypes: { type: [String] },
+    commuteKm: { type: Number },
+    summary: { type: Schema.Types.Mixed },
+    visibility: { type: Schema.Types.Mixed },
     syncId: { type: String },
-    updatedAt: { type: Date, required: true },
+    /** When this replica stored it: other replicas' indexes catch up by it. */
+    updatedAt: { type: Date, required: true, index: true },
   },
   { collection: 'candidate_pool', versionKey: false },
 );
@@ -42,16 +51,28 @@ const rankingSchema = new Schema(
   { collection: 'rankings', versionKey: false },
 );
 
-/** Every read of a candidate's CV over the API: who, when, which. */
+/** Every read of a candidate's data (CV, search result, shortlist): who, when, which, why, for which order. */
 const candidateReadSchema = new Schema(
   {
     at: { type: Date, required: true },
     by: { type: String, required: true },
     role: { type: String, required: true },
+    readerJobcentre: { type: Number },
     candidate: { type: String, required: true },
+    candidateJobcentre: { type: Number, required: true },
+    candidateRef: { type: String, required: true },
+    kind: { type: String, required: true },
     purpose: { type: String, required: true },
+    orderId: { type: String },
   },
   { collection: 'candidate_reads', versionKey: false },
+);
+candidateReadSchema.index({ candidateJobcentre: 1, at: -1 });
+
+/** One mark per jobcentre and day a stale-CV report went out (`_id` = `<jobcentre>-<day>`). */
+const staleReportSchema = new Schema(
+  { _id: { type: String, required: true }, at: { type: Date, required: true } },
+  { collection: 'stale_reports', versionKey: false },
 );
 
 export function matchingModels(connection: Connection) {
@@ -59,6 +80,7 @@ export function matchingModels(connection: Connection) {
     pool: connection.model('PoolCv', poolSchema),
     rankings: connection.model('Ranking', rankingSchema),
     candidateReads: connection.model('CandidateRead', candidateReadSchema),
+    staleReports: connection.model('StaleReport', staleReportSchema),
   };
 }
 export type MatchingModels = ReturnType<typeof matchingModels>;

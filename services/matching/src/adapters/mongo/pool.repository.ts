@@ -1,31 +1,82 @@
 import type { SharedCv } from '@rs/contracts';
-import type { CandidatePool, CandidateReadLog, UpsertResult } from '../../app/ports';
-import { type PoolCv, poolKey } from '../../domain/rank';
+import { isDuplicateKey } from '@rs/db';
+import type { CandidatePool, CandidateRead, CandidateReadLog, StaleReportMarks, StoredCv, UpsertResult } from '../../app/ports';
+import { poolKey } from '../../domain/candidate';
 import type { MatchingModels } from './pool.model';
+
+/** Look-ups in flight at once when re-checking picks: FerretDB finds an _id directly, but scans for an $in. */
+const LOOKUP_CONCURRENCY = 16;
 
 /** The pool on its collection (the CandidatePool port). */
 export function candidatePool(models: Pick<MatchingModels, 'pool'>): CandidatePool {
+  const collection = models.pool.collection;
   return {
-    candidatesFor: (occupation) => candidatesFor(models, occupation),
+    async *all() {
+      for await (const doc of collection.find({}, { batchSize: 5000 })) yield toPoolCv(doc);
+    },
+    changedSince: async (since) => (await collection.find({ updatedAt: { $gt: since } }).toArray()).map(toPoolCv),
+    async findMany(keys) {
+      const found = new Map<string, StoredCv>();
+      const queue = [...new Set(keys)];
+      const worker = async () => {
+        for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
+          const doc = await collection.findOne({ _id: key as never });
+          if (doc) found.set(key, toPoolCv(doc));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(LOOKUP_CONCURRENCY, queue.length) }, worker));
+      return found;
+    },
     size: () => models.pool.estimatedDocumentCount(),
     countOf: (jobcentre) => models.pool.countDocuments({ jobcentre }),
     find: async (jobcentre, candidateRef) => {
-      const doc = await models.pool.collection.findOne({ _id: poolKey(jobcentre, candidateRef) as never });
+      const doc = await collection.findOne({ _id: poolKey(jobcentre, candidateRef) as never });
       return doc ? toPoolCv(doc) : undefined;
     },
     upsert: (jobcentre, cvs, syncId, now) => upsertCvs(models, jobcentre, cvs, syncId, now),
     withdraw: (jobcentre, refs) => withdrawCvs(models, jobcentre, refs),
     countInSync: (jobcentre, syncId) => models.pool.countDocuments({ jobcentre, syncId }),
-    deleteOutsideSync: async (jobcentre, syncId) =>
-      (await models.pool.collection.deleteMany({ jobcentre, syncId: { $ne: syncId } })).deletedCount,
+    async deleteOutsideSync(jobcentre, syncId) {
+      const outside = await collection.find({ jobcentre, syncId: { $ne: syncId } }, { projection: { candidateRef: 1 } }).toArray();
+      const refs = outside.map((d) => String(d.candidateRef));
+      await withdrawCvs(models, jobcentre, refs);
+      return refs;
+    },
   };
 }
 
-/** Every read of a CV over the API (the CandidateReadLog port). */
+/** Every read of candidate data (the CandidateReadLog port): insert, list, prune — never update. */
 export function candidateReadLog(models: Pick<MatchingModels, 'candidateReads'>): CandidateReadLog {
+  const collection = models.candidateReads.collection;
   return {
-    record: async (read) => {
-      await models.candidateReads.create(read);
+    record: async (reads) => {
+      if (reads.length > 0) await collection.insertMany(reads.map((r) => ({ ...r })) as never[], { ordered: true });
+    },
+    list: async ({ candidateJobcentre, candidateRef, from, to, limit }) => {
+      const at = { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) };
+      const docs = await collection
+        .find({ candidateJobcentre, ...(candidateRef ? { candidateRef } : {}), ...(from || to ? { at } : {}) })
+        .sort({ at: -1 })
+        .limit(limit)
+        .toArray();
+      return docs.map(({ _id, ...read }) => read as unknown as CandidateRead);
+    },
+    prune: async (before) => (await collection.deleteMany({ at: { $lt: before } })).deletedCount,
+  };
+}
+
+/** The once-a-day marks of stale-CV reports. */
+export function staleReportMarks(models: Pick<MatchingModels, 'staleReports'>): StaleReportMarks {
+  const collection = models.staleReports.collection;
+  return {
+    has: async (id) => (await collection.findOne({ _id: id as never })) !== null,
+    async mark(id, at) {
+      try {
+        await collection.insertOne({ _id: id as never, at });
+      } catch (error) {
+        // Another replica marked the same day first.
+        if (!isDuplicateKey(error)) throw error;
+      }
     },
   };
 }
@@ -55,7 +106,6 @@ async function upsertCvs(
     ...cv,
     jobcentre,
     revision: new Date(cv.revision),
-    occupationGroups: [...new Set(cv.occupations.map((o) => o.slice(0, 3)))],
     ...(syncId ? { syncId } : {}),
     updatedAt: now,
   }));
@@ -69,16 +119,21 @@ async function upsertCvs(
     existing = failed.map((i) => docs[i]!);
   }
   let updated = 0;
-  const unchanged: string[] = [];
+  const unchanged = new Set<string>();
   for (const doc of existing) {
     const result = await collection.replaceOne({ _id: doc._id as never, revision: { $lt: doc.revision } }, doc);
     updated += result.matchedCount;
-    if (result.matchedCount === 0) unchanged.push(doc._id);
+    if (result.matchedCount === 0) unchanged.add(doc._id);
   }
   // A CV the run holds but the pool has already (same or newer revision) still belongs to the
   // run: a full sync's clean-up must not take it for one that left.
-  if (syncId && unchanged.length > 0) await collection.updateMany({ _id: { $in: unchanged as never[] } }, { $set: { syncId } });
-  return { inserted: docs.length - existing.length, updated, stale: cvs.length - (docs.length - existing.length) - updated };
+  if (syncId && unchanged.size > 0) await collection.updateMany({ _id: { $in: [...unchanged] as never[] } }, { $set: { syncId } });
+  return {
+    inserted: docs.length - existing.length,
+    updated,
+    stale: cvs.length - (docs.length - existing.length) - updated,
+    applied: docs.filter((d) => !unchanged.has(d._id)).map((d) => toPoolCv(d)),
+  };
 }
 
 /** Indexes of a bulk insert's documents refused only for an existing key; undefined for any other failure. */
@@ -105,15 +160,23 @@ async function withdrawCvs(models: Pick<MatchingModels, 'pool'>, jobcentre: numb
   return deleted;
 }
 
-/** The CVs that may fit an occupation: same 3-digit DISCO group. */
-async function candidatesFor(models: Pick<MatchingModels, 'pool'>, occupation: string): Promise<PoolCv[]> {
-  const docs = await models.pool.collection.find({ occupationGroups: occupation.slice(0, 3) }).toArray();
-  return docs.map(toPoolCv);
-}
+/** The template's optional fields, copied when the stored document has them. */
+const OPTIONAL_FIELDS = [
+  'education',
+  'certificates',
+  'licenceCategories',
+  'drivingLicence',
+  'availableFrom',
+  'noticeDays',
+  'hours',
+  'employmentTypes',
+  'commuteKm',
+  'visibility',
+] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: a raw driver document; the fields are the schema's
-function toPoolCv(d: Record<string, any>): PoolCv {
-  return {
+function toPoolCv(d: Record<string, any>): StoredCv {
+  const cv: Record<string, unknown> = {
     jobcentre: d.jobcentre,
     candidateRef: d.candidateRef,
     revision: (d.revision as Date).toISOString(),
@@ -123,7 +186,7 @@ function toPoolCv(d: Record<string, any>): PoolCv {
     languages: d.languages ?? [],
     municipality: d.municipality,
     summary: d.summary ?? '',
-    ...(d.availableFrom ? { availableFrom: d.availableFrom } : {}),
-    ...(d.drivingLicence !== undefined ? { drivingLicence: d.drivingLicence } : {}),
-  } as PoolCv;
+  };
+  for (const field of OPTIONAL_FIELDS) if (d[field] !== undefined && d[field] !== null) cv[field] = d[field];
+  return cv as unknown as StoredCv;
 }

@@ -1,0 +1,234 @@
+import type { HardRequirements, ShortlistCandidate } from '@rs/contracts';
+import { cooperationOf, municipality } from '@rs/reference-data';
+import { type Candidate, dayNumber, words } from './candidate';
+import { DISCO_LEVEL_NAMES, type DiscoLevel, discoCloseness, MIN_ELIGIBLE_LEVEL } from './disco';
+import { meetsRequirements, type PreparedRequirements, prepareRequirements, startDay } from './requirements';
+
+/** What is looked for: an order, or a consultant's search. */
+export interface MatchQuery {
+  /** DISCO-08 unit group (4 digits). */
+  occupation: string;
+  /** Where the job is. */
+  municipality: number;
+  /** The start date; without one, "within 14 days" counts as available. */
+  startBy?: string | undefined;
+  /** The order's title and description: skills the CV names and this text mentions add points. */
+  text?: string | undefined;
+  requirements?: HardRequirements | undefined;
+}
+
+/** Points per criterion; the best possible CV scores 100. */
+export const WEIGHTS = {
+  occupation: { 4: 35, 3: 22, 2: 10 },
+  /** Per year of experience in the closest occupation, up to maxExperience. */
+  experiencePerYear: 1.5,
+  maxExperience: 15,
+  skill: 3,
+  maxSkills: 3,
+  danish: 5,
+  sameMunicipality: 16,
+  sameRegion: 10,
+  sameCooperation: 6,
+  withinCommute: 5,
+  available: 10,
+  freshMonth: 5,
+  freshQuarter: 2,
+} as const;
+
+/** Without a start date, a candidate able to start within this many days counts as available. */
+export const DEFAULT_START_DAYS = 14;
+const FRESH_MONTH_DAYS = 30;
+const FRESH_QUARTER_DAYS = 90;
+/** Danish at this CEFR level or above (B2) counts; a bare "da" is taken for a native speaker. */
+const DANISH_LEVEL = 3;
+
+/**
+ * Rough one-way distance in km by how the two municipalities relate (the reference data has no
+ * coordinates): enough to hold it against the candidate's own commuting limit.
+ */
+const DISTANCE_KM = { municipality: 10, region: 40, cooperation: 40, further: 150 } as const;
+type DistanceClass = keyof typeof DISTANCE_KM;
+
+/** A query prepared once for many CVs. */
+export interface PreparedQuery {
+  occupation: string;
+  municipality: number;
+  regionCode: number | undefined;
+  cooperation: string | undefined;
+  text: string;
+  requirements: PreparedRequirements;
+  hasRequirements: boolean;
+  todayDay: number;
+  startByDay: number;
+  startBy: string;
+  nowMs: number;
+}
+
+export function prepareQuery(query: MatchQuery, now: Date): PreparedQuery {
+  const todayDay = Math.floor(now.getTime() / 86_400_000);
+  const job = municipality(query.municipality);
+  const startByDay = query.startBy ? dayNumber(query.startBy) : todayDay + DEFAULT_START_DAYS;
+  const r = query.requirements;
+  return {
+    occupation: query.occupation,
+    municipality: query.municipality,
+    regionCode: job?.regionCode,
+    cooperation: job ? cooperationOf(job.jobcentreCode)?.id : undefined,
+    text: ` ${words(query.text ?? '').join(' ')} `,
+    requirements: prepareRequirements(r, todayDay),
+    hasRequirements: !!r && Object.values(r).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined)),
+    todayDay,
+    startByDay,
+    startBy: new Date(startByDay * 86_400_000).toISOString().slice(0, 10),
+    nowMs: now.getTime(),
+  };
+}
+
+/** Why a CV scores what it scores, as numbers; reasons are words made from it. */
+interface Breakdown {
+  level: 2 | 3 | 4;
+  occupation: string;
+  years: number | undefined;
+  skills: number;
+  danish: boolean;
+  distance: DistanceClass;
+  beyondCommute: boolean;
+  withinCommute: boolean;
+  available: boolean;
+  ageDays: number;
+}
+
+/**
+ * The whole rule, once: undefined when the CV is not a candidate (not visible, occupation too
+ * far, or a hard requirement not met). The index and the brute-force scan both call this.
+ */
+function breakdown(c: Candidate, q: PreparedQuery): Breakdown | undefined {
+  if (!c.visible) return undefined;
+  let level: DiscoLevel = 0;
+  let occupation = '';
+  let years: number | undefined;
+  for (const o of c.occupations) {
+    const l = discoCloseness(o.code, q.occupation);
+    // The closest occupation decides; at the same closeness the one with more experience.
+    if (l > level || (l === level && l > 0 && (o.years ?? 0) > (years ?? 0))) {
+      level = l;
+      occupation = o.code;
+      years = o.years;
+    }
+  }
+  if (level < MIN_ELIGIBLE_LEVEL) return undefined;
+  if (!meetsRequirements(c, q.requirements, q.todayDay)) return undefined;
+  let skills = 0;
+  for (const s of c.skills) if (q.text.includes(` ${s} `)) skills++;
+  const distance: DistanceClass =
+    c.municipality === q.municipality
+      ? 'municipality'
+      : c.regionCode !== undefined && c.regionCode === q.regionCode
+        ? 'region'
+        : c.cooperation !== undefined && c.cooperation === q.cooperation
+          ? 'cooperation'
+          : 'further';
+  const beyondCommute = c.commuteKm !== undefined && DISTANCE_KM[distance] > c.commuteKm;
+  const danishLevel = c.languages.get('da');
+  return {
+    level: level as 2 | 3 | 4,
+    occupation,
+    years,
+    skills: Math.min(skills, WEIGHTS.maxSkills),
+    danish: danishLevel === -1 || (danishLevel ?? -2) >= DANISH_LEVEL,
+    distance,
+    beyondCommute,
+    withinCommute: c.commuteKm !== undefined && !beyondCommute,
+    available: startDay(c, q.todayDay) <= q.startByDay,
+    ageDays: Math.floor((q.nowMs - c.revisionMs) / 86_400_000),
+  };
+}
+
+function experiencePoints(years: number | undefined): number {
+  return years === undefined ? 0 : Math.round(Math.min(WEIGHTS.maxExperience, years * WEIGHTS.experiencePerYear));
+}
+
+function distancePoints(b: Breakdown): number {
+  if (b.beyondCommute) return 0;
+  return b.distance === 'municipality'
+    ? WEIGHTS.sameMunicipality
+    : b.distance === 'region'
+      ? WEIGHTS.sameRegion
+      : b.distance === 'cooperation'
+        ? WEIGHTS.sameCooperation
+        : 0;
+}
+
+function points(b: Breakdown): number {
+  return (
+    WEIGHTS.occupation[b.level] +
+    experiencePoints(b.years) +
+    b.skills * WEIGHTS.skill +
+    (b.danish ? WEIGHTS.danish : 0) +
+    distancePoints(b) +
+    (b.withinCommute ? WEIGHTS.withinCommute : 0) +
+    (b.available ? WEIGHTS.available : 0) +
+    (b.ageDays <= FRESH_MONTH_DAYS ? WEIGHTS.freshMonth : b.ageDays <= FRESH_QUARTER_DAYS ? WEIGHTS.freshQuarter : 0)
+  );
+}
+
+/** The score of a CV for a query, or -1 when it is not a candidate. Cheap: no words are made. */
+export function scoreOf(c: Candidate, q: PreparedQuery): number {
+  const b = breakdown(c, q);
+  return b ? points(b) : -1;
+}
+
+type Reason = ShortlistCandidate['reasons'][number];
+
+/** The reasons for a candidate's score, in Danish and English, in the order of the rule. */
+export function reasonsFor(c: Candidate, q: PreparedQuery): Reason[] {
+  const b = breakdown(c, q);
+  if (!b) return [];
+  const reasons: Reason[] = [];
+  const name = DISCO_LEVEL_NAMES[b.level];
+  const code = b.level === 4 ? 'occupation' : b.level === 3 ? 'related-occupation' : 'occupation-group';
+  reasons.push(
+    b.level === 4
+      ? { code, da: `Samme fag (${b.occupation})`, en: `Same occupation (${b.occupation})` }
+      : { code, da: `Beslægtet fag: ${name.da} (${b.occupation})`, en: `Related occupation: ${name.en} (${b.occupation})` },
+  );
+  if (b.years !== undefined && b.years > 0)
+    reasons.push({ code: 'experience', da: `${b.years} års erfaring i faget`, en: `${b.years} years of experience in the occupation` });
+  if (q.hasRequirements)
+    reasons.push({ code: 'requirements', da: 'Opfylder alle krav i ordren', en: 'Meets every requirement of the order' });
+  if (b.skills > 0) {
+    const list = c.skills
+      .filter((s) => q.text.includes(` ${s} `))
+      .slice(0, WEIGHTS.maxSkills)
+      .join(', ');
+    reasons.push({ code: 'skills', da: `Kompetencer nævnt i ordren: ${list}`, en: `Skills named in the order: ${list}` });
+  }
+  if (b.danish) reasons.push({ code: 'languages', da: 'Taler dansk', en: 'Speaks Danish' });
+  if (!b.beyondCommute) {
+    if (b.distance === 'municipality') reasons.push({ code: 'nearby', da: 'Bor i jobbets kommune', en: "Lives in the job's municipality" });
+    else if (b.distance === 'region') reasons.push({ code: 'same-region', da: 'Bor i jobbets region', en: "Lives in the job's region" });
+    else if (b.distance === 'cooperation')
+      reasons.push({ code: 'same-cooperation', da: 'Bor i jobbets samarbejde', en: "Lives in the job's cooperation" });
+  }
+  if (b.withinCommute)
+    reasons.push({
+      code: 'within-commute',
+      da: `Inden for egen transportgrænse (${c.commuteKm} km)`,
+      en: `Within own commuting limit (${c.commuteKm} km)`,
+    });
+  if (b.available) reasons.push({ code: 'available', da: `Kan starte senest ${q.startBy}`, en: `Can start by ${q.startBy}` });
+  if (b.ageDays <= FRESH_QUARTER_DAYS)
+    reasons.push({ code: 'fresh', da: `Cv opdateret for ${b.ageDays} dage siden`, en: `CV updated ${b.ageDays} days ago` });
+  return reasons;
+}
+
+/** A candidate with its score, ready for a shortlist or a search result. */
+export function toShortlistCandidate(c: Candidate, q: PreparedQuery, score: number): ShortlistCandidate {
+  return {
+    candidateRef: c.candidateRef,
+    headline: c.headline,
+    score,
+    reasons: reasonsFor(c, q),
+    ...(c.availableFrom ? { availableFrom: c.availableFrom } : {}),
+  };
+}
