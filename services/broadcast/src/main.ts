@@ -4,12 +4,14 @@ import { jobcentreQueueSpec, SERVICE_QUEUES, TIMER_QUEUES } from '@rs/contracts'
 import { allJobcentres, cooperationOf } from '@rs/reference-data';
 import { clockFrom, outboxDispatcher, runService, withFailpoint } from '@rs/service-kit';
 import { addWorkingHours } from '@rs/working-time';
+import { consumeErasure } from './adapters/amqp/erasure.consumer';
 import { consumeOrderEvents } from './adapters/amqp/events.consumer';
 import { consumeReplies } from './adapters/amqp/replies.consumer';
 import { complianceRoutes } from './adapters/http/compliance.routes';
 import { bullBoardRoutes } from './adapters/http/bull-board.routes';
 import { feedRoutes } from './adapters/http/feed.routes';
 import { roundsRoutes } from './adapters/http/rounds.routes';
+import { erasureRepository } from './adapters/mongo/erasure.repository';
 import { feedRepository, jobcentreMessageModel } from './adapters/mongo/feed.repository';
 import { orderSnapshotRepository } from './adapters/mongo/order-snapshot.repository';
 import { roundModels } from './adapters/mongo/round.model';
@@ -31,7 +33,12 @@ runService(
     mongo: (connection) => ({ ...roundModels(connection), jobcentreMessages: jobcentreMessageModel(connection) }),
     // Every jobcentre queue is declared before the first round, so no copy is routed to nowhere.
     bus: {
-      queues: [SERVICE_QUEUES.broadcastEvents, SERVICE_QUEUES.broadcastReplies, ...allJobcentres().map((j) => jobcentreQueueSpec(j.code))],
+      queues: [
+        SERVICE_QUEUES.broadcastEvents,
+        SERVICE_QUEUES.broadcastReplies,
+        SERVICE_QUEUES.broadcastErasure,
+        ...allJobcentres().map((j) => jobcentreQueueSpec(j.code)),
+      ],
     },
     redis: { timerQueues: [TIMER_QUEUES.replyDeadlines, TIMER_QUEUES.replyReminders] },
     relay: {
@@ -86,7 +93,11 @@ runService(
           keyPrefix: config.TIMER_PREFIX,
           edge: config,
         },
-        consumers: [consumeOrderEvents(bus, deps), consumeReplies(bus, deps)],
+        consumers: [
+          consumeOrderEvents(bus, deps),
+          consumeReplies(bus, deps),
+          consumeErasure(bus, { ...deps, erasure: erasureRepository(models, models.jobcentreMessages) }, logger),
+        ],
         workers: startRoundTimerWorkers(deps, redis, config.TIMER_PREFIX, logger),
         onStart: [
           // Before the service is ready: timers that Redis lost are back before anything is asked of it.

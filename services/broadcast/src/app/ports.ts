@@ -69,3 +69,15 @@ export interface FeedStore {
   /** Deletes what was sent before `before`. Returns how many records. */
   prune(before: Date): Promise<number>;
 }
+
+/** Where broadcast's copies of candidates are, for erasure (cv.erased). */
+export interface ErasureStore {
+  /** Ids of the orders whose stored shortlists name the candidate. */
+  shortlistsHolding(jobcentre: number, candidateRef: string): Promise<string[]>;
+  /** Erases the candidates from one order's stored shortlists; false when none was there. */
+  eraseFromShortlists(orderId: string, jobcentre: number, refs: ReadonlySet<string>): Promise<boolean>;
+  /** Ids of every round (closed ones too) whose replies name the candidate. */
+  roundsHolding(candidateRef: string): Promise<string[]>;
+  /** Erases the candidates from every catch-up feed record naming them; returns how many records changed. */
+  eraseFromFeed(jobcentre: number, refs: ReadonlySet<string>): Promise<number>;
+}

@@ -2,6 +2,7 @@ import { EXCHANGES, type Envelope } from '@rs/contracts';
 import { isDuplicateKey, type OutboxEntry, pack, unpack } from '@rs/db';
 import { type Connection, Schema } from 'mongoose';
 import type { FeedStore } from '../../app/ports';
+import { candidateKeysOf } from '../../domain/erasure';
 
 /**
  * Every message sent to a jobcentre's queue, kept for the catch-up feed: a connector that was
@@ -21,6 +22,7 @@ const jobcentreMessageSchema = new Schema(
     _id: { type: String, required: true },
     key: { type: String, required: true },
     jobcentres: { type: [Number], required: true },
+    candidates: { type: [String] },
     messages: { type: Schema.Types.Buffer, required: true },
   },
   { collection: 'jobcentre_messages', versionKey: false },
@@ -88,6 +90,8 @@ function record(id: string, sent: Sent[]) {
     _id: id,
     key: `${sent.reduce((latest, s) => (s.envelope.time > latest ? s.envelope.time : latest), first.envelope.time)}|${id}`,
     jobcentres: [...new Set(sent.map((s) => s.jobcentre))],
+    // The candidates the messages name (`<jobcentre>-<ref>`): how erasure finds the record without unpacking the feed.
+    candidates: candidateKeysOf(sent),
     messages: pack(sent),
   };
 }
