@@ -3,7 +3,7 @@
 // checked-in files differ from what this would write.
 const { mkdirSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { renderAsyncApi, renderJsonSchemas, renderMessagesDoc } = require('../packages/contracts/dist/docs');
+const { renderAsyncApi, renderCvTemplateDoc, renderJsonSchemas, renderMessagesDoc } = require('../packages/contracts/dist/docs');
 
 const docs = join(__dirname, '..', 'docs');
 const schemas = join(docs, 'schemas');
@@ -13,4 +13,5 @@ for (const [file, schema] of Object.entries(renderJsonSchemas()))
   writeFileSync(join(schemas, file), `${JSON.stringify(schema, null, 2)}\n`);
 writeFileSync(join(docs, 'messages.md'), renderMessagesDoc());
 writeFileSync(join(docs, 'asyncapi.yaml'), renderAsyncApi());
-console.log('wrote docs/messages.md, docs/schemas/, docs/asyncapi.yaml');
+writeFileSync(join(docs, 'cv-template.md'), renderCvTemplateDoc());
+console.log('wrote docs/messages.md, docs/schemas/, docs/asyncapi.yaml, docs/cv-template.md');

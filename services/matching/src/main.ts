@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { jobcentreQueueSpec, SERVICE_QUEUES } from '@rs/contracts';
 import { allJobcentres } from '@rs/reference-data';
 import { runService } from '@rs/service-kit';
@@ -11,7 +12,7 @@ import { candidatePool, candidateReadLog, staleReportMarks } from './adapters/mo
 import { rankingRepository } from './adapters/mongo/ranking.repository';
 import type { MatchingDeps } from './app/deps';
 import { pruneReads } from './app/list-reads';
-import { poolIndexSync } from './app/pool-index-sync';
+import { CHANGE_LOG_KEEP_MS, poolIndexSync } from './app/pool-index-sync';
 import { reportStaleCvs } from './app/report-stale';
 import { serviceConfig } from './config';
 import { createPoolIndex } from './domain/pool-index';
@@ -36,7 +37,7 @@ runService(
       });
       const deps: MatchingDeps = {
         rankings: rankingRepository(models, relay),
-        pool: candidatePool(models),
+        pool: candidatePool(models, `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`),
         candidateReads: candidateReadLog(models),
         staleReports: staleReportMarks(models),
         index: createPoolIndex(),
@@ -75,7 +76,9 @@ runService(
             everyMs: config.INDEX_REFRESH_SECONDS * 1000,
             run: async () => {
               const applied = await sync.refresh();
-              if (applied > 0) logger.debug({ applied }, 'pool index took over CVs stored by other replicas');
+              if (applied > 0) logger.debug({ applied }, 'pool index took over what other replicas wrote');
+              // Every replica prunes: deleting what another deleted already is harmless.
+              await deps.pool.pruneChanges(new Date(now().getTime() - CHANGE_LOG_KEEP_MS));
             },
           },
           {

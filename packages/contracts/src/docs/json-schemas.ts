@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalog, type MessageName } from '../catalog';
 import { Envelope } from '../envelope';
+import { CV_TEMPLATE_SCHEMA_FILE, renderCvTemplateSchema } from './cv-template-doc';
 
 const BASE = 'https://rekrutteringsservice.dk/schemas/';
 
@@ -25,5 +26,6 @@ export function renderJsonSchemas(): Record<string, Record<string, unknown>> {
     const file = schemaFileName(name);
     files[file] = toSchema(entry.schema, file, `${name} v${entry.version} (data)`, entry.description);
   }
+  files[CV_TEMPLATE_SCHEMA_FILE] = renderCvTemplateSchema();
   return files;
 }

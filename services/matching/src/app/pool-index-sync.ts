@@ -1,36 +1,44 @@
 import { type Candidate, type PoolCv, toCandidate } from '../domain/candidate';
 import type { MatchingDeps } from './deps';
 
-/** Writes by another replica reach this one's index by the next refresh; the overlap covers clock skew between them. */
-const REFRESH_OVERLAP_MS = 60_000;
+/** How far back each refresh reads the change log: covers clock skew between replicas (ids seen are skipped). */
+const REFRESH_WINDOW_MS = 120_000;
+/** The change log is pruned after this; a replica that was stopped longer rebuilds from the pool at start anyway. */
+export const CHANGE_LOG_KEEP_MS = 10 * 60_000;
 
 /**
  * Keeps the in-memory index in step with the store. At start it is built from the whole pool;
  * the CV messages this replica handles apply at once; what other replicas wrote comes with the
- * periodic refresh (by `updatedAt`). A CV deleted elsewhere is dropped when ranking re-checks
- * it in the store, so the index may lag but never shows what the store does not hold.
+ * periodic refresh, from the pool's change log (keys only, read by id). The store stays the
+ * truth: ranking checks every pick there again, so a lagging index never shows what the store
+ * no longer holds.
  */
 export function poolIndexSync(deps: Pick<MatchingDeps, 'index' | 'pool' | 'now'>) {
-  let watermark: Date | undefined;
+  let loaded = false;
+  const seen = new Map<string, number>();
   return {
     async load(): Promise<{ loaded: number; ms: number }> {
-      const started = deps.now();
       const t0 = performance.now();
-      let loaded = 0;
+      let count = 0;
       for await (const cv of deps.pool.all()) {
         deps.index.upsert(toCandidate(cv));
-        loaded++;
+        count++;
       }
-      watermark = started;
-      return { loaded, ms: Math.round(performance.now() - t0) };
+      loaded = true;
+      return { loaded: count, ms: Math.round(performance.now() - t0) };
     },
     async refresh(): Promise<number> {
-      if (!watermark) return 0;
-      const started = deps.now();
-      const changed = await deps.pool.changedSince(new Date(watermark.getTime() - REFRESH_OVERLAP_MS));
+      if (!loaded) return 0;
+      const now = deps.now().getTime();
       let applied = 0;
-      for (const cv of changed) if (deps.index.upsert(toCandidate(cv))) applied++;
-      watermark = started;
+      for (const change of await deps.pool.changesSince(new Date(now - REFRESH_WINDOW_MS))) {
+        if (seen.has(change.id)) continue;
+        seen.set(change.id, now);
+        for (const key of change.removed) if (deps.index.remove(key)) applied++;
+        const stored = await deps.pool.findMany(change.changed);
+        for (const cv of stored.values()) if (deps.index.upsert(toCandidate(cv))) applied++;
+      }
+      for (const [id, at] of seen) if (at < now - 2 * REFRESH_WINDOW_MS) seen.delete(id);
       return applied;
     },
   };

@@ -59,8 +59,13 @@ export interface CandidateRead {
 export interface CandidatePool {
   /** Every CV, streamed (the in-memory index is built from this at start). */
   all(): AsyncIterable<StoredCv>;
-  /** CVs written since `since` (by any replica): how an index catches up with the others' writes. */
-  changedSince(since: Date): Promise<StoredCv[]>;
+  /**
+   * What other replicas changed since `since`, from the small change log every write of the pool
+   * appends to (pool keys stored or deleted): how an index catches up without scanning the pool.
+   */
+  changesSince(since: Date): Promise<PoolChange[]>;
+  /** Deletes change-log records older than `before`. */
+  pruneChanges(before: Date): Promise<number>;
   /** The CVs held under these pool keys (missing keys are absent from the map). */
   findMany(keys: readonly string[]): Promise<Map<string, StoredCv>>;
   /** How many candidates the pool holds (an estimate is fine). */
@@ -77,6 +82,13 @@ export interface CandidatePool {
   countInSync(jobcentre: number, syncId: string): Promise<number>;
   /** Deletes the jobcentre's CVs that run `syncId` did not contain; returns their refs. */
   deleteOutsideSync(jobcentre: number, syncId: string): Promise<string[]>;
+}
+
+/** One write of the pool by one replica: the keys it stored and the keys it deleted. */
+export interface PoolChange {
+  id: string;
+  changed: string[];
+  removed: string[];
 }
 
 export interface ReadQuery {

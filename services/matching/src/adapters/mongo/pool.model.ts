@@ -30,8 +30,7 @@ const poolSchema = new Schema(
     summary: { type: Schema.Types.Mixed },
     visibility: { type: Schema.Types.Mixed },
     syncId: { type: String },
-    /** When this replica stored it: other replicas' indexes catch up by it. */
-    updatedAt: { type: Date, required: true, index: true },
+    updatedAt: { type: Date, required: true },
   },
   { collection: 'candidate_pool', versionKey: false },
 );
@@ -69,6 +68,16 @@ const candidateReadSchema = new Schema(
 );
 candidateReadSchema.index({ candidateJobcentre: 1, at: -1 });
 
+/**
+ * The pool's change log: one record per write of the pool (`_id` = `<ISO time>|<replica>|<uuid>`,
+ * so it sorts by time), the keys stored and deleted. Other replicas' indexes read it instead of
+ * scanning the pool; pruned after minutes.
+ */
+const poolChangeSchema = new Schema(
+  { _id: { type: String, required: true }, by: { type: String, required: true }, changed: [String], removed: [String] },
+  { collection: 'pool_changes', versionKey: false },
+);
+
 /** One mark per jobcentre and day a stale-CV report went out (`_id` = `<jobcentre>-<day>`). */
 const staleReportSchema = new Schema(
   { _id: { type: String, required: true }, at: { type: Date, required: true } },
@@ -81,6 +90,7 @@ export function matchingModels(connection: Connection) {
     rankings: connection.model('Ranking', rankingSchema),
     candidateReads: connection.model('CandidateRead', candidateReadSchema),
     staleReports: connection.model('StaleReport', staleReportSchema),
+    poolChanges: connection.model('PoolChange', poolChangeSchema),
   };
 }
 export type MatchingModels = ReturnType<typeof matchingModels>;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SharedCv } from '@rs/contracts';
 import { isDuplicateKey } from '@rs/db';
 import type { CandidatePool, CandidateRead, CandidateReadLog, StaleReportMarks, StoredCv, UpsertResult } from '../../app/ports';
@@ -8,13 +9,26 @@ import type { MatchingModels } from './pool.model';
 const LOOKUP_CONCURRENCY = 16;
 
 /** The pool on its collection (the CandidatePool port). */
-export function candidatePool(models: Pick<MatchingModels, 'pool'>): CandidatePool {
+export function candidatePool(models: Pick<MatchingModels, 'pool' | 'poolChanges'>, replica: string): CandidatePool {
   const collection = models.pool.collection;
+  const changes = models.poolChanges.collection;
+  /** Appends to the change log what this replica wrote (keys only), for the other replicas' indexes. */
+  const logChange = async (changed: string[], removed: string[]) => {
+    if (changed.length === 0 && removed.length === 0) return;
+    await changes.insertOne({ _id: `${new Date().toISOString()}|${replica}|${randomUUID()}` as never, by: replica, changed, removed });
+  };
   return {
     async *all() {
       for await (const doc of collection.find({}, { batchSize: 5000 })) yield toPoolCv(doc);
     },
-    changedSince: async (since) => (await collection.find({ updatedAt: { $gt: since } }).toArray()).map(toPoolCv),
+    async changesSince(since) {
+      const docs = await changes.find({ _id: { $gt: since.toISOString() as never } }).toArray();
+      return docs
+        .filter((d) => d.by !== replica)
+        .sort((a, b) => String(a._id).localeCompare(String(b._id)))
+        .map((d) => ({ id: String(d._id), changed: d.changed ?? [], removed: d.removed ?? [] }));
+    },
+    pruneChanges: async (before) => (await changes.deleteMany({ _id: { $lt: before.toISOString() as never } })).deletedCount,
     async findMany(keys) {
       const found = new Map<string, StoredCv>();
       const queue = [...new Set(keys)];
@@ -33,13 +47,32 @@ export function candidatePool(models: Pick<MatchingModels, 'pool'>): CandidatePo
       const doc = await collection.findOne({ _id: poolKey(jobcentre, candidateRef) as never });
       return doc ? toPoolCv(doc) : undefined;
     },
-    upsert: (jobcentre, cvs, syncId, now) => upsertCvs(models, jobcentre, cvs, syncId, now),
-    withdraw: (jobcentre, refs) => withdrawCvs(models, jobcentre, refs),
+    async upsert(jobcentre, cvs, syncId, now) {
+      const result = await upsertCvs(models, jobcentre, cvs, syncId, now);
+      await logChange(
+        result.applied.map((cv) => poolKey(jobcentre, cv.candidateRef)),
+        [],
+      );
+      return result;
+    },
+    async withdraw(jobcentre, refs) {
+      const deleted = await withdrawCvs(models, jobcentre, refs);
+      await logChange(
+        [],
+        [...new Set(refs)].map((r) => poolKey(jobcentre, r)),
+      );
+      return deleted;
+    },
     countInSync: (jobcentre, syncId) => models.pool.countDocuments({ jobcentre, syncId }),
     async deleteOutsideSync(jobcentre, syncId) {
       const outside = await collection.find({ jobcentre, syncId: { $ne: syncId } }, { projection: { candidateRef: 1 } }).toArray();
+      // One deleteMany: a full sync can drop thousands, and one deleteOne each costs FerretDB seconds per thousand.
+      await collection.deleteMany({ jobcentre, syncId: { $ne: syncId } });
       const refs = outside.map((d) => String(d.candidateRef));
-      await withdrawCvs(models, jobcentre, refs);
+      await logChange(
+        [],
+        refs.map((r) => poolKey(jobcentre, r)),
+      );
       return refs;
     },
   };
