@@ -142,15 +142,20 @@ describe('a withdrawn candidate is erased from every copy', () => {
 
     await cvPublisher(bus147, 147).withdrawCvs([GONE]);
 
-    // Kept by purpose: who read the candidate (matching's read log and each ranking's record of its picks).
-    const auditOnly = ['matching.candidate_reads', 'matching.rankings'];
+    // Kept by purpose, holding the pseudonymous ref and no CV data: who read the candidate (the read
+    // log and each ranking's record of its picks), and matching's change log, where the withdrawal
+    // itself tells the other replicas to drop it (pruned after ten minutes).
+    const byPurpose = ['matching.candidate_reads', 'matching.pool_changes', 'matching.rankings'];
+    let where: string[] = [];
     const after = await waitFor(
       async () => {
-        const where = await holders(GONE);
-        return where.every((h) => auditOnly.includes(h)) && where;
+        where = await holders(GONE);
+        return where.every((h) => byPurpose.includes(h)) && where;
       },
       { what: 'every copy of the withdrawn candidate gone', timeoutMs: 60_000 },
-    );
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; still in ${where.join(', ')}`);
+    });
     expect(after).toEqual(expect.arrayContaining(['matching.candidate_reads']));
     expect(await lead101()).not.toContain(GONE);
     const feed147 = await request(broadcast.url)

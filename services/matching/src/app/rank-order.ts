@@ -1,5 +1,5 @@
 import { makeEnvelope, type OrderRegistered, routeOf, SHORTLIST_MAX } from '@rs/contracts';
-import { better, bestPerJobcentre, queryOfOrder, type Scored, shortlistsFrom } from '../domain/rank';
+import { better, queryOfOrder, type Scored, shortlistsFrom } from '../domain/rank';
 import { prepareQuery, scoreOf } from '../domain/score';
 import { type MatchingDeps, SOURCE } from './deps';
 import { recheck } from './pool-index-sync';
@@ -21,7 +21,7 @@ export async function rankOrder(deps: MatchingDeps, order: OrderRegistered): Pro
   await deps.indexReady;
   const rankedAt = deps.now();
   const q = prepareQuery(queryOfOrder(order.order), rankedAt);
-  const picks = bestPerJobcentre(deps.index.candidatesFor(order.order.occupation), q, SHORTLIST_MAX + RECHECK_SLACK);
+  const picks = deps.index.best(q, SHORTLIST_MAX + RECHECK_SLACK);
   const fresh = await recheck(
     deps,
     [...picks.values()].flatMap((list) => list.map((s) => s.candidate.key)),

@@ -65,7 +65,7 @@ export async function searchCandidates(
     { occupation: input.occupation, municipality, startBy: input.startBy, text: input.text, requirements: input.requirements },
     now,
   );
-  const picks = searchPool(deps.index.candidatesFor(input.occupation), q, allowed, input.limit + 5);
+  const picks = searchPool(deps.index.best(q, input.limit + 5, allowed), input.limit + 5);
   const fresh = await recheck(
     deps,
     picks.map((p) => p.candidate.key),

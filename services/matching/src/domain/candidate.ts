@@ -19,9 +19,13 @@ export interface Candidate {
   occupations: readonly { code: string; years: number | undefined }[];
   certificates: number;
   licences: number;
-  /** ISO code → CEFR index (0 = A1 … 5 = C2); -1 when the CV names the language without a level. */
-  languages: ReadonlyMap<string, number>;
-  /** Lower-cased skill phrases, words separated by one space. */
+  /**
+   * Language codes and their CEFR index (0 = A1 … 5 = C2; -1 when the CV names the language
+   * without a level), flattened `[code, level, code, level, …]`: a Map per CV would cost more
+   * memory than the rest of it (200,000 of them). Read with languageLevel.
+   */
+  languages: readonly (string | number)[];
+  /** Lower-cased skill phrases, words separated by one space, with a space either side (found in a query's text as whole words). */
   skills: readonly string[];
   municipality: number;
   regionCode: number | undefined;
@@ -66,27 +70,54 @@ export function words(s: string): string[] {
     .filter((w) => w !== '');
 }
 
+/**
+ * One copy of each repeated string (headlines, skills, dates are few distinct values among
+ * 200,000 CVs): the index holds references, not 200,000 copies.
+ */
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  const held = interned.get(s);
+  if (held !== undefined) return held;
+  if (interned.size < 100_000) interned.set(s, s);
+  return s;
+}
+const NO_SKILLS: readonly string[] = Object.freeze([]);
+
+/** The CEFR index the candidate has in a language; -1 named without a level; undefined not named. */
+export function languageLevel(c: Candidate, code: string): number | undefined {
+  for (let i = 0; i < c.languages.length; i += 2) if (c.languages[i] === code) return c.languages[i + 1] as number;
+  return undefined;
+}
+
 export function toCandidate(cv: PoolCv): Candidate {
   const home = municipality(cv.municipality);
   const homeJobcentre = home?.jobcentreCode ?? cv.jobcentre;
-  const languages = new Map<string, number>();
+  const levels = new Map<string, number>();
   for (const l of cv.languages) {
     if (typeof l === 'string') {
-      if (!languages.has(l)) languages.set(l, -1);
-    } else languages.set(l.code, Math.max(languages.get(l.code) ?? -1, CEFR_LEVELS.indexOf(l.level)));
+      if (!levels.has(l)) levels.set(l, -1);
+    } else levels.set(l.code, Math.max(levels.get(l.code) ?? -1, CEFR_LEVELS.indexOf(l.level)));
   }
+  const languages: (string | number)[] = [];
+  for (const [code, level] of levels) languages.push(intern(code), level);
+  const skills = cv.skills
+    .map((s) => words(s).join(' '))
+    .filter((s) => s.length >= 3)
+    .map((s) => intern(` ${s} `));
   // The thin CV's `drivingLicence: true` says at least a car licence.
   const licences = [...(cv.licenceCategories ?? []), ...(cv.drivingLicence ? (['B'] as const) : [])];
   return {
     key: poolKey(cv.jobcentre, cv.candidateRef),
     jobcentre: cv.jobcentre,
     candidateRef: cv.candidateRef,
-    headline: cv.headline,
-    occupations: cv.occupations.map((o) => (typeof o === 'string' ? { code: o, years: undefined } : { code: o.code, years: o.years })),
+    headline: intern(cv.headline),
+    occupations: cv.occupations.map((o) =>
+      typeof o === 'string' ? { code: intern(o), years: undefined } : { code: intern(o.code), years: o.years },
+    ),
     certificates: certificateMask(cv.certificates),
     licences: licenceMask(licences),
     languages,
-    skills: cv.skills.map((s) => words(s).join(' ')).filter((s) => s.length >= 3),
+    skills: skills.length > 0 ? skills : NO_SKILLS,
     municipality: cv.municipality,
     regionCode: home?.regionCode,
     cooperation: cooperationOf(homeJobcentre)?.id,
@@ -94,7 +125,7 @@ export function toCandidate(cv: PoolCv): Candidate {
     noticeDays: cv.noticeDays,
     commuteKm: cv.commuteKm,
     revisionMs: Date.parse(cv.revision),
-    availableFrom: cv.availableFrom,
+    availableFrom: cv.availableFrom === undefined ? undefined : intern(cv.availableFrom),
     visible: isVisible(cv.visibility),
   };
 }

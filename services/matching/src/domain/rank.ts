@@ -34,8 +34,10 @@ export function better(a: Scored, b: Scored): number {
 }
 
 /** Keeps the `max` best of a list in order as items come (max is small: 10 per jobcentre). */
-function insertBounded(list: Scored[], item: Scored, max: number): void {
-  if (list.length >= max && better(item, list[list.length - 1]!) >= 0) return;
+export function insertBounded(list: Scored[], candidate: Candidate, score: number, max: number): void {
+  const worst = list[list.length - 1];
+  if (list.length >= max && worst && (score < worst.score || (score === worst.score && candidate.key > worst.candidate.key))) return;
+  const item = { candidate, score };
   let i = list.length;
   while (i > 0 && better(item, list[i - 1]!) < 0) i--;
   list.splice(i, 0, item);
@@ -62,7 +64,7 @@ export function bestPerJobcentre(
       list = [];
       lists.set(candidate.jobcentre, list);
     }
-    insertBounded(list, { candidate, score }, max);
+    insertBounded(list, candidate, score, max);
   }
   return lists;
 }
@@ -83,9 +85,9 @@ export function shortlistsFrom(lists: Map<number, Scored[]>, q: PreparedQuery): 
     .map(([jobcentre, list]) => ({ jobcentre, candidates: list.map((s) => toShortlistCandidate(s.candidate, q, s.score)) }));
 }
 
-/** A consultant's search: the `limit` best across the allowed jobcentres, best first. */
-export function searchPool(pool: Iterable<Candidate>, q: PreparedQuery, allowed: ReadonlySet<number>, limit: number): Scored[] {
+/** A consultant's search: the `limit` best of the per-jobcentre lists, best first. */
+export function searchPool(lists: Map<number, Scored[]>, limit: number): Scored[] {
   const all: Scored[] = [];
-  for (const list of bestPerJobcentre(pool, q, limit, allowed).values()) all.push(...list);
+  for (const list of lists.values()) all.push(...list);
   return all.sort(better).slice(0, limit);
 }

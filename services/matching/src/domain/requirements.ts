@@ -1,5 +1,5 @@
 import { CEFR_LEVELS, type HardRequirements } from '@rs/contracts';
-import { type Candidate, certificateMask, licenceMask } from './candidate';
+import { type Candidate, certificateMask, languageLevel, licenceMask } from './candidate';
 
 /** Hard requirements prepared once per order or search: masks and day numbers. */
 export interface PreparedRequirements {
@@ -32,7 +32,7 @@ export function startDay(candidate: Candidate, todayDay: number): number {
 export function meetsRequirements(candidate: Candidate, req: PreparedRequirements, todayDay: number): boolean {
   if ((candidate.certificates & req.certificates) !== req.certificates) return false;
   if ((candidate.licences & req.licences) !== req.licences) return false;
-  for (const l of req.languages) if ((candidate.languages.get(l.code) ?? -1) < l.level) return false;
+  for (const l of req.languages) if ((languageLevel(candidate, l.code) ?? -1) < l.level) return false;
   if (req.startByDay !== undefined && startDay(candidate, todayDay) > req.startByDay) return false;
   return true;
 }

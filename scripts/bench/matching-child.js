@@ -1,0 +1,105 @@
+// The matching benchmark's measuring process (started by matching.js): a generated pool of CVs
+// written through matching's own repository into a private database, the in-memory index built
+// from it as the service builds it at start, then orders ranked through the index and, for the
+// baseline, by scoring every CV — the same scoring code both ways. Prints one JSON line.
+const { randomUUID } = require('node:crypto');
+const { requireFrom } = require('./lib');
+const { allMunicipalities } = require('../../packages/reference-data/dist');
+const { matchingModels } = require('../../services/matching/dist/adapters/mongo/pool.model');
+const { candidatePool } = require('../../services/matching/dist/adapters/mongo/pool.repository');
+const { poolIndexSync, recheck } = require('../../services/matching/dist/app/pool-index-sync');
+const { createPoolIndex } = require('../../services/matching/dist/domain/pool-index');
+const { bestPerJobcentre, queryOfOrder, shortlistsFrom } = require('../../services/matching/dist/domain/rank');
+const { prepareQuery } = require('../../services/matching/dist/domain/score');
+const { generatePool, generateOrders } = require('./matching-pool');
+
+const mongoose = requireFrom('services/matching', 'mongoose');
+const { cvs: CVS, orders: ORDERS, bruteOrders: BRUTE, recheckOrders: RECHECK, dbName } = JSON.parse(process.argv[2]);
+
+const hr = () => Number(process.hrtime.bigint()) / 1e6;
+
+async function main() {
+  const conn = await mongoose.createConnection(process.env.MONGO_URL, { dbName }).asPromise();
+  try {
+    const models = matchingModels(conn);
+    for (const m of Object.values(models)) await m.init();
+    const pool = candidatePool(models, 'bench');
+    const now = new Date('2026-12-01T09:00:00Z');
+
+    // Write the pool as connectors' batches would arrive (500 CVs of one jobcentre each).
+    let t = hr();
+    const byJobcentre = generatePool(CVS, allMunicipalities(), now);
+    for (const [jobcentre, list] of byJobcentre)
+      for (let i = 0; i < list.length; i += 500) await pool.upsert(jobcentre, list.slice(i, i + 500), undefined, now);
+    const writeMs = hr() - t;
+
+    if (global.gc) global.gc();
+    const rssBefore = process.memoryUsage().rss;
+    const index = createPoolIndex();
+    t = hr();
+    const { loaded } = await poolIndexSync({ index, pool, now: () => now }).load();
+    const loadMs = hr() - t;
+    if (global.gc) global.gc();
+    const rss = process.memoryUsage().rss;
+
+    const orders = generateOrders(ORDERS, allMunicipalities());
+    const ranked = [];
+    for (const order of orders) {
+      const start = hr();
+      const q = prepareQuery(queryOfOrder(order), now);
+      const lists = index.best(q, 10);
+      const shortlists = shortlistsFrom(lists, q);
+      ranked.push(hr() - start);
+      order.result = shortlists;
+    }
+    const brute = [];
+    let mismatches = 0;
+    for (const order of orders.slice(0, BRUTE)) {
+      const start = hr();
+      const q = prepareQuery(queryOfOrder(order), now);
+      const lists = bestPerJobcentre(index.all(), q, 10);
+      const shortlists = shortlistsFrom(lists, q);
+      brute.push(hr() - start);
+      if (JSON.stringify(shortlists) !== JSON.stringify(order.result)) mismatches++;
+    }
+    // What a ranking in the service adds: every pick read back from the store (the re-check).
+    const withRecheck = [];
+    for (const order of orders.slice(0, RECHECK)) {
+      const start = hr();
+      const q = prepareQuery(queryOfOrder(order), now);
+      const lists = index.best(q, 15);
+      await recheck(
+        { index, pool },
+        [...lists.values()].flatMap((l) => l.map((s) => s.candidate.key)),
+      );
+      withRecheck.push(hr() - start);
+    }
+    const shortlisted = orders.reduce((n, o) => n + o.result.reduce((m, s) => m + s.candidates.length, 0), 0);
+    process.stdout.write(
+      `${JSON.stringify({
+        cvs: loaded,
+        writeMs,
+        loadMs,
+        rssMb: rss / 1e6,
+        indexMb: (rss - rssBefore) / 1e6,
+        ranked,
+        brute,
+        withRecheck,
+        mismatches,
+        avgShortlisted: shortlisted / orders.length,
+        id: randomUUID(),
+      })}\n`,
+    );
+  } finally {
+    await conn.dropDatabase().catch(() => {});
+    await conn.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error.stack ?? error.message);
+    process.exit(1);
+  },
+);
