@@ -116,7 +116,9 @@ describe('shortlists in rounds, and hires', () => {
         { what: `broadcast to ${code}` },
       );
       expectOwnCandidatesOnly(message!.shortlist, code);
-      expect(message!.shortlist![0]!.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['occupation', 'skills', 'nearby', 'available']));
+      expect(message!.shortlist![0]!.reasons.map((r) => r.code)).toEqual(
+        expect.arrayContaining(['occupation', 'skills', 'nearby', 'available']),
+      );
     }
     const other = await waitFor(() => received<OrderBroadcast>(OTHER, 'round.order-broadcast', orderA)[0], {
       what: `broadcast to ${OTHER}`,

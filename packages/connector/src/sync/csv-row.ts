@@ -19,7 +19,10 @@ export function csvRowToCv(row: Record<string, string>): Record<string, unknown>
     else if (NUMBERS.has(key)) cv[key] = /^\d+$/.test(value) ? Number(value) : value;
     // The template's visibility (issue 17): a CV is shown only when its jobcentre marks it searchable.
     else if (key === 'searchable' || key === 'addressProtected')
-      cv.visibility = { ...(cv.visibility as object), [key]: YES.has(value.toLowerCase()) ? true : NO.has(value.toLowerCase()) ? false : value };
+      cv.visibility = {
+        ...(cv.visibility as object),
+        [key]: YES.has(value.toLowerCase()) ? true : NO.has(value.toLowerCase()) ? false : value,
+      };
     else if (key === 'drivingLicence') cv[key] = YES.has(value.toLowerCase()) ? true : NO.has(value.toLowerCase()) ? false : value;
     else cv[key] = value;
   }
