@@ -112,11 +112,11 @@ describe('the clocks', () => {
     const presented = apply(registered(at), statusTo('candidates-presented'));
     expect([standing(presented.goals.dialogue), standing(presented.goals.candidates)]).toEqual(['met', 'met']);
     expect(pendingTimers(presented)).toEqual([]);
-    // Any later state meets goal 2 too, and once met it stays met by what met it.
-    const filled = apply(inDialogue, statusTo('filled'));
-    expect(filled.goals.candidates.metBy).toBe('filled');
-    expect(filled.goals.dialogue.metBy).toBe('in-dialogue');
-    expect(decideGoals(filled, statusTo('in-dialogue'), schedule).kind).toBe('unchanged');
+    // Once met a goal stays met by what met it.
+    const later = apply(inDialogue, statusTo('candidates-presented'));
+    expect(later.goals.candidates.metBy).toBe('candidates-presented');
+    expect(later.goals.dialogue.metBy).toBe('in-dialogue');
+    expect(decideGoals(later, statusTo('in-dialogue'), schedule).kind).toBe('unchanged');
   });
 
   it('"searching" meets goal 1 but not goal 2', () => {
@@ -190,11 +190,85 @@ describe('the clocks', () => {
     expect(decideGoals(cancelled, agree('x'), schedule)).toMatchObject({ kind: 'refused', status: 409 });
   });
 
-  it('a lead handover in a status event moves the clocks to the new lead', () => {
+  it('a lead handover in a status event moves the clocks to the new lead and its cooperation', () => {
     const s = apply(registered(at), {
       ...(statusTo('in-dialogue') as Extract<GoalsCommand, { type: 'StatusChanged' }>),
       leadJobcentre: 101,
+      cooperation: 'STH',
     });
     expect(s.leadJobcentre).toBe(101);
+    expect(s.cooperation).toBe('STH');
+    // A handover alone (no goal touched) is written too.
+    const moved = decideGoals(s, { ...(statusTo('searching') as Extract<GoalsCommand, { type: 'StatusChanged' }>), leadJobcentre: 101, cooperation: null }, schedule);
+    expect(moved.kind === 'write' && moved.state.cooperation).toBeNull();
+  });
+
+  it('a goal met after its due time with no breach recorded (the timer was lost) gets the breach, at the due time, once', () => {
+    const d = decideGoals(registered(at), statusTo('in-dialogue', '2026-12-02T10:00:00.000Z'), schedule);
+    expect(d).toMatchObject({
+      kind: 'write',
+      alerts: [{ goal: 'dialogue', kind: 'breach', dueAt: '2026-12-02T09:00:00.000Z', at: '2026-12-02T09:00:00.000Z' }],
+    });
+    const s = (d as { state: ServiceGoals }).state;
+    expect(s.goals.dialogue).toMatchObject({ breachedAt: '2026-12-02T09:00:00.000Z', metAt: '2026-12-02T10:00:00.000Z' });
+    expect(standing(s.goals.dialogue)).toBe('met-late');
+    expect(s.timeline.filter((e) => e.type === 'goal-breached').map((e) => e.at)).toEqual(['2026-12-02T09:00:00.000Z']);
+    // The late timer that runs afterwards finds nothing to do; a breach already given is not given again.
+    expect(decideGoals(s, timer('dialogue', 'breach', '2026-12-02T11:00:00.000Z'), schedule).kind).toBe('unchanged');
+    const breached = apply(registered(at), timer('dialogue', 'breach', '2026-12-02T09:00:00.000Z'));
+    const met = decideGoals(breached, statusTo('in-dialogue', '2026-12-02T10:00:00.000Z'), schedule);
+    expect(met.kind === 'write' && met.alerts).toEqual([]);
+  });
+
+  it('an agreed alternative, or a cancellation, after the due time with no breach recorded gets the breach first', () => {
+    const agreed = decideGoals(
+      registered(at),
+      { type: 'AgreeAlternative', description: 'AMU-kursus først', at: '2026-12-07T09:00:00.000Z', by: 'consultant-185' },
+      schedule,
+    );
+    expect(agreed).toMatchObject({ kind: 'write', alerts: [{ goal: 'candidates', kind: 'breach', at: '2026-12-04T09:00:00.000Z' }] });
+    const cancelled = decideGoals(registered(at), statusTo('cancelled', '2026-12-02T10:00:00.000Z'), schedule);
+    expect(cancelled).toMatchObject({ kind: 'write', alerts: [{ goal: 'dialogue', kind: 'breach' }] });
+    const c = (cancelled as { state: ServiceGoals }).state;
+    expect([standing(c.goals.dialogue), standing(c.goals.candidates)]).toEqual(['stopped', 'stopped']);
+    expect(goalFlags(c).breachedGoals).toEqual(['dialogue']);
+  });
+
+  it('a goal met before registration is known but after its due time gets the breach when the registration arrives', () => {
+    const early = apply(undefined, statusTo('in-dialogue', '2026-12-02T10:00:00.000Z'));
+    const d = decideGoals(early, register(at), schedule);
+    expect(d).toMatchObject({ kind: 'write', alerts: [{ goal: 'dialogue', kind: 'breach', at: '2026-12-02T09:00:00.000Z' }] });
+    expect(standing((d as { state: ServiceGoals }).state.goals.dialogue)).toBe('met-late');
+  });
+
+  it.each(['filled', 'partly-filled', 'closed-unfilled'] as const)('"%s" meets no goal: a goal not met by then ends breached', (to) => {
+    const inDialogue = apply(registered(at), statusTo('in-dialogue'));
+    const d = decideGoals(inDialogue, statusTo(to, '2026-12-02T12:00:00.000Z'), schedule);
+    expect(d).toMatchObject({ kind: 'write', alerts: [{ goal: 'candidates', kind: 'breach', at: '2026-12-02T12:00:00.000Z' }] });
+    const s = (d as { state: ServiceGoals }).state;
+    expect([standing(s.goals.dialogue), standing(s.goals.candidates)]).toEqual(['met', 'breached']);
+    expect(s.goals.candidates.metAt).toBeUndefined();
+    expect(pendingTimers(s)).toEqual([]);
+    expect(goalFlags(s)).toEqual({ warnedGoals: [], breachedGoals: ['candidates'], runningGoals: [] });
+    // Nothing meets it afterwards, and the lost timer finds nothing to do.
+    expect(decideGoals(s, statusTo('candidates-presented', '2026-12-02T13:00:00.000Z'), schedule).kind).toBe('unchanged');
+    expect(decideGoals(s, timer('candidates', 'breach', '2026-12-04T09:00:00.000Z'), schedule).kind).toBe('unchanged');
+    // Closed after the due time: breached at the due time, not at the closing.
+    const late = apply(registered(at), statusTo(to, '2026-12-07T12:00:00.000Z'));
+    expect([late.goals.dialogue.breachedAt, late.goals.candidates.breachedAt]).toEqual(['2026-12-02T09:00:00.000Z', '2026-12-04T09:00:00.000Z']);
+  });
+
+  it('instants with an offset sort by the instant, not as text', () => {
+    const s = apply(registered(at), statusTo('in-dialogue', '2026-12-01T11:00:00.000+01:00'));
+    // 10:00Z: after the registration (09:00Z) though "11:00+01:00" > "09:00Z" and < "10:30Z" as text either way.
+    const later = apply(s, { type: 'AgreeAlternative', description: 'x', at: '2026-12-01T10:30:00.000Z', by: 'c' });
+    expect(later.timeline.map((e) => e.id)).toEqual([
+      'candidates-goal-started',
+      'dialogue-goal-started',
+      'dialogue-goal-met',
+      'candidates-alternative-agreed',
+      'candidates-goal-met',
+    ]);
+    expect(standing(apply(registered(at), statusTo('in-dialogue', '2026-12-02T09:30:00.000+01:00')).goals.dialogue)).toBe('met');
   });
 });

@@ -27,6 +27,8 @@ export interface GoalClock {
   metBy?: GoalMetBy;
   /** The order was cancelled before the goal was met: the clock stopped, neither met nor breached. */
   stoppedAt?: string;
+  /** The order closed (filled, partly filled, closed unfilled) before the goal was met: it ended breached. */
+  closedAt?: string;
   warnedAt?: string;
   breachedAt?: string;
 }
@@ -91,23 +93,37 @@ export type GoalsDecision =
   | { kind: 'early' }
   | { kind: 'refused'; status: 404 | 409; reason: string };
 
-/** States that show the lead has been in dialogue with the company (R3): in dialogue and everything after it but cancelled. */
-const MEETS_DIALOGUE: readonly OrderState[] = [
-  'in-dialogue',
-  'searching',
-  'candidates-presented',
-  'filled',
-  'partly-filled',
-  'closed-unfilled',
-];
-/** R4: candidates presented, or any state after it. */
-const MEETS_CANDIDATES: readonly OrderState[] = ['candidates-presented', 'filled', 'partly-filled', 'closed-unfilled'];
+/**
+ * States that show the lead has been in dialogue with the company (R3): in dialogue, searching,
+ * candidates presented. A closing state (filled, partly filled, closed unfilled) shows nothing of
+ * the kind by itself: an order closed before its goal was met ends that goal unmet (breached), so
+ * the steering figure counts only what the jobcentre did in time (docs/service-goals.md).
+ */
+const MEETS_DIALOGUE: readonly OrderState[] = ['in-dialogue', 'searching', 'candidates-presented'];
+/** R4: candidates presented (or an agreed alternative, a command of its own). */
+const MEETS_CANDIDATES: readonly OrderState[] = ['candidates-presented'];
+/** The order ended: a goal not met by then can no longer be met. */
+const CLOSING: readonly OrderState[] = ['filled', 'partly-filled', 'closed-unfilled'];
 
 export function goalsMetBy(state: OrderState): ServiceGoalId[] {
   return GOAL_IDS.filter((g) => (g === 'dialogue' ? MEETS_DIALOGUE : MEETS_CANDIDATES).includes(state));
 }
 
-const running = (c: GoalClock) => c.dueAt !== null && c.metAt === undefined && c.stoppedAt === undefined;
+/**
+ * A clock whose due time passed before `at` with no breach recorded (the breach timer was late or
+ * lost: worker down, Redis lost) gets its breach now, dated at the due time, once. Mutates the
+ * working copies of one decision.
+ */
+function catchUpBreach(goals: Record<ServiceGoalId, GoalClock>, timeline: GoalTimelineEntry[], alerts: GoalAlert[], goal: ServiceGoalId, at: string): void {
+  const clock = goals[goal];
+  if (clock.dueAt === null || clock.breachedAt !== undefined || clock.stoppedAt !== undefined) return;
+  if (Date.parse(at) <= Date.parse(clock.dueAt)) return;
+  goals[goal] = { ...clock, breachedAt: clock.dueAt };
+  timeline.push(entry('goal-breached', goal, clock.dueAt, 'system', `due ${clock.dueAt}`));
+  alerts.push({ goal, kind: 'breach', dueAt: clock.dueAt, at: clock.dueAt });
+}
+
+const running = (c: GoalClock) => c.dueAt !== null && c.metAt === undefined && c.stoppedAt === undefined && c.closedAt === undefined;
 
 function emptyClock(goal: ServiceGoalId): GoalClock {
   return { goal, workingDays: GOAL_WORKING_DAYS[goal], dueAt: null, warnAt: null };
@@ -146,13 +162,22 @@ export function decideGoals(state: ServiceGoals | undefined, command: GoalsComma
       const registered = new Date(command.registeredAt);
       const timeline = [...current.timeline];
       const goals = { ...current.goals };
+      const alerts: GoalAlert[] = [];
       for (const goal of GOAL_IDS) {
         const clock = goals[goal];
         const due = schedule.dueAfter(registered, clock.workingDays);
         // A lead time longer than the window warns at once (at registration), never before it.
         const warn = new Date(Math.max(registered.getTime(), due.getTime() - schedule.warnBeforeMs));
-        goals[goal] = { ...clock, dueAt: due.toISOString(), warnAt: warn.toISOString() };
+        // A closed-unmet clock seen before its registration was breached when it closed, at its due time at the latest.
+        const closedBreach =
+          clock.closedAt !== undefined && clock.breachedAt !== undefined && Date.parse(clock.breachedAt) > due.getTime()
+            ? { breachedAt: due.toISOString() }
+            : {};
+        goals[goal] = { ...clock, dueAt: due.toISOString(), warnAt: warn.toISOString(), ...closedBreach };
         timeline.push(entry('goal-started', goal, command.registeredAt, 'system', `due ${due.toISOString()}`));
+        // Met (seen before the registration) after its due time: the breach was never given.
+        const met = goals[goal].metAt;
+        if (met !== undefined) catchUpBreach(goals, timeline, alerts, goal, met);
       }
       // Met or stopped before the registration arrived: those entries are already on the timeline.
       return {
@@ -165,35 +190,52 @@ export function decideGoals(state: ServiceGoals | undefined, command: GoalsComma
           goals,
           timeline: sortTimeline(timeline),
         },
-        alerts: [],
+        alerts,
       };
     }
     case 'StatusChanged': {
       const current = state ?? newServiceGoals(command.orderId, command.leadJobcentre, command.cooperation);
       const goals = { ...current.goals };
       const timeline = [...current.timeline];
-      let changed = !state || current.leadJobcentre !== command.leadJobcentre;
-      const untouched = (c: GoalClock) => c.metAt === undefined && c.stoppedAt === undefined;
-      if (command.to === 'cancelled') {
-        for (const goal of GOAL_IDS) {
-          if (!untouched(goals[goal])) continue;
-          goals[goal] = { ...goals[goal], stoppedAt: command.at };
+      const alerts: GoalAlert[] = [];
+      let changed = !state || current.leadJobcentre !== command.leadJobcentre || current.cooperation !== command.cooperation;
+      const untouched = (c: GoalClock) => c.metAt === undefined && c.stoppedAt === undefined && c.closedAt === undefined;
+      const meets = goalsMetBy(command.to);
+      for (const goal of GOAL_IDS) {
+        if (!untouched(goals[goal])) continue;
+        const isMet = meets.includes(goal);
+        const closes = CLOSING.includes(command.to);
+        if (command.to !== 'cancelled' && !isMet && !closes) continue;
+        // Whatever ends the clock, a due time that passed unmet is a breach first (a late or lost timer).
+        catchUpBreach(goals, timeline, alerts, goal, command.at);
+        const clock = goals[goal];
+        if (command.to === 'cancelled') {
+          goals[goal] = { ...clock, stoppedAt: command.at };
           timeline.push(entry('goal-stopped', goal, command.at, command.by, 'order cancelled'));
-          changed = true;
-        }
-      } else {
-        for (const goal of goalsMetBy(command.to)) {
-          if (!untouched(goals[goal])) continue;
-          goals[goal] = { ...goals[goal], metAt: command.at, metBy: command.to };
+        } else if (isMet) {
+          goals[goal] = { ...clock, metAt: command.at, metBy: command.to };
           timeline.push(entry('goal-met', goal, command.at, command.by, command.to));
-          changed = true;
+        } else if (clock.breachedAt !== undefined) {
+          goals[goal] = { ...clock, closedAt: command.at };
+        } else {
+          // Closed before the due time without meeting the goal: it can no longer be met, so it ends breached now.
+          goals[goal] = { ...clock, closedAt: command.at, breachedAt: command.at };
+          timeline.push(entry('goal-breached', goal, command.at, command.by, `order ${command.to} before the goal was met`));
+          if (clock.dueAt !== null) alerts.push({ goal, kind: 'breach', dueAt: clock.dueAt, at: command.at });
         }
+        changed = true;
       }
       if (!changed) return { kind: 'unchanged' };
       return {
         kind: 'write',
-        state: { ...current, leadJobcentre: command.leadJobcentre, goals, timeline: sortTimeline(timeline) },
-        alerts: [],
+        state: {
+          ...current,
+          leadJobcentre: command.leadJobcentre,
+          cooperation: command.cooperation,
+          goals,
+          timeline: sortTimeline(timeline),
+        },
+        alerts,
       };
     }
     case 'AgreeAlternative': {
@@ -210,6 +252,9 @@ export function decideGoals(state: ServiceGoals | undefined, command: GoalsComma
       if (clock.stoppedAt !== undefined) {
         return { kind: 'refused', status: 409, reason: 'the order is cancelled / ordren er annulleret' };
       }
+      if (clock.closedAt !== undefined) {
+        return { kind: 'refused', status: 409, reason: 'the order is closed / ordren er lukket' };
+      }
       if (clock.metAt !== undefined) {
         return {
           kind: 'refused',
@@ -217,6 +262,10 @@ export function decideGoals(state: ServiceGoals | undefined, command: GoalsComma
           reason: `the goal was met already (${clock.metBy}) / målet er allerede nået (${clock.metBy})`,
         };
       }
+      const goals = { ...state.goals };
+      const timeline = [...state.timeline];
+      const alerts: GoalAlert[] = [];
+      catchUpBreach(goals, timeline, alerts, 'candidates', command.at);
       const alternative: AgreedAlternative = {
         description: command.description,
         ...(command.agreedWith !== undefined ? { agreedWith: command.agreedWith } : {}),
@@ -228,14 +277,14 @@ export function decideGoals(state: ServiceGoals | undefined, command: GoalsComma
         state: {
           ...state,
           alternative,
-          goals: { ...state.goals, candidates: { ...clock, metAt: command.at, metBy: 'agreed-alternative' } },
+          goals: { ...goals, candidates: { ...goals.candidates, metAt: command.at, metBy: 'agreed-alternative' } },
           timeline: sortTimeline([
-            ...state.timeline,
+            ...timeline,
             entry('alternative-agreed', 'candidates', command.at, command.by, command.description),
             entry('goal-met', 'candidates', command.at, command.by, 'agreed-alternative'),
           ]),
         },
-        alerts: [],
+        alerts,
       };
     }
     case 'TimerDue': {
@@ -273,8 +322,9 @@ export function decideGoals(state: ServiceGoals | undefined, command: GoalsComma
   }
 }
 
+/** By instant (parsed: an ISO string with an offset does not sort as text), then by id. */
 const sortTimeline = (entries: GoalTimelineEntry[]) =>
-  [...entries].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  [...entries].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** A timer a running clock needs: the warning (unless given or past the breach) and the breach. */
 export interface GoalTimer {
@@ -299,7 +349,7 @@ export type GoalStanding = 'waiting' | 'running' | 'met' | 'met-late' | 'breache
 
 export function standing(clock: GoalClock): GoalStanding {
   if (clock.stoppedAt !== undefined) return 'stopped';
-  if (clock.metAt !== undefined) return clock.dueAt !== null && clock.metAt > clock.dueAt ? 'met-late' : 'met';
+  if (clock.metAt !== undefined) return clock.dueAt !== null && Date.parse(clock.metAt) > Date.parse(clock.dueAt) ? 'met-late' : 'met';
   if (clock.breachedAt !== undefined) return 'breached';
   return clock.dueAt === null ? 'waiting' : 'running';
 }

@@ -38,6 +38,8 @@ const GoalView = z.object({
   warnedAt: z.string().optional(),
   breachedAt: z.string().optional(),
   stoppedAt: z.string().optional(),
+  /** The order closed before the goal was met: it ended breached. */
+  closedAt: z.string().optional(),
 });
 
 const TimelineEntryView = z.object({
