@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { makeEnvelope, routeOf, TIMER_QUEUES, type ServiceGoalAlertKind, type ServiceGoalId } from '@rs/contracts';
 import type { OutboxEntry } from '@rs/db';
 import { timerId } from '@rs/timers';
+import { TIME_ZONE } from '@rs/working-time';
 import { type GoalAlert, type GoalTimer, noticeText, pendingTimers, type ServiceGoals } from '../domain/service-goals';
 import { SOURCE } from './deps';
 
@@ -32,7 +33,11 @@ export function timerEntries(orderId: string, timers: readonly GoalTimer[]): Out
 /** The timers a state needs, as outbox entries (a new registration schedules them with its write). */
 export const scheduleFor = (state: ServiceGoals): OutboxEntry[] => timerEntries(state.orderId, pendingTimers(state));
 
-const LOCAL = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'medium', timeStyle: 'short' });
+const FORMAT = { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' } as const;
+const LOCAL = { da: new Intl.DateTimeFormat('da-DK', FORMAT), en: new Intl.DateTimeFormat('en-GB', FORMAT) };
+
+/** The due time in Copenhagen time, as a Danish and as an English reader writes it. */
+export const dueLocal = (instant: Date): { da: string; en: string } => ({ da: LOCAL.da.format(instant), en: LOCAL.en.format(instant) });
 
 /** Each alert twice: as an event for reporting, and as a notice on the lead's own queue. */
 export function alertEntries(state: ServiceGoals, alerts: readonly GoalAlert[]): OutboxEntry[] {
@@ -64,7 +69,7 @@ export function alertEntries(state: ServiceGoals, alerts: readonly GoalAlert[]):
         kind: alert.kind,
         leadJobcentre: state.leadJobcentre,
         dueAt: alert.dueAt,
-        message: noticeText(alert.goal, alert.kind, LOCAL.format(new Date(alert.dueAt))),
+        message: noticeText(alert.goal, alert.kind, dueLocal(new Date(alert.dueAt))),
       },
       { id: noticeId, time, source: SOURCE, correlationId: state.orderId },
     );

@@ -375,13 +375,13 @@ const GOAL_TEXT: Record<ServiceGoalId, { da: string; en: string }> = {
   },
 };
 
-/** The notice's text for the lead, in both languages; `dueLocal` is the due time as the reader's clock shows it. */
-export function noticeText(goal: ServiceGoalId, kind: ServiceGoalAlertKind, dueLocal: string): { da: string; en: string } {
+/** The notice's text for the lead, in both languages; `dueLocal` is the due time as each language's reader writes it (Copenhagen time). */
+export function noticeText(goal: ServiceGoalId, kind: ServiceGoalAlertKind, dueLocal: { da: string; en: string }): { da: string; en: string } {
   const text = GOAL_TEXT[goal];
   return kind === 'warning'
-    ? { da: `Servicemålet "${text.da}" udløber ${dueLocal}.`, en: `The service goal "${text.en}" falls due ${dueLocal}.` }
+    ? { da: `Servicemålet "${text.da}" udløber ${dueLocal.da}.`, en: `The service goal "${text.en}" falls due ${dueLocal.en}.` }
     : {
-        da: `Servicemålet "${text.da}" blev ikke nået (udløb ${dueLocal}).`,
-        en: `The service goal "${text.en}" was not met (due ${dueLocal}).`,
+        da: `Servicemålet "${text.da}" blev ikke nået (udløb ${dueLocal.da}).`,
+        en: `The service goal "${text.en}" was not met (due ${dueLocal.en}).`,
       };
 }
