@@ -16,6 +16,12 @@ export const OrderBroadcast = z.object({
    * opening; otherwise a round.shortlist may follow. Never another jobcentre's candidates.
    */
   shortlist: z.array(ShortlistCandidate).max(SHORTLIST_MAX).optional(),
+  /**
+   * True when the company agreed that a jobcentre without qualified candidates need not reply
+   * (R6): silence at the deadline is recorded as "no qualified candidates", and no reminders come.
+   * Absent: a reply is expected.
+   */
+  silenceMeansNone: z.boolean().optional(),
 });
 export type OrderBroadcast = z.infer<typeof OrderBroadcast>;
 

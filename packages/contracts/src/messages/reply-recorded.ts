@@ -13,6 +13,12 @@ export const ReplyRecorded = z.object({
   /** True when this replaces the recipient's earlier reply in the same round. */
   amended: z.boolean(),
   repliedAt: Instant,
+  /**
+   * True when the recipient did not reply and the company agreed that silence at the deadline
+   * means "no qualified candidates" (R6): an implied answer, not a reply. Reply compliance leaves
+   * it out. Absent: the recipient replied.
+   */
+  implied: z.boolean().optional(),
 });
 export type ReplyRecorded = z.infer<typeof ReplyRecorded>;
 

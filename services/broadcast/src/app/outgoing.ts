@@ -149,6 +149,7 @@ export function openingMessages(deps: BroadcastDeps, round: Round, shortlists?: 
           deadline: round.deadline,
           order: round.order,
           ...withShortlist(shortlistFor(shortlists, jobcentre)),
+          ...(round.silenceMeansNone ? { silenceMeansNone: true } : {}),
         },
         round,
         onceId(round.id, 'round.order-broadcast', jobcentre),
@@ -171,7 +172,14 @@ export function eventMessages(deps: BroadcastDeps, after: Round, events: RoundEv
           event(
             deps,
             'round.reply-recorded',
-            { ...base, leadJobcentre: after.leadJobcentre, recipient: e.recipient, candidateCount: e.candidates.length, ...reply },
+            {
+              ...base,
+              leadJobcentre: after.leadJobcentre,
+              recipient: e.recipient,
+              candidateCount: e.candidates.length,
+              ...reply,
+              ...(e.implied ? { implied: true } : {}),
+            },
             after,
           ),
           toJobcentre(

@@ -1,9 +1,9 @@
-import { pendingRecipients } from '../domain/round';
+import { reminderRecipients } from '../domain/round';
 import type { BroadcastDeps } from './deps';
 import { reminderEnvelopeId, toJobcentre } from './outgoing';
 
 /**
- * A reminder timer of a round fired: remind every recipient still pending (or, for a job of the
+ * A reminder timer of a round fired: remind every recipient still pending (nobody when silence means "none") (or, for a job of the
  * per-recipient scheme from before 2026-12-01, only the recipient it names). It changes no state,
  * so it is published directly, each message with a confirm; if any publish fails the job fails
  * and BullMQ runs it again. The re-run sends to everyone still pending once more under the same
@@ -14,7 +14,7 @@ export async function sendReminder(deps: BroadcastDeps, roundId: string, offsetS
   const loaded = await deps.rounds.load(roundId);
   if (!loaded) return [];
   const round = loaded.state;
-  const recipients = pendingRecipients(round).filter((r) => only === undefined || r === only);
+  const recipients = reminderRecipients(round).filter((r) => only === undefined || r === only);
   const sent = await Promise.allSettled(
     recipients.map((recipient) =>
       deps.publish(

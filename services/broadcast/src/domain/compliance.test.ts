@@ -35,6 +35,29 @@ describe('reply compliance per jobcentre', () => {
     ]);
   });
 
+  it('leaves an implied "none" (silence means none) out of compliance and the reply time', () => {
+    let r = openRound({
+      id: 's',
+      orderId: 's',
+      leadJobcentre: 101,
+      scope: 'cooperation',
+      order,
+      recipients: [147, 151],
+      openedAt: at('2026-11-23T09:00:00Z'),
+      deadline: at('2026-11-25T09:00:00Z'),
+      silenceMeansNone: true,
+    });
+    r = decide({ type: 'RecordReply', recipient: 147, answer: 'none', candidates: [], now: at('2026-11-23T10:00:00Z') }, r).reduce(
+      evolve,
+      r,
+    );
+    r = decide({ type: 'DeadlineReached', now: at('2026-11-25T09:00:00Z') }, r).reduce(evolve, r);
+    expect(r.recipients.find((x) => x.jobcentre === 151)).toMatchObject({ status: 'replied', implied: true });
+    expect(compliance([r])).toEqual([
+      { jobcentre: 147, received: 1, repliedInTime: 1, late: 0, never: 0, pending: 0, medianReplyMinutes: 60 },
+    ]);
+  });
+
   it('shows only the jobcentres asked for', () => {
     const rounds = [roundWith('a', [])];
     expect(compliance(rounds, (j) => j === 151).map((r) => r.jobcentre)).toEqual([151]);

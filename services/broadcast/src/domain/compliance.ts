@@ -18,7 +18,9 @@ export function compliance(rounds: Round[], include: (jobcentre: number) => bool
   const rows = new Map<number, ComplianceRow & { minutes: number[] }>();
   for (const round of rounds) {
     for (const r of round.recipients) {
-      if (!include(r.jobcentre)) continue;
+      // An implied "none" (silence means none, R6) was no reply: the jobcentre was not asked for
+      // one, so it counts neither for nor against its reply compliance, nor in the reply time.
+      if (!include(r.jobcentre) || r.implied) continue;
       const row = rows.get(r.jobcentre) ?? {
         jobcentre: r.jobcentre,
         received: 0,

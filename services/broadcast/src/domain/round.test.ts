@@ -3,6 +3,7 @@ import {
   evolve,
   openRound,
   pendingRecipients,
+  reminderRecipients,
   proposedNextScope,
   type Round,
   type RoundCommand,
@@ -69,15 +70,39 @@ describe('broadcast round', () => {
     const at = deadline.toISOString();
     const events = decide({ type: 'DeadlineReached', now: deadline }, r);
     expect(events).toEqual([
-      { type: 'ReplyRecorded', recipient: 151, answer: 'none', candidates: [], late: false, amended: false, at },
+      { type: 'ReplyRecorded', recipient: 151, answer: 'none', candidates: [], late: false, amended: false, at, implied: true },
       { type: 'RoundCompleted', at },
     ]);
     r = apply(r, events);
-    expect(r.recipients.map((x) => [x.jobcentre, x.status, x.answer])).toEqual([
-      [147, 'replied', 'candidates'],
-      [151, 'replied', 'none'],
+    expect(r.recipients.map((x) => [x.jobcentre, x.status, x.answer, x.implied])).toEqual([
+      [147, 'replied', 'candidates', undefined],
+      [151, 'replied', 'none', true],
     ]);
     expect(decide({ type: 'DeadlineReached', now: deadline }, r)).toEqual([]);
+    // A real reply after the implied one is a first reply (late), and no longer implied.
+    const real = decide(
+      { type: 'RecordReply', recipient: 151, answer: 'none', candidates: [], now: new Date(deadline.getTime() + 60_000) },
+      r,
+    );
+    expect(real).toMatchObject([{ type: 'ReplyRecorded', recipient: 151, amended: false, late: true }]);
+    expect(apply(r, real).recipients[1]?.implied).toBeUndefined();
+  });
+
+  it('reminds nobody when silence means none: the recipients need not reply', () => {
+    const open = openRound({
+      id: 'r-s',
+      orderId: 'o-s',
+      leadJobcentre: 101,
+      scope: 'cooperation',
+      order,
+      recipients: [147, 151],
+      openedAt: opened,
+      deadline,
+      silenceMeansNone: true,
+    });
+    expect(pendingRecipients(open)).toEqual([147, 151]);
+    expect(reminderRecipients(open)).toEqual([]);
+    expect(reminderRecipients({ ...open, silenceMeansNone: false })).toEqual([147, 151]);
   });
 
   it('ignores a deadline when nobody is pending any more (every recipient replied)', () => {

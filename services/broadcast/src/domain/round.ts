@@ -40,6 +40,8 @@ export interface RecipientState {
   candidates?: Candidate[];
   repliedAt?: string;
   late?: boolean;
+  /** "None" recorded from silence at the deadline (silenceMeansNone), not a reply the jobcentre gave. */
+  implied?: boolean;
 }
 
 export type RoundCommand =
@@ -59,6 +61,8 @@ export type RoundEvent =
       late: boolean;
       amended: boolean;
       at: string;
+      /** Recorded from silence at the deadline (silenceMeansNone): no reply was given. */
+      implied?: boolean;
     }
   | { type: 'RecipientOverdue'; recipient: number; at: string }
   | { type: 'RoundCompleted'; at: string }
@@ -160,7 +164,7 @@ export function decide(command: RoundCommand, round: Round): RoundEvent[] {
     // recorded as that answer, in time, and nobody is overdue.
     const events: RoundEvent[] = pendingRecipients(round).map((recipient) =>
       round.silenceMeansNone
-        ? { type: 'ReplyRecorded', recipient, answer: 'none', candidates: [], late: false, amended: false, at }
+        ? { type: 'ReplyRecorded', recipient, answer: 'none', candidates: [], late: false, amended: false, at, implied: true }
         : { type: 'RecipientOverdue', recipient, at },
     );
     return events.length === 0 ? [] : [...events, { type: 'RoundCompleted', at }];
@@ -173,7 +177,8 @@ export function decide(command: RoundCommand, round: Round): RoundEvent[] {
   const events: RoundEvent[] = [];
   switch (command.type) {
     case 'RecordReply': {
-      const amended = recipient.status === 'replied';
+      // A reply after an implied "none" is the recipient's first real reply, not an amendment.
+      const amended = recipient.status === 'replied' && !recipient.implied;
       // An amendment that changes nothing is a duplicate in effect.
       if (amended && recipient.answer === command.answer && sameCandidates(recipient.candidates ?? [], command.candidates)) return [];
       const late = command.now.getTime() > Date.parse(round.deadline);
@@ -200,14 +205,24 @@ export function decide(command: RoundCommand, round: Round): RoundEvent[] {
   return events;
 }
 
+function withoutImplied(r: RecipientState): RecipientState {
+  const { implied: _implied, ...rest } = r;
+  return rest;
+}
+
 function sameCandidates(a: Candidate[], b: Candidate[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Who a reminder goes to: the recipients still silent while the round is open (the timer decides nothing). */
+/** The recipients still silent while the round is open. */
 export function pendingRecipients(round: Round): number[] {
   if (round.status !== 'open') return [];
   return round.recipients.filter((r) => r.status === 'pending').map((r) => r.jobcentre);
+}
+
+/** Who a reminder goes to: the silent recipients — nobody when silence means "none" (they need not reply). */
+export function reminderRecipients(round: Round): number[] {
+  return round.silenceMeansNone ? [] : pendingRecipients(round);
 }
 
 export function evolve(round: Round, event: RoundEvent): Round {
@@ -218,7 +233,8 @@ export function evolve(round: Round, event: RoundEvent): Round {
         recipients: round.recipients.map((r) =>
           r.jobcentre === event.recipient
             ? {
-                ...r,
+                ...withoutImplied(r),
+                ...(event.implied ? { implied: true } : {}),
                 status: 'replied',
                 answer: event.answer,
                 candidates: event.candidates,

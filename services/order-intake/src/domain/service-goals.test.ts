@@ -199,7 +199,11 @@ describe('the clocks', () => {
     expect(s.leadJobcentre).toBe(101);
     expect(s.cooperation).toBe('STH');
     // A handover alone (no goal touched) is written too.
-    const moved = decideGoals(s, { ...(statusTo('searching') as Extract<GoalsCommand, { type: 'StatusChanged' }>), leadJobcentre: 101, cooperation: null }, schedule);
+    const moved = decideGoals(
+      s,
+      { ...(statusTo('searching') as Extract<GoalsCommand, { type: 'StatusChanged' }>), leadJobcentre: 101, cooperation: null },
+      schedule,
+    );
     expect(moved.kind === 'write' && moved.state.cooperation).toBeNull();
   });
 
@@ -255,7 +259,10 @@ describe('the clocks', () => {
     expect(decideGoals(s, timer('candidates', 'breach', '2026-12-04T09:00:00.000Z'), schedule).kind).toBe('unchanged');
     // Closed after the due time: breached at the due time, not at the closing.
     const late = apply(registered(at), statusTo(to, '2026-12-07T12:00:00.000Z'));
-    expect([late.goals.dialogue.breachedAt, late.goals.candidates.breachedAt]).toEqual(['2026-12-02T09:00:00.000Z', '2026-12-04T09:00:00.000Z']);
+    expect([late.goals.dialogue.breachedAt, late.goals.candidates.breachedAt]).toEqual([
+      '2026-12-02T09:00:00.000Z',
+      '2026-12-04T09:00:00.000Z',
+    ]);
   });
 
   it('instants with an offset sort by the instant, not as text', () => {

@@ -114,7 +114,13 @@ export function goalsMetBy(state: OrderState): ServiceGoalId[] {
  * lost: worker down, Redis lost) gets its breach now, dated at the due time, once. Mutates the
  * working copies of one decision.
  */
-function catchUpBreach(goals: Record<ServiceGoalId, GoalClock>, timeline: GoalTimelineEntry[], alerts: GoalAlert[], goal: ServiceGoalId, at: string): void {
+function catchUpBreach(
+  goals: Record<ServiceGoalId, GoalClock>,
+  timeline: GoalTimelineEntry[],
+  alerts: GoalAlert[],
+  goal: ServiceGoalId,
+  at: string,
+): void {
   const clock = goals[goal];
   if (clock.dueAt === null || clock.breachedAt !== undefined || clock.stoppedAt !== undefined) return;
   if (Date.parse(at) <= Date.parse(clock.dueAt)) return;
@@ -376,7 +382,11 @@ const GOAL_TEXT: Record<ServiceGoalId, { da: string; en: string }> = {
 };
 
 /** The notice's text for the lead, in both languages; `dueLocal` is the due time as each language's reader writes it (Copenhagen time). */
-export function noticeText(goal: ServiceGoalId, kind: ServiceGoalAlertKind, dueLocal: { da: string; en: string }): { da: string; en: string } {
+export function noticeText(
+  goal: ServiceGoalId,
+  kind: ServiceGoalAlertKind,
+  dueLocal: { da: string; en: string },
+): { da: string; en: string } {
   const text = GOAL_TEXT[goal];
   return kind === 'warning'
     ? { da: `Servicemålet "${text.da}" udløber ${dueLocal.da}.`, en: `The service goal "${text.en}" falls due ${dueLocal.en}.` }
