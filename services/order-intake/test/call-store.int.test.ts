@@ -12,7 +12,7 @@ import {
 import { orderModels } from '../src/adapters/mongo/order.model';
 import { orderRepository } from '../src/adapters/mongo/order.repository';
 import type { CompanyDeps } from '../src/app/company-deps';
-import { recordCall } from '../src/app/record-call';
+import { recordCall, resolveCall } from '../src/app/record-call';
 import { REFERENCE_ALPHABET } from '../src/domain/reference';
 
 /**
@@ -102,6 +102,47 @@ describe('call store', () => {
     expect([again.call.id, again.call.reference, again.call.orderId]).toEqual([first.call.id, first.call.reference, first.call.orderId]);
     expect((await deps.orders.load(first.call.orderId!))?.state).toMatchObject({ leadJobcentre: 185, company: { id: '24256790' } });
     expect(await recordCall(deps, operator, input, { ...once, requestHash: 'h-2' })).toEqual({ kind: 'key-reused' });
+  });
+
+  it('resolves a logged call once when two operators resolve it differently at the same time', async () => {
+    const logged = await recordCall(deps, operator, question);
+    if (logged.kind !== 'created') throw new Error(`expected a call, got ${logged.kind}`);
+    const [order] = await deps.calls.list({ outcome: 'order-created' }, 1);
+    const orderId = order?.orderId;
+    if (!orderId) throw new Error('the previous test made an order');
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => resolveCall(deps, operator, logged.call.id, { orderId }, `resolution-hash-${i}`)),
+    );
+    expect(results.filter((r) => r.kind === 'created')).toHaveLength(1);
+    expect(results.filter((r) => r.kind === 'refused' && r.status === 409)).toHaveLength(5);
+    const winner = results.find((r) => r.kind === 'created');
+    const stored = await deps.calls.load(logged.call.id);
+    expect(stored).toMatchObject({
+      outcome: 'attached',
+      orderId,
+      resolutionHash: winner?.kind === 'created' ? winner.call.resolutionHash : '',
+    });
+    // The winner's retry meets its resolution.
+    expect(await resolveCall(deps, operator, logged.call.id, { orderId }, stored?.resolutionHash ?? '')).toMatchObject({
+      kind: 'existing',
+    });
+    // A resolution refused on its content gives its claim back: another may resolve.
+    const other = await recordCall(deps, operator, question);
+    if (other.kind !== 'created') throw new Error(`expected a call, got ${other.kind}`);
+    expect(await resolveCall(deps, operator, other.call.id, { orderId: 'no-such-order' }, 'bad')).toMatchObject({ status: 422 });
+    expect(await resolveCall(deps, operator, other.call.id, { orderId }, 'good')).toMatchObject({ kind: 'created' });
+  });
+
+  it('elects one of many concurrent resolution claims of a call; the winner may claim again', async () => {
+    const at = '2026-12-01T09:00:00.000Z';
+    const wins = await Promise.all(Array.from({ length: 10 }, (_, i) => deps.calls.claimResolution('call-raced', `h-${i}`, at)));
+    expect(wins.filter(Boolean)).toHaveLength(1);
+    const winner = `h-${wins.indexOf(true)}`;
+    expect(await deps.calls.claimResolution('call-raced', winner, at)).toBe(true);
+    await deps.calls.releaseResolution('call-raced', 'h-other');
+    expect(await deps.calls.claimResolution('call-raced', 'h-other', at)).toBe(false);
+    await deps.calls.releaseResolution('call-raced', winner);
+    expect(await deps.calls.claimResolution('call-raced', 'h-other', at)).toBe(true);
   });
 
   it('lets one of many concurrent claims of a nonce win', async () => {

@@ -45,7 +45,14 @@ export interface CallStore {
   insert(call: Call): Promise<CallInsert>;
   load(id: string): Promise<Call | undefined>;
   byReference(reference: string): Promise<Call | undefined>;
-  /** Completes a call that is still only logged; false when it is not (any more). */
+  /**
+   * Elects the one resolution of a call (a unique-key insert): true for the first request and for
+   * a retry of it (the same `requestHash`), false for any other.
+   */
+  claimResolution(id: string, requestHash: string, at: string): Promise<boolean>;
+  /** Gives a claim back (its request was refused before it placed anything). */
+  releaseResolution(id: string, requestHash: string): Promise<void>;
+  /** Completes a call that is still only logged (after its resolution was claimed); false when it is not. */
   resolve(
     id: string,
     set: Pick<Call, 'outcome' | 'resolvedAt' | 'resolvedBy' | 'resolutionHash' | 'cooperation'> &

@@ -203,9 +203,18 @@ export async function resolveCall(
       ? { kind: 'existing', call }
       : refused(409, `the call is already resolved (${call.outcome}) / opkaldet er allerede afsluttet`);
   }
+  // Once only, before anything is placed: a guarded update is not atomic on FerretDB, so a
+  // unique-key insert elects the resolution. A racing other request is refused here (it makes no
+  // order); a retry of the winner completes it. A resolution refused on its content gives its claim back.
+  if (!(await deps.calls.claimResolution(callId, requestHash, deps.now().toISOString()))) {
+    return refused(409, 'the call is being resolved by another request / opkaldet afsluttes af en anden forespørgsel');
+  }
   const company = input.company ?? (call.company ? { companyId: call.company.id } : undefined);
   const placed = await placeCall(deps, actor, { ...input, company }, { key: callId, requestHash });
-  if (placed.kind !== 'placed') return placed;
+  if (placed.kind !== 'placed') {
+    await deps.calls.releaseResolution(callId, requestHash);
+    return placed;
+  }
   const set = {
     outcome: placed.outcome,
     cooperation: placed.cooperation,

@@ -88,6 +88,20 @@ const nonceSchema = new Schema(
   { collection: 'webhook_nonces', versionKey: false },
 );
 
+/**
+ * One document per resolved call (_id = `resolution-<callId>`): the unique-key insert elects the
+ * one resolution of a call — a guarded update is not atomic on FerretDB (two racing operators
+ * would both win). `requestHash` lets a retry of the winning request complete it.
+ */
+const callResolutionSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    requestHash: { type: String, required: true },
+    at: { type: String, required: true },
+  },
+  { collection: 'call_resolutions', versionKey: false },
+);
+
 export function companyModels(connection: Connection) {
   return {
     companies: connection.model('Company', companySchema),
@@ -95,6 +109,7 @@ export function companyModels(connection: Connection) {
     fundAgreements: connection.model('FundAgreement', fundAgreementSchema),
     calls: connection.model('Call', callSchema),
     webhookNonces: connection.model('WebhookNonce', nonceSchema),
+    callResolutions: connection.model('CallResolution', callResolutionSchema),
   };
 }
 export type CompanyModels = ReturnType<typeof companyModels>;

@@ -102,9 +102,19 @@ export function callRepository(models: CompanyModels): CallStore {
     async byReference(reference) {
       return fromDoc<Call>(await collection.findOne({ reference }));
     },
+    async claimResolution(id, requestHash, at) {
+      const claims = models.callResolutions.collection;
+      const key = `resolution-${id}`;
+      if (await insertOnce(claims, { id: key, requestHash, at } as { id: string })) return true;
+      const claim = await claims.findOne({ _id: key as never });
+      return claim?.requestHash === requestHash;
+    },
+    async releaseResolution(id, requestHash) {
+      await models.callResolutions.collection.deleteOne({ _id: `resolution-${id}` as never, requestHash });
+    },
     async resolve(id, set) {
-      // Guarded by the outcome: a call resolved already is not changed. On FerretDB two racing
-      // resolutions may both pass the guard; the order they make is keyed by the call, so it is one.
+      // Only the claimed resolution gets here (claimResolution), so the guard is a second line: a
+      // retry of it finds the call resolved already by its own first attempt.
       const result = await collection.updateOne({ _id: id as never, outcome: 'logged' }, { $set: set });
       return result.matchedCount > 0;
     },
