@@ -133,6 +133,28 @@ describe('call store', () => {
     expect(await resolveCall(deps, operator, other.call.id, { orderId }, 'good')).toMatchObject({ kind: 'created' });
   });
 
+  it('leaves no company behind when the call it registers is refused on its order', async () => {
+    const newCompany = {
+      cvr: '31234565',
+      name: 'Kastrup Bageri',
+      address: { street: 'Amagerlandevej 1', postalCode: '2770', city: 'Kastrup' },
+      municipality: 185,
+      contacts: [],
+    };
+    const call = {
+      caller: { name: 'C' },
+      company: { new: newCompany },
+      need: 'new-order' as const,
+      note: '',
+      order: { title: 'Bager', occupation: '7512', positions: 1, municipality: 999, description: '' },
+    };
+    expect(await recordCall(deps, operator, call)).toMatchObject({ kind: 'refused', status: 400 });
+    expect(await deps.companies.load('31234565')).toBeUndefined();
+    const placed = await recordCall(deps, operator, { ...call, order: { ...call.order, municipality: 185 } });
+    expect(placed).toMatchObject({ kind: 'created', call: { outcome: 'order-created', company: { id: '31234565' } } });
+    expect(await deps.companies.load('31234565')).toMatchObject({ leadJobcentre: 185 });
+  });
+
   it('elects one of many concurrent resolution claims of a call; the winner may claim again', async () => {
     const at = '2026-12-01T09:00:00.000Z';
     const wins = await Promise.all(Array.from({ length: 10 }, (_, i) => deps.calls.claimResolution('call-raced', `h-${i}`, at)));

@@ -8,7 +8,7 @@ import { REFERENCE_ALPHABET, REFERENCE_LENGTH, referenceFrom } from '../domain/r
 import type { CompanyDeps } from './company-deps';
 import { companyOrderTerms, orderCompany } from './company-order';
 import { keyedId } from './keyed-id';
-import { registerCompany } from './register-company';
+import { insertCompany, prepareCompany } from './register-company';
 import { registerOrder } from './register-order';
 
 /** How the operator names the caller's company: by id, CVR, exact name, or as a new company. */
@@ -116,19 +116,27 @@ async function placeCall(
     return refused(400, 'body.orderId: a call becomes a new order or is attached to one, not both / enten ny ordre eller eksisterende');
   }
 
+  // Every check first, every write last: a refused call leaves no company and no order behind.
   let company: Company | undefined;
+  /** A company the call registers: inserted only once everything else passed. */
+  let newCompany: Company | undefined;
   if (input.company) {
     const found = await findCompany(deps, actor, input.company);
     if ('kind' in found) return found;
     company = found.company;
+    if (found.isNew) newCompany = found.company;
   }
 
   let orderId: string | undefined;
   let routedTo = company?.leadJobcentre;
   let cooperation = company?.cooperation ?? null;
+  let registration: Parameters<typeof registerOrder>[1] | undefined;
   if (input.order) {
     if (!company) return refused(400, 'body.company: a new order needs its company / en ny ordre kræver en virksomhed');
-    const terms = await companyOrderTerms(deps, actor, company.id);
+    // A company registered by this call has no agreements yet: its terms are its own.
+    const terms = newCompany
+      ? { leadJobcentre: newCompany.leadJobcentre, cooperation: newCompany.cooperation, silenceMeansNone: false }
+      : await companyOrderTerms(deps, actor, company.id);
     if (!terms) return refused(422, 'body.company: company not found / virksomheden findes ikke');
     const municipality = input.order.municipality ?? company.municipality;
     if (jobcentreForMunicipality(municipality) === undefined) {
@@ -137,29 +145,31 @@ async function placeCall(
     if (input.order.broadcast?.scope === 'cooperation' && !terms.cooperation) {
       return refused(422, 'body.order.broadcast.scope: the lead jobcentre is in no cooperation / tovholderen er ikke med i et samarbejde');
     }
-    const registered = await registerOrder(deps, {
+    const summary = OrderSummary.safeParse({
+      title: input.order.title,
+      occupation: input.order.occupation,
+      positions: input.order.positions,
+      municipality,
+      companyName: company.name,
+      description: input.order.description,
+      ...(input.order.startBy ? { startBy: input.order.startBy } : {}),
+    });
+    if (!summary.success) {
+      const issue = summary.error.issues[0];
+      return refused(400, `body.order.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'} / ugyldig ordre`);
+    }
+    registration = {
       leadJobcentre: terms.leadJobcentre,
       cooperation: terms.cooperation,
       channel: 'phone-line',
       registeredBy: actor.sub,
       company: orderCompany(company),
-      order: OrderSummary.parse({
-        title: input.order.title,
-        occupation: input.order.occupation,
-        positions: input.order.positions,
-        municipality,
-        companyName: company.name,
-        description: input.order.description,
-        ...(input.order.startBy ? { startBy: input.order.startBy } : {}),
-      }),
+      order: summary.data,
       broadcast: input.order.broadcast ?? null,
       ...(terms.silenceMeansNone ? { silenceMeansNone: true } : {}),
       // The call's own id keys its order: a retried call registers its order once.
       ...(once ? { once: { principal: 'phone-line-call', key: once.key, requestHash: once.requestHash } } : {}),
-    });
-    if (registered.kind === 'key-reused') return { kind: 'key-reused' };
-    if (registered.kind === 'in-flight') return { kind: 'in-flight' };
-    orderId = registered.order.id;
+    };
   } else if (input.orderId) {
     const order = (await deps.orders.load(input.orderId))?.state;
     if (!order) return refused(422, 'body.orderId: no such order / ordren findes ikke');
@@ -169,6 +179,19 @@ async function placeCall(
     orderId = order.id;
     routedTo = order.leadJobcentre;
     cooperation = order.cooperation;
+  }
+
+  if (newCompany) {
+    const inserted = await insertCompany(deps, newCompany);
+    // Another company took the key meanwhile: nothing of this call was written.
+    if (inserted.kind === 'conflict') return refused(409, CVR_TAKEN);
+    company = inserted.company;
+  }
+  if (registration) {
+    const registered = await registerOrder(deps, registration);
+    if (registered.kind === 'key-reused') return { kind: 'key-reused' };
+    if (registered.kind === 'in-flight') return { kind: 'in-flight' };
+    orderId = registered.order.id;
   }
 
   return {
@@ -294,7 +317,14 @@ async function companyByCvr(deps: CompanyDeps, cvr: string): Promise<Company | u
   return units.find((c) => c.pNumber === undefined) ?? units[0];
 }
 
-async function findCompany(deps: CompanyDeps, actor: Actor & { sub: string }, named: CallCompany): Promise<{ company: Company } | Refusal> {
+const CVR_TAKEN = 'body.company.new.cvr: another company is registered under this CVR number / et andet firma har dette CVR-nummer';
+
+/** The company a call names; `isNew`: decided here and not stored yet (the caller inserts it last). */
+async function findCompany(
+  deps: CompanyDeps,
+  actor: Actor & { sub: string },
+  named: CallCompany,
+): Promise<{ company: Company; isNew?: boolean } | Refusal> {
   if ('companyId' in named) {
     const company = await deps.companies.load(named.companyId);
     return company ? { company } : refused(422, 'body.company.companyId: no such company / virksomheden findes ikke');
@@ -315,10 +345,8 @@ async function findCompany(deps: CompanyDeps, actor: Actor & { sub: string }, na
           'body.company.name: several companies have this name; give the CVR number / flere virksomheder hedder sådan; angiv CVR-nummer',
         );
   }
-  const registered = await registerCompany(deps, actor, named.new);
-  if (registered.kind === 'refused') return refused(registered.status, registered.message);
-  if (registered.kind === 'conflict') {
-    return refused(409, 'body.company.new.cvr: another company is registered under this CVR number / et andet firma har dette CVR-nummer');
-  }
-  return { company: registered.company };
+  const prepared = await prepareCompany(deps, actor, named.new);
+  if (prepared.kind === 'refused') return refused(prepared.status, prepared.message);
+  if (prepared.kind === 'conflict') return refused(409, CVR_TAKEN);
+  return prepared.kind === 'new' ? { company: prepared.company, isNew: true } : { company: prepared.company };
 }

@@ -20,9 +20,30 @@ export async function registerCompany(
   actor: Actor & { sub: string },
   input: NewCompany,
 ): Promise<RegisterCompanyResult> {
+  const prepared = await prepareCompany(deps, actor, input);
+  return prepared.kind === 'new' ? insertCompany(deps, prepared.company) : prepared;
+}
+
+/**
+ * Everything of a registration but the insert: the decided company (`new`, not stored yet), or
+ * what is stored under its key. Lets a use case that registers a company as one step of more
+ * (the phone line's call) check every other step first and insert last.
+ */
+export async function prepareCompany(
+  deps: CompanyDeps,
+  actor: Actor & { sub: string },
+  input: NewCompany,
+): Promise<Exclude<RegisterCompanyResult, { kind: 'created' }> | { kind: 'new'; company: Company }> {
   const decision = decideCompany(actor, input, deps.now());
   if (!decision.ok) return { kind: 'refused', status: decision.kind === 'forbidden' ? 403 : 400, message: decision.message };
   const company = decision.company;
+  const stored = await deps.companies.load(company.id);
+  if (!stored) return { kind: 'new', company };
+  return sameCompany(stored, company) ? { kind: 'existing', company: stored } : { kind: 'conflict', company: stored };
+}
+
+/** The insert of a prepared company; the same company inserted meanwhile is `existing`. */
+export async function insertCompany(deps: CompanyDeps, company: Company): Promise<Exclude<RegisterCompanyResult, { kind: 'refused' }>> {
   if (await deps.companies.insert(company)) return { kind: 'created', company };
   const stored = await deps.companies.load(company.id);
   if (!stored) throw new Error(`company ${company.id}: the insert met a key that is not there`);
