@@ -71,6 +71,11 @@ export interface OwnCredentials {
 export interface OwnCredentialsRouteSpec<P extends Input, Q extends Input, B extends Input>
   extends Omit<RouteSpec<P, Q, B>, 'handle' | 'creates'> {
   credentials: OwnCredentials;
+  /**
+   * Checks the credentials before anything of the request is parsed: a request without them gets
+   * 401, never a 400 that names the body's fields. Throws an HttpError to refuse.
+   */
+  authenticate?(req: Request): Promise<void>;
   handle(input: Omit<RouteInput<Out<P>, Out<Q>, Out<B>>, 'principal'>): Promise<Reply>;
 }
 
@@ -88,6 +93,7 @@ export interface Route {
   creates?: boolean;
   /** Set for a route that checks its own credentials (ownCredentialsRoute): no bearer token is read. */
   credentials?: OwnCredentials;
+  authenticate?(req: Request): Promise<void>;
   handle(input: RouteInput<unknown, unknown, unknown>): Promise<Reply>;
 }
 
@@ -144,6 +150,8 @@ export function mountRoutes(router: Router, routes: readonly Route[]): void {
     }
     list.push(spec);
     router[spec.method](spec.path, async (req, res) => {
+      // Credentials before input: an unauthenticated caller learns nothing of the body's shape.
+      if (spec.authenticate) await spec.authenticate(req);
       // An own-credentials route's handler has no principal (ownCredentialsRoute's type says so).
       const principal = spec.credentials ? (undefined as unknown as Principal) : principalOf(req);
       const params = spec.params ? parseInput(spec.params, req.params, 'params') : undefined;

@@ -202,7 +202,8 @@ describe('the shared phone line', () => {
       [{ method: 'GET', path: `/calls/${firstCall.id}`, token: operator }, 200],
       [{ method: 'GET', path: `/calls/${firstCall.id}`, token: københavn }, 404],
       [{ method: 'POST', path: '/webhooks/telephony/calls', body: { callId: 'pbx-0', receivedAt: new Date().toISOString() } }, 401],
-      [{ method: 'POST', path: '/webhooks/telephony/calls', body: { callId: 'pbx-0' } }, 400],
+      // Unsigned: refused before the body is read, so no field is named.
+      [{ method: 'POST', path: '/webhooks/telephony/calls', body: { callId: 'pbx-0' } }, 401],
       [{ method: 'POST', path: `/calls/${firstCall.id}/resolution`, token: operator, body: { order: job } }, 409],
       [{ method: 'POST', path: `/calls/${firstCall.id}/resolution`, token: operator, body: { order: 1 } }, 400],
     ];
@@ -284,7 +285,10 @@ describe('the shared phone line', () => {
     it('refuses a replayed nonce, a stale or future timestamp, a wrong secret, a changed body and a missing signature', async () => {
       const once = signed(event('pbx-2'));
       await send(once.body, once.headers).expect(201);
-      const replay = await send(once.body, once.headers).expect(409);
+      // The same call again answers as stored; its nonce with another call is a replay.
+      await send(once.body, once.headers).expect(201);
+      const other = signed(event('pbx-2b'), { nonce: once.headers['x-rs-nonce'] });
+      const replay = await send(other.body, other.headers).expect(409);
       expect(replay.body.type).toBe('urn:rs:problem:replayed');
       const stale = signed(event('pbx-3'), { timestamp: String(Math.floor(Date.now() / 1000) - 120) });
       expect((await send(stale.body, stale.headers).expect(401)).body.detail_da).toBeDefined();

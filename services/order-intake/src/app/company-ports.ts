@@ -79,6 +79,8 @@ export interface CallFilter {
 export interface NonceStore {
   /** False when the nonce was used before (a replayed request). */
   claim(nonce: string, at: Date): Promise<boolean>;
+  /** Gives a claimed nonce back: the request it came with stored nothing, so its retry may use it. */
+  release(nonce: string): Promise<void>;
   /** Forgets nonces older than this: their timestamps are refused as stale anyway. */
   prune(before: Date): Promise<number>;
 }

@@ -267,9 +267,12 @@ export interface TelephonyCall {
   note?: string | undefined;
 }
 
+/** The id of the call a telephony call id is stored under. */
+export const telephonyCallKey = (telephonyCallId: string) => keyedId('telephony', telephonyCallId);
+
 /** Records a call the telephony system reports; the same telephony call id twice is one record. */
 export async function recordTelephonyCall(deps: CompanyDeps, input: TelephonyCall): Promise<RecordCallResult> {
-  const callId = keyedId('telephony', input.telephonyCallId);
+  const callId = telephonyCallKey(input.telephonyCallId);
   const earlier = await deps.calls.load(callId);
   if (earlier) return { kind: 'existing', call: earlier };
   const company = input.cvr ? await companyByCvr(deps, input.cvr) : undefined;

@@ -3,7 +3,7 @@ import { HttpError, mountRoutes, ownCredentialsRoute } from '@rs/service-kit';
 import type { Request, Router } from 'express';
 import { z } from 'zod';
 import type { CompanyDeps } from '../../app/company-deps';
-import { recordTelephonyCall } from '../../app/record-call';
+import { type RecordCallResult, recordTelephonyCall, type TelephonyCall, telephonyCallKey } from '../../app/record-call';
 import { CALL_NEEDS } from '../../domain/call';
 import { checkTimestamp, NONCE_PATTERN, signedText } from '../../domain/webhook';
 import { CallView, callReply } from './calls.routes';
@@ -42,11 +42,11 @@ export function telephonySignature(secret: string, timestamp: string, nonce: str
 const unauthenticated = (en: string, da: string) => new HttpError(401, 'unauthenticated', { en, da });
 
 /**
- * Checks a webhook call: signature first (an unsigned request may not use up nonces), then the
- * timestamp window, then the nonce, claimed once by a unique-key insert (a replay within the
- * window is refused on every replica).
+ * Authenticates a webhook call before its body is read: signature first (an unsigned request may
+ * not use up nonces), then the nonce's form and the timestamp window. The nonce is claimed later
+ * (receiveCall), once the body is known.
  */
-async function verify(deps: CompanyDeps, req: Request): Promise<void> {
+async function authenticate(deps: CompanyDeps, req: Request): Promise<void> {
   const secret = deps.telephony.secret;
   if (!secret) {
     throw new HttpError(404, 'not-found', { en: 'The telephony webhook is not configured', da: 'Telefoni-webhooken er ikke sat op' });
@@ -63,8 +63,28 @@ async function verify(deps: CompanyDeps, req: Request): Promise<void> {
   if (!NONCE_PATTERN.test(nonce)) throw unauthenticated('The nonce must be 16–128 letters or digits', 'Nonce skal være 16–128 tegn');
   const when = checkTimestamp(timestamp, deps.now(), deps.telephony.toleranceSeconds);
   if (!when.ok) throw unauthenticated(`Timestamp ${when.reason}`, 'Tidsstemplet er for gammelt eller ugyldigt');
+}
+
+/**
+ * An authenticated call: a telephony call stored already answers as it is, whatever its nonce
+ * (the telephony system's retry after a lost answer, or after our failure, must not be a 409).
+ * Otherwise the nonce is claimed once by a unique-key insert (a replay within the window is refused
+ * on every replica), and given back when storing the call fails, so the retry is not refused.
+ */
+export async function receiveCall(deps: CompanyDeps, req: Request, input: TelephonyCall): Promise<RecordCallResult> {
+  const stored = await deps.calls.load(telephonyCallKey(input.telephonyCallId));
+  if (stored) return { kind: 'existing', call: stored };
+  const nonce = req.get(NONCE_HEADER) ?? '';
+  const when = checkTimestamp(req.get(TIMESTAMP_HEADER) ?? '', deps.now(), deps.telephony.toleranceSeconds);
+  if (!when.ok) throw unauthenticated(`Timestamp ${when.reason}`, 'Tidsstemplet er for gammelt eller ugyldigt');
   if (!(await deps.nonces.claim(nonce, when.at))) {
     throw new HttpError(409, 'replayed', { en: 'This nonce was used before (a replay)', da: 'Denne nonce er brugt før (en gentagelse)' });
+  }
+  try {
+    return await recordTelephonyCall(deps, input);
+  } catch (error) {
+    await deps.nonces.release(nonce).catch(() => {});
+    throw error;
   }
 }
 
@@ -88,10 +108,10 @@ export function telephonyWebhookRoutes(deps: CompanyDeps) {
       201: { description: 'recorded (or recorded before under this callId)', schema: CallView, headers: { Location: 'the call' } },
       409: { description: 'the nonce was used before: a replayed request' },
     },
+    authenticate: (req) => authenticate(deps, req),
     handle: async ({ body, req }) => {
-      await verify(deps, req);
       const { callId, ...rest } = body;
-      return callReply(await recordTelephonyCall(deps, { telephonyCallId: callId, ...rest }));
+      return callReply(await receiveCall(deps, req, { telephonyCallId: callId, ...rest }));
     },
   });
   return (router: Router) => mountRoutes(router, [receive]);

@@ -140,6 +140,9 @@ export function nonceRepository(models: CompanyModels): NonceStore {
   const collection = models.webhookNonces.collection;
   return {
     claim: (nonce, at) => insertOnce(collection, { id: nonce, at } as { id: string }),
+    async release(nonce) {
+      await collection.deleteOne({ _id: nonce as never });
+    },
     async prune(before) {
       return (await collection.deleteMany({ at: { $lt: before } })).deletedCount;
     },
