@@ -10,4 +10,4 @@ export {
   isWorkingDay,
   workingHoursBetween,
 } from './default-calendar';
-export { TIME_ZONE } from './local-day';
+export { type LocalDay, localDay, TIME_ZONE } from './local-day';

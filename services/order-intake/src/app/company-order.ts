@@ -1,3 +1,4 @@
+import { localDay } from '@rs/working-time';
 import type { Actor } from '../domain/access';
 import { silenceMeansNoneOn } from '../domain/agreement';
 import { type Company, mayReadCompany } from '../domain/company';
@@ -19,7 +20,8 @@ export interface CompanyOrderTerms {
 export async function companyOrderTerms(deps: CompanyDeps, actor: Actor, companyId: string): Promise<CompanyOrderTerms | undefined> {
   const company = await deps.companies.load(companyId);
   if (!company || !mayReadCompany(actor, company)) return undefined;
-  const today = deps.now().toISOString().slice(0, 10);
+  // An agreement's period is in Danish calendar days: just after midnight in Copenhagen it is already tomorrow there.
+  const today = localDay(deps.now()).key;
   const agreements = await deps.agreements.ofCompany(company.id);
   return {
     company,
