@@ -17,7 +17,7 @@ const københavn = jobcentreToken(101);
 const hrs = tokenFor({ role: 'secretariat', sub: 'secretariat-hrs', cooperation: 'HRS' });
 const jrs = tokenFor({ role: 'secretariat', sub: 'secretariat-jrs', cooperation: 'JRS' });
 const onboarding = tokenFor({ role: 'onboarding', sub: 'onboarding-hrs', cooperation: 'HRS' });
-const REFERENCE = /^[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}$/;
+const REFERENCE = /^[2-9AFHJKMNQRSWXY]{3}-[2-9AFHJKMNQRSWXY]{3}$/;
 
 const DRAGØR_CVR = '24256790';
 const dragørCompany = {
