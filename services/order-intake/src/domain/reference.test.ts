@@ -2,7 +2,8 @@ import { parseReference, REFERENCE_ALPHABET, REFERENCE_PATTERN, referenceFrom } 
 
 describe('phone-line reference number', () => {
   it('has no character that is confused on the phone', () => {
-    for (const ambiguous of ['0', 'O', '1', 'I', 'L', 'U', 'B', 'C', 'D', 'E', 'G', 'P', 'T', 'V', 'Z']) expect(REFERENCE_ALPHABET).not.toContain(ambiguous);
+    for (const ambiguous of ['0', 'O', '1', 'I', 'L', 'U', 'B', 'C', 'D', 'E', 'G', 'P', 'T', 'V', 'Z'])
+      expect(REFERENCE_ALPHABET).not.toContain(ambiguous);
     expect(new Set(REFERENCE_ALPHABET).size).toBe(REFERENCE_ALPHABET.length);
     expect(REFERENCE_ALPHABET).toMatch(/^[2-9A-Z]+$/);
   });
