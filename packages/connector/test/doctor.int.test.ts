@@ -13,6 +13,7 @@ import {
   randomName,
   type TestPlatform,
   testPassword,
+  testBus,
   testPlatform,
   waitFor,
 } from '@rs/testkit';
@@ -81,9 +82,29 @@ describe('rs-connector doctor', () => {
       'login:ok',
       'vhost:ok',
       'queue:ok',
+      'read:ok',
       'clock:ok',
       'feed:ok',
     ]);
+  });
+
+  it('says the read permission was not checked while messages wait (it takes none back), in both languages', async () => {
+    const bus = testBus(platform.world);
+    try {
+      await bus.publish('', 'jobcentre.147', { waiting: true });
+      await waitFor(async () => (await bus.depths(['jobcentre.147'])).get('jobcentre.147') === 1, { what: 'one message waiting' });
+      const found = await runDoctor(input);
+      expect(problems(found)).toEqual([]);
+      expect(found.find((f) => f.check === 'read')).toEqual({
+        check: 'read',
+        status: 'skipped',
+        said: { en: 'read permission not checked (1 waiting)', da: 'læseadgang ikke tjekket (1 venter)' },
+      });
+      expect((await bus.depths(['jobcentre.147'])).get('jobcentre.147')).toBe(1);
+    } finally {
+      await bus.purge('jobcentre.147');
+      await bus.close();
+    }
   });
 
   it('names a wrong password as refused credentials, after reaching the broker', async () => {

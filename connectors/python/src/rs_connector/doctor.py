@@ -120,7 +120,7 @@ DIAGNOSES = {
     },
 }
 
-ORDER = ["connection", "login", "vhost", "queue"]
+ORDER = ["connection", "login", "vhost", "queue", "read"]
 
 
 def problem(check, code, detail=None):
@@ -186,7 +186,7 @@ def broker_checks(url, code, timeout, found):
         found.append(ok("connection", f"reached {host}{with_tls[0]} (RabbitMQ {version})", f"forbindelse til {host}{with_tls[1]} (RabbitMQ {version})"))
         found.append(ok("login", f"logged in as {user}", f"logget ind som {user}"))
         found.append(ok("vhost", f"virtual host {vhost}", f"virtuel host {vhost}"))
-        found.append(queue_check(connection, queue))
+        found.extend(queue_check(connection, queue))
     finally:
         try:
             connection.close()
@@ -197,7 +197,8 @@ def broker_checks(url, code, timeout, found):
 def queue_check(connection, queue):
     """A passive declare says whether the queue exists; a consume whether the login may read it.
     The consume is only tried on an empty queue: taking a waiting message back would count as a
-    delivery attempt against the queue's redelivery limit."""
+    delivery attempt against the queue's redelivery limit. So with messages waiting the read
+    permission is reported as not checked, never as fine."""
 
     def refused(error):
         if error.reply_code == 404:
@@ -209,21 +210,24 @@ def queue_check(connection, queue):
     try:
         declared = connection.channel().queue_declare(queue, passive=True).method
     except pika.exceptions.ChannelClosedByBroker as error:
-        return refused(error)
-    if declared.message_count == 0:
-        try:
-            channel = connection.channel()
-            channel.basic_qos(prefetch_count=1)
-            tag = channel.basic_consume(queue, lambda ch, method, props, body: ch.basic_nack(method.delivery_tag, requeue=True))
-            channel.basic_cancel(tag)
-            channel.close()
-        except pika.exceptions.ChannelClosedByBroker as error:
-            return refused(error)
-    return ok(
+        return [refused(error), skipped("read")]
+    queue_ok = ok(
         "queue",
         f"queue {queue}: {declared.message_count} messages waiting, {declared.consumer_count} connectors consuming",
         f"kø {queue}: {declared.message_count} beskeder venter, {declared.consumer_count} connectorer læser",
     )
+    waiting = declared.message_count
+    if waiting > 0:
+        return [queue_ok, skipped("read", f"read permission not checked ({waiting} waiting)", f"læseadgang ikke tjekket ({waiting} venter)")]
+    try:
+        channel = connection.channel()
+        channel.basic_qos(prefetch_count=1)
+        tag = channel.basic_consume(queue, lambda ch, method, props, body: ch.basic_nack(method.delivery_tag, requeue=True))
+        channel.basic_cancel(tag)
+        channel.close()
+    except pika.exceptions.ChannelClosedByBroker as error:
+        return [refused(error), skipped("read")]
+    return [queue_ok, ok("read", f"may read queue {queue}", f"må læse kø {queue}")]
 
 
 def feed_checks(code, feed, max_skew, timeout, now, found):

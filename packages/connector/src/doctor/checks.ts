@@ -2,7 +2,7 @@ import { jobcentreQueue, jobcentreUsername } from '@rs/contracts';
 import amqplib from 'amqplib';
 import { DIAGNOSES, type Problem, type Said } from './diagnoses';
 
-export type CheckName = 'config' | 'connection' | 'login' | 'vhost' | 'queue' | 'clock' | 'feed';
+export type CheckName = 'config' | 'connection' | 'login' | 'vhost' | 'queue' | 'read' | 'clock' | 'feed';
 
 /** One line of the diagnosis: what was checked and how it went, in both languages. */
 export interface Finding {
@@ -84,7 +84,7 @@ async function brokerChecks(input: DoctorInput, found: Finding[]): Promise<void>
   const user = decodeURIComponent(url.username);
   const vhost = decodeURIComponent(url.pathname.slice(1)) || '/';
   const queue = jobcentreQueue(input.jobcentre);
-  const order: CheckName[] = ['connection', 'login', 'vhost', 'queue'];
+  const order: CheckName[] = ['connection', 'login', 'vhost', 'queue', 'read'];
   const skipFrom = (check: CheckName) => {
     for (const later of order.slice(order.indexOf(check) + 1)) found.push(skipped(later));
   };
@@ -123,7 +123,7 @@ async function brokerChecks(input: DoctorInput, found: Finding[]): Promise<void>
     );
     found.push(ok('login', `logged in as ${user}`, `logget ind som ${user}`));
     found.push(ok('vhost', `virtual host ${vhost}`, `virtuel host ${vhost}`));
-    found.push(await queueCheck(connection, queue, input.timeoutMs));
+    found.push(...(await queueCheck(connection, queue, input.timeoutMs)));
   } finally {
     await connection.close().catch(() => {});
   }
@@ -133,8 +133,9 @@ async function brokerChecks(input: DoctorInput, found: Finding[]): Promise<void>
  * A passive declare says whether the queue exists (and holds no permission check); a consume
  * says whether the login may read it. The consume is only tried on an empty queue: taking a
  * waiting message back would count as a delivery attempt against the queue's redelivery limit.
+ * So with messages waiting the read permission is reported as not checked, never as fine.
  */
-async function queueCheck(connection: amqplib.ChannelModel, queue: string, timeoutMs: number): Promise<Finding> {
+async function queueCheck(connection: amqplib.ChannelModel, queue: string, timeoutMs: number): Promise<Finding[]> {
   const refused = (error: unknown): Finding | undefined => {
     const message = messageOf(error);
     if (/\b404\b|NOT[-_]FOUND/.test(message)) return problem('queue', 'queue-missing', message);
@@ -149,10 +150,25 @@ async function queueCheck(connection: amqplib.ChannelModel, queue: string, timeo
     await channel.close().catch(() => {});
   } catch (error) {
     const found = refused(error);
-    if (found) return found;
+    if (found) return [found, skipped('read')];
     throw error;
   }
-  if (counts.messageCount === 0) {
+  const queueOk = ok(
+    'queue',
+    `queue ${queue}: ${counts.messageCount} messages waiting, ${counts.consumerCount} connectors consuming`,
+    `kø ${queue}: ${counts.messageCount} beskeder venter, ${counts.consumerCount} connectorer læser`,
+  );
+  if (counts.messageCount > 0) {
+    return [
+      queueOk,
+      skipped(
+        'read',
+        `read permission not checked (${counts.messageCount} waiting)`,
+        `læseadgang ikke tjekket (${counts.messageCount} venter)`,
+      ),
+    ];
+  }
+  {
     try {
       const channel = await connection.createChannel();
       channel.on('error', () => {});
@@ -166,15 +182,11 @@ async function queueCheck(connection: amqplib.ChannelModel, queue: string, timeo
       await channel.close().catch(() => {});
     } catch (error) {
       const found = refused(error);
-      if (found) return found;
+      if (found) return [found, skipped('read')];
       throw error;
     }
   }
-  return ok(
-    'queue',
-    `queue ${queue}: ${counts.messageCount} messages waiting, ${counts.consumerCount} connectors consuming`,
-    `kø ${queue}: ${counts.messageCount} beskeder venter, ${counts.consumerCount} connectorer læser`,
-  );
+  return [queueOk, ok('read', `may read queue ${queue}`, `må læse kø ${queue}`)];
 }
 
 /**
