@@ -13,6 +13,10 @@ export type { OrderSnapshot } from './ports';
  * Opens round number `seq` of an order. The id is derived from the order and the sequence
  * number, so a redelivered request or a second replica inserting the same round fails on the
  * unique _id and nothing is sent twice. Returns undefined when that round exists already.
+ *
+ * No lookup of the round first: every opening would pay it (one database round trip per national
+ * round under load, session 5) to save a redelivery — rare — the work of building its messages;
+ * the insert decides either way and a losing insert sends nothing.
  */
 export async function openRoundForOrder(
   deps: BroadcastDeps,
@@ -21,8 +25,6 @@ export async function openRoundForOrder(
   seq: number,
   exclude: number[] = [],
 ): Promise<Round | undefined> {
-  // Only a shortcut for a redelivered request (an _id lookup is cheap); the insert below decides.
-  if (await deps.rounds.exists(roundId(snapshot.orderId, seq))) return undefined;
   const openedAt = deps.now();
   const shortlists = await deps.shortlists.load(snapshot.orderId);
   const round = openRound({
