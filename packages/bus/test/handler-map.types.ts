@@ -29,10 +29,10 @@ export function handlerMaps() {
 
   // An extra handler, written in place.
   // @ts-expect-error order.closed is not consumed by matching.events
-  consume(bus, SERVICE_QUEUES.matchingEvents, { 'order.registered': ok, 'order.closed': ok });
+  consume(bus, SERVICE_QUEUES.matchingEvents, { 'order.registered': ok, 'order.amended': ok, 'order.closed': ok });
 
   // An extra handler in a map built elsewhere (no excess-property check applies to a variable).
-  const built = { 'order.registered': ok, 'round.completed': ok };
+  const built = { 'order.registered': ok, 'order.amended': ok, 'round.completed': ok };
   // @ts-expect-error round.completed is not consumed by matching.events
   consume(bus, SERVICE_QUEUES.matchingEvents, built);
 
@@ -40,6 +40,7 @@ export function handlerMaps() {
   consume(bus, SERVICE_QUEUES.matchingEvents, {
     // @ts-expect-error order.registered's payload has no candidateRefs
     'order.registered': async (data) => void data.candidateRefs,
+    'order.amended': ok,
   });
 
   // The map type itself is exact about names.

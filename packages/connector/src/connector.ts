@@ -100,6 +100,8 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
     'order.service-goal-notice': handle('order.service-goal-notice'),
     ...seatHandlerMap(handle, options.logger),
     'pool.stale-cvs': handle('pool.stale-cvs'),
+    'round.order-amended': handle('round.order-amended'),
+    'round.lead-changed': handle('round.lead-changed'),
   };
   const consumer: Consumer = consume(bus, jobcentreQueueSpec(options.jobcentre), handlerMap, {
     prefetch: options.prefetch ?? 5,

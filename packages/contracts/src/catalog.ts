@@ -34,6 +34,14 @@ import {
 } from './messages/cv';
 import { OrderShortlisted, orderShortlistedExample, RoundShortlist, roundShortlistExample } from './messages/shortlist';
 import { OrderStatusChanged, orderStatusChangedExample } from './messages/order-lifecycle';
+import {
+  OrderAmended,
+  orderAmendedExample,
+  RoundLeadChanged,
+  roundLeadChangedExample,
+  RoundOrderAmended,
+  roundOrderAmendedExample,
+} from './messages/order-amended';
 import { CandidateHired, candidateHiredExample, CandidateWithdrawn, candidateWithdrawnExample } from './messages/hire';
 import { ServiceGoalAlert, serviceGoalAlertExample, ServiceGoalNotice, serviceGoalNoticeExample } from './messages/service-goals';
 import { CourseOffered, courseOfferedExample } from './messages/course';
@@ -339,6 +347,31 @@ export const catalog = {
     description:
       "Sent to the candidate's jobcentre when the company, through the lead, accepted or declined a named candidate; a decline frees the seat.",
     example: seatCandidateDecidedExample,
+  },
+  'order.amended': {
+    version: 1,
+    schema: OrderAmended,
+    exchange: EXCHANGES.events,
+    publisher: 'order-intake',
+    description: 'The lead changed what an order asks for (requirements, wishes, positions, …); matching ranks the pool for it again.',
+    example: orderAmendedExample,
+  },
+  'round.order-amended': {
+    version: 1,
+    schema: RoundOrderAmended,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'order-intake',
+    description:
+      'Sent to every recipient of an open round when the order it searches for changed: search by the new terms (a reply already sent stands until amended).',
+    example: roundOrderAmendedExample,
+  },
+  'round.lead-changed': {
+    version: 1,
+    schema: RoundLeadChanged,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'order-intake',
+    description: 'Sent to every recipient of an open round when another jobcentre takes over as the lead of its order (with the reason).',
+    example: roundLeadChangedExample,
   },
 } as const satisfies Record<string, CatalogEntry>;
 

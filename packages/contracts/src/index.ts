@@ -23,3 +23,4 @@ export * from './messages/order-lifecycle';
 export * from './messages/service-goals';
 export * from './messages/course';
 export * from './messages/seat';
+export * from './messages/order-amended';

@@ -36,7 +36,7 @@ export const SERVICE_QUEUES = {
    * never delays a clock, and each handler map stays with its use cases.
    */
   orderIntakeGoals: queueSpec(QUEUES.orderIntakeGoals, ['order.registered', 'order.status-changed', 'order.candidate-hired']),
-  matchingEvents: queueSpec(QUEUES.matchingEvents, ['order.registered']),
+  matchingEvents: queueSpec(QUEUES.matchingEvents, ['order.registered', 'order.amended']),
   /** Separate from matching.events so a large sync never delays ranking a new order. */
   matchingCvs: queueSpec(QUEUES.matchingCvs, ['cv.upserted', 'cv.withdrawn', 'cv.sync-completed']),
   /** Erasure apart from broadcast.events: a withdrawal is never queued behind a burst of orders. */
@@ -86,6 +86,8 @@ export const JOBCENTRE_MESSAGES = [
   'order.service-goal-notice',
   ...SEAT_JOBCENTRE_MESSAGES,
   'pool.stale-cvs',
+  'round.order-amended',
+  'round.lead-changed',
 ] as const satisfies ReadonlyArray<MessageName>;
 
 export type JobcentreMessage = (typeof JOBCENTRE_MESSAGES)[number];

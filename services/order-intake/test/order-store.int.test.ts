@@ -9,6 +9,8 @@ import type { OrderIntakeDeps } from '../src/app/deps';
 import { hireCandidate } from '../src/app/hire-candidate';
 import type { RoundEventView } from '../src/domain/order';
 import { registerOrder } from '../src/app/register-order';
+import type { Acting } from '../src/app/acting';
+import { detailsFromSummary } from '../src/domain/details';
 
 /**
  * Order-intake's use cases on its OrderStore port over the real MongoDB-wire server: each write
@@ -50,22 +52,30 @@ describe('order store', () => {
       channel: 'jobcentre',
       registeredBy: 'consultant',
       company: { name: 'Firma', municipality: 147 },
-      order: { title: 'Lagerarbejder', occupation: '932910', positions, municipality: 147, companyName: 'Firma', description: '' },
+      details: detailsFromSummary({
+        title: 'Lagerarbejder',
+        occupation: '932910',
+        positions,
+        municipality: 147,
+        companyName: 'Firma',
+        description: '',
+      }),
       broadcast: null,
     });
     if (result.kind !== 'created') throw new Error(`registered: ${result.kind}`);
     return result.order;
   };
   const events = () => handedOff.flatMap((c) => c.entries.map((e) => (e.kind === 'publish' ? e.routingKey : e.kind)));
-  const lead = (j: number) => j === 147;
+  const as = (jobcentre: number): Acting => ({ by: `consultant-${jobcentre}`, admin: false, may: (o) => o.leadJobcentre === jobcentre });
+  const lead = as(147);
 
   it('registering and closing hand their events off with the write; a second close is refused', async () => {
     handedOff.length = 0;
     const order = await register(1);
-    expect(await closeOrder(deps, order.id, 'cancelled', lead)).toEqual({ ok: true, changed: true });
-    expect(await closeOrder(deps, order.id, 'cancelled', lead)).toMatchObject({ ok: false, status: 409 });
-    expect(await closeOrder(deps, order.id, 'cancelled', (j) => j === 151)).toMatchObject({ ok: false, status: 404 });
-    expect(events()).toEqual(['order.registered', 'order.closed']);
+    expect(await closeOrder(deps, order.id, { to: 'cancelled' }, lead)).toEqual({ ok: true, changed: true });
+    expect(await closeOrder(deps, order.id, { to: 'cancelled' }, lead)).toMatchObject({ ok: false, status: 409 });
+    expect(await closeOrder(deps, order.id, { to: 'cancelled' }, as(151))).toMatchObject({ ok: false, status: 404 });
+    expect(events()).toEqual(['order.registered', 'order.status-changed', 'order.closed']);
     expect((await deps.orders.load(order.id))!.state).toMatchObject({
       id: order.id,
       status: 'cancelled',
@@ -109,7 +119,9 @@ describe('order store', () => {
     handedOff.length = 0;
     const order = await register(2);
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => hireCandidate(deps, order.id, { jobcentre: 101, candidateRef: `cand-${i}` }, lead)),
+      Array.from({ length: 8 }, (_, i) =>
+        hireCandidate(deps, order.id, { jobcentre: 101, candidateRef: `cand-${i}`, startDate: '2027-01-04', weeklyHours: 37 }, lead),
+      ),
     );
     expect(results.filter((r) => r.ok && r.changed)).toHaveLength(2);
     expect(results.filter((r) => !r.ok && r.status === 409)).toHaveLength(6);

@@ -51,6 +51,8 @@ const JOBCENTRE_READER: Record<(typeof JOBCENTRE_MESSAGES)[number], string> = {
   'seat.granted': "the connector of the jobcentre first on the course's waiting list",
   'seat.candidate-decided': "the connector of the candidate's jobcentre",
   'pool.stale-cvs': 'the connector of the jobcentre whose CVs are stale',
+  'round.order-amended': "the recipient jobcentre's connector",
+  'round.lead-changed': "the recipient jobcentre's connector",
 };
 
 /** What each envelope attribute means; whether it is required comes from the Envelope schema itself. */

@@ -9,6 +9,8 @@ import type { PoolCv } from '../domain/candidate';
 
 /** One ranking per order: the record of which candidates were read onto whose shortlist. */
 export interface Ranking {
+  /** The order id for its first ranking; `<orderId>-amendment-<n>` for the ranking after its n-th amendment. */
+  id: string;
   orderId: string;
   rankedAt: Date;
   poolSize: number;
@@ -17,8 +19,8 @@ export interface Ranking {
 }
 
 export interface RankingStore {
-  exists(orderId: string): Promise<boolean>;
-  /** Inserts the ranking with its order.shortlisted event; false when the order was ranked before. */
+  exists(id: string): Promise<boolean>;
+  /** Inserts the ranking with its order.shortlisted event; false when it was ranked before. */
   insert(ranking: Ranking, outbox: OutboxEntry[]): Promise<boolean>;
 }
 

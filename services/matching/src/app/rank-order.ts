@@ -13,11 +13,16 @@ const RECHECK_SLACK = 5;
 /**
  * Ranks the pool for a new order once and publishes every jobcentre's shortlist with it. The
  * index chooses; the store confirms each pick (still there, still visible, scored on its newest
- * revision). The ranking document (id = order id) elects one writer, so a redelivered order or
- * a second replica ranks to no effect. Returns false when the order was ranked before.
+ * revision). The ranking document (id = order id, or `<orderId>-amendment-<n>` after an
+ * amendment) elects one writer, so a redelivered order or a second replica ranks to no effect.
+ * Returns false when it was ranked before.
  */
-export async function rankOrder(deps: MatchingDeps, order: OrderRegistered): Promise<boolean> {
-  if (await deps.rankings.exists(order.orderId)) return false;
+export async function rankOrder(
+  deps: MatchingDeps,
+  order: Pick<OrderRegistered, 'orderId' | 'order'>,
+  rankingId: string = order.orderId,
+): Promise<boolean> {
+  if (await deps.rankings.exists(rankingId)) return false;
   await deps.indexReady;
   const rankedAt = deps.now();
   const q = prepareQuery(queryOfOrder(order.order), rankedAt);
@@ -64,7 +69,8 @@ export async function rankOrder(deps: MatchingDeps, order: OrderRegistered): Pro
     { orderId: order.orderId, rankedAt: rankedAt.toISOString(), poolSize, shortlists },
     { id, time: rankedAt, source: SOURCE, correlationId: order.orderId },
   );
-  return deps.rankings.insert({ orderId: order.orderId, rankedAt, poolSize, shortlisted: shortlisted.map((s) => s.candidate.key) }, [
-    { kind: 'publish', id, ...routeOf('order.shortlisted'), envelope },
-  ]);
+  return deps.rankings.insert(
+    { id: rankingId, orderId: order.orderId, rankedAt, poolSize, shortlisted: shortlisted.map((s) => s.candidate.key) },
+    [{ kind: 'publish', id, ...routeOf('order.shortlisted'), envelope }],
+  );
 }

@@ -1,22 +1,48 @@
-import { closingRefusal, type OrderOutcome } from '../domain/order';
+import { type ClosedState, decideTransition } from '../domain/lifecycle';
+import { everyJobcentreSearched } from '../domain/order';
+import type { Acting } from './acting';
 import type { OrderIntakeDeps } from './deps';
 import { type CommandResult, runOrderCommand } from './order-command';
+import { moveWrite } from './transition';
 
-/** The lead closes the order (filled, cancelled, or unfilled after R7); broadcast withdraws open rounds. */
-export function closeOrder(
-  deps: OrderIntakeDeps,
-  orderId: string,
-  outcome: OrderOutcome,
-  mayClose: (lead: number) => boolean,
-): Promise<CommandResult> {
-  return runOrderCommand(deps, orderId, mayClose, (order, now) => {
-    const refusal = closingRefusal(order.status, outcome, order.rounds);
-    if (refusal) return { kind: 'refused', reason: refusal };
-    const closedAt = now.toISOString();
-    return {
-      kind: 'write',
-      set: { status: outcome, closedAt },
-      event: { name: 'order.closed', data: { orderId, leadJobcentre: order.leadJobcentre, outcome, closedAt } },
-    };
+export interface CloseRequest {
+  to: ClosedState;
+  reason?: string | undefined;
+  /** An admin closes as unfilled before R7 holds, with a written reason. */
+  override?: boolean | undefined;
+}
+
+/** The lead closes the order (filled, partly filled, cancelled, or unfilled after R7); broadcast withdraws open rounds. */
+export function closeOrder(deps: OrderIntakeDeps, orderId: string, request: CloseRequest, acting: Acting): Promise<CommandResult> {
+  return runOrderCommand(deps, orderId, acting.may, (order, now) => {
+    const decision = decideTransition(
+      {
+        state: order.status,
+        positions: order.details.positions,
+        hires: order.hires.length,
+        everyJobcentreSearched: everyJobcentreSearched(order.rounds),
+      },
+      request,
+      { kind: 'person', admin: acting.admin },
+    );
+    if (decision.kind === 'refused') {
+      return {
+        kind: 'refused',
+        status: decision.code === 'override-not-allowed' ? 403 : 409,
+        code: decision.code,
+        reason: decision.reason,
+      };
+    }
+    // Closing twice is refused, not replayed: the second close may have meant another outcome.
+    if (decision.kind === 'stay') {
+      return { kind: 'refused', code: 'illegal-transition', reason: `the order is already ${order.status} / ordren er allerede lukket` };
+    }
+    const { set, messages } = moveWrite(
+      order,
+      { to: decision.to, reason: request.reason, override: decision.override },
+      now.toISOString(),
+      acting.by,
+    );
+    return { kind: 'write', set, messages };
   });
 }

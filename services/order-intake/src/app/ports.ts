@@ -1,5 +1,6 @@
 import type { Loaded, OutboxEntry, Saves } from '@rs/db';
-import type { Order, OrderChanges } from '../domain/order';
+import type { HireElsewhere } from '../domain/hires';
+import type { Channel, Order, OrderChanges } from '../domain/order';
 
 /**
  * The store order-intake's use cases need, implemented by adapters/mongo/order.repository.ts
@@ -8,18 +9,27 @@ import type { Order, OrderChanges } from '../domain/order';
  */
 export interface OrderStore extends Saves<OrderChanges> {
   load(id: string): Promise<Loaded<Order> | undefined>;
-  /** Only the order's view of its rounds: what broadcast's events change (a cheaper load). */
-  loadRounds(id: string): Promise<Loaded<Pick<Order, 'rounds'>> | undefined>;
   /** Inserts a new order with its first event; false when the id exists. */
   insert(order: Order, outbox: OutboxEntry[]): Promise<boolean>;
   /** The newest orders first (ties by id, descending), at most `limit`, narrowed by the filter. */
   list(filter: OrderFilter, limit: number): Promise<Order[]>;
+  /** The candidate's hires on every order (to refuse overlapping positions). */
+  hiresOf(jobcentre: number, candidateRef: string): Promise<HireElsewhere[]>;
 }
 
 export interface OrderFilter {
+  /** Orders this jobcentre leads or received in a round (a jobcentre consultant's own work). */
+  visibleTo?: number;
   leadJobcentre?: number;
   cooperation?: string;
-  status?: Order['status'];
+  /** Any of these states. */
+  status?: Order['status'][];
+  channel?: Channel;
+  /**
+   * The service-goal hook (R3, R4): orders with a warned or breached goal. The goal clocks keep
+   * `goalFlags` (a list holding `warned` and/or `breached`) on the order; the filter reads it.
+   */
+  goal?: 'warned' | 'breached';
   /** Registered at or after this ISO instant. */
   registeredFrom?: string;
   /** Registered before this ISO instant. */

@@ -3,6 +3,7 @@ import { jobcentreForMunicipality } from '@rs/reference-data';
 import type { Actor } from '../domain/access';
 import { type Call, type CallNeed, type CallOutcome, mayRecordCall } from '../domain/call';
 import type { Company, NewCompany } from '../domain/company';
+import { detailsFromSummary } from '../domain/details';
 import { escapeRegex, nameKey } from '../domain/company-name';
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH, referenceFrom } from '../domain/reference';
 import type { CompanyDeps } from './company-deps';
@@ -164,7 +165,8 @@ async function placeCall(
       channel: 'phone-line',
       registeredBy: actor.sub,
       company: orderCompany(company),
-      order: summary.data,
+      // A call's order has the summary's fields; the lead completes the rest (PATCH /orders/:id).
+      details: detailsFromSummary(summary.data),
       broadcast: input.order.broadcast ?? null,
       ...(terms.silenceMeansNone ? { silenceMeansNone: true } : {}),
       // The call's own id keys its order: a retried call registers its order once.

@@ -1,17 +1,20 @@
 import { createHash } from 'node:crypto';
-import { makeEnvelope, type OrderSummary, routeOf, type ScopeId } from '@rs/contracts';
-import type { z } from 'zod';
-import type { Order } from '../domain/order';
+import { makeEnvelope, routeOf, type ScopeId } from '@rs/contracts';
+import { type OrderDetails, summaryOf } from '../domain/details';
+import type { Channel, Order } from '../domain/order';
+import { appendTimeline } from '../domain/timeline';
 import { type OrderIntakeDeps, SOURCE } from './deps';
 
 export interface RegisterOrderInput {
   leadJobcentre: number;
   cooperation: string | null;
-  channel: 'jobcentre' | 'phone-line';
+  channel: Channel;
   registeredBy: string;
   /** `id` when the order is for a registered company (its lead and data came from it). */
   company: { id?: string; name: string; cvr?: string | undefined; municipality: number };
-  order: z.infer<typeof OrderSummary>;
+  details: OrderDetails;
+  agreementId?: string | undefined;
+  largeProject?: boolean | undefined;
   broadcast: { scope: ScopeId } | null;
   /** The company's recruitment agreement: jobcentres without qualified candidates need not reply (R6). */
   silenceMeansNone?: boolean;
@@ -44,6 +47,7 @@ export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderI
   const orderId = input.once ? keyedOrderId(input.once.principal, input.once.key) : deps.newId();
   const registeredAt = deps.now();
   const eventId = deps.newId();
+  const summary = summaryOf(input.details, input.company.name);
   const envelope = makeEnvelope(
     'order.registered',
     {
@@ -51,7 +55,7 @@ export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderI
       leadJobcentre: input.leadJobcentre,
       cooperation: input.cooperation,
       registeredAt: registeredAt.toISOString(),
-      order: input.order,
+      order: summary,
       broadcast: input.broadcast,
       ...(input.silenceMeansNone ? { silenceMeansNone: true } : {}),
       channel: input.channel,
@@ -67,11 +71,20 @@ export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderI
     registeredAt: registeredAt.toISOString(),
     status: 'registered',
     company: input.company,
-    order: input.order,
+    order: summary,
+    details: input.details,
+    ...(input.agreementId ? { agreementId: input.agreementId } : {}),
+    largeProject: input.largeProject ?? false,
     broadcastRequested: input.broadcast,
     ...(input.silenceMeansNone ? { silenceMeansNone: true } : {}),
     rounds: [],
+    recipientJobcentres: [],
     hires: [],
+    referrals: [],
+    timeline: appendTimeline(orderId, [], registeredAt.toISOString(), input.registeredBy, [
+      { kind: 'registered', to: 'registered', note: `channel ${input.channel}` },
+    ]),
+    amendments: 0,
     ...(input.once ? { requestHash: input.once.requestHash } : {}),
   };
   if (await deps.orders.insert(order, [{ kind: 'publish', id: eventId, ...routeOf('order.registered'), envelope }])) {

@@ -6,29 +6,48 @@ export type Actor =
   | { role: 'secretariat'; cooperation: string }
   | { role: 'onboarding'; cooperation: string };
 
-export function mayRead(actor: Actor, order: { leadJobcentre: number; cooperation: string | null }): boolean {
+type Visible = { leadJobcentre: number; cooperation: string | null; recipientJobcentres: readonly number[] };
+
+/**
+ * Who may open an order: its lead and every jobcentre that received a round of it, the
+ * secretariat of its cooperation, the phone line (it takes the company's calls) and admins. The
+ * onboarding consultant sees follow-ups, not orders (R10).
+ */
+export function mayRead(actor: Actor, order: Visible): boolean {
   switch (actor.role) {
     case 'admin':
     case 'phone-line':
       return true;
     case 'jobcentre':
-      return actor.jobcentre === order.leadJobcentre;
+      return actor.jobcentre === order.leadJobcentre || order.recipientJobcentres.includes(actor.jobcentre);
     case 'secretariat':
       return actor.cooperation === order.cooperation;
-    // Follow-ups only, not orders (R10); issue 15 gives the onboarding consultant its own list.
     case 'onboarding':
       return false;
   }
 }
 
-/** Closing an order and recording hires: its lead jobcentre (or an admin). */
-export function mayAct(actor: Actor, leadJobcentre: number): boolean {
-  return actor.role === 'admin' || (actor.role === 'jobcentre' && actor.jobcentre === leadJobcentre);
+/** Running the order (its lifecycle, referrals, hires, amendments, handover): its lead jobcentre, or an admin. */
+export function mayAct(actor: Actor, order: { leadJobcentre: number }): boolean {
+  return actor.role === 'admin' || (actor.role === 'jobcentre' && actor.jobcentre === order.leadJobcentre);
 }
 
-/** The orders a list shows an actor: a jobcentre those it leads, a secretariat its cooperation's. */
-export function listFilter(actor: Actor): { leadJobcentre?: number; cooperation?: string } {
-  if (actor.role === 'jobcentre') return { leadJobcentre: actor.jobcentre };
+/**
+ * How much of an order an actor sees. Candidates are personal data: the phone line sees none;
+ * a recipient jobcentre sees its own candidates only; the lead, the secretariat and admins all.
+ */
+export type CandidateView = { kind: 'all' } | { kind: 'none' } | { kind: 'own'; jobcentre: number };
+
+export function candidateView(actor: Actor, order: { leadJobcentre: number }): CandidateView {
+  if (actor.role === 'phone-line' || actor.role === 'onboarding') return { kind: 'none' };
+  if (actor.role === 'jobcentre' && actor.jobcentre !== order.leadJobcentre) return { kind: 'own', jobcentre: actor.jobcentre };
+  return { kind: 'all' };
+}
+
+/** The orders a list shows an actor: a jobcentre those it leads or received, a secretariat its cooperation's; onboarding none. */
+export function listFilter(actor: Actor): { visibleTo?: number; cooperation?: string } | 'none' {
+  if (actor.role === 'jobcentre') return { visibleTo: actor.jobcentre };
   if (actor.role === 'secretariat') return { cooperation: actor.cooperation };
+  if (actor.role === 'onboarding') return 'none';
   return {};
 }

@@ -1,4 +1,4 @@
-import { applyRoundEvent, closingRefusal, decideHire, everyJobcentreSearched, type RoundEventView, type RoundProgress } from './order';
+import { applyRoundEvent, everyJobcentreSearched, type RoundEventView, type RoundProgress } from './order';
 
 const opened: RoundEventView = { type: 'opened', roundId: 'r1', scope: 'cooperation', recipients: [147, 151] };
 const reply147: RoundEventView = { type: 'reply-recorded', roundId: 'r1', recipient: 147, candidateCount: 2 };
@@ -42,39 +42,5 @@ describe('order view of broadcast rounds', () => {
       proposedNextScope: null,
     };
     expect(everyJobcentreSearched(fold([opened, all]))).toBe(true);
-  });
-});
-
-describe('closing an order', () => {
-  it('refuses "unfilled" until every jobcentre replied, and any second close', () => {
-    const partly = fold([opened, reply147, overdue151, completed]);
-    expect(closingRefusal('registered', 'unfilled', partly)).toMatch(/R7/);
-    expect(closingRefusal('registered', 'filled', partly)).toBeUndefined();
-    const all: RoundEventView = {
-      type: 'completed',
-      roundId: 'r1',
-      replied: [147, 151],
-      overdue: [],
-      candidateCount: 0,
-      proposedNextScope: 'east-denmark',
-    };
-    expect(closingRefusal('registered', 'unfilled', fold([opened, all]))).toBeUndefined();
-    expect(closingRefusal('filled', 'cancelled', partly)).toMatch(/already filled/);
-  });
-});
-
-describe('hires (placements)', () => {
-  const hire = { jobcentre: 147, candidateRef: 'k1', hiredAt: '2026-12-01T10:00:00Z' };
-  it('records a hire on an open order, up to its positions; the same candidate twice is one hire', () => {
-    expect(decideHire('registered', 2, [], hire)).toEqual({ kind: 'record' });
-    expect(decideHire('registered', 2, [hire], hire)).toEqual({ kind: 'already-recorded' });
-    expect(decideHire('registered', 2, [hire], { jobcentre: 151, candidateRef: 'k1' })).toEqual({ kind: 'record' });
-    expect(decideHire('registered', 1, [hire], { jobcentre: 151, candidateRef: 'k1' })).toMatchObject({
-      kind: 'refused',
-      reason: expect.stringContaining('all 1 positions are filled'),
-    });
-  });
-  it('refuses on a closed order', () => {
-    expect(decideHire('cancelled', 2, [], hire)).toMatchObject({ kind: 'refused', reason: expect.stringContaining('already cancelled') });
   });
 });

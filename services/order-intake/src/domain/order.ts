@@ -1,33 +1,70 @@
-import type { OrderSummary, ScopeId } from '@rs/contracts';
+import type { OrderState, OrderSummary, ScopeId } from '@rs/contracts';
 import type { z } from 'zod';
+import type { OrderDetails } from './details';
+import type { Hire } from './hires';
+import type { Referral } from './referrals';
+import type { TimelineEntry } from './timeline';
 
-export type OrderStatus = 'registered' | OrderOutcome;
+export type OrderStatus = OrderState;
 
-/** A company's job order (R1, R2), with what order-intake learns of its rounds and hires. */
+/** Where the order came from (issue 15): the shared phone line, a jobcentre, an a-kasse, or a company's system through the API. */
+export const CHANNELS = ['phone-line', 'jobcentre', 'a-kasse', 'api'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** A company's job order (R1, R2), with its lifecycle, referral log, rounds and hires. */
 export interface Order {
   id: string;
   leadJobcentre: number;
   /** The lead's cooperation when the order was registered. */
   cooperation: string | null;
-  channel: 'jobcentre' | 'phone-line';
+  channel: Channel;
   registeredBy: string;
   registeredAt: string;
   status: OrderStatus;
   /** `id`: the registered company the order is for (its lead and data came from it). */
   company: { id?: string; name: string; cvr?: string | undefined; municipality: number };
+  /** What recipients and matching are sent (order.registered, amendments). */
   order: z.infer<typeof OrderSummary>;
+  /** Everything the company gave (issue 15, part 2); orders stored before it have it derived from `order`. */
+  details: OrderDetails;
+  /** The recruitment agreement the order falls under, if any. */
+  agreementId?: string | undefined;
+  /** A large project: the cooperation's onboarding consultant follows up every hire (R10). */
+  largeProject: boolean;
   broadcastRequested: { scope: ScopeId } | null;
   /** From the company's recruitment agreement: a recipient's silence at a round's deadline counts as "none" (R6). */
   silenceMeansNone?: boolean;
   rounds: RoundProgress[];
+  /** Every jobcentre that received a round of the order: they may open it (flat, so a list can filter on it). */
+  recipientJobcentres: number[];
   hires: Hire[];
+  referrals: Referral[];
+  /** Who did what when, oldest first; entry ids are `<orderId>-<n>`. */
+  timeline: TimelineEntry[];
+  /** How often the requirements were amended (each amendment is numbered, so it is told once). */
+  amendments: number;
   closedAt?: string;
   /** For an order registered under an Idempotency-Key: its request's hash, to tell a retry from a reuse. */
   requestHash?: string;
 }
 
 /** What commands and events change on a stored order. */
-export type OrderChanges = Partial<Pick<Order, 'status' | 'closedAt' | 'rounds' | 'hires'>>;
+export type OrderChanges = Partial<
+  Pick<
+    Order,
+    | 'status'
+    | 'closedAt'
+    | 'rounds'
+    | 'hires'
+    | 'referrals'
+    | 'timeline'
+    | 'leadJobcentre'
+    | 'details'
+    | 'order'
+    | 'amendments'
+    | 'largeProject'
+  >
+>;
 
 /** How far the broadcast of an order has come, as order-intake learns it from broadcast's events. */
 export interface RoundProgress {
@@ -109,43 +146,4 @@ export function everyJobcentreSearched(rounds: RoundProgress[]): boolean {
   return rounds.some((r) => r.status === 'complete' && r.recipients.length > 0 && r.recipients.every((j) => r.replied.includes(j)));
 }
 
-export type OrderOutcome = 'filled' | 'cancelled' | 'unfilled';
-
-/**
- * Whether the lead may close the order with this outcome now. R7: never as unfilled before
- * every jobcentre of a completed round has replied.
- */
-export function closingRefusal(status: string, outcome: OrderOutcome, rounds: RoundProgress[]): string | undefined {
-  if (status !== 'registered') return `the order is already ${status}`;
-  if (outcome === 'unfilled' && !everyJobcentreSearched(rounds)) {
-    return 'an order may be closed as unfilled only when every jobcentre of a completed round has replied (R7)';
-  }
-  return undefined;
-}
-
-/** A placement: the company hired a candidate (R10). */
-export interface Hire {
-  jobcentre: number;
-  candidateRef: string;
-  hiredAt: string;
-}
-
-export type HireDecision = { kind: 'record' } | { kind: 'already-recorded' } | { kind: 'refused'; reason: string };
-
-/**
- * Whether a hire can be recorded: only on an order still open, never beyond its positions. The
- * same candidate twice is the same hire (a retried request), not a second one.
- */
-export function decideHire(
-  status: string,
-  positions: number,
-  hires: readonly Hire[],
-  hire: Pick<Hire, 'jobcentre' | 'candidateRef'>,
-): HireDecision {
-  if (hires.some((h) => h.jobcentre === hire.jobcentre && h.candidateRef === hire.candidateRef)) return { kind: 'already-recorded' };
-  if (status !== 'registered') return { kind: 'refused', reason: `the order is already ${status} / ordren er allerede lukket (${status})` };
-  if (hires.length >= positions) {
-    return { kind: 'refused', reason: `all ${positions} positions are filled / alle ${positions} stillinger er besat` };
-  }
-  return { kind: 'record' };
-}
+export type { Hire } from './hires';

@@ -42,6 +42,8 @@ const poolSchema = new Schema(
 const rankingSchema = new Schema(
   {
     _id: { type: String, required: true },
+    /** Absent on rankings before issue 15, whose _id is the order id. */
+    orderId: { type: String },
     rankedAt: { type: Date, required: true },
     poolSize: { type: Number, required: true },
     shortlisted: { type: [String], default: [] },

@@ -6,11 +6,11 @@ import type { MatchingModels } from './pool.model';
 export function rankingRepository(models: Pick<MatchingModels, 'rankings'>, relay: Handoff): RankingStore {
   const store = createStore(models.rankings, relay);
   return {
-    async exists(orderId) {
-      return (await models.rankings.exists({ _id: orderId })) !== null;
+    async exists(id) {
+      return (await models.rankings.exists({ _id: id })) !== null;
     },
-    insert({ orderId, ...ranking }, outbox) {
-      return store.insert({ _id: orderId, ...ranking }, outbox);
+    insert({ id, ...ranking }, outbox) {
+      return store.insert({ _id: id, ...ranking }, outbox);
     },
   };
 }

@@ -1,126 +1,57 @@
-import { CandidateRef, OrderSummary, SCOPE_IDS } from '@rs/contracts';
-import { isJobcentre } from '@rs/reference-data';
+import { OrderSummary } from '@rs/contracts';
 import {
   canonicalJson,
   dayAfter,
   dayStart,
   decodeCursor,
-  FROM_AFTER_TO,
-  fromNotAfterTo,
   HttpError,
-  idParam,
-  isoDate,
   keyInFlight,
   keyReused,
   mountRoutes,
   nextLink,
-  pageOf,
-  pageQuery,
+  type Principal,
   route,
   sha256,
 } from '@rs/service-kit';
 import type { Router } from 'express';
-import { z } from 'zod';
+import type { Acting } from '../../app/acting';
+import { amendOrder } from '../../app/amend-order';
 import type { CompanyDeps } from '../../app/company-deps';
 import { companyOrderTerms, orderCompany } from '../../app/company-order';
 import { closeOrder } from '../../app/close-order';
+import { handOverLead } from '../../app/hand-over-lead';
 import { hireCandidate } from '../../app/hire-candidate';
+import { moveOrder } from '../../app/move-order';
+import type { CommandResult } from '../../app/order-command';
 import type { OrderFilter } from '../../app/ports';
+import { presentCandidate, recordReferralOutcome } from '../../app/present-candidate';
 import { registerOrder } from '../../app/register-order';
 import { listFilter, mayAct, mayRead } from '../../domain/access';
+import { DEFAULT_TAXONOMY, NO_REQUIREMENTS, type OrderDetails } from '../../domain/details';
+import { type ClosedState, LAW_STATUS } from '../../domain/lifecycle';
+import type { Channel, Order } from '../../domain/order';
+import { screeningPrinciplesOf } from '../../domain/screening';
 import { leadJobcentreFor } from '../../domain/lead';
-import { everyJobcentreSearched, type Order } from '../../domain/order';
+import {
+  AmendOrderBody,
+  CloseOrderBody,
+  CreateOrderBody,
+  HandoverBody,
+  HireBody,
+  OrderPage,
+  OrderParams,
+  OrdersQuery,
+  OrderView,
+  ReferralBody,
+  ReferralOutcomeBody,
+  ReferralParams,
+  ScreeningQuery,
+  ScreeningView,
+  TransitionBody,
+} from './order-schemas';
+import { orderView } from './order-view';
 
-const Municipality = z.number().int().min(100).max(999);
-
-/** A placement: which jobcentre's candidate (its pseudonymous reference) the company hired. */
-export const HireBody = z.strictObject({
-  jobcentre: z.number().int().min(100).max(999).refine(isJobcentre, 'not a jobcentre code'),
-  candidateRef: CandidateRef,
-});
-
-export const CreateOrderBody = z
-  .strictObject({
-    /** A registered company (GET /companies): the order takes its lead and data from it (R1). */
-    companyId: z
-      .string()
-      .regex(/^\d{8}(-\d{10})?$/, 'a CVR number, or CVR-P-number')
-      .optional(),
-    /** The company written out, for one not registered; give this or companyId. */
-    company: z
-      .strictObject({
-        name: z.string().trim().min(1).max(200),
-        cvr: z
-          .string()
-          .regex(/^\d{8}$/, 'CVR is 8 digits')
-          .optional(),
-        municipality: Municipality,
-      })
-      .optional(),
-    title: z.string().trim().min(1).max(200),
-    occupation: z.string().trim().min(1).max(200),
-    positions: z.number().int().min(1).max(1000),
-    /** Where the job is; defaults to the company's municipality. */
-    municipality: Municipality.optional(),
-    description: z.string().max(4000).default(''),
-    startBy: z.iso.date().optional(),
-    /** Ask broadcast to open a round at once (R5). */
-    broadcast: z.strictObject({ scope: z.enum(SCOPE_IDS) }).optional(),
-    /** R1: the phone line may name the jobcentre the company chose; otherwise its municipality's. */
-    leadJobcentre: z.number().int().optional(),
-  })
-  .refine((b) => (b.company === undefined) !== (b.companyId === undefined), {
-    message: 'give company or companyId, not both (angiv company eller companyId)',
-    path: ['companyId'],
-  });
-
-const CloseOrderBody = z.strictObject({ outcome: z.enum(['filled', 'cancelled', 'unfilled']) });
-
-const OrderParams = z.object({ id: idParam(100) });
-
-const ORDER_STATUSES = ['registered', 'filled', 'cancelled', 'unfilled'] as const;
-
-const OrdersQuery = z
-  .object({
-    ...pageQuery(50, 200),
-    status: z.enum(ORDER_STATUSES).optional(),
-    /** Registered on or after this day (UTC). */
-    from: isoDate.optional(),
-    /** Registered on or before this day (UTC). */
-    to: isoDate.optional(),
-  })
-  .refine(fromNotAfterTo, FROM_AFTER_TO);
-
-const RoundProgressView = z.object({
-  roundId: z.string(),
-  scope: z.enum(SCOPE_IDS).optional(),
-  recipients: z.array(z.number().int()),
-  replied: z.array(z.number().int()),
-  overdue: z.array(z.number().int()),
-  status: z.enum(['open', 'complete']),
-  candidateCount: z.number().int(),
-  proposedNextScope: z.enum(SCOPE_IDS).nullable().optional(),
-});
-
-const OrderView = z
-  .object({
-    id: z.string(),
-    leadJobcentre: z.number().int(),
-    cooperation: z.string().nullable(),
-    channel: z.enum(['jobcentre', 'phone-line']),
-    registeredAt: z.string(),
-    status: z.string(),
-    company: z.object({ id: z.string().optional(), name: z.string(), cvr: z.string().optional(), municipality: z.number().int() }),
-    order: OrderSummary,
-    broadcastRequested: z.object({ scope: z.enum(SCOPE_IDS) }).nullable(),
-    rounds: z.array(RoundProgressView),
-    hires: z.array(z.object({ jobcentre: z.number().int(), candidateRef: z.string(), hiredAt: z.string() })),
-    /** R7: true once every jobcentre of a completed round has replied. */
-    everyJobcentreSearched: z.boolean(),
-  })
-  .meta({ id: 'Order' });
-
-const OrderPage = pageOf('orders', OrderView);
+export { CreateOrderBody, HireBody } from './order-schemas';
 
 const notFound = () => new HttpError(404, 'not-found', { en: 'Order not found', da: 'Ordren findes ikke' });
 
@@ -132,20 +63,102 @@ const LEAD_REFUSALS = {
 } as const;
 
 /** A domain refusal "body.x: why / hvorfor" as a problem naming its field. */
-function refusal(status: number, code: string, message: string, danishFallback: string): HttpError {
+function refusal(status: number, code: string, message: string, danishFallback: string, field?: string): HttpError {
   const error = new HttpError(status, code, message);
-  const field = /^((?:body|query|params)\.[A-Za-z0-9_.]+): (.*)$/.exec(error.detail.en);
+  const named = /^((?:body|query|params)\.[A-Za-z0-9_.]+): (.*)$/.exec(error.detail.en);
   const detail = error.detail.da === error.detail.en ? { en: error.detail.en, da: danishFallback } : error.detail;
-  return new HttpError(status, code, detail, field?.[1] ? [{ field: field[1], message: field[2] ?? '' }] : undefined);
+  const errorField = field ?? named?.[1];
+  return new HttpError(status, code, detail, errorField ? [{ field: errorField, message: named?.[2] ?? error.detail.en }] : undefined);
 }
 
-/** A refused command on an order (close, hire): 404 when it is not there for the caller, else 409. */
-function commandRefusal({ status, reason }: { status: number; reason: string }): HttpError {
-  return status === 404 ? refusal(status, 'not-found', reason, 'Ordren findes ikke') : refusal(status, 'conflict', reason, 'Konflikt');
+const DANISH_FALLBACK: Record<number, string> = {
+  400: 'Ugyldig forespørgsel',
+  403: 'Ikke tilladt',
+  404: 'Ordren findes ikke',
+  409: 'Konflikt',
+  422: 'Kan ikke udføres',
+};
+
+/** A refused command on an order: 404 when it is not there for the caller, else its status (409 for a broken rule). */
+function commandRefusal(result: Extract<CommandResult, { ok: false }>): HttpError {
+  return refusal(result.status, result.code, result.reason, DANISH_FALLBACK[result.status] ?? 'Afvist', result.field);
+}
+
+/** Onboarding consultants see follow-ups, not orders (R10). */
+function refuseOnboarding(principal: Principal) {
+  if (principal.role === 'onboarding') {
+    throw new HttpError(403, 'forbidden', {
+      en: 'The onboarding consultant sees follow-ups, not orders',
+      da: 'Indslusningskonsulenten ser opfølgninger, ikke ordrer',
+    });
+  }
+}
+
+/** Who runs a command on an order: its lead or an admin; everyone else is told it does not exist. */
+const acting = (principal: Principal): Acting => ({
+  by: principal.sub,
+  admin: principal.role === 'admin',
+  may: (order) => mayAct(principal, order),
+});
+
+function detailsOf(body: CreateOrderBody, workplaceMunicipality: number): OrderDetails {
+  return {
+    title: body.title,
+    description: body.description,
+    occupation: {
+      code: body.occupation,
+      taxonomy: body.taxonomyVersion ?? DEFAULT_TAXONOMY,
+      ...(body.occupationText ? { text: body.occupationText } : {}),
+    },
+    positions: body.positions,
+    workplaceMunicipality,
+    ...(body.employmentType ? { employmentType: body.employmentType } : {}),
+    ...(body.workingTime ? { workingTime: body.workingTime } : {}),
+    ...(body.weeklyHours !== undefined ? { weeklyHours: body.weeklyHours } : {}),
+    ...(body.startBy ? { startBy: body.startBy } : {}),
+    ...(body.applicationDeadline ? { applicationDeadline: body.applicationDeadline } : {}),
+    requirements: body.requirements ?? NO_REQUIREMENTS,
+    wishes: body.wishes,
+    shortNotice: body.shortNotice,
+    ...(body.contact ? { contact: body.contact } : {}),
+  };
+}
+
+/** The channel an order came by: the phone line's are phone-line; a jobcentre says which of the others. */
+function channelOf(principal: Principal & { role: 'jobcentre' | 'phone-line' }, asked: Channel | undefined): Channel {
+  if (principal.role === 'phone-line') {
+    if (asked && asked !== 'phone-line') {
+      throw new HttpError(
+        400,
+        'invalid-request',
+        { en: 'body.channel: the phone line registers phone-line orders', da: 'body.channel: telefonlinjen registrerer kun telefonordrer' },
+        [{ field: 'body.channel', message: 'the phone line registers phone-line orders' }],
+      );
+    }
+    return 'phone-line';
+  }
+  if (asked === 'phone-line') {
+    throw new HttpError(
+      400,
+      'invalid-request',
+      {
+        en: 'body.channel: only the phone line registers phone-line orders',
+        da: 'body.channel: kun telefonlinjen registrerer telefonordrer',
+      },
+      [{ field: 'body.channel', message: 'only the phone line registers phone-line orders' }],
+    );
+  }
+  return asked ?? 'jobcentre';
 }
 
 export function ordersRoutes(deps: CompanyDeps) {
   const findOrder = async (id: string) => (await deps.orders.load(id))?.state;
+  /** The order as the caller may see it, after a command on it. */
+  const answer = async (principal: Principal, id: string, status = 200) => {
+    const order = await findOrder(id);
+    if (!order || !mayRead(principal, order)) throw notFound();
+    return { status, body: orderView(order, principal) };
+  };
 
   const create = route({
     method: 'post',
@@ -186,25 +199,25 @@ export function ordersRoutes(deps: CompanyDeps) {
         const [status, code, da] = LEAD_REFUSALS[decision.kind];
         throw refusal(status, code, decision.message, da);
       }
-      const { lead, municipality } = decision;
-      const order = OrderSummary.parse({
-        title: body.title,
-        occupation: body.occupation,
-        positions: body.positions,
-        municipality,
+      const details = detailsOf(body, decision.municipality);
+      // The summary recipients get must fit the contract's limits: checked here, before anything is stored.
+      OrderSummary.parse({
+        ...details,
+        occupation: details.occupation.code,
+        municipality: decision.municipality,
         companyName: company.name,
-        description: body.description,
-        ...(body.startBy ? { startBy: body.startBy } : {}),
       });
       // The edge validated the key already (runIdempotent) and hashes the request as sent, as here.
       const key = req.get('idempotency-key');
       const result = await registerOrder(deps, {
-        leadJobcentre: lead,
+        leadJobcentre: decision.lead,
         cooperation: decision.cooperation,
-        channel: principal.role,
+        channel: channelOf(principal, body.channel),
         registeredBy: principal.sub,
         company,
-        order,
+        details,
+        ...(body.agreementId ? { agreementId: body.agreementId } : {}),
+        ...(body.largeProject !== undefined ? { largeProject: body.largeProject } : {}),
         broadcast: body.broadcast ?? null,
         ...(terms?.silenceMeansNone ? { silenceMeansNone: true } : {}),
         ...(key !== undefined
@@ -215,43 +228,137 @@ export function ordersRoutes(deps: CompanyDeps) {
       if (result.kind === 'in-flight') throw keyInFlight();
       const headers: Record<string, string> = { Location: `/orders/${result.order.id}` };
       if (result.kind === 'existing') headers['Idempotency-Replayed'] = 'true';
-      return { status: 201, body: view(result.order), headers };
+      return { status: 201, body: orderView(result.order, principal), headers };
     },
   });
 
   const read = route({
     method: 'get',
     path: '/orders/:id',
-    summary: 'One order, to its lead, its cooperation, the phone line and admins',
+    summary: 'One order, to its lead, the jobcentres that received it, its cooperation, the phone line and admins',
     tags: ['orders'],
     params: OrderParams,
     responses: { 200: { description: 'the order', schema: OrderView } },
     handle: async ({ principal, params }) => {
-      const doc = await findOrder(params.id);
-      if (!doc || !mayRead(principal, doc)) throw notFound();
-      return { status: 200, body: view(doc) };
+      refuseOnboarding(principal);
+      return answer(principal, params.id);
+    },
+  });
+
+  const amend = route({
+    method: 'patch',
+    path: '/orders/:id',
+    summary: 'Change what an open order asks for; recipients of an open round are told and matching ranks again',
+    tags: ['orders'],
+    params: OrderParams,
+    body: AmendOrderBody,
+    responses: { 200: { description: 'the changed order', schema: OrderView }, 409: { description: 'the order is closed' } },
+    handle: async ({ principal, params, body }) => {
+      const { occupation, occupationText, taxonomyVersion, municipality, largeProject, ...rest } = body;
+      const details: Partial<Omit<OrderDetails, 'occupation'>> = {
+        ...rest,
+        ...(municipality !== undefined ? { workplaceMunicipality: municipality } : {}),
+      };
+      const occupationPatch = {
+        ...(occupation !== undefined ? { code: occupation } : {}),
+        ...(taxonomyVersion !== undefined ? { taxonomy: taxonomyVersion } : {}),
+        ...(occupationText !== undefined ? { text: occupationText } : {}),
+      };
+      const result = await amendOrder(
+        deps,
+        params.id,
+        { details, ...(Object.keys(occupationPatch).length > 0 ? { occupation: occupationPatch } : {}), largeProject },
+        acting(principal),
+      );
+      if (!result.ok) throw commandRefusal(result);
+      return answer(principal, params.id);
+    },
+  });
+
+  const transition = route({
+    method: 'post',
+    path: '/orders/:id/transitions',
+    summary: 'Move an open order to in dialogue or searching; an illegal move is refused naming the state (409)',
+    tags: ['orders'],
+    params: OrderParams,
+    body: TransitionBody,
+    responses: {
+      200: { description: 'moved (or there already)', schema: OrderView },
+      409: { description: 'not a move the lifecycle allows from its state' },
+    },
+    handle: async ({ principal, params, body }) => {
+      const result = await moveOrder(deps, params.id, body, acting(principal));
+      if (!result.ok) throw commandRefusal(result);
+      return answer(principal, params.id);
     },
   });
 
   const close = route({
     method: 'post',
     path: '/orders/:id/close',
-    summary: 'Close an order as filled, cancelled or unfilled (R7: unfilled only once every jobcentre searched)',
+    summary:
+      'Close an order as filled, partly filled, cancelled or unfilled (R7: unfilled only once every jobcentre answered, or an admin override with a reason)',
     tags: ['orders'],
     params: OrderParams,
     body: CloseOrderBody,
-    responses: { 200: { description: 'closed', schema: OrderView }, 409: { description: 'already closed, or R7 not met' } },
+    responses: {
+      200: { description: 'closed', schema: OrderView },
+      409: { description: 'already closed, R7 not met, or hires do not fit the outcome' },
+    },
     handle: async ({ principal, params, body }) => {
-      const result = await closeOrder(deps, params.id, body.outcome, (lead) => mayAct(principal, lead));
+      const to: ClosedState = body.outcome === 'unfilled' ? 'closed-unfilled' : body.outcome;
+      const result = await closeOrder(deps, params.id, { to, reason: body.reason, override: body.override }, acting(principal));
       if (!result.ok) throw commandRefusal(result);
-      return { status: 200, body: view((await findOrder(params.id))!) };
+      return answer(principal, params.id);
+    },
+  });
+
+  const present = route({
+    method: 'post',
+    path: '/orders/:id/referrals',
+    summary:
+      'Present a candidate to the company (referral log), with the screening principles checked; the first moves the order to candidates presented',
+    tags: ['orders'],
+    params: OrderParams,
+    body: ReferralBody,
+    creates: true,
+    responses: {
+      201: { description: 'presented', schema: OrderView },
+      200: { description: 'presented before, with the same screening', schema: OrderView },
+      409: { description: 'the order is closed, or the candidate was presented with other screening' },
+    },
+    handle: async ({ principal, params, body }) => {
+      const result = await presentCandidate(deps, params.id, body, acting(principal));
+      if (!result.ok) throw commandRefusal(result);
+      return answer(principal, params.id, result.changed ? 201 : 200);
+    },
+  });
+
+  const outcome = route({
+    method: 'post',
+    path: '/orders/:id/referrals/:referralId/outcome',
+    summary: "The company's answer on a presented candidate: interview, or rejected with a reason",
+    tags: ['orders'],
+    params: ReferralParams,
+    body: ReferralOutcomeBody,
+    responses: { 200: { description: 'recorded', schema: OrderView }, 409: { description: 'no such referral, or its outcome is final' } },
+    handle: async ({ principal, params, body }) => {
+      const result = await recordReferralOutcome(
+        deps,
+        params.id,
+        params.referralId,
+        { kind: body.outcome, reason: body.reason },
+        acting(principal),
+      );
+      if (!result.ok) throw commandRefusal(result);
+      return answer(principal, params.id);
     },
   });
 
   const hire = route({
     method: 'post',
     path: '/orders/:id/hires',
-    summary: 'Record that the company hired a candidate; the same hire again changes nothing (200)',
+    summary: 'Record that the company hired a candidate (start date, weekly hours); the same hire again changes nothing (200)',
     tags: ['orders'],
     params: OrderParams,
     body: HireBody,
@@ -261,30 +368,64 @@ export function ordersRoutes(deps: CompanyDeps) {
     responses: {
       201: { description: 'recorded', schema: OrderView },
       200: { description: 'recorded before', schema: OrderView },
-      409: { description: 'the order is closed or has all its positions filled' },
+      409: { description: 'the order is closed, has all its positions filled, or the candidate holds an overlapping position' },
     },
     handle: async ({ principal, params, body }) => {
-      const result = await hireCandidate(deps, params.id, body, (lead) => mayAct(principal, lead));
+      const result = await hireCandidate(deps, params.id, body, acting(principal));
       if (!result.ok) throw commandRefusal(result);
-      return { status: result.changed ? 201 : 200, body: view((await findOrder(params.id))!) };
+      return answer(principal, params.id, result.changed ? 201 : 200);
+    },
+  });
+
+  const handover = route({
+    method: 'post',
+    path: '/orders/:id/handover',
+    summary: 'Hand the order over to another jobcentre of its cooperation (with the reason); recipients of open rounds are told',
+    tags: ['orders'],
+    params: OrderParams,
+    body: HandoverBody,
+    responses: {
+      200: { description: 'handed over', schema: OrderView },
+      409: { description: 'the order is closed, or that jobcentre leads it already' },
+      422: { description: 'the jobcentre is not in the order’s cooperation' },
+    },
+    handle: async ({ principal, params, body }) => {
+      const result = await handOverLead(deps, params.id, body, acting(principal));
+      if (!result.ok) throw commandRefusal(result);
+      // The old lead may no longer read the order (unless it received a round): it sees it once more, without candidates.
+      const order = await findOrder(params.id);
+      if (!order) throw notFound();
+      return { status: 200, body: orderView(order, principal, mayRead(principal, order) ? undefined : { kind: 'none' }) };
     },
   });
 
   const list = route({
     method: 'get',
     path: '/orders',
-    summary: 'The orders a principal may read, newest first, a page at a time',
+    summary:
+      'The orders a principal may read, newest first, a page at a time; filters by state, law status, lead, cooperation, channel, goals and period',
     tags: ['orders'],
     query: OrdersQuery,
     responses: { 200: { description: 'a page of orders', schema: OrderPage } },
     handle: async ({ principal, query }) => {
+      refuseOnboarding(principal);
+      const scope = listFilter(principal);
+      if (scope === 'none') throw notFound();
+      const states = (Object.keys(LAW_STATUS) as Order['status'][]).filter(
+        (s) => (!query.status || s === query.status) && (!query.lawStatus || LAW_STATUS[s] === query.lawStatus),
+      );
       // registeredAt is an ISO instant in UTC: as strings they sort as the instants do.
       const filter: OrderFilter = {
-        ...listFilter(principal),
-        ...(query.status ? { status: query.status } : {}),
+        ...scope,
+        ...(query.status || query.lawStatus ? { status: states } : {}),
+        ...(query.lead !== undefined ? { leadJobcentre: query.lead } : {}),
+        ...(query.channel ? { channel: query.channel } : {}),
+        ...(query.goal ? { goal: query.goal } : {}),
         ...(query.from ? { registeredFrom: dayStart(query.from).toISOString() } : {}),
         ...(query.to ? { registeredBefore: dayAfter(query.to).toISOString() } : {}),
       };
+      // A secretariat asking for another cooperation gets nothing, not the other cooperation's orders.
+      if (query.cooperation) filter.cooperation = scope.cooperation && scope.cooperation !== query.cooperation ? '-' : query.cooperation;
       if (query.cursor) {
         const after = decodeCursor(query.cursor);
         filter.after = { registeredAt: after.key, id: after.id };
@@ -292,37 +433,31 @@ export function ordersRoutes(deps: CompanyDeps) {
       const found = await deps.orders.list(filter, query.limit + 1);
       const page = found.slice(0, query.limit);
       const last = found.length > query.limit ? page[page.length - 1] : undefined;
+      const { cursor: _cursor, ...kept } = query;
       return {
         status: 200,
         body: {
-          orders: page.map(view),
-          next: nextLink(
-            '/orders',
-            { limit: query.limit, status: query.status, from: query.from, to: query.to },
-            last && { key: last.registeredAt, id: last.id },
-          ),
+          orders: page.map((o) => orderView(o, principal)),
+          next: nextLink('/orders', kept, last && { key: last.registeredAt, id: last.id }),
         },
       };
     },
   });
 
-  return (router: Router) => mountRoutes(router, [create, list, read, close, hire]);
-}
+  const screening = route({
+    method: 'get',
+    path: '/screening-principles',
+    summary: "A cooperation's shared screening principles: the checklist a presented candidate records",
+    tags: ['orders'],
+    query: ScreeningQuery,
+    responses: { 200: { description: 'the checklist', schema: ScreeningView } },
+    handle: async ({ principal, query }) => {
+      const own = principal.role === 'secretariat' || principal.role === 'onboarding' ? principal.cooperation : undefined;
+      const cooperation = query.cooperation ?? own ?? null;
+      return { status: 200, body: { cooperation, principles: [...screeningPrinciplesOf(cooperation)] } };
+    },
+  });
 
-function view(doc: Order) {
-  const rounds = doc.rounds;
-  return {
-    id: doc.id,
-    leadJobcentre: doc.leadJobcentre,
-    cooperation: doc.cooperation,
-    channel: doc.channel,
-    registeredAt: doc.registeredAt,
-    status: doc.status,
-    company: doc.company,
-    order: doc.order,
-    broadcastRequested: doc.broadcastRequested,
-    rounds,
-    hires: doc.hires,
-    everyJobcentreSearched: everyJobcentreSearched(rounds),
-  };
+  return (router: Router) =>
+    mountRoutes(router, [create, list, read, amend, transition, close, present, outcome, hire, handover, screening]);
 }

@@ -15,6 +15,21 @@ const orderSchema = new Schema(
     broadcastRequested: { type: Schema.Types.Mixed, default: null },
     rounds: { type: [Schema.Types.Mixed], default: [] },
     hires: { type: [Schema.Types.Mixed], default: [] },
+    /*
+     * Issue 15. Orders stored before it have none of these: order.repository's toOrder gives
+     * them their defaults on read (details from `order`, empty logs), so no migration is needed.
+     */
+    details: { type: Schema.Types.Mixed },
+    agreementId: { type: String },
+    largeProject: { type: Boolean, default: false },
+    referrals: { type: [Schema.Types.Mixed], default: [] },
+    timeline: { type: [Schema.Types.Mixed], default: [] },
+    amendments: { type: Number, default: 0 },
+    /** Derived on every write from rounds (who may open the order) and hires (overlapping positions), for queries. */
+    recipientJobcentres: { type: [Number], default: [], index: true },
+    hiredCandidates: { type: [String], default: [], index: true },
+    /** Kept by the service-goal clocks (R3, R4): `warned` and/or `breached`; GET /orders?goal= reads it. */
+    goalFlags: { type: [String], default: undefined },
     requestHash: { type: String },
     ...aggregateFields,
   },

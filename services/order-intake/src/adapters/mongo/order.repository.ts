@@ -1,7 +1,21 @@
 import { createStore, type Handoff } from '@rs/db';
-import type { OrderStore } from '../../app/ports';
-import type { Order } from '../../domain/order';
+import type { OrderFilter, OrderStore } from '../../app/ports';
+import { detailsFromSummary } from '../../domain/details';
+import { stateOf } from '../../domain/lifecycle';
+import type { Hire, Order, OrderChanges, RoundProgress } from '../../domain/order';
 import type { OrderModels } from './order.model';
+
+const hireKey = (jobcentre: number, candidateRef: string) => `${jobcentre}/${candidateRef}`;
+const recipientsOf = (rounds: readonly RoundProgress[]) => [...new Set(rounds.flatMap((r) => r.recipients))].sort((a, b) => a - b);
+
+/** The query fields derived from what a write changes: FerretDB queries flat arrays reliably, not fields inside arrays of subdocuments. */
+function derived(set: OrderChanges): Record<string, unknown> {
+  return {
+    ...set,
+    ...(set.rounds ? { recipientJobcentres: recipientsOf(set.rounds) } : {}),
+    ...(set.hires ? { hiredCandidates: set.hires.map((h) => hireKey(h.jobcentre, h.candidateRef)) } : {}),
+  };
+}
 
 /** Orders in MongoDB, written through the change log (see @rs/db createStore). */
 export function orderRepository(models: OrderModels, relay: Handoff): OrderStore {
@@ -12,40 +26,70 @@ export function orderRepository(models: OrderModels, relay: Handoff): OrderStore
       const found = await store.load(id);
       return found && { state: toOrder(found.doc), revision: found.revision };
     },
-    async loadRounds(id) {
-      const found = await store.load(id, { rounds: 1 });
-      return found && { state: { rounds: (found.doc.rounds as Order['rounds']) ?? [] }, revision: found.revision };
-    },
     save(id, write) {
       return store.save(id, {
         revision: write.revision,
-        set: write.state,
+        set: derived(write.state),
         outbox: write.outbox,
         ...(write.processedId ? { processedId: write.processedId } : {}),
       });
     },
     insert({ id, ...fields }, outbox) {
-      return store.insert({ _id: id, ...fields }, outbox);
+      return store.insert({ _id: id, ...derived(fields) }, outbox);
     },
-    async list({ registeredFrom, registeredBefore, after, ...exact }, limit) {
-      // registeredAt is an ISO instant in UTC, so string order is time order.
-      const and: Record<string, unknown>[] = [];
-      const range = { ...(registeredFrom ? { $gte: registeredFrom } : {}), ...(registeredBefore ? { $lt: registeredBefore } : {}) };
-      if (Object.keys(range).length > 0) and.push({ registeredAt: range });
-      if (after)
-        and.push({ $or: [{ registeredAt: { $lt: after.registeredAt } }, { registeredAt: after.registeredAt, _id: { $lt: after.id } }] });
+    async list(filter, limit) {
       const docs = await model.collection
-        .find({ ...exact, ...(and.length > 0 ? { $and: and } : {}) }, { projection: { processed: 0, changeTokens: 0 } })
+        .find(listQuery(filter), { projection: { processed: 0, changeTokens: 0 } })
         .sort({ registeredAt: -1, _id: -1 })
         .limit(limit)
         .toArray();
       return docs.map((d) => toOrder(d as Record<string, unknown>));
     },
+    async hiresOf(jobcentre, candidateRef) {
+      const docs = await model.collection
+        .find({ hiredCandidates: hireKey(jobcentre, candidateRef) }, { projection: { hires: 1 } })
+        .limit(100)
+        .toArray();
+      return docs.flatMap((d) =>
+        ((d.hires as Hire[] | undefined) ?? [])
+          .filter((h) => h.jobcentre === jobcentre && h.candidateRef === candidateRef)
+          .map((h) => ({ orderId: String(d._id), startDate: h.startDate, weeklyHours: h.weeklyHours })),
+      );
+    },
   };
 }
 
+/** Every value in the query is a number or a plain string the edge validated (never an object from a request). */
+function listQuery({ registeredFrom, registeredBefore, after, visibleTo, status, goal, ...exact }: OrderFilter): Record<string, unknown> {
+  // registeredAt is an ISO instant in UTC, so string order is time order.
+  const and: Record<string, unknown>[] = [];
+  const range = { ...(registeredFrom ? { $gte: registeredFrom } : {}), ...(registeredBefore ? { $lt: registeredBefore } : {}) };
+  if (Object.keys(range).length > 0) and.push({ registeredAt: range });
+  if (after)
+    and.push({ $or: [{ registeredAt: { $lt: after.registeredAt } }, { registeredAt: after.registeredAt, _id: { $lt: after.id } }] });
+  if (visibleTo !== undefined) and.push({ $or: [{ leadJobcentre: visibleTo }, { recipientJobcentres: visibleTo }] });
+  // Orders stored before issue 15 say `unfilled` for closed-unfilled.
+  if (status) and.push({ status: { $in: status.includes('closed-unfilled') ? [...status, 'unfilled'] : status } });
+  if (goal) and.push({ goalFlags: goal });
+  return { ...exact, ...(and.length > 0 ? { $and: and } : {}) };
+}
+
 function toOrder(doc: Record<string, unknown>): Order {
-  const { _id, version: _v, processed: _p, changeTokens: _t, ...rest } = doc;
-  const order = rest as Omit<Order, 'id'>;
-  return { ...order, id: String(_id), rounds: order.rounds ?? [], hires: order.hires ?? [] };
+  const { _id, version: _v, processed: _p, changeTokens: _t, hiredCandidates: _h, goalFlags: _g, ...rest } = doc;
+  const order = rest as Omit<Order, 'id'> & { status: string };
+  const rounds = order.rounds ?? [];
+  return {
+    ...order,
+    id: String(_id),
+    status: stateOf(order.status),
+    channel: order.channel ?? 'jobcentre',
+    details: order.details ?? detailsFromSummary(order.order),
+    largeProject: order.largeProject ?? false,
+    rounds,
+    recipientJobcentres: recipientsOf(rounds),
+    hires: order.hires ?? [],
+    referrals: order.referrals ?? [],
+    timeline: order.timeline ?? [],
+    amendments: order.amendments ?? 0,
+  };
 }

@@ -1,0 +1,74 @@
+import { systemMove } from '../domain/lifecycle';
+import { everyJobcentreSearched } from '../domain/order';
+import { decideOutcome, decidePresent, type ReferralOutcome } from '../domain/referrals';
+import { appendTimeline, type TimelineLine } from '../domain/timeline';
+import type { Acting } from './acting';
+import type { OrderIntakeDeps } from './deps';
+import { type CommandResult, type OrderDecision, runOrderCommand } from './order-command';
+import { moveWrite } from './transition';
+
+/**
+ * The lead presents a candidate to the company (referral log). The first one moves the order to
+ * candidates presented, which stops the 3-working-day clock (R4).
+ */
+export function presentCandidate(
+  deps: OrderIntakeDeps,
+  orderId: string,
+  candidate: { jobcentre: number; candidateRef: string; screening: string[] },
+  acting: Acting,
+): Promise<CommandResult> {
+  return runOrderCommand(deps, orderId, acting.may, (order, now): OrderDecision => {
+    const at = now.toISOString();
+    const decision = decidePresent(order, candidate, at, acting.by);
+    if (decision.kind === 'refused') return { kind: 'refused', status: decision.status, reason: decision.reason, field: decision.field };
+    if (decision.kind === 'stay') return { kind: 'unchanged' };
+    const line: TimelineLine = {
+      kind: 'referral-presented',
+      note: `${candidate.jobcentre}/${candidate.candidateRef}; screened: ${candidate.screening.join(', ') || 'none'}`,
+    };
+    const to = systemMove(
+      {
+        state: order.status,
+        positions: order.details.positions,
+        hires: order.hires.length,
+        everyJobcentreSearched: everyJobcentreSearched(order.rounds),
+      },
+      'candidate-presented',
+    );
+    if (!to) {
+      return {
+        kind: 'write',
+        set: { referrals: decision.referrals, timeline: appendTimeline(order.id, order.timeline, at, acting.by, [line]) },
+        messages: [],
+      };
+    }
+    const moved = moveWrite(order, { to }, at, acting.by, [line]);
+    return { kind: 'write', set: { ...moved.set, referrals: decision.referrals }, messages: moved.messages };
+  });
+}
+
+/** The company's answer on a presented candidate: interview, or rejected with a reason. */
+export function recordReferralOutcome(
+  deps: OrderIntakeDeps,
+  orderId: string,
+  referralId: string,
+  outcome: { kind: Exclude<ReferralOutcome, 'hired'>; reason?: string | undefined },
+  acting: Acting,
+): Promise<CommandResult> {
+  return runOrderCommand(deps, orderId, acting.may, (order, now): OrderDecision => {
+    const at = now.toISOString();
+    const decision = decideOutcome(order, referralId, outcome, at, acting.by);
+    if (decision.kind === 'refused') return { kind: 'refused', status: decision.status, reason: decision.reason, field: decision.field };
+    if (decision.kind === 'stay') return { kind: 'unchanged' };
+    const line: TimelineLine = {
+      kind: `referral-${outcome.kind}`,
+      note: referralId,
+      ...(outcome.reason ? { reason: outcome.reason } : {}),
+    };
+    return {
+      kind: 'write',
+      set: { referrals: decision.referrals, timeline: appendTimeline(order.id, order.timeline, at, acting.by, [line]) },
+      messages: [],
+    };
+  });
+}

@@ -1,0 +1,36 @@
+import { decideHire, FULL_TIME_WEEKLY_HOURS } from './hires';
+
+describe('hires (placements)', () => {
+  const hire = { jobcentre: 147, candidateRef: 'k1', hiredAt: '2026-12-01T10:00:00Z', startDate: '2027-01-04', weeklyHours: 37 };
+  const again = { jobcentre: 147, candidateRef: 'k1', startDate: '2027-01-04', weeklyHours: 37 };
+  it('records a hire on an open order, up to its positions; the same hire twice is one hire', () => {
+    expect(decideHire('searching', 2, [], again)).toEqual({ kind: 'record' });
+    expect(decideHire('searching', 2, [hire], again)).toEqual({ kind: 'already-recorded' });
+    expect(decideHire('searching', 2, [hire], { ...again, jobcentre: 151 })).toEqual({ kind: 'record' });
+    expect(decideHire('searching', 1, [hire], { ...again, jobcentre: 151 })).toMatchObject({
+      kind: 'refused',
+      reason: expect.stringContaining('all 1 positions are filled'),
+    });
+  });
+  it('refuses the same candidate for a second position of the order (other start or hours)', () => {
+    expect(decideHire('searching', 2, [hire], { ...again, startDate: '2027-02-01' })).toMatchObject({
+      kind: 'refused',
+      reason: expect.stringContaining('hired for this order already'),
+    });
+  });
+  it('refuses on a closed order', () => {
+    for (const closed of ['filled', 'partly-filled', 'closed-unfilled', 'cancelled'] as const) {
+      expect(decideHire(closed, 2, [], again)).toMatchObject({ kind: 'refused', reason: expect.stringContaining(`already ${closed}`) });
+    }
+  });
+  it('refuses a candidate holding an overlapping position elsewhere, unless both part-time positions fit in a full week', () => {
+    const fullTime = [{ orderId: 'o2', startDate: '2026-11-01', weeklyHours: 37 }];
+    expect(decideHire('searching', 2, [], again, fullTime)).toMatchObject({ kind: 'refused', reason: expect.stringContaining('o2') });
+    const partTime = [{ orderId: 'o2', startDate: '2026-11-01', weeklyHours: 15 }];
+    expect(decideHire('searching', 2, [], { ...again, weeklyHours: 20 }, partTime)).toEqual({ kind: 'record' });
+    expect(decideHire('searching', 2, [], { ...again, weeklyHours: 25 }, partTime)).toMatchObject({ kind: 'refused' });
+    // A hire recorded before issue 15 has no hours: it counts as full-time.
+    expect(decideHire('searching', 2, [], { ...again, weeklyHours: 1 }, [{ orderId: 'o3' }])).toMatchObject({ kind: 'refused' });
+    expect(FULL_TIME_WEEKLY_HOURS).toBe(37);
+  });
+});
