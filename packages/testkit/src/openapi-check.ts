@@ -56,7 +56,7 @@ export function conformanceProblems(route: Route, status: number, contentType: s
 }
 
 export interface RouteCall {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   token?: string;
   body?: unknown;

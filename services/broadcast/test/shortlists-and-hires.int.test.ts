@@ -174,14 +174,14 @@ describe('shortlists in rounds, and hires', () => {
     const hired = await request(intake.url)
       .post(`/orders/${orderC}/hires`)
       .set('authorization', `Bearer ${lead}`)
-      .send({ jobcentre: 147, candidateRef: 'k147-1' })
+      .send({ jobcentre: 147, candidateRef: 'k147-1', startDate: '2027-01-04', weeklyHours: 37 })
       .expect(201);
     expect(hired.body.hires).toEqual([expect.objectContaining({ jobcentre: 147, candidateRef: 'k147-1' })]);
     // A retried request is the same hire.
     await request(intake.url)
       .post(`/orders/${orderC}/hires`)
       .set('authorization', `Bearer ${lead}`)
-      .send({ jobcentre: 147, candidateRef: 'k147-1' })
+      .send({ jobcentre: 147, candidateRef: 'k147-1', startDate: '2027-01-04', weeklyHours: 37 })
       .expect(200);
 
     const notice = await waitFor(() => received<CandidateWithdrawn>(LEAD, 'round.candidate-withdrawn', orderA)[0], {
@@ -207,7 +207,7 @@ describe('shortlists in rounds, and hires', () => {
     await request(intake.url)
       .post(`/orders/${id}/hires`)
       .set('authorization', `Bearer ${other}`)
-      .send({ jobcentre: 147, candidateRef: 'x' })
+      .send({ jobcentre: 147, candidateRef: 'x', startDate: '2027-01-04', weeklyHours: 37 })
       .expect(404);
     const bad = await request(intake.url)
       .post(`/orders/${id}/hires`)
@@ -219,13 +219,13 @@ describe('shortlists in rounds, and hires', () => {
     const full = await request(intake.url)
       .post(`/orders/${orderA}/hires`)
       .set('authorization', `Bearer ${lead}`)
-      .send({ jobcentre: 151, candidateRef: 'k151-1' })
+      .send({ jobcentre: 151, candidateRef: 'k151-1', startDate: '2027-01-04', weeklyHours: 37 })
       .expect(201);
     expect(full.body.hires).toHaveLength(1);
     const refused = await request(intake.url)
       .post(`/orders/${orderA}/hires`)
       .set('authorization', `Bearer ${lead}`)
-      .send({ jobcentre: 151, candidateRef: 'k151-2' })
+      .send({ jobcentre: 151, candidateRef: 'k151-2', startDate: '2027-01-04', weeklyHours: 37 })
       .expect(409);
     expect(refused.body.detail).toContain('all 1 positions are filled');
   });

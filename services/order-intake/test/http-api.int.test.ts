@@ -54,9 +54,17 @@ describe('order-intake HTTP API', () => {
       expect([invalid, bad.status, bad.problems]).toEqual([invalid, 400, []]);
     }
 
-    const hire = await call({ method: 'POST', path: `/orders/${id}/hires`, body: { jobcentre: 147, candidateRef: 'c-1' } });
+    const hire = await call({
+      method: 'POST',
+      path: `/orders/${id}/hires`,
+      body: { jobcentre: 147, candidateRef: 'c-1', startDate: '2027-01-04', weeklyHours: 37 },
+    });
     expect([hire.status, hire.problems]).toEqual([201, []]);
-    const badHire = await call({ method: 'POST', path: `/orders/${id}/hires`, body: { jobcentre: '147', candidateRef: 'c-1' } });
+    const badHire = await call({
+      method: 'POST',
+      path: `/orders/${id}/hires`,
+      body: { jobcentre: '147', candidateRef: 'c-1', startDate: '2027-01-04', weeklyHours: 37 },
+    });
     expect([badHire.status, badHire.problems]).toEqual([400, []]);
 
     const badClose = await call({ method: 'POST', path: `/orders/${id}/close`, body: { outcome: 'sold' } });

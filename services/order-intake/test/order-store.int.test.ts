@@ -115,6 +115,48 @@ describe('order store', () => {
     expect(loaded.revision).toMatchObject({ version: 3, processed: ['msg-1', 'msg-2'] });
   });
 
+  it('reads an order stored before issue 15 with its defaults (no migration): details from its summary, `unfilled` as closed-unfilled', async () => {
+    const models = orderModels(connection);
+    await models.orders.collection.insertOne({
+      _id: 'legacy-order-1' as never,
+      leadJobcentre: 147,
+      cooperation: 'HRS',
+      channel: 'jobcentre',
+      registeredBy: 'consultant',
+      registeredAt: '2026-11-01T09:00:00.000Z',
+      status: 'unfilled',
+      company: { name: 'Gammel ApS', municipality: 147 },
+      order: { title: 'Pakker', occupation: '9321', positions: 2, municipality: 147, companyName: 'Gammel ApS', description: '' },
+      broadcastRequested: null,
+      rounds: [
+        { roundId: 'legacy-order-1-1', recipients: [101, 151], replied: [101, 151], overdue: [], status: 'complete', candidateCount: 0 },
+      ],
+      hires: [{ jobcentre: 101, candidateRef: 'old-1', hiredAt: '2026-11-02T09:00:00.000Z' }],
+      version: 1,
+    });
+    const { state } = (await deps.orders.load('legacy-order-1'))!;
+    expect(state).toMatchObject({
+      status: 'closed-unfilled',
+      details: {
+        occupation: { code: '9321', taxonomy: 'DISCO-08' },
+        positions: 2,
+        workplaceMunicipality: 147,
+        requirements: { licences: [] },
+      },
+      recipientJobcentres: [101, 151],
+      referrals: [],
+      timeline: [],
+      amendments: 0,
+      largeProject: false,
+    });
+    expect(await deps.orders.list({ status: ['closed-unfilled'], visibleTo: 151 }, 10)).toEqual([
+      expect.objectContaining({ id: 'legacy-order-1' }),
+    ]);
+    // A legacy hire (no hours) is found, and counts as full-time against the candidate's next one.
+    expect(await deps.orders.hiresOf(101, 'old-1')).toEqual([{ orderId: 'legacy-order-1', startDate: undefined, weeklyHours: undefined }]);
+    expect(await deps.orders.hiresOf(151, 'old-1')).toEqual([]);
+  });
+
   it('eight concurrent hires for two positions: exactly two recorded, the rest refused, each recorded once', async () => {
     handedOff.length = 0;
     const order = await register(2);

@@ -82,15 +82,15 @@ describe('order-intake', () => {
 
   it('records a hire once, refuses it beyond the positions or on a closed order (409), and to others (404)', async () => {
     const { id } = await register(lead);
-    const hire = { jobcentre: OTHER, candidateRef: 'c-147-1' };
+    const hire = { jobcentre: OTHER, candidateRef: 'c-147-1', startDate: '2027-01-04', weeklyHours: 37 };
     await post(`/orders/${id}/hires`, other, hire).expect(404);
     const first = await post(`/orders/${id}/hires`, lead, hire).expect(201);
     expect(first.body.hires).toEqual([expect.objectContaining(hire)]);
     // The same hire again is a retried request: nothing new.
     await post(`/orders/${id}/hires`, lead, hire).expect(200);
-    const full = await post(`/orders/${id}/hires`, lead, { jobcentre: OTHER, candidateRef: 'c-147-2' }).expect(409);
+    const full = await post(`/orders/${id}/hires`, lead, { ...hire, candidateRef: 'c-147-2' }).expect(409);
     expect(full.body.detail).toMatch(/positions/);
-    await post(`/orders/${id}/hires`, lead, { jobcentre: 99, candidateRef: 'c-1' }).expect(400);
+    await post(`/orders/${id}/hires`, lead, { ...hire, jobcentre: 99 }).expect(400);
     await waitFor(() => events.data<{ orderId: string }>('order.candidate-hired').filter((d) => d.orderId === id).length === 1, {
       what: 'order.candidate-hired',
     });

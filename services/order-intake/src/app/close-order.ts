@@ -26,6 +26,9 @@ export function closeOrder(deps: OrderIntakeDeps, orderId: string, request: Clos
       { kind: 'person', admin: acting.admin },
     );
     if (decision.kind === 'refused') {
+      if (decision.code === 'reason-required') {
+        return { kind: 'refused', status: 400, code: 'invalid-request', reason: decision.reason, field: 'body.reason' };
+      }
       return {
         kind: 'refused',
         status: decision.code === 'override-not-allowed' ? 403 : 409,

@@ -169,8 +169,9 @@ export const ReferralParams = z.object({
   referralId: z.string().regex(/^\d{3}-[A-Za-z0-9_-]{1,64}$/, '<jobcentre>-<candidateRef>'),
 });
 
+/** Strict: an unknown parameter (`status[$ne]`, a misspelt filter) is refused, not ignored. */
 export const OrdersQuery = z
-  .object({
+  .strictObject({
     ...pageQuery(50, 200),
     status: OrderState.optional(),
     /** BEK 442/2023 § 137 status: the states that map to it. */
@@ -190,7 +191,7 @@ export const OrdersQuery = z
   })
   .refine(fromNotAfterTo, FROM_AFTER_TO);
 
-export const ScreeningQuery = z.object({
+export const ScreeningQuery = z.strictObject({
   cooperation: z
     .string()
     .regex(/^[A-Z]{2,10}$/, 'a cooperation id, e.g. HRS')

@@ -94,8 +94,20 @@ function refuseOnboarding(principal: Principal) {
   }
 }
 
-/** Who runs a command on an order: its lead or an admin; everyone else is told it does not exist. */
-const acting = (principal: Principal): Acting => ({
+/**
+ * Who runs a command on an order: its lead or an admin. Other roles are refused outright (403);
+ * a jobcentre that does not lead the order is told it does not exist (404).
+ */
+const acting = (principal: Principal): Acting => {
+  if (principal.role !== 'jobcentre' && principal.role !== 'admin') {
+    throw new HttpError(403, 'forbidden', {
+      en: 'Only the lead jobcentre or an admin runs an order',
+      da: 'Kun det ledende jobcenter (tovholderen) eller en administrator kan ændre en ordre',
+    });
+  }
+  return actingAs(principal);
+};
+const actingAs = (principal: Principal): Acting => ({
   by: principal.sub,
   admin: principal.role === 'admin',
   may: (order) => mayAct(principal, order),

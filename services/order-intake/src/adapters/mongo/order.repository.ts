@@ -47,7 +47,16 @@ export function orderRepository(models: OrderModels, relay: Handoff): OrderStore
     },
     async hiresOf(jobcentre, candidateRef) {
       const docs = await model.collection
-        .find({ hiredCandidates: hireKey(jobcentre, candidateRef) }, { projection: { hires: 1 } })
+        .find(
+          // Orders written before issue 15 have no hiredCandidates yet: found by the hire itself.
+          {
+            $or: [
+              { hiredCandidates: hireKey(jobcentre, candidateRef) },
+              { hiredCandidates: { $exists: false }, 'hires.candidateRef': candidateRef },
+            ],
+          },
+          { projection: { hires: 1 } },
+        )
         .limit(100)
         .toArray();
       return docs.flatMap((d) =>
@@ -67,7 +76,16 @@ function listQuery({ registeredFrom, registeredBefore, after, visibleTo, status,
   if (Object.keys(range).length > 0) and.push({ registeredAt: range });
   if (after)
     and.push({ $or: [{ registeredAt: { $lt: after.registeredAt } }, { registeredAt: after.registeredAt, _id: { $lt: after.id } }] });
-  if (visibleTo !== undefined) and.push({ $or: [{ leadJobcentre: visibleTo }, { recipientJobcentres: visibleTo }] });
+  if (visibleTo !== undefined) {
+    // Orders written before issue 15 have no recipientJobcentres yet: found by their rounds.
+    and.push({
+      $or: [
+        { leadJobcentre: visibleTo },
+        { recipientJobcentres: visibleTo },
+        { recipientJobcentres: { $exists: false }, 'rounds.recipients': visibleTo },
+      ],
+    });
+  }
   // Orders stored before issue 15 say `unfilled` for closed-unfilled.
   if (status) and.push({ status: { $in: status.includes('closed-unfilled') ? [...status, 'unfilled'] : status } });
   if (goal) and.push({ goalFlags: goal });
