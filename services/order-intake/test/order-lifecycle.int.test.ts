@@ -131,7 +131,7 @@ describe('order lifecycle, referral log, amendments and handover', () => {
   };
   const notices = <T>(name: string, orderId: string) =>
     queues.seen
-      .filter((s) => s.name === name && (s.envelope?.data as { orderId: string }).orderId === orderId)
+      .filter((s) => s.name === name && (s.envelope?.data as { orderId?: string } | undefined)?.orderId === orderId)
       .map((s) => ({
         queue: s.routingKey,
         data: s.envelope?.data as T,
