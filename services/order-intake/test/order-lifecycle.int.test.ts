@@ -72,6 +72,8 @@ describe('order lifecycle, referral log, amendments and handover', () => {
     platform = await testPlatform();
     intake = await platform.start('order-intake');
     events = await platform.bus.watch(EXCHANGES.events, ['order.*']);
+    // Matching ranks each order, and each amendment, once.
+    await platform.start('matching');
     // The recipients' own queues, as the platform declares them before the first round.
     queues = await platform.bus.watch(
       EXCHANGES.jobcentres,
@@ -311,6 +313,10 @@ describe('order lifecycle, referral log, amendments and handover', () => {
       what: 'order.amended',
     });
     expect(forMatching).toMatchObject({ amendment: 1, changed: ['positions', 'requirements'], order: { positions: 3 } });
+    // Matching ranked the order when it was registered, and again for the amendment.
+    await waitFor(() => events.data<{ orderId: string }>('order.shortlisted').filter((e) => e.orderId === id).length === 2, {
+      what: 'a second order.shortlisted after the amendment',
+    });
     // The same change again, and a change of the contact only, tell nobody.
     await send('patch', `/orders/${id}`, lead, { positions: 3 }).expect(200);
     await send('patch', `/orders/${id}`, lead, { contact: { name: 'Mette Hansen' } }).expect(200);
@@ -319,6 +325,7 @@ describe('order lifecycle, referral log, amendments and handover', () => {
     await settle();
     expect(notices('round.order-amended', id)).toHaveLength(2);
     expect((await get(`/orders/${id}`, lead)).body).toMatchObject({ amendments: 1, details: { contact: { name: 'Mette Hansen' } } });
+    expect(events.data<{ orderId: string }>('order.shortlisted').filter((e) => e.orderId === id)).toHaveLength(2);
   });
 
   it('hands the lead over to another jobcentre of the cooperation, telling the recipients of open rounds', async () => {
