@@ -1,0 +1,151 @@
+import { silentLogger } from '@rs/bus';
+import { type Connector, createConnector } from '@rs/connector';
+import { EXCHANGES, jobcentreQueue, type PayloadOf } from '@rs/contracts';
+import {
+  jobcentreAmqpUrl,
+  jobcentreToken,
+  type RunningService,
+  type TestPlatform,
+  testPlatform,
+  tokenFor,
+  waitFor,
+  type Watch,
+} from '@rs/testkit';
+import request from 'supertest';
+
+/**
+ * Issue 15 end to end, as far as main holds it: the phone line takes a call from a Dragør
+ * company → the order is routed to Tårnby (R1) → broadcast opens a cooperation round → a
+ * recipient replies with a candidate → the lead presents the candidate (the order is "candidates
+ * presented") → the company hires (start date, hours, a large project) → order.candidate-hired
+ * carries what the onboarding follow-ups need.
+ *
+ * Not here yet (other parts of issue 15, landing separately): the company found by CVR through
+ * the companies API and the call log (part 1, 5), the goal clock stopped by the presentation
+ * (part 4) and the follow-up due and its outcome (part 6, second half).
+ */
+const DRAGOR = 155;
+const TARNBY = 185;
+const REPLIER = 147;
+
+describe('issue 15: from a phone call to a hire', () => {
+  let platform: TestPlatform;
+  let intake: RunningService;
+  let events: Watch;
+  let leadInbox: Watch;
+  let connector: Connector | undefined;
+  const broadcasts: PayloadOf<'round.order-broadcast'>[] = [];
+  const phoneLine = tokenFor({ role: 'phone-line', sub: 'operator-7' });
+  const lead = jobcentreToken(TARNBY);
+
+  beforeAll(async () => {
+    platform = await testPlatform({ jobcentres: [REPLIER] });
+    await platform.start('broadcast', { REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: 'none' });
+    intake = await platform.start('order-intake');
+    events = await platform.bus.watch(EXCHANGES.events, ['order.*', 'round.*']);
+    leadInbox = await platform.bus.drain([jobcentreQueue(TARNBY)]);
+    connector = createConnector(
+      { url: jobcentreAmqpUrl(platform.world, REPLIER), jobcentre: REPLIER, logger: silentLogger },
+      {
+        'round.order-broadcast': async (data) => {
+          broadcasts.push(data);
+        },
+      },
+    );
+  }, 90_000);
+  afterAll(async () => {
+    await connector?.stop();
+    await platform.dispose();
+  });
+
+  it('routes a Dragør company’s order to Tårnby, broadcasts it, records the presentation and the hire', async () => {
+    const registered = await request(intake.url)
+      .post('/orders')
+      .set('authorization', `Bearer ${phoneLine}`)
+      .send({
+        company: { name: 'Dragør Havnekiosk', cvr: '12345674', municipality: DRAGOR },
+        title: 'Butiksmedarbejder',
+        occupation: '5223',
+        positions: 1,
+        weeklyHours: 30,
+        workingTime: 'part-time',
+        requirements: { languages: [{ language: 'da', level: 'B2' }] },
+        shortNotice: true,
+        largeProject: true,
+        broadcast: { scope: 'cooperation' },
+      })
+      .expect(201);
+    const orderId = registered.body.id as string;
+    expect(registered.body).toMatchObject({ leadJobcentre: TARNBY, cooperation: 'HRS', channel: 'phone-line', status: 'registered' });
+
+    // Broadcast opens the round; the order is searching, and the recipient got it on its queue.
+    const offered = await waitFor(() => broadcasts.find((b) => b.orderId === orderId), { what: 'the round on the recipient’s queue' });
+    await waitFor(
+      async () => (await request(intake.url).get(`/orders/${orderId}`).set('authorization', `Bearer ${lead}`)).body.status === 'searching',
+      {
+        what: 'the order searching',
+      },
+    );
+    // The recipient may open the order it received.
+    await request(intake.url)
+      .get(`/orders/${orderId}`)
+      .set('authorization', `Bearer ${jobcentreToken(REPLIER)}`)
+      .expect(200);
+
+    await connector!.reply({
+      roundId: offered.roundId,
+      orderId,
+      answer: 'candidates',
+      candidates: [{ candidateRef: 'c-147-55', summary: 'Butiksmedarbejder, 4 års erfaring' }],
+    });
+    const reply = await waitFor(
+      () =>
+        leadInbox.seen
+          .filter((m) => m.name === 'round.reply-received')
+          .map((m) => m.envelope?.data as PayloadOf<'round.reply-received'>)
+          .find((d) => d.orderId === orderId),
+      { what: 'the reply on the lead’s queue' },
+    );
+    const candidate = reply.candidates[0]!;
+
+    const presented = await request(intake.url)
+      .post(`/orders/${orderId}/referrals`)
+      .set('authorization', `Bearer ${lead}`)
+      .send({ jobcentre: REPLIER, candidateRef: candidate.candidateRef, screening: ['qualifications', 'interest', 'availability'] })
+      .expect(201);
+    expect([presented.body.status, presented.body.lawStatus]).toEqual(['candidates-presented', 'inactive-enough-referrals']);
+
+    const hired = await request(intake.url)
+      .post(`/orders/${orderId}/hires`)
+      .set('authorization', `Bearer ${lead}`)
+      .send({ jobcentre: REPLIER, candidateRef: candidate.candidateRef, startDate: '2027-01-04', weeklyHours: 30 })
+      .expect(201);
+    expect(hired.body.referrals[0].outcome.kind).toBe('hired');
+    const hire = await waitFor(
+      () => events.data<PayloadOf<'order.candidate-hired'>>('order.candidate-hired').find((e) => e.orderId === orderId),
+      { what: 'order.candidate-hired' },
+    );
+    expect(hire).toMatchObject({
+      jobcentre: REPLIER,
+      candidateRef: 'c-147-55',
+      startDate: '2027-01-04',
+      weeklyHours: 30,
+      followUp: true,
+      cooperation: 'HRS',
+    });
+
+    await request(intake.url)
+      .post(`/orders/${orderId}/close`)
+      .set('authorization', `Bearer ${lead}`)
+      .send({ outcome: 'filled' })
+      .expect(200);
+    const changes = await waitFor(
+      () => {
+        const seen = events.data<PayloadOf<'order.status-changed'>>('order.status-changed').filter((e) => e.orderId === orderId);
+        return seen.length >= 3 ? seen : undefined;
+      },
+      { what: 'three transitions' },
+    );
+    expect(changes.map((c) => c.to)).toEqual(['searching', 'candidates-presented', 'filled']);
+  });
+});
