@@ -475,6 +475,53 @@ describe('order lifecycle, referral log, amendments and handover', () => {
     expect([body.status, body.hires, body.timeline.length]).toEqual(['registered', [], 1]);
   });
 
+  it('every route: an operator object, an unknown field, a wrong type, a wrong role and another jobcentre are refused', async () => {
+    const { id } = await register();
+    await send('post', `/orders/${id}/referrals`, lead, { jobcentre: 147, candidateRef: 'c-147-m', screening: [] }).expect(201);
+    /** Each route with a valid body, the field an operator object is put in, and a wrong-typed field. */
+    const routes: { method: 'post' | 'patch'; path: string; body: Record<string, unknown>; field: string; wrongType: [string, unknown] }[] =
+      [
+        { method: 'patch', path: `/orders/${id}`, body: { positions: 2 }, field: 'title', wrongType: ['shortNotice', 'yes'] },
+        { method: 'post', path: `/orders/${id}/transitions`, body: { to: 'in-dialogue' }, field: 'to', wrongType: ['reason', 7] },
+        { method: 'post', path: `/orders/${id}/close`, body: { outcome: 'cancelled' }, field: 'outcome', wrongType: ['override', 'true'] },
+        {
+          method: 'post',
+          path: `/orders/${id}/referrals`,
+          body: { jobcentre: 151, candidateRef: 'c-151-m', screening: [] },
+          field: 'candidateRef',
+          wrongType: ['screening', 'interest'],
+        },
+        {
+          method: 'post',
+          path: `/orders/${id}/referrals/147-c-147-m/outcome`,
+          body: { outcome: 'interview' },
+          field: 'reason',
+          wrongType: ['outcome', 1],
+        },
+        { method: 'post', path: `/orders/${id}/hires`, body: hireOf('c-151-m'), field: 'startDate', wrongType: ['weeklyHours', '37'] },
+        { method: 'post', path: `/orders/${id}/handover`, body: { to: 101, reason: 'Skifter' }, field: 'reason', wrongType: ['to', '101'] },
+      ];
+    for (const r of routes) {
+      const what = `${r.method.toUpperCase()} ${r.path}`;
+      const operator = await send(r.method, r.path, lead, { ...r.body, [r.field]: { $ne: null } });
+      expect([what, operator.status, operator.body.errors?.map((e: { field: string }) => e.field)]).toEqual([
+        what,
+        400,
+        [`body.${r.field}`],
+      ]);
+      const unknown = await send(r.method, r.path, lead, { ...r.body, $where: 'sleep(1000)' });
+      expect([what, unknown.status, unknown.body.errors?.[0]?.field]).toEqual([what, 400, 'body.$where']);
+      const wrong = await send(r.method, r.path, lead, { ...r.body, [r.wrongType[0]]: r.wrongType[1] });
+      expect([what, wrong.status, wrong.body.errors?.[0]?.field]).toEqual([what, 400, `body.${r.wrongType[0]}`]);
+      expect([what, (await send(r.method, r.path, phoneLine, r.body)).status]).toEqual([what, 403]);
+      expect([what, (await send(r.method, r.path, outsider, r.body)).status]).toEqual([what, 404]);
+      expect([what, (await send(r.method, r.path.replace(id, 'no-such-order'), lead, r.body)).status]).toEqual([what, 404]);
+    }
+    // Nothing of it was applied.
+    const { body } = await get(`/orders/${id}`, lead);
+    expect([body.status, body.leadJobcentre, body.hires, body.referrals.length]).toEqual(['candidates-presented', LEAD, [], 1]);
+  });
+
   it('replays a repeated POST with the same Idempotency-Key', async () => {
     const headers = { authorization: `Bearer ${lead}`, 'content-type': 'application/json', 'idempotency-key': 'lifecycle-key-1' };
     const body = JSON.stringify(fullOrder({ company: { name: 'Tårnby Tømrer', municipality: 185 } }));
