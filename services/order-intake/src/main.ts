@@ -16,6 +16,7 @@ import {
 } from './adapters/mongo/company.repository';
 import { followUpRepository } from './adapters/mongo/follow-ups.repository';
 import { orderModels } from './adapters/mongo/order.model';
+import { goalOrderIds } from './adapters/mongo/goal-orders';
 import { orderRepository } from './adapters/mongo/order.repository';
 import { serviceGoalModels } from './adapters/mongo/service-goals.model';
 import { serviceGoalRepository } from './adapters/mongo/service-goals.repository';
@@ -54,6 +55,7 @@ runService(
         newId: randomUUID,
         randomInt: (max) => randomInt(max),
         telephony: { secret: config.TELEPHONY_WEBHOOK_SECRET, toleranceSeconds: config.TELEPHONY_WEBHOOK_TOLERANCE_SECONDS },
+        goalOrders: goalOrderIds(models.serviceGoals),
       };
       const goalTimers = serviceGoalTimerQueue(timerQueues);
       const day = config.SERVICE_GOAL_DAY_SECONDS;

@@ -70,7 +70,8 @@ describe('order lifecycle, referral log, amendments and handover', () => {
 
   beforeAll(async () => {
     platform = await testPlatform();
-    intake = await platform.start('order-intake');
+    // Every order's service goals warn at registration (the lead time is longer than any window), none breaches: GET /orders?goal= has both kinds to tell apart.
+    intake = await platform.start('order-intake', { SERVICE_GOAL_WARN_BEFORE_SECONDS: '100000000' });
     events = await platform.bus.watch(EXCHANGES.events, ['order.*']);
     // Matching ranks each order, and each amendment, once.
     await platform.start('matching');
@@ -565,6 +566,7 @@ describe('order lifecycle, referral log, amendments and handover', () => {
     expect(await ids('channel=phone-line')).toContain(id);
     expect(await ids('channel=api')).not.toContain(id);
     expect(await ids('goal=breached')).not.toContain(id);
+    await waitFor(async () => (await ids('goal=warned')).includes(id), { what: 'the order among those with a warned goal' });
     // A secretariat asking for another cooperation gets nothing of it.
     expect(await ids('cooperation=JRS', secretariat)).toEqual([]);
     const page = await call({ method: 'GET', path: '/orders?limit=1&channel=phone-line', token: admin });

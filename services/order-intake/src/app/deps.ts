@@ -5,6 +5,11 @@ export interface OrderIntakeDeps {
   orders: OrderStore;
   now: () => Date;
   newId: () => string;
+  /**
+   * The orders with a warned or breached service goal (R3, R4), read from the clocks' own store:
+   * what GET /orders?goal= narrows to. Absent: the filter finds none.
+   */
+  goalOrders?: (goal: 'warned' | 'breached') => Promise<string[]>;
 }
 
 export const SOURCE = '/services/order-intake';

@@ -25,11 +25,8 @@ export interface OrderFilter {
   /** Any of these states. */
   status?: Order['status'][];
   channel?: Channel;
-  /**
-   * The service-goal hook (R3, R4): orders with a warned or breached goal. The goal clocks keep
-   * `goalFlags` (a list holding `warned` and/or `breached`) on the order; the filter reads it.
-   */
-  goal?: 'warned' | 'breached';
+  /** Only these orders (e.g. those with a warned or breached service goal, from deps.goalOrders). */
+  ids?: string[];
   /** Registered at or after this ISO instant. */
   registeredFrom?: string;
   /** Registered before this ISO instant. */

@@ -6,7 +6,8 @@ export type Actor =
   | { role: 'secretariat'; cooperation: string }
   | { role: 'onboarding'; cooperation: string };
 
-type Visible = { leadJobcentre: number; cooperation: string | null; recipientJobcentres: readonly number[] };
+/** What decides who may read: an order has its recipients; a record without them (service goals) is its lead's. */
+type Visible = { leadJobcentre: number; cooperation: string | null; recipientJobcentres?: readonly number[] };
 
 /**
  * Who may open an order: its lead and every jobcentre that received a round of it, the
@@ -19,7 +20,7 @@ export function mayRead(actor: Actor, order: Visible): boolean {
     case 'phone-line':
       return true;
     case 'jobcentre':
-      return actor.jobcentre === order.leadJobcentre || order.recipientJobcentres.includes(actor.jobcentre);
+      return actor.jobcentre === order.leadJobcentre || (order.recipientJobcentres ?? []).includes(actor.jobcentre);
     case 'secretariat':
       return actor.cooperation === order.cooperation;
     case 'onboarding':
@@ -28,8 +29,8 @@ export function mayRead(actor: Actor, order: Visible): boolean {
 }
 
 /** Running the order (its lifecycle, referrals, hires, amendments, handover): its lead jobcentre, or an admin. */
-export function mayAct(actor: Actor, order: { leadJobcentre: number }): boolean {
-  return actor.role === 'admin' || (actor.role === 'jobcentre' && actor.jobcentre === order.leadJobcentre);
+export function mayAct(actor: Actor, leadJobcentre: number): boolean {
+  return actor.role === 'admin' || (actor.role === 'jobcentre' && actor.jobcentre === leadJobcentre);
 }
 
 /**
@@ -44,8 +45,15 @@ export function candidateView(actor: Actor, order: { leadJobcentre: number }): C
   return { kind: 'all' };
 }
 
+/** What a list of lead-only records (service goals) shows an actor: a jobcentre those it leads, a secretariat its cooperation's. */
+export function listFilter(actor: Actor): { leadJobcentre?: number; cooperation?: string } {
+  if (actor.role === 'jobcentre') return { leadJobcentre: actor.jobcentre };
+  if (actor.role === 'secretariat') return { cooperation: actor.cooperation };
+  return {};
+}
+
 /** The orders a list shows an actor: a jobcentre those it leads or received, a secretariat its cooperation's; onboarding none. */
-export function listFilter(actor: Actor): { visibleTo?: number; cooperation?: string } | 'none' {
+export function orderListScope(actor: Actor): { visibleTo?: number; cooperation?: string } | 'none' {
   if (actor.role === 'jobcentre') return { visibleTo: actor.jobcentre };
   if (actor.role === 'secretariat') return { cooperation: actor.cooperation };
   if (actor.role === 'onboarding') return 'none';

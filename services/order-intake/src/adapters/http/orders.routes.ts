@@ -26,7 +26,7 @@ import type { CommandResult } from '../../app/order-command';
 import type { OrderFilter } from '../../app/ports';
 import { presentCandidate, recordReferralOutcome } from '../../app/present-candidate';
 import { registerOrder } from '../../app/register-order';
-import { listFilter, mayAct, mayRead } from '../../domain/access';
+import { mayAct, mayRead, orderListScope } from '../../domain/access';
 import { DEFAULT_TAXONOMY, NO_REQUIREMENTS, type OrderDetails } from '../../domain/details';
 import { type ClosedState, LAW_STATUS } from '../../domain/lifecycle';
 import type { Channel, Order } from '../../domain/order';
@@ -110,7 +110,7 @@ const acting = (principal: Principal): Acting => {
 const actingAs = (principal: Principal): Acting => ({
   by: principal.sub,
   admin: principal.role === 'admin',
-  may: (order) => mayAct(principal, order),
+  may: (order) => mayAct(principal, order.leadJobcentre),
 });
 
 function detailsOf(body: CreateOrderBody, workplaceMunicipality: number): OrderDetails {
@@ -421,7 +421,7 @@ export function ordersRoutes(deps: CompanyDeps) {
     responses: { 200: { description: 'a page of orders', schema: OrderPage } },
     handle: async ({ principal, query }) => {
       refuseOnboarding(principal);
-      const scope = listFilter(principal);
+      const scope = orderListScope(principal);
       if (scope === 'none') throw notFound();
       const states = (Object.keys(LAW_STATUS) as Order['status'][]).filter(
         (s) => (!query.status || s === query.status) && (!query.lawStatus || LAW_STATUS[s] === query.lawStatus),
@@ -432,7 +432,7 @@ export function ordersRoutes(deps: CompanyDeps) {
         ...(query.status || query.lawStatus ? { status: states } : {}),
         ...(query.lead !== undefined ? { leadJobcentre: query.lead } : {}),
         ...(query.channel ? { channel: query.channel } : {}),
-        ...(query.goal ? { goal: query.goal } : {}),
+        ...(query.goal ? { ids: (await deps.goalOrders?.(query.goal)) ?? [] } : {}),
         ...(query.from ? { registeredFrom: dayStart(query.from).toISOString() } : {}),
         ...(query.to ? { registeredBefore: dayAfter(query.to).toISOString() } : {}),
       };

@@ -28,8 +28,6 @@ const orderSchema = new Schema(
     /** Derived on every write from rounds (who may open the order) and hires (overlapping positions), for queries. */
     recipientJobcentres: { type: [Number], default: [], index: true },
     hiredCandidates: { type: [String], default: [], index: true },
-    /** Kept by the service-goal clocks (R3, R4): `warned` and/or `breached`; GET /orders?goal= reads it. */
-    goalFlags: { type: [String], default: undefined },
     requestHash: { type: String },
     ...aggregateFields,
   },

@@ -69,7 +69,7 @@ export function orderRepository(models: OrderModels, relay: Handoff): OrderStore
 }
 
 /** Every value in the query is a number or a plain string the edge validated (never an object from a request). */
-function listQuery({ registeredFrom, registeredBefore, after, visibleTo, status, goal, ...exact }: OrderFilter): Record<string, unknown> {
+function listQuery({ registeredFrom, registeredBefore, after, visibleTo, status, ids, ...exact }: OrderFilter): Record<string, unknown> {
   // registeredAt is an ISO instant in UTC, so string order is time order.
   const and: Record<string, unknown>[] = [];
   const range = { ...(registeredFrom ? { $gte: registeredFrom } : {}), ...(registeredBefore ? { $lt: registeredBefore } : {}) };
@@ -88,12 +88,12 @@ function listQuery({ registeredFrom, registeredBefore, after, visibleTo, status,
   }
   // Orders stored before issue 15 say `unfilled` for closed-unfilled.
   if (status) and.push({ status: { $in: status.includes('closed-unfilled') ? [...status, 'unfilled'] : status } });
-  if (goal) and.push({ goalFlags: goal });
+  if (ids) and.push({ _id: { $in: ids } });
   return { ...exact, ...(and.length > 0 ? { $and: and } : {}) };
 }
 
 function toOrder(doc: Record<string, unknown>): Order {
-  const { _id, version: _v, processed: _p, changeTokens: _t, hiredCandidates: _h, goalFlags: _g, ...rest } = doc;
+  const { _id, version: _v, processed: _p, changeTokens: _t, hiredCandidates: _h, ...rest } = doc;
   const order = rest as Omit<Order, 'id'> & { status: string };
   const rounds = order.rounds ?? [];
   return {
