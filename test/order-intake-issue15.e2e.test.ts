@@ -17,16 +17,17 @@ import request from 'supertest';
  * Issue 15 end to end, as far as main holds it: the phone line takes a call from a Dragør
  * company → the order is routed to Tårnby (R1) → broadcast opens a cooperation round → a
  * recipient replies with a candidate → the lead presents the candidate (the order is "candidates
- * presented") → the company hires (start date, hours, a large project) → order.candidate-hired
- * carries what the onboarding follow-ups need.
+ * presented", and the 3-working-day clock stops as met) → the company hires (start date, hours,
+ * a large project) → the onboarding consultant's follow-up is due → its outcome is recorded.
  *
- * Not here yet (other parts of issue 15, landing separately): the company found by CVR through
- * the companies API and the call log (part 1, 5), the goal clock stopped by the presentation
- * (part 4) and the follow-up due and its outcome (part 6, second half).
+ * Not here yet (part 1 and 5 of issue 15, landing separately): the company found by CVR through
+ * the companies API and the call that becomes the order.
  */
 const DRAGOR = 155;
 const TARNBY = 185;
 const REPLIER = 147;
+/** Six weeks before the test runs: the 4-week follow-up is due, the 13-week one is not. */
+const START = new Date(Date.now() - 42 * 86_400_000).toISOString().slice(0, 10);
 
 describe('issue 15: from a phone call to a hire', () => {
   let platform: TestPlatform;
@@ -58,7 +59,7 @@ describe('issue 15: from a phone call to a hire', () => {
     await platform.dispose();
   });
 
-  it('routes a Dragør company’s order to Tårnby, broadcasts it, records the presentation and the hire', async () => {
+  it('routes a Dragør company’s order to Tårnby, broadcasts it, stops the clock on the presentation, records the hire and its follow-up', async () => {
     const registered = await request(intake.url)
       .post('/orders')
       .set('authorization', `Bearer ${phoneLine}`)
@@ -115,10 +116,25 @@ describe('issue 15: from a phone call to a hire', () => {
       .expect(201);
     expect([presented.body.status, presented.body.lawStatus]).toEqual(['candidates-presented', 'inactive-enough-referrals']);
 
+    // R4: candidates presented within 3 working days — the clock stopped, met.
+    const goals = await waitFor(
+      async () => {
+        const res = await request(intake.url).get(`/orders/${orderId}/service-goals`).set('authorization', `Bearer ${lead}`);
+        const candidates = (res.body.goals as { goal: string; standing: string }[] | undefined)?.find((g) => g.goal === 'candidates');
+        return candidates?.standing === 'met' ? res.body : undefined;
+      },
+      { what: 'the 3-working-day goal met' },
+    );
+    expect(goals.goals.find((g: { goal: string }) => g.goal === 'candidates')).toMatchObject({
+      standing: 'met',
+      metBy: 'candidates-presented',
+    });
+
+    // The candidate started weeks ago, so the first follow-up (4 weeks after the start) is due today.
     const hired = await request(intake.url)
       .post(`/orders/${orderId}/hires`)
       .set('authorization', `Bearer ${lead}`)
-      .send({ jobcentre: REPLIER, candidateRef: candidate.candidateRef, startDate: '2027-01-04', weeklyHours: 30 })
+      .send({ jobcentre: REPLIER, candidateRef: candidate.candidateRef, startDate: START, weeklyHours: 30 })
       .expect(201);
     expect(hired.body.referrals[0].outcome.kind).toBe('hired');
     const hire = await waitFor(
@@ -128,11 +144,28 @@ describe('issue 15: from a phone call to a hire', () => {
     expect(hire).toMatchObject({
       jobcentre: REPLIER,
       candidateRef: 'c-147-55',
-      startDate: '2027-01-04',
+      startDate: START,
       weeklyHours: 30,
       followUp: true,
       cooperation: 'HRS',
     });
+
+    const onboarding = tokenFor({ role: 'onboarding', sub: 'onboarding-hrs', cooperation: 'HRS' });
+    const due = await waitFor(
+      async () => {
+        const res = await request(intake.url).get(`/follow-ups?orderId=${orderId}`).set('authorization', `Bearer ${onboarding}`);
+        return (res.body.followUps as { id: string; state: string }[] | undefined)?.find((f) => f.state === 'due');
+      },
+      { what: 'a follow-up due for the onboarding consultant' },
+    );
+    expect(due).toMatchObject({ candidateRef: 'c-147-55', jobcentre: REPLIER, startDate: START, weeksAfterStart: 4 });
+    const recorded = await request(intake.url)
+      .post(`/follow-ups/${due.id}/outcome`)
+      .set('authorization', `Bearer ${onboarding}`)
+      .send({ status: 'still-employed' });
+    expect([200, 201]).toContain(recorded.status);
+    const done = await request(intake.url).get(`/follow-ups/${due.id}`).set('authorization', `Bearer ${onboarding}`).expect(200);
+    expect(done.body).toMatchObject({ state: 'done', outcome: { status: 'still-employed', recordedBy: 'onboarding-hrs' } });
 
     await request(intake.url)
       .post(`/orders/${orderId}/close`)
