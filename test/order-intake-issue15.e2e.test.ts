@@ -14,16 +14,17 @@ import {
 import request from 'supertest';
 
 /**
- * Issue 15 end to end, as far as main holds it: the phone line takes a call from a Dragør
+ * Issue 15 end to end: the phone line takes a call from a Dragør
  * company → the order is routed to Tårnby (R1) → broadcast opens a cooperation round → a
  * recipient replies with a candidate → the lead presents the candidate (the order is "candidates
  * presented", and the 3-working-day clock stops as met) → the company hires (start date, hours,
  * a large project) → the onboarding consultant's follow-up is due → its outcome is recorded.
  *
- * Not here yet (part 1 and 5 of issue 15, landing separately): the company found by CVR through
- * the companies API and the call that becomes the order.
+ * The phone-line call finds the registered company by CVR and becomes the order; the lead
+ * completes it (hours, requirements, large project) before the presentation.
  */
 const DRAGOR = 155;
+const CVR = '24256790';
 const TARNBY = 185;
 const REPLIER = 147;
 /** Six weeks before the test runs: the 4-week follow-up is due, the 13-week one is not. */
@@ -60,24 +61,46 @@ describe('issue 15: from a phone call to a hire', () => {
   });
 
   it('routes a Dragør company’s order to Tårnby, broadcasts it, stops the clock on the presentation, records the hire and its follow-up', async () => {
-    const registered = await request(intake.url)
-      .post('/orders')
+    // The company is known (registered once, by CVR); the phone line takes its call and finds it by CVR.
+    await request(intake.url)
+      .post('/companies')
       .set('authorization', `Bearer ${phoneLine}`)
       .send({
-        company: { name: 'Dragør Havnekiosk', cvr: '12345674', municipality: DRAGOR },
-        title: 'Butiksmedarbejder',
-        occupation: '5223',
-        positions: 1,
+        cvr: CVR,
+        name: 'Dragør Havnekiosk',
+        address: { street: 'Havnen 2', postalCode: '2791', city: 'Dragør' },
+        municipality: DRAGOR,
+      })
+      .expect(201);
+    const call = await request(intake.url)
+      .post('/calls')
+      .set('authorization', `Bearer ${phoneLine}`)
+      .send({
+        caller: { name: 'Mette Holm', phone: '+45 32 00 00 00' },
+        company: { cvr: CVR },
+        need: 'new-order',
+        note: 'Mangler en butiksmedarbejder snarest',
+        order: { title: 'Butiksmedarbejder', occupation: '5223', positions: 1, broadcast: { scope: 'cooperation' } },
+      })
+      .expect(201);
+    expect(call.body).toMatchObject({ outcome: 'order-created', routedTo: TARNBY, company: { id: CVR } });
+    const orderId = call.body.orderId as string;
+    const registered = await request(intake.url).get(`/orders/${orderId}`).set('authorization', `Bearer ${lead}`).expect(200);
+    expect(registered.body).toMatchObject({ leadJobcentre: TARNBY, cooperation: 'HRS', channel: 'phone-line', company: { id: CVR } });
+
+    // The lead completes the order with the company: hours, a language requirement, a large project.
+    const completed = await request(intake.url)
+      .patch(`/orders/${orderId}`)
+      .set('authorization', `Bearer ${lead}`)
+      .send({
         weeklyHours: 30,
         workingTime: 'part-time',
         requirements: { languages: [{ language: 'da', level: 'B2' }] },
         shortNotice: true,
         largeProject: true,
-        broadcast: { scope: 'cooperation' },
       })
-      .expect(201);
-    const orderId = registered.body.id as string;
-    expect(registered.body).toMatchObject({ leadJobcentre: TARNBY, cooperation: 'HRS', channel: 'phone-line', status: 'registered' });
+      .expect(200);
+    expect(completed.body).toMatchObject({ largeProject: true, details: { weeklyHours: 30 } });
 
     // Broadcast opens the round; the order is searching, and the recipient got it on its queue.
     const offered = await waitFor(() => broadcasts.find((b) => b.orderId === orderId), { what: 'the round on the recipient’s queue' });
