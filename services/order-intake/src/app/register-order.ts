@@ -58,7 +58,9 @@ export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderI
       order: summary,
       broadcast: input.broadcast,
       ...(input.silenceMeansNone ? { silenceMeansNone: true } : {}),
-      channel: input.channel,
+      // The contract names two channels so far (reporting counts by them): an a-kasse or API order
+      // travels without one (counted as unknown) until order.registered's enum grows.
+      ...(input.channel === 'jobcentre' || input.channel === 'phone-line' ? { channel: input.channel } : {}),
     },
     { id: eventId, time: registeredAt, source: SOURCE, correlationId: orderId },
   );
