@@ -544,7 +544,10 @@ describe('order lifecycle, referral log, amendments and handover', () => {
     expect([h1.status, h2.status]).toEqual([201, 201]);
     const { body: order } = await get(`/orders/${id}`, lead);
     expect([order.referrals.length, order.hires.length]).toEqual([1, 1]);
-    expect(events.data<PayloadOf<'order.candidate-hired'>>('order.candidate-hired').filter((e) => e.orderId === id)).toHaveLength(1);
+    const hiredEvents = () => events.data<PayloadOf<'order.candidate-hired'>>('order.candidate-hired').filter((e) => e.orderId === id);
+    await waitFor(() => hiredEvents().length > 0, { what: 'order.candidate-hired of the keyed hire' });
+    await settle();
+    expect(hiredEvents()).toHaveLength(1);
   });
 
   it('filters lists by state, law status, lead, cooperation, channel and goal', async () => {
