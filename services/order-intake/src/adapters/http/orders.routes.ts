@@ -27,7 +27,7 @@ import type { OrderFilter } from '../../app/ports';
 import { presentCandidate, recordReferralOutcome } from '../../app/present-candidate';
 import { registerOrder } from '../../app/register-order';
 import { mayAct, mayRead, orderListScope } from '../../domain/access';
-import { DEFAULT_TAXONOMY, NO_REQUIREMENTS, type OrderDetails } from '../../domain/details';
+import { DEFAULT_TAXONOMY, NO_REQUIREMENTS, type OrderDetails, summaryOf } from '../../domain/details';
 import { type ClosedState, LAW_STATUS } from '../../domain/lifecycle';
 import type { Channel, Order } from '../../domain/order';
 import { screeningPrinciplesOf } from '../../domain/screening';
@@ -213,12 +213,7 @@ export function ordersRoutes(deps: CompanyDeps) {
       }
       const details = detailsOf(body, decision.municipality);
       // The summary recipients get must fit the contract's limits: checked here, before anything is stored.
-      OrderSummary.parse({
-        ...details,
-        occupation: details.occupation.code,
-        municipality: decision.municipality,
-        companyName: company.name,
-      });
+      OrderSummary.parse(summaryOf(details, company.name));
       // The edge validated the key already (runIdempotent) and hashes the request as sent, as here.
       const key = req.get('idempotency-key');
       const result = await registerOrder(deps, {
