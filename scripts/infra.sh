@@ -362,7 +362,7 @@ compose() {
   # The file demands production secrets for interpolation even when only the three backing
   # services are started; local throwaway values satisfy it.
   RABBITMQ_USER="${RABBITMQ_USER:-platform}" RABBITMQ_PASSWORD="${RABBITMQ_PASSWORD:-platform-local}" \
-    AUTH_SECRET="${AUTH_SECRET:-local-development-only-not-a-secret-0000}" \
+    OIDC_ISSUER="${OIDC_ISSUER:-http://127.0.0.1:3010}" \
     docker compose -f "$ROOT/docker-compose.yml" --project-directory "$ROOT" "$@"
 }
 

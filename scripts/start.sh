@@ -15,16 +15,27 @@ source .data/infra.env
 set +a
 
 mkdir -p .data/logs .data/run
-# Secrets are generated once per checkout and stay under .data/ (never committed).
-if [ ! -f .data/secrets.env ]; then
-  printf 'AUTH_SECRET=%s\n' "$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')" > .data/secrets.env
+# Secrets and the identity service's signing key are generated once per checkout and stay under
+# .data/ (never committed).
+if [ ! -f .data/secrets.env ] || ! grep -q '^WEB_CLIENT_SECRET=' .data/secrets.env; then
+  {
+    printf 'WEB_CLIENT_SECRET=%s\n' "$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')"
+    printf 'WEB_SESSION_SECRET=%s\n' "$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')"
+  } > .data/secrets.env
   chmod 600 .data/secrets.env
 fi
 set -a
 source .data/secrets.env
 set +a
+export IDENTITY_SIGNING_KEY_FILE=.data/identity-key.json
+node scripts/dev-setup.js identity-key "$IDENTITY_SIGNING_KEY_FILE"
+node scripts/dev-setup.js connector-secrets .data/connector-secrets.json
 
 node scripts/dev-setup.js provision .data/connector-passwords.json
+
+IDENTITY_PORT=3010
+WEB_PORT=3000
+export OIDC_ISSUER="http://127.0.0.1:$IDENTITY_PORT" OIDC_AUDIENCE=api://rs
 
 declare -A PORTS=([order-intake]=3001 [broadcast]=3002 [matching]=3003 [upskilling-seat]=3004 [reporting]=3005)
 PIDS=()
@@ -37,6 +48,16 @@ stop_all() {
 }
 trap stop_all EXIT INT TERM
 
+# The embedded identity provider with the demo users; production points OIDC_ISSUER at the
+# municipality's provider instead.
+PORT=$IDENTITY_PORT IDENTITY_WEB_CLIENT_SECRET="$WEB_CLIENT_SECRET" \
+  IDENTITY_WEB_REDIRECT_URIS="http://127.0.0.1:$WEB_PORT/auth/callback" \
+  IDENTITY_WEB_POST_LOGOUT_URIS="http://127.0.0.1:$WEB_PORT/" \
+  IDENTITY_CONNECTOR_SECRETS_FILE=.data/connector-secrets.json \
+  node services/identity/dist/main.js >>.data/logs/identity.log 2>&1 &
+PIDS+=($!)
+PORTS[identity]=$IDENTITY_PORT
+
 for svc in order-intake broadcast matching upskilling-seat reporting; do
   # The demo answers within a minute, so its reply window is 2 minutes of clock time; production
   # uses 48 working hours (docker-compose.yml).
@@ -45,7 +66,7 @@ for svc in order-intake broadcast matching upskilling-seat reporting; do
     node "services/$svc/dist/main.js" >>".data/logs/$svc.log" 2>&1 &
   PIDS+=($!)
 done
-for svc in order-intake broadcast matching upskilling-seat reporting; do
+for svc in identity order-intake broadcast matching upskilling-seat reporting; do
   for _ in $(seq 1 150); do
     curl -fsS "http://127.0.0.1:${PORTS[$svc]}/readyz" >/dev/null 2>&1 && break
     sleep 0.2
@@ -75,7 +96,9 @@ cat <<MSG
   answer by hand   DEMO_MANUAL=147 npm start   leaves Frederiksberg (147) out of the demo; then, in a
                    second terminal: npm run inbox -- 147
 
-  A token for a consultant of jobcentre 101 (København), valid 8 hours:
+  identity         http://127.0.0.1:$IDENTITY_PORT   (OpenID provider; demo users, password "demo")
+
+  A token for a consultant of jobcentre 101 (København) from that issuer, valid 8 hours:
     export TOKEN=$TOKEN
 
   Register an order and broadcast it to the other 15 HRS jobcentres:

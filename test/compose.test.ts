@@ -17,11 +17,11 @@ describe('docker-compose.yml', () => {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-  const resolved = () => resolve({ AUTH_SECRET: 'a'.repeat(40), RABBITMQ_PASSWORD: 'compose-test' });
+  const resolved = () => resolve({ OIDC_ISSUER: 'https://login.example.dk/tenant/v2.0', RABBITMQ_PASSWORD: 'compose-test' });
 
   it('is valid and needs its secrets from the environment', () => {
     expect(() => resolved()).not.toThrow();
-    expect(() => resolve({ RABBITMQ_PASSWORD: 'x' })).toThrow(/AUTH_SECRET/);
+    expect(() => resolve({ RABBITMQ_PASSWORD: 'x' })).toThrow(/OIDC_ISSUER/);
   });
 
   it('can be scaled: no container_name, host ports as ranges, one Dockerfile with a SERVICE argument', () => {

@@ -251,11 +251,11 @@ describe('configuration', () => {
     try {
       const service = await spawnService(
         'order-intake',
-        { ...serviceEnv(world, 'order-intake'), AUTH_SECRET: 'too-short', PORT: 'eighty' },
+        { ...serviceEnv(world, 'order-intake'), OIDC_ISSUER: 'too-short', PORT: 'eighty' },
         { waitReady: false },
       );
       expect(await service.exited).toBe(1);
-      expect(service.output()).toMatch(/AUTH_SECRET: must be at least 32 characters/);
+      expect(service.output()).toMatch(/OIDC_ISSUER: must be a http: or https: URL/);
       expect(service.output()).toMatch(/PORT:/);
       expect(service.output()).not.toContain('too-short');
     } finally {

@@ -21,8 +21,43 @@ const url = (protocols: string[]) =>
 export const serviceVars = {
   /** HTTP port of the service's API and health endpoints. */
   PORT: z.coerce.number().int().min(1).max(65535),
-  /** Secret for verifying the HS256 bearer tokens of API callers. At least 32 characters. */
-  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /**
+   * The OpenID Connect issuer whose access tokens the API accepts (`iss` must equal it), e.g. the
+   * municipality's Entra ID `https://login.microsoftonline.com/<tenant>/v2.0`, or the embedded
+   * identity service (`npm start`: http://127.0.0.1:3010). Required; no shared secret exists.
+   */
+  OIDC_ISSUER: url(['http:', 'https:']),
+  /** The `aud` every access token must carry: this platform's API at the provider. Default api://rs. */
+  OIDC_AUDIENCE: z.string().min(1).default('api://rs'),
+  /** The provider's signing keys (JWKS). Default: `jwks_uri` of the issuer's discovery document. */
+  OIDC_JWKS_URL: url(['http:', 'https:']).optional(),
+  /** The claim holding the role (a string or, as Entra ID's `roles`, an array). Default role. */
+  OIDC_ROLE_CLAIM: z.string().min(1).default('role'),
+  /** The claim holding a consultant's jobcentre code (number or 3-digit string). Default jobcentre. */
+  OIDC_JOBCENTRE_CLAIM: z.string().min(1).default('jobcentre'),
+  /** The claim holding a secretariat or onboarding user's cooperation id. Default cooperation. */
+  OIDC_COOPERATION_CLAIM: z.string().min(1).default('cooperation'),
+  /**
+   * The provider's role values mapped to this platform's roles, `value=role,…` with role one of
+   * jobcentre, phone-line, secretariat, onboarding, admin (e.g. `RS.Consultant=jobcentre`).
+   * Values that already are our roles need no entry. Default empty.
+   */
+  OIDC_ROLE_MAP: z
+    .string()
+    .default('')
+    .refine(
+      (s) => s.split(',').every((p) => !p.trim() || /^[^=]+=(jobcentre|phone-line|secretariat|onboarding|admin)$/.test(p.trim())),
+      'value=role pairs, comma-separated; role one of jobcentre, phone-line, secretariat, onboarding, admin',
+    )
+    .transform((s) =>
+      Object.fromEntries(
+        s
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)
+          .map((p) => p.split('=').map((x) => x.trim()) as [string, string]),
+      ),
+    ),
   /** pino level: fatal, error, warn, info, debug, trace or silent. Default info. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `production` refuses unsafe infrastructure (e.g. Redis without AOF). Default development. */

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
-import { identify, requirePrincipal } from './auth';
+import { identify, requirePrincipal, type TokenVerifier } from './auth';
 import { HTTP_EDGE_DEFAULTS, type HttpEdgeConfig } from './edge-config';
 import { HttpError } from './http-error';
 import { memoryIdempotencyStore, redisIdempotencyStore } from './idempotency';
@@ -19,7 +19,8 @@ export type ReadinessChecks = Record<string, () => Promise<boolean>>;
 export interface AppOptions {
   service: string;
   logger: Logger;
-  authSecret: string;
+  /** Checks callers' bearer tokens (jwtVerifier: the issuer's keys). */
+  verifyToken: TokenVerifier;
   readiness: ReadinessChecks;
   metrics: Metrics;
   /**
@@ -94,7 +95,7 @@ export function createApp(options: AppOptions): Express {
   const router = express.Router();
   // Who is calling is read first, so the limit counts a principal however many replicas it hits;
   // a call without a valid token is counted by address and refused after.
-  router.use(identify(options.authSecret));
+  router.use(identify(options.verifyToken));
   router.use(
     rateLimiter({
       limit: edge.HTTP_RATE_LIMIT,

@@ -5,6 +5,7 @@ import { loadConfig } from '@rs/config';
 import type { Relay, RelayOptions } from '@rs/db';
 import type { z } from 'zod';
 import { type AppOptions, createApp, type ReadinessChecks } from './app';
+import { issuerFromConfig, jwtVerifier } from './auth';
 import { closeServer, listen, onShutdown, type ShutdownStep, stopInOrder } from './lifecycle';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
@@ -51,7 +52,7 @@ export interface ServiceContext<S extends z.ZodRawShape, M extends ModelSet> {
 
 /** The HTTP part: the service's routes and any other createApp option (the shell supplies the rest). */
 export type HttpPart = Partial<Pick<AppOptions, 'routes'>> &
-  Omit<AppOptions, 'service' | 'logger' | 'metrics' | 'authSecret' | 'readiness' | 'routes'>;
+  Omit<AppOptions, 'service' | 'logger' | 'metrics' | 'verifyToken' | 'readiness' | 'routes'>;
 
 /** Work that must be done before the service takes requests (a failure stops the start). */
 export interface StartTask {
@@ -114,7 +115,7 @@ export async function startShell<S extends z.ZodRawShape, M extends ModelSet = R
 ): Promise<Shell> {
   const config = loadConfig(spec.config, env);
   const vars = config as Record<string, unknown>;
-  need(vars, spec.name, 'HTTP', 'serviceVars', ['PORT', 'AUTH_SECRET', 'LOG_LEVEL']);
+  need(vars, spec.name, 'HTTP', 'serviceVars', ['PORT', 'OIDC_ISSUER', 'OIDC_AUDIENCE', 'LOG_LEVEL']);
   const logger = createLogger(spec.name, String(vars.LOG_LEVEL ?? 'info'));
   const metrics = createMetrics(spec.name);
   const now = spec.now ? spec.now(config) : () => new Date();
@@ -150,7 +151,7 @@ export async function startShell<S extends z.ZodRawShape, M extends ModelSet = R
       service: spec.name,
       logger,
       metrics,
-      authSecret: String(vars.AUTH_SECRET),
+      verifyToken: jwtVerifier(issuerFromConfig(vars)),
       readiness,
       routes: () => {},
       ...parts.http,

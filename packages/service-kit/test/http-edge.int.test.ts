@@ -1,7 +1,6 @@
-import { infra, randomName } from '@rs/testkit';
+import { foreignKey, infra, randomName, signTestToken, testIssuerConfig, testIssuerUrl, tokenFor } from '@rs/testkit';
 import type { Express } from 'express';
 import { Redis } from 'ioredis';
-import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { z } from 'zod';
 import {
@@ -12,14 +11,13 @@ import {
   documentedRoutes,
   expressRoutes,
   HttpError,
-  issueToken,
+  jwtVerifier,
   mountRoutes,
   type Principal,
   route,
 } from '../src';
 
-const SECRET = 'edge-test-secret-that-is-at-least-32-chars';
-const token = (p: Principal) => `Bearer ${issueToken(SECRET, p, 600)}`;
+const token = (p: Principal) => `Bearer ${tokenFor(p)}`;
 const lead: Principal = { role: 'jobcentre', sub: 'lead-101', jobcentre: 101 };
 const other: Principal = { role: 'jobcentre', sub: 'other-147', jobcentre: 147 };
 
@@ -61,7 +59,7 @@ function world(redis: Redis, prefix: string, limit = 1000) {
       service: 'edge-test',
       logger: createLogger('edge-test', 'silent'),
       metrics: createMetrics('edge-test'),
-      authSecret: SECRET,
+      verifyToken: jwtVerifier(testIssuerConfig()),
       readiness: {},
       redis,
       keyPrefix: prefix,
@@ -218,11 +216,21 @@ describe('the HTTP edge', () => {
     }
   });
 
-  it('refuses tokens without exp, and principals naming no real jobcentre or cooperation', async () => {
+  it('refuses tokens without exp, aud or iss, expired, from another issuer, and principals naming no real jobcentre or cooperation', async () => {
     const app = world(redis, prefix).app();
-    const noExp = jwt.sign(lead, SECRET, { algorithm: 'HS256' });
-    const res = await request(app).get('/jobcentres/101').set('authorization', `Bearer ${noExp}`).expect(401);
-    expect(res.body.detail).toMatch(/exp/);
+    const refused = async (jwt: string, why: RegExp) => {
+      const res = await request(app).get('/jobcentres/101').set('authorization', `Bearer ${jwt}`).expect(401);
+      expect(res.body.detail).toMatch(why);
+    };
+    await refused(signTestToken(lead, { expiresIn: null }), /exp/);
+    await refused(signTestToken(lead, { expiresIn: -120 }), /expired/);
+    await refused(signTestToken(lead, { aud: null }), /aud/);
+    await refused(signTestToken(lead, { aud: 'api://someone-else' }), /aud/);
+    await refused(signTestToken(lead, { iss: null }), /iss/);
+    await refused(signTestToken(lead, { iss: 'https://idp.example.com' }), /iss/);
+    // Right iss and aud, but signed by a key the issuer does not publish.
+    await refused(signTestToken(lead, { key: foreignKey() }), /not signed by the trusted issuer/);
+    expect(testIssuerUrl()).toMatch(/^http/);
     // 155 Dragør is a municipality served by Tårnby, not a jobcentre.
     await request(app)
       .get('/jobcentres/101')

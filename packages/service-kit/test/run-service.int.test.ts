@@ -1,7 +1,17 @@
 import { busVars, mongoVars, redisVars, relayVars, serviceVars } from '@rs/config';
 import type { QueueSpec } from '@rs/contracts';
 import { type ServiceContext, type ServiceSpec, type Shell, startShell } from '@rs/service-kit';
-import { createTestWorld, freePort, privateRedis, TEST_AUTH_SECRET, type TestWorld, testBus, tokenFor, waitFor } from '@rs/testkit';
+import {
+  createTestWorld,
+  freePort,
+  privateRedis,
+  TEST_AUDIENCE,
+  type TestWorld,
+  testIssuerUrl,
+  testBus,
+  tokenFor,
+  waitFor,
+} from '@rs/testkit';
 import { z } from 'zod';
 
 /**
@@ -34,7 +44,8 @@ describe('runService (startShell)', () => {
     AMQP_URL: world.amqpUrl,
     REDIS_URL: world.redisUrl,
     TIMER_PREFIX: world.timerPrefix,
-    AUTH_SECRET: TEST_AUTH_SECRET,
+    OIDC_ISSUER: testIssuerUrl(),
+    OIDC_AUDIENCE: TEST_AUDIENCE,
     PORT: String(await freePort()),
     LOG_LEVEL: 'silent',
     OUTBOX_POLL_MS: '50',
@@ -193,7 +204,7 @@ describe('runService (startShell)', () => {
       startShell({ name: 'shell-test', config: { ...serviceVars }, bus: { queues: [] }, parts: () => ({}) }, await env()),
     ).rejects.toThrow('declares no AMQP_URL (spread busVars from @rs/config)');
     await expect(startShell({ name: 'shell-test', config: { ...busVars }, parts: () => ({}) }, await env())).rejects.toThrow(
-      'declares no PORT, AUTH_SECRET, LOG_LEVEL (spread serviceVars from @rs/config)',
+      'declares no PORT, OIDC_ISSUER, OIDC_AUDIENCE, LOG_LEVEL (spread serviceVars from @rs/config)',
     );
   });
 });

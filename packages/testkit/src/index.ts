@@ -6,3 +6,4 @@ export * from './test-bus';
 export * from './private-redis';
 export * from './private-ferretdb';
 export * from './openapi-check';
+export * from './test-issuer';

@@ -5,11 +5,13 @@ import {
   declaredRoutes,
   documentedRoutes,
   expressRoutes,
+  jwtVerifier,
   openApiDocument,
   Problem,
   type Route,
 } from '@rs/service-kit';
 import express, { type Router } from 'express';
+import { testIssuerConfig } from './test-issuer';
 import type { z } from 'zod';
 
 /**
@@ -22,7 +24,7 @@ export function routeTable(service: string, mount: (router: Router) => void) {
     service,
     logger: createLogger(service, 'silent'),
     metrics: createMetrics(service),
-    authSecret: 'route-table-secret-that-is-at-least-32-chars',
+    verifyToken: jwtVerifier(testIssuerConfig()),
     readiness: {},
     routes: mount,
   });

@@ -1,15 +1,9 @@
 import { provisionJobcentreUser } from '@rs/bus';
 import { jobcentreUsername } from '@rs/contracts';
-import { issueToken, type Principal } from '@rs/service-kit';
 import { createTestWorld, infra, type TestWorld } from './infra';
 import { type RunningService, spawnService } from './spawn-service';
 import { type TestBus, testBus } from './test-bus';
-
-export const TEST_AUTH_SECRET = 'test-secret-that-is-at-least-32-characters-long';
-
-export function tokenFor(principal: Principal): string {
-  return issueToken(TEST_AUTH_SECRET, principal, 3600);
-}
+import { TEST_AUDIENCE, testIssuerUrl, tokenFor } from './test-issuer';
 
 /** A consultant of this jobcentre (`consultant-<code>`), the usual caller of the APIs in tests. */
 export const jobcentreToken = (code: number): string => tokenFor({ role: 'jobcentre', sub: `consultant-${code}`, jobcentre: code });
@@ -36,7 +30,8 @@ export function serviceEnv(world: TestWorld, service: string, extra: Record<stri
     AMQP_URL: world.amqpUrl,
     REDIS_URL: world.redisUrl,
     TIMER_PREFIX: world.timerPrefix,
-    AUTH_SECRET: TEST_AUTH_SECRET,
+    OIDC_ISSUER: testIssuerUrl(),
+    OIDC_AUDIENCE: TEST_AUDIENCE,
     OUTBOX_POLL_MS: '200',
     OUTBOX_LEASE_MS: '2000',
     NODE_ENV: 'test',
