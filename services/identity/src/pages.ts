@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, DEMO_USERS } from './users';
 
-const escape = (s: unknown) =>
+const html = (s: unknown) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 export type Lang = 'da' | 'en';
@@ -40,25 +40,25 @@ const T = {
 function layout(lang: Lang, title: string, body: string): string {
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title><link rel="stylesheet" href="/static/dkfds/css/dkfds-virkdk.min.css"></head>
+<title>${html(title)}</title><link rel="stylesheet" href="/static/dkfds/css/dkfds-virkdk.min.css"></head>
 <body><header class="header"><div class="portal-header"><div class="container portal-header-inner">
-<span class="h4 m-0">${escape(T[lang].service)}</span></div></div></header>
+<span class="h4 m-0">${html(T[lang].service)}</span></div></div></header>
 <main id="main" class="container page-container"><div class="row"><div class="col-12 col-md-8">${body}</div></div></main></body></html>`;
 }
 
 export function loginPage(uid: string, lang: Lang, failed: boolean, username = ''): string {
   const t = T[lang];
   const rows = DEMO_USERS.map(
-    (u) => `<tr><td><code>${escape(u.username)}</code></td><td>${escape(u.name)} – ${escape(u.principal.role)}</td></tr>`,
+    (u) => `<tr><td><code>${html(u.username)}</code></td><td>${html(u.name)} – ${html(u.principal.role)}</td></tr>`,
   ).join('');
   return layout(
     lang,
     t.title,
     `<h1>${t.title}</h1>
 ${failed ? `<div class="alert alert-error" role="alert"><div class="alert-body"><p class="alert-text">${t.wrong}</p></div></div>` : ''}
-<form method="post" action="/interaction/${escape(uid)}/login">
+<form method="post" action="/interaction/${html(uid)}/login">
 <div class="form-group"><label class="form-label" for="username">${t.username}</label>
-<input class="form-input" id="username" name="username" autocomplete="username" required value="${escape(username)}"></div>
+<input class="form-input" id="username" name="username" autocomplete="username" required value="${html(username)}"></div>
 <div class="form-group"><label class="form-label" for="password">${t.password}</label>
 <input class="form-input" id="password" name="password" type="password" autocomplete="current-password" required></div>
 <button class="button button-primary" type="submit">${t.submit}</button></form>
@@ -78,5 +78,5 @@ export function logoutPage(form: string, uiLocales: unknown): string {
 }
 
 export function errorPage(error: unknown, description: unknown): string {
-  return layout('da', T.da.error, `<h1>${T.da.error} / ${T.en.error}</h1><p><code>${escape(error)}</code> ${escape(description)}</p>`);
+  return layout('da', T.da.error, `<h1>${T.da.error} / ${T.en.error}</h1><p><code>${html(error)}</code> ${html(description)}</p>`);
 }
