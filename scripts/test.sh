@@ -30,6 +30,9 @@ if [ ! -f "$stenv/.installed" ]; then
 fi
 export RS_SCHEMATHESIS="$stenv/bin/schemathesis"
 
+# The browser tests drive Debian's Chromium: installed once, skipped when present.
+bash scripts/ensure-chromium.sh
+
 bash scripts/infra.sh tools
 bash scripts/infra.sh up
 # Integration tests start real services as processes; two cores fit one jest worker at a time.

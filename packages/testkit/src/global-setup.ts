@@ -3,12 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportServerUrls, skipInfra } from './config';
 import { freePort, type RunningService, spawnService } from './spawn-service';
-import { newSigningJwk, TEST_AUDIENCE } from './test-issuer';
+import { newSigningJwk, TEST_AUDIENCE, TEST_WEB_CLIENT } from './test-issuer';
 
 const ROOT = join(__dirname, '..', '..', '..');
-
-/** The web front's client at the tests' identity service (the browser tests start web on RS_TEST_WEB_PORT). */
-export const TEST_WEB_CLIENT = { id: 'rs-web', secret: 'test-web-client-secret' } as const;
 
 /**
  * Starts (or finds) the real RabbitMQ, Redis and MongoDB-wire server once per jest run and

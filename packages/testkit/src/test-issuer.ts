@@ -11,6 +11,16 @@ import type { IssuerConfig, Principal } from '@rs/service-kit';
 export const TEST_AUDIENCE = 'api://rs';
 const TEST_KID = 'rs-test';
 
+/** The web front's client at the tests' identity service; its redirect URI is on testWebPort(). */
+export const TEST_WEB_CLIENT = { id: 'rs-web', secret: 'test-web-client-secret' } as const;
+
+/** The port the identity service of this run expects the web front on (one web front at a time). */
+export function testWebPort(): number {
+  const port = Number(process.env.RS_TEST_WEB_PORT);
+  if (!port) throw new Error("RS_TEST_WEB_PORT is not set: run the tests through jest's global setup");
+  return port;
+}
+
 interface IssuerVars {
   /** The private signing key as a JWK (JSON). */
   RS_TEST_SIGNING_JWK?: string;

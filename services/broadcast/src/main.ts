@@ -10,6 +10,7 @@ import { consumeReplies } from './adapters/amqp/replies.consumer';
 import { complianceRoutes } from './adapters/http/compliance.routes';
 import { bullBoardRoutes } from './adapters/http/bull-board.routes';
 import { feedRoutes } from './adapters/http/feed.routes';
+import { inboxRoutes } from './adapters/http/inbox.routes';
 import { roundsRoutes } from './adapters/http/rounds.routes';
 import { erasureRepository } from './adapters/mongo/erasure.repository';
 import { feedRepository, jobcentreMessageModel } from './adapters/mongo/feed.repository';
@@ -84,6 +85,7 @@ runService(
         http: {
           routes: (router) => {
             roundsRoutes(deps)(router);
+            inboxRoutes(deps)(router);
             complianceRoutes(deps)(router);
             feedRoutes(feed, logger, retention)(router);
             bullBoardRoutes(Object.values(timerQueues))(router);

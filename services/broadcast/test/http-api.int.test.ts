@@ -2,12 +2,14 @@ import { callRoute, createTestWorld, type RunningService, routeTable, startServi
 import type { Router } from 'express';
 import { complianceRoutes } from '../src/adapters/http/compliance.routes';
 import { feedRoutes } from '../src/adapters/http/feed.routes';
+import { inboxRoutes } from '../src/adapters/http/inbox.routes';
 import { roundsRoutes } from '../src/adapters/http/rounds.routes';
 
 /** broadcast's HTTP API as documented: every routed path in /openapi.json, each route answering as declared. */
 const table = routeTable('broadcast', (router: Router) => {
   roundsRoutes({} as never)(router);
   complianceRoutes({} as never)(router);
+  inboxRoutes({} as never)(router);
   feedRoutes({} as never, {} as never, { days: 1, now: () => new Date() })(router);
 });
 const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: 101 });
@@ -92,5 +94,33 @@ describe('broadcast HTTP API', () => {
       token: tokenFor({ role: 'jobcentre', sub: 'c-147', jobcentre: 147 }),
     });
     expect([recipient.status, recipient.problems]).toEqual([200, []]);
+
+    // The answering jobcentre's inbox and reply (the web front's part 5).
+    const frb = tokenFor({ role: 'jobcentre', sub: 'c-147', jobcentre: 147 });
+    const inbox = await call({ method: 'GET', path: '/jobcentres/147/inbox', token: frb });
+    expect([inbox.status, inbox.problems]).toEqual([200, []]);
+    expect((inbox.body as { rounds: { id: string; own: { status: string } }[] }).rounds).toEqual([
+      expect.objectContaining({ id: roundId, own: expect.objectContaining({ status: 'pending' }) }),
+    ]);
+    expect((await call({ method: 'GET', path: '/jobcentres/147/inbox' })).status).toBe(404);
+    expect((await call({ method: 'GET', path: '/jobcentres/0x93/inbox', token: frb })).status).toBe(400);
+    const none = await call({ method: 'POST', path: `/rounds/${roundId}/reply`, token: frb, body: { answer: 'none' } });
+    expect([none.status, none.problems, (none.body as { own: { answer: string } }).own.answer]).toEqual([200, [], 'none']);
+    const amended = await call({
+      method: 'POST',
+      path: `/rounds/${roundId}/reply`,
+      token: frb,
+      body: { answer: 'candidates', candidates: [{ candidateRef: 'c-147-0042', summary: 'Chauffør, kategori C' }] },
+    });
+    expect([amended.status, amended.problems, (amended.body as { own: { answer: string } }).own.answer]).toEqual([200, [], 'candidates']);
+    const badReply = await call({
+      method: 'POST',
+      path: `/rounds/${roundId}/reply`,
+      token: frb,
+      body: { answer: 'candidates', candidates: [] },
+    });
+    expect([badReply.status, badReply.problems]).toEqual([400, []]);
+    // The lead is no recipient of its own round.
+    expect((await call({ method: 'POST', path: `/rounds/${roundId}/reply`, body: { answer: 'none' } })).status).toBe(404);
   });
 });

@@ -7,6 +7,28 @@ import { DEMO_PASSWORD, demoUser } from './users';
 // The package exports only its script: its dist/ folder is found from that file.
 const dkfdsDist = join(dirname(require.resolve('dkfds')), '..');
 
+type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
+
+/**
+ * The platform's clients are its own: what they ask for is granted at sign-in, without a consent
+ * screen (the missing scopes, claims and the API resource, as oidc-provider lists them).
+ */
+async function grantAll(provider: Provider, details: Details): Promise<string> {
+  const grant = details.grantId
+    ? ((await provider.Grant.find(details.grantId)) ??
+      new provider.Grant({ accountId: details.session?.accountId ?? '', clientId: String(details.params.client_id) }))
+    : new provider.Grant({ accountId: details.session?.accountId ?? '', clientId: String(details.params.client_id) });
+  const missing = details.prompt.details as {
+    missingOIDCScope?: string[];
+    missingOIDCClaims?: string[];
+    missingResourceScopes?: Record<string, string[]>;
+  };
+  if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+  if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
+  for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(resource, scopes.join(' '));
+  return grant.save();
+}
+
 /** The provider behind our own login page (oidc-provider's dev interactions stay off). */
 export function identityApp(provider: Provider): Express {
   const app = express();
@@ -22,6 +44,15 @@ export function identityApp(provider: Provider): Express {
   app.get('/interaction/:uid', async (req, res, next) => {
     try {
       const details = await provider.interactionDetails(req, res);
+      if (details.prompt.name === 'consent') {
+        await provider.interactionFinished(
+          req,
+          res,
+          { consent: { grantId: await grantAll(provider, details) } },
+          { mergeWithLastSubmission: true },
+        );
+        return;
+      }
       res.type('html').send(loginPage(details.uid, langOf(details.params.ui_locales), false));
     } catch (error) {
       next(error);

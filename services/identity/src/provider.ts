@@ -98,24 +98,6 @@ export function createProvider(settings: ProviderSettings): Provider {
       const code = connectorJobcentre(token.clientId ?? '');
       return code ? { role: 'jobcentre', jobcentre: code } : undefined;
     },
-    // The platform's clients are its own: the grant is given at sign-in, no consent screen.
-    loadExistingGrant: async (ctx) => {
-      const clientId = ctx.oidc.client?.clientId;
-      const accountId = ctx.oidc.session?.accountId;
-      if (!clientId || !accountId || !ctx.oidc.session) return undefined;
-      const existing = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session.grantIdFor(clientId);
-      if (existing) {
-        const grant = await ctx.oidc.provider.Grant.find(existing);
-        if (grant) return grant;
-      }
-      const grant = new ctx.oidc.provider.Grant({ clientId, accountId });
-      grant.addOIDCScope('openid profile offline_access');
-      grant.addOIDCClaims(['name', 'role', 'jobcentre', 'cooperation']);
-      grant.addResourceScope(audience, 'api');
-      await grant.save();
-      ctx.oidc.session.grantIdFor(clientId, grant.jti);
-      return grant;
-    },
     renderError: (ctx, out) => {
       ctx.type = 'html';
       ctx.body = errorPage(out.error, out.error_description);

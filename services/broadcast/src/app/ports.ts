@@ -37,6 +37,8 @@ export interface RoundStore extends Saves<Round> {
   countOpen(orderId: string): Promise<number>;
   /** Ids of the rounds not closed that hold this candidate in a reply. */
   idsHoldingCandidate(candidateRef: string): Promise<string[]>;
+  /** The open rounds this jobcentre received (not those it leads): the answering jobcentre's inbox. */
+  openFor(jobcentre: number): Promise<Round[]>;
   /** The rounds opened in [from, to) (ISO instants). */
   openedBetween(from: string, to: string): Promise<Round[]>;
 }

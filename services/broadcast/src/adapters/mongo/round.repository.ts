@@ -60,6 +60,14 @@ export function roundRepository(models: Pick<RoundModels, 'rounds'>, relay: Hand
     idsHoldingCandidate(candidateRef) {
       return ids({ status: { $ne: 'closed' }, 'recipients.candidates.candidateRef': candidateRef });
     },
+    async openFor(jobcentre) {
+      const rounds: Round[] = [];
+      for (const id of await ids({ status: 'open', 'recipients.jobcentre': jobcentre })) {
+        const found = await store.load(id);
+        if (found) rounds.push(toRound(found.doc));
+      }
+      return rounds;
+    },
     async openedBetween(from, to) {
       const rounds: Round[] = [];
       for (const id of await ids({ openedAt: { $gte: from, $lt: to } })) {

@@ -1,0 +1,173 @@
+import { dirname, join } from 'node:path';
+import type { Principal, TokenVerifier } from '@rs/service-kit';
+import { Eta } from 'eta';
+import express, { type ErrorRequestHandler, type Express, type NextFunction, type Request, type Response } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { ApiError } from './api';
+import { CsrfRefused, csrfToken } from './csrf';
+import { formatInstant, langOf, timeLeft, translator } from './i18n';
+import type { MessageKey } from './locales/da';
+import type { OidcClient } from './oidc';
+import { adminRoutes } from './routes/admin.routes';
+import { authRoutes } from './routes/auth.routes';
+import { inboxRoutes } from './routes/inbox.routes';
+import { RedisSessionStore } from './session-store';
+import './session-data';
+import { jobcentre } from '@rs/reference-data';
+import type { PageContext, WebOptions } from './context';
+
+const ROOT = join(__dirname, '..');
+const packageDir = (name: string, entry: string) => join(dirname(require.resolve(name)), entry);
+
+/**
+ * The web front: server-rendered pages (eta, Det Fælles Designsystem, htmx) over the platform's
+ * APIs, called with the signed-in user's access token. Its only state is the sessions in Redis.
+ */
+export function createWebApp(options: WebOptions): Express {
+  const now = options.now ?? (() => new Date());
+  const eta = new Eta({ views: join(ROOT, 'views'), cache: true, autoEscape: true });
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          upgradeInsecureRequests: null,
+          // The sign-out form goes to the identity provider.
+          formAction: ["'self'", new URL(options.issuer).origin],
+        },
+      },
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/static/') || req.url === '/healthz' },
+    }),
+  );
+
+  app.use('/static/dkfds', express.static(packageDir('dkfds', '..'), { maxAge: '1h', index: false }));
+  app.use('/static/htmx', express.static(join(dirname(require.resolve('htmx.org/package.json')), 'dist'), { maxAge: '1h', index: false }));
+  app.use('/static', express.static(join(ROOT, 'public'), { maxAge: '10m', index: false }));
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: 'web' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const redisOk = await options.redis.ping().then(
+      () => true,
+      () => false,
+    );
+    res.status(redisOk ? 200 : 503).json({ status: redisOk ? 'ready' : 'not-ready', service: 'web', checks: { redis: redisOk } });
+  });
+
+  const secure = options.baseUrl.startsWith('https:');
+  app.use(
+    session({
+      name: secure ? '__Host-rs.sid' : 'rs.sid',
+      secret: options.sessionSecrets,
+      store: new RedisSessionStore(options.redis, options.keyPrefix, options.idleSeconds),
+      resave: false,
+      saveUninitialized: false,
+      // Every request renews the idle timeout; the absolute one is checked below.
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure, maxAge: options.idleSeconds * 1000, path: '/' },
+    }),
+  );
+  app.use(express.urlencoded({ extended: false, limit: '20kb' }));
+
+  // The language: the session's choice, else Danish.
+  app.use((req, res, next) => {
+    const lang = langOf(req.session.lang);
+    res.locals.lang = lang;
+    res.locals.t = translator(lang);
+    next();
+  });
+
+  // Absolute timeout and the access token's end: the session ends with whichever comes first.
+  app.use((req, res, next) => {
+    const s = req.session;
+    if (!s.principal) return next();
+    const ended = now().getTime() > (s.startedAt ?? 0) + options.absoluteSeconds * 1000 || now().getTime() > (s.accessTokenExpiresAt ?? 0);
+    if (!ended) return next();
+    const lang = s.lang;
+    s.regenerate((error) => {
+      if (error) return next(error);
+      req.session.lang = lang;
+      req.session.flash = { kind: 'info', key: 'session.expired' };
+      res.redirect(303, `/auth/sign-in?returnTo=${encodeURIComponent(req.originalUrl)}`);
+    });
+  });
+
+  const page: PageContext = {
+    render(res, view, title, data = {}) {
+      const req = res.req as Request;
+      const lang = res.locals.lang as 'da' | 'en';
+      const t = res.locals.t as ReturnType<typeof translator>;
+      const flash = req.session.flash;
+      delete req.session.flash;
+      const user = req.session.principal
+        ? { principal: req.session.principal, name: req.session.name ?? req.session.principal.sub }
+        : undefined;
+      res.type('html').send(
+        eta.render(`./${view}`, {
+          lang,
+          t,
+          title: t(title),
+          path: req.originalUrl,
+          user,
+          flash,
+          csrf: csrfToken(req),
+          formatInstant: (iso: string) => formatInstant(iso, lang),
+          timeLeft: (iso: string) => timeLeft(iso, now(), t),
+          jobcentreName: (code: number) => `${jobcentre(code)?.name ?? 'Jobcenter'} (${code})`,
+          ...data,
+        }),
+      );
+    },
+  };
+
+  app.get('/', (_req, res) => page.render(res, 'home', 'home.title'));
+  app.get('/accessibility', (_req, res) => page.render(res, 'accessibility', 'accessibility.title'));
+  app.get('/lang/:lang', (req, res) => {
+    req.session.lang = langOf(req.params.lang);
+    const back =
+      typeof req.query.back === 'string' && req.query.back.startsWith('/') && !req.query.back.startsWith('//') ? req.query.back : '/';
+    res.redirect(303, back);
+  });
+  app.use(authRoutes(options, page));
+  app.use(inboxRoutes(options, page));
+  app.use(adminRoutes(options, page));
+
+  app.use((_req, res) => {
+    res.status(404);
+    page.render(res, 'error', 'error.title', { errorKey: 'error.notFound' });
+  });
+  const onError: ErrorRequestHandler = (err, req, res, _next) => {
+    if (err instanceof CsrfRefused) {
+      options.logger.warn({ audit: 'csrf-refused', path: req.path }, 'form without a valid CSRF token');
+      res.status(403);
+      page.render(res, 'error', 'error.title', { errorKey: 'error.csrf' });
+      return;
+    }
+    const status = err instanceof ApiError ? err.status : 500;
+    if (err instanceof ApiError && status === 401) {
+      // The API no longer accepts the token: sign in again.
+      req.session.principal = undefined;
+      res.redirect(303, `/auth/sign-in?returnTo=${encodeURIComponent(req.originalUrl)}`);
+      return;
+    }
+    const shown = status === 404 || status === 403 ? status : status >= 500 || !(err instanceof ApiError) ? 503 : status;
+    if (shown >= 500) options.logger.error({ err }, 'page failed');
+    res.status(shown);
+    page.render(res, 'error', 'error.title', {
+      errorKey: shown === 404 ? 'error.notFound' : shown === 403 ? 'error.forbidden' : 'error.unavailable',
+    });
+  };
+  app.use(onError);
+  return app;
+}

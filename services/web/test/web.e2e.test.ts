@@ -1,0 +1,219 @@
+import { type Bus, connectBus, silentLogger } from '@rs/bus';
+import { cvPublisher } from '@rs/connector';
+import type { SharedCv } from '@rs/contracts';
+import {
+  jobcentreAmqpUrl,
+  jobcentreToken,
+  type RunningService,
+  registerOrder,
+  spawnService,
+  serviceEnv,
+  TEST_AUDIENCE,
+  TEST_WEB_CLIENT,
+  type TestPlatform,
+  testIssuerUrl,
+  testPlatform,
+  testWebPort,
+  tokenFor,
+  waitFor,
+} from '@rs/testkit';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshot, seriousViolations, signIn } from './browser-helpers';
+
+/**
+ * The web front in Debian's Chromium: the real sign-in at the identity service (authorization
+ * code + PKCE), an order for a Dragør company (its lead is Tårnby, 185) broadcast to the other
+ * HRS jobcentres; Frederiksberg (147) answers "none", København (101) proposes a candidate from
+ * its own shortlist; a consultant cannot open another jobcentre's inbox, by URL either; the
+ * admin's page; sign-out. Each step saves a screenshot under test-output/browser/.
+ */
+const LEAD = 185;
+const NONE = 147;
+const WITH_CANDIDATES = 101;
+
+const cv = (ref: string): SharedCv => ({
+  candidateRef: ref,
+  revision: '2026-11-01T08:00:00Z',
+  headline: 'Lagerarbejder med truckcertifikat',
+  occupations: ['9321'],
+  skills: ['truckcertifikat'],
+  languages: ['da'],
+  municipality: 101,
+  summary: 'Lagerarbejder, 5 års erfaring, truckcertifikat B',
+});
+
+describe('the web front in a browser', () => {
+  let platform: TestPlatform;
+  let broadcast: RunningService;
+  let web: RunningService;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const buses: Bus[] = [];
+  let orderId = '';
+  let webUrl = '';
+
+  const newPage = async (): Promise<Page> => {
+    // axe-core is injected as a script: the pages' CSP (scripts from 'self' only) would refuse it.
+    const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK' });
+    contexts.push(context);
+    return context.newPage();
+  };
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    platform = await testPlatform({ jobcentres: [WITH_CANDIDATES] });
+    broadcast = await platform.start('broadcast', {
+      REPLY_WINDOW_MODE: 'clock',
+      REPLY_WINDOW_SECONDS: '7200',
+      REMINDER_OFFSETS_SECONDS: 'none',
+    });
+    const intake = await platform.start('order-intake');
+    const matching = await platform.start('matching');
+    const bus = connectBus({ url: jobcentreAmqpUrl(platform.world, WITH_CANDIDATES), name: 'cv-101', logger: silentLogger });
+    buses.push(bus);
+    await cvPublisher(bus, WITH_CANDIDATES).upsertCvs([cv('k101-1')]);
+    const admin = tokenFor({ role: 'admin', sub: 'test' });
+    await waitFor(
+      async () =>
+        (
+          (await (await fetch(`${matching.url}/jobcentres/101/pool`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+            candidates: number;
+          }
+        ).candidates === 1,
+      { what: "101's CV in the pool" },
+    );
+    const port = testWebPort();
+    webUrl = `http://127.0.0.1:${port}`;
+    web = await spawnService('web', {
+      ...serviceEnv(platform.world, 'web'),
+      PORT: String(port),
+      OIDC_ISSUER: testIssuerUrl(),
+      OIDC_AUDIENCE: TEST_AUDIENCE,
+      OIDC_CLIENT_ID: TEST_WEB_CLIENT.id,
+      OIDC_CLIENT_SECRET: TEST_WEB_CLIENT.secret,
+      WEB_KEY_PREFIX: `${platform.world.timerPrefix}:web`,
+      WEB_SESSION_SECRET: 'a-session-secret-for-the-browser-tests-only',
+      ORDER_INTAKE_URL: intake.url,
+      BROADCAST_URL: broadcast.url,
+    });
+    // Parts 3 and 4 (the operator's and the lead's pages) wait for order intake's new API: the
+    // order comes in through the API, as the phone line's call would register it.
+    orderId = await registerOrder(intake, tokenFor({ role: 'phone-line', sub: 'operator' }), {
+      company: { name: 'Dragør Lager ApS', municipality: 155 },
+      title: 'Lagerarbejder med truckcertifikat',
+      occupation: '9321',
+      broadcast: { scope: 'cooperation' },
+    });
+    await waitFor(
+      async () => {
+        const res = await fetch(`${broadcast.url}/jobcentres/${WITH_CANDIDATES}/inbox`, {
+          headers: { authorization: `Bearer ${jobcentreToken(WITH_CANDIDATES)}` },
+        });
+        const body = (await res.json()) as { rounds: { orderId: string; shortlist: unknown[] }[] };
+        return body.rounds.some((r) => r.orderId === orderId && r.shortlist.length === 1);
+      },
+      { what: 'the round open with 101’s shortlist', timeoutMs: 30_000 },
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await web?.stop();
+    await Promise.all(buses.map((b) => b.close()));
+    await platform?.dispose();
+  });
+
+  it('signs in through the identity service and shows who is signed in, with no serious accessibility violation', async () => {
+    const page = await newPage();
+    await signIn(page, webUrl, 'frederiksberg', '01-identity-login');
+    await page.getByTestId('signed-in').waitFor();
+    expect(await page.getByTestId('signed-in').textContent()).toContain('Frida Frederiksberg');
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    await screenshot(page, '02-home-signed-in');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('Frederiksberg answers "none" from its inbox; the page says so', async () => {
+    const page = await newPage();
+    await signIn(page, webUrl, 'frederiksberg');
+    await page.goto(`${webUrl}/inbox`);
+    const round = page.locator(`[data-testid="round"][data-round="${orderId}-1"]`);
+    await round.waitFor();
+    expect(await round.getByTestId('status').textContent()).toContain('Afventer svar');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, '03-inbox-147-pending');
+    await round.getByRole('button', { name: 'Svar: ingen kvalificerede kandidater' }).click();
+    await page.getByTestId('flash').waitFor();
+    expect(await page.getByTestId('flash').textContent()).toContain('Svaret er registreret');
+    const after = page.locator(`[data-testid="round"][data-round="${orderId}-1"]`);
+    expect(await after.getByTestId('status').textContent()).toContain('Besvaret');
+    expect(await after.getByTestId('answer').textContent()).toContain('Ingen kvalificerede kandidater');
+    await screenshot(page, '04-inbox-147-replied-none');
+  });
+
+  it('København proposes its own suggested candidate, in English, and may not open another inbox by URL', async () => {
+    const page = await newPage();
+    await signIn(page, webUrl, 'kobenhavn');
+    await page.goto(`${webUrl}/inbox`);
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/\/jobcentres\/101\/inbox$/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    const round = page.locator(`[data-testid="round"][data-round="${orderId}-1"]`);
+    await round.getByLabel(/Lagerarbejder med truckcertifikat/).check();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, '05-inbox-101-shortlist-en');
+    await round.getByRole('button', { name: 'Send chosen candidates' }).click();
+    await page.getByTestId('flash').waitFor();
+    expect(await page.getByTestId('flash').textContent()).toContain('The reply is recorded');
+    expect(await page.locator(`[data-testid="round"][data-round="${orderId}-1"]`).getByTestId('answer').textContent()).toContain(
+      'Candidates: 1',
+    );
+    await screenshot(page, '06-inbox-101-replied-candidates');
+
+    // Another jobcentre's inbox, by URL: the same "not found" as a page that does not exist.
+    const other = await page.goto(`${webUrl}/jobcentres/${NONE}/inbox`);
+    expect(other?.status()).toBe(404);
+    expect(await page.getByTestId('error').textContent()).toContain('no access');
+    // The admin page is for admins only.
+    expect((await page.goto(`${webUrl}/admin`))?.status()).toBe(403);
+    // A form post without the session's CSRF token is refused, and nothing is recorded.
+    const forged = await page.request.post(`${webUrl}/rounds/${orderId}-1/reply`, {
+      form: { code: '101', answer: 'none' },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+    const own = (await (
+      await fetch(`${broadcast.url}/jobcentres/101/inbox`, { headers: { authorization: `Bearer ${jobcentreToken(101)}` } })
+    ).json()) as { rounds: { own: { answer?: string } }[] };
+    expect(own.rounds[0]?.own.answer).toBe('candidates');
+  });
+
+  it("the lead's round has both replies, recorded through the web front with the users' own tokens", async () => {
+    const res = await fetch(`${broadcast.url}/rounds/${orderId}-1`, { headers: { authorization: `Bearer ${jobcentreToken(LEAD)}` } });
+    const round = (await res.json()) as { recipients: { jobcentre: number; answer?: string; candidates?: { candidateRef: string }[] }[] };
+    const of = (code: number) => round.recipients.find((r) => r.jobcentre === code);
+    expect(of(NONE)?.answer).toBe('none');
+    expect(of(WITH_CANDIDATES)?.candidates?.map((c) => c.candidateRef)).toEqual(['k101-1']);
+  });
+
+  it('the admin sees the dashboards; signing out ends the session here and at the identity service', async () => {
+    const page = await newPage();
+    await signIn(page, webUrl, 'admin');
+    await page.goto(`${webUrl}/admin`);
+    expect(await page.getByTestId('link-timers').getAttribute('href')).toBe(`${broadcast.url}/admin/queues`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, '07-admin');
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    // The provider asks to confirm (RP-initiated logout), then sends the browser back.
+    await page.waitForURL(/\/session\/end/);
+    await screenshot(page, '08-identity-sign-out');
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.waitForURL(`${webUrl}/`);
+    expect(await page.getByRole('link', { name: 'Log ind' }).count()).toBeGreaterThan(0);
+    await screenshot(page, '09-signed-out');
+    // A signed-out user asking for a page is sent to sign in, and the provider asks for the password again.
+    await page.goto(`${webUrl}/admin`);
+    await page.waitForURL(/\/interaction\//);
+  });
+});
