@@ -66,7 +66,15 @@ for svc in order-intake broadcast matching upskilling-seat reporting; do
     node "services/$svc/dist/main.js" >>".data/logs/$svc.log" 2>&1 &
   PIDS+=($!)
 done
-for svc in identity order-intake broadcast matching upskilling-seat reporting; do
+# The web front: signs users in at the identity service, talks to the APIs with their tokens.
+PORT=$WEB_PORT OIDC_CLIENT_SECRET="$WEB_CLIENT_SECRET" WEB_SESSION_SECRET="$WEB_SESSION_SECRET" \
+  ORDER_INTAKE_URL=http://127.0.0.1:3001 BROADCAST_URL=http://127.0.0.1:3002 \
+  RABBITMQ_DASHBOARD_URL="http://127.0.0.1:${RS_RABBITMQ_MGMT_PORT:-15672}" \
+  node services/web/dist/main.js >>.data/logs/web.log 2>&1 &
+PIDS+=($!)
+PORTS[web]=$WEB_PORT
+
+for svc in identity order-intake broadcast matching upskilling-seat reporting web; do
   for _ in $(seq 1 150); do
     curl -fsS "http://127.0.0.1:${PORTS[$svc]}/readyz" >/dev/null 2>&1 && break
     sleep 0.2
@@ -84,6 +92,10 @@ TOKEN=$(node scripts/dev-setup.js token jobcentre 101)
 cat <<MSG
 
   Rekrutteringsservice is running.
+
+  web              http://127.0.0.1:$WEB_PORT   ← sign in here (Danish; English by the switch)
+  demo users       password "demo" for all (development only):
+$(node -e 'for (const u of require("./services/identity/dist/users").DEMO_USERS) console.log(`                   ${u.username.padEnd(14)} ${u.name} — ${u.principal.role}`)')
 
   order-intake     http://127.0.0.1:3001   (POST /orders, GET /orders/:id)
   broadcast        http://127.0.0.1:3002   (POST /rounds, GET /rounds/:id)

@@ -9,6 +9,7 @@ import { consumeOrderEvents } from './adapters/amqp/events.consumer';
 import { consumeReplies } from './adapters/amqp/replies.consumer';
 import { complianceRoutes } from './adapters/http/compliance.routes';
 import { bullBoardRoutes } from './adapters/http/bull-board.routes';
+import { deadLetterRoutes } from './adapters/http/dead-letters.routes';
 import { feedRoutes } from './adapters/http/feed.routes';
 import { inboxRoutes } from './adapters/http/inbox.routes';
 import { roundsRoutes } from './adapters/http/rounds.routes';
@@ -86,6 +87,7 @@ runService(
           routes: (router) => {
             roundsRoutes(deps)(router);
             inboxRoutes(deps)(router);
+            deadLetterRoutes(config.AMQP_URL, logger)(router);
             complianceRoutes(deps)(router);
             feedRoutes(feed, logger, retention)(router);
             bullBoardRoutes(Object.values(timerQueues))(router);

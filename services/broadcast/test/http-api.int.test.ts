@@ -2,6 +2,7 @@ import { callRoute, createTestWorld, type RunningService, routeTable, startServi
 import type { Router } from 'express';
 import { complianceRoutes } from '../src/adapters/http/compliance.routes';
 import { feedRoutes } from '../src/adapters/http/feed.routes';
+import { deadLetterRoutes } from '../src/adapters/http/dead-letters.routes';
 import { inboxRoutes } from '../src/adapters/http/inbox.routes';
 import { roundsRoutes } from '../src/adapters/http/rounds.routes';
 
@@ -10,6 +11,7 @@ const table = routeTable('broadcast', (router: Router) => {
   roundsRoutes({} as never)(router);
   complianceRoutes({} as never)(router);
   inboxRoutes({} as never)(router);
+  deadLetterRoutes('amqp://unused', {} as never)(router);
   feedRoutes({} as never, {} as never, { days: 1, now: () => new Date() })(router);
 });
 const lead = tokenFor({ role: 'jobcentre', sub: 'consultant-101', jobcentre: 101 });

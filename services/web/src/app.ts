@@ -44,10 +44,15 @@ export function createWebApp(options: WebOptions): Express {
       },
     }),
   );
+  // Neither cookies (the session id) nor the query (the sign-in code and state) go into the log.
   app.use(
     pinoHttp({
       logger: options.logger,
-      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/static/') || req.url === '/healthz' },
+      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/static/') || req.url === '/healthz' || req.url === '/readyz' },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
 

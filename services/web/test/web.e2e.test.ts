@@ -1,6 +1,6 @@
 import { type Bus, connectBus, silentLogger } from '@rs/bus';
 import { cvPublisher } from '@rs/connector';
-import type { SharedCv } from '@rs/contracts';
+import { EXCHANGES, type SharedCv } from '@rs/contracts';
 import {
   jobcentreAmqpUrl,
   jobcentreToken,
@@ -197,13 +197,39 @@ describe('the web front in a browser', () => {
     expect(of(WITH_CANDIDATES)?.candidates?.map((c) => c.candidateRef)).toEqual(['k101-1']);
   });
 
-  it('the admin sees the dashboards; signing out ends the session here and at the identity service', async () => {
+  it('the admin lists, inspects and redrives a dead letter, sees the dashboards; signing out ends the session here and at the identity service', async () => {
+    // A message no service can read: every consumer of order.registered dead-letters it.
+    await platform.bus.publish(EXCHANGES.events, 'order.registered', Buffer.from('not json'), {
+      messageId: 'web-poison-1',
+      contentType: 'application/json',
+    });
+    const admin = tokenFor({ role: 'admin', sub: 'test' });
+    await waitFor(
+      async () =>
+        (
+          (await (await fetch(`${broadcast.url}/admin/dead-letters`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+            letters: { id: string }[];
+          }
+        ).letters.some((d) => d.id === 'web-poison-1'),
+      { what: 'the dead letter' },
+    );
     const page = await newPage();
     await signIn(page, webUrl, 'admin');
     await page.goto(`${webUrl}/admin`);
     expect(await page.getByTestId('link-timers').getAttribute('href')).toBe(`${broadcast.url}/admin/queues`);
+    expect(await page.getByTestId('dead-letters').textContent()).toContain('web-poison-1');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, '07-admin');
+    await page
+      .getByRole('link', { name: /Vis web-poison-1/ })
+      .first()
+      .click();
+    await page.getByTestId('dead-letter').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, '07b-dead-letter');
+    await page.getByRole('button', { name: 'Send igen til den oprindelige kø' }).click();
+    await page.getByTestId('flash').waitFor();
+    expect(await page.getByTestId('flash').textContent()).toContain('Brevet er sendt igen');
     await page.getByRole('button', { name: 'Log ud' }).click();
     // The provider asks to confirm (RP-initiated logout), then sends the browser back.
     await page.waitForURL(/\/session\/end/);
