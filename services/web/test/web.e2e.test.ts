@@ -52,6 +52,9 @@ describe('the web front in a browser', () => {
   let orderId = '';
   let webUrl = '';
 
+  let webEnv: Record<string, string> = {};
+  const startWeb = (extra: Record<string, string> = {}) => spawnService('web', { ...webEnv, ...extra });
+
   const newPage = async (): Promise<Page> => {
     // axe-core is injected as a script: the pages' CSP (scripts from 'self' only) would refuse it.
     const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK' });
@@ -84,7 +87,7 @@ describe('the web front in a browser', () => {
     );
     const port = testWebPort();
     webUrl = `http://127.0.0.1:${port}`;
-    web = await spawnService('web', {
+    webEnv = {
       ...serviceEnv(platform.world, 'web'),
       PORT: String(port),
       OIDC_ISSUER: testIssuerUrl(),
@@ -95,7 +98,8 @@ describe('the web front in a browser', () => {
       WEB_SESSION_SECRET: 'a-session-secret-for-the-browser-tests-only',
       ORDER_INTAKE_URL: intake.url,
       BROADCAST_URL: broadcast.url,
-    });
+    };
+    web = await startWeb();
     // Parts 3 and 4 (the operator's and the lead's pages) wait for order intake's new API: the
     // order comes in through the API, as the phone line's call would register it.
     orderId = await registerOrder(intake, tokenFor({ role: 'phone-line', sub: 'operator' }), {
@@ -241,5 +245,29 @@ describe('the web front in a browser', () => {
     // A signed-out user asking for a page is sent to sign in, and the provider asks for the password again.
     await page.goto(`${webUrl}/admin`);
     await page.waitForURL(/\/interaction\//);
+  });
+
+  it('keeps the session in an httpOnly, SameSite cookie and ends it at the absolute timeout however active', async () => {
+    await web.stop();
+    web = await startWeb({ WEB_SESSION_ABSOLUTE_SECONDS: '10' });
+    const page = await newPage();
+    await signIn(page, webUrl, 'taarnby');
+    const [cookie] = (await page.context().cookies(webUrl)).filter((c) => c.name === 'rs.sid');
+    expect([cookie?.httpOnly, cookie?.sameSite]).toEqual([true, 'Lax']);
+    // Active all along (a request a second), and still sent to sign in again once the 10 s have
+    // passed (the provider's own session then signs the user straight back in).
+    const signedInAt = Date.now();
+    let sentToSignIn = false;
+    page.on('request', (r) => {
+      if (r.url().startsWith(`${webUrl}/auth/sign-in`)) sentToSignIn = true;
+    });
+    await waitFor(
+      async () => {
+        await page.goto(`${webUrl}/`);
+        return sentToSignIn;
+      },
+      { what: 'the absolute timeout to end the session', timeoutMs: 30_000, intervalMs: 1000 },
+    );
+    expect(Date.now() - signedInAt).toBeGreaterThanOrEqual(9_000);
   });
 });
