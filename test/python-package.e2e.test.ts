@@ -5,13 +5,14 @@ import { createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { issueToken } from '@rs/service-kit';
 import {
+  foreignKey,
   infra,
   jobcentreAmqpUrl,
   jobcentreToken,
   type RunningService,
   registerOrder,
+  signTestToken,
   type TestPlatform,
   testPassword,
   testPlatform,
@@ -168,7 +169,7 @@ describe('the Python connector as a package', () => {
       };
       const port = await closedPort();
       const skewedUrl = `http://127.0.0.1:${(skewed.address() as { port: number }).port}`;
-      const forged = issueToken('a-secret-the-platform-does-not-have-000', { role: 'jobcentre', sub: 'x', jobcentre: 147 }, 3600);
+      const forged = signTestToken({ role: 'jobcentre', sub: 'x', jobcentre: 147 }, { key: foreignKey() });
       const feed = { FEED_URL: broadcast.url, FEED_TOKEN: jobcentreToken(147) };
       const scenarios: [string, Record<string, string>, string[]][] = [
         ['all well', { AMQP_URL: good, ...feed }, []],

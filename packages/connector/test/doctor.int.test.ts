@@ -4,13 +4,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { issueToken } from '@rs/service-kit';
 import {
+  foreignKey,
   infra,
   jobcentreAmqpUrl,
   jobcentreToken,
   type RunningService,
   randomName,
+  signTestToken,
   type TestPlatform,
   testPassword,
   testBus,
@@ -157,7 +158,7 @@ describe('rs-connector doctor', () => {
   });
 
   it('names a feed token the platform refuses: another secret, another jobcentre, none; and an unreachable feed', async () => {
-    const forged = issueToken('a-secret-the-platform-does-not-have-000', { role: 'jobcentre', sub: 'x', jobcentre: 147 }, 3600);
+    const forged = signTestToken({ role: 'jobcentre', sub: 'x', jobcentre: 147 }, { key: foreignKey() });
     for (const token of [forged, jobcentreToken(151), undefined]) {
       expect(problems(await runDoctor({ ...input, feed: { baseUrl: broadcast.url, token } }))).toEqual(['feed:feed-token-invalid']);
     }
