@@ -13,7 +13,7 @@ import { formatInstant, langOf, timeLeft, translator } from './i18n';
 import type { MessageKey } from './locales/da';
 import type { OidcClient } from './oidc';
 import { adminRoutes } from './routes/admin.routes';
-import { authRoutes } from './routes/auth.routes';
+import { authRoutes, localPath } from './routes/auth.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { RedisSessionStore } from './session-store';
 import './session-data';
@@ -140,9 +140,7 @@ export function createWebApp(options: WebOptions): Express {
   app.get('/accessibility', (_req, res) => page.render(res, 'accessibility', 'accessibility.title'));
   app.get('/lang/:lang', (req, res) => {
     req.session.lang = langOf(req.params.lang);
-    const back =
-      typeof req.query.back === 'string' && req.query.back.startsWith('/') && !req.query.back.startsWith('//') ? req.query.back : '/';
-    res.redirect(303, back);
+    res.redirect(303, localPath(req.query.back));
   });
   app.use(authRoutes(options, page));
   app.use(inboxRoutes(options, page));

@@ -4,8 +4,8 @@ import type { PageContext, WebOptions } from '../context';
 import { requireCsrf } from '../csrf';
 
 /** Only a path of this site is a place to come back to (never another host). */
-const localPath = (value: unknown): string =>
-  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/auth/') ? value : '/';
+export const localPath = (value: unknown): string =>
+  typeof value === 'string' && /^\/(?![/\\])[^\\\s]*$/.test(value) && !value.startsWith('/auth/') ? value : '/';
 
 /**
  * Sign-in (authorization code + PKCE at the issuer), the callback, sign-out (the session here and
