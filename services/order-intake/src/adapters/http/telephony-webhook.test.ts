@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createApp, createLogger, createMetrics } from '@rs/service-kit';
+import { createApp, createLogger, createMetrics, jwtVerifier } from '@rs/service-kit';
 import request from 'supertest';
 import type { CallStore, NonceStore } from '../../app/company-ports';
 import type { CompanyDeps } from '../../app/company-deps';
@@ -49,7 +49,8 @@ function world() {
     service: 'webhook-test',
     logger: createLogger('webhook-test', 'silent'),
     metrics: createMetrics('webhook-test'),
-    authSecret: 'edge-test-secret-that-is-at-least-32-chars',
+    // The webhook authenticates by its own signature; no bearer token is trusted here.
+    verifyToken: jwtVerifier({ issuer: 'http://127.0.0.1/no-issuer', audience: 'api://rs', jwks: { keys: [] } }),
     readiness: {},
     routes: telephonyWebhookRoutes(deps),
   });
