@@ -40,6 +40,7 @@ const cv = (ref: string): SharedCv => ({
   languages: ['da'],
   municipality: 101,
   summary: 'Lagerarbejder, 5 års erfaring, truckcertifikat B',
+  visibility: { searchable: true },
 });
 
 describe('the web front in a browser', () => {
