@@ -20,4 +20,11 @@ export const serviceConfig = {
    * job failed for good, in seconds; also run at start. Default 300.
    */
   TIMER_RECONCILE_SECONDS: z.coerce.number().int().min(1).default(300),
+  /**
+   * A seat request is on time when it arrived (its envelope time) before the window closed, even
+   * if processed later; this bounds how far before its processing that time may lie (a sender's
+   * clock that is off, a long queue), in seconds. The allocation runs this long after the close,
+   * so requests in flight land first. Default 60.
+   */
+  COURSE_REQUEST_SKEW_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 };

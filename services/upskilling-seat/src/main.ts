@@ -39,6 +39,7 @@ runService(
         seenOrders: seenOrdersRepository(models.seenOrders),
         now,
         newId: randomUUID,
+        requestSkewMs: config.COURSE_REQUEST_SKEW_SECONDS * 1000,
         publish: (entry) => bus.publish(entry.exchange, entry.routingKey, entry.envelope),
       };
       const reconcile = async () => {

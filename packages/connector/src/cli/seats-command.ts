@@ -17,7 +17,8 @@ const RequestArgs = z.object({
   candidates: z
     .string()
     .optional()
-    .transform((s) => (s ? s.split(',').map((c) => c.trim()) : [])),
+    // Absent keeps the candidates named before; --candidates '' names none.
+    .transform((s) => (s === undefined ? undefined : s.trim() === '' ? [] : s.split(',').map((c) => c.trim()))),
 });
 
 /** The arguments of `seats request`, validated like the environment (every bad one named as `--<name>`). */
@@ -54,7 +55,7 @@ export function registerSeatCommands(program: Command): void {
     .description('ask for seats (replaces an earlier request); name pseudonymous candidates with --candidates')
     .argument('<courseId>', 'the course, as in its course.offered message')
     .argument('<seats>', 'number of seats, 1-500')
-    .option('--candidates <refs>', 'comma-separated candidate references from the pool')
+    .option('--candidates <refs>', "comma-separated candidate references from the pool (absent: keep those named before; '' names none)")
     .action(async (courseId: string, count: string, options: { candidates?: string }) => {
       const request = parseSeatRequestArgs(courseId, count, options.candidates);
       await withBus((r) => r.request(request));

@@ -8,6 +8,7 @@ export interface SeatRequests {
    * Asks for seats (replacing an earlier request until the window closes; after it, only fewer
    * seats are accepted). The answer comes on the jobcentre's queue: seat.request-recorded, or
    * seat.request-refused with the reason (e.g. over the budget ceiling, with the figures).
+   * Without `candidates` the candidates named before are kept; `[]` names none.
    */
   request(request: { courseId: string; seats: number; candidates?: string[] }): Promise<string>;
   /** Withdraws the request (after allocation: gives back every seat). */
@@ -21,8 +22,9 @@ export interface SeatRequests {
 export function seatRequests(connection: { bus: Bus; jobcentre: number }, now: () => Date = () => new Date()): SeatRequests {
   const { bus, jobcentre } = connection;
   return {
-    request: ({ courseId, seats, candidates = [] }) => {
-      const data: SeatRequest = { courseId, seats, candidates };
+    // No `candidates` keeps those named before; [] names none.
+    request: ({ courseId, seats, candidates }) => {
+      const data: SeatRequest = { courseId, seats, ...(candidates ? { candidates } : {}) };
       return publishAsJobcentre(bus, jobcentre, 'seat.request', data, now(), { subject: courseId });
     },
     withdraw: (courseId) => publishAsJobcentre(bus, jobcentre, 'seat.withdraw', { courseId }, now(), { subject: courseId }),

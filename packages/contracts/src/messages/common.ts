@@ -30,9 +30,17 @@ export const OrderSummary = z.object({
   requirements: HardRequirements.optional(),
 });
 
+/** Ten digits, optionally with a dash after six: the shape of a Danish CPR number. */
+export const CPR_SHAPED = /^\d{6}-?\d{4}$/;
+
 /** A candidate's pseudonymous reference, unique within the home jobcentre. Never a CPR number or a name. */
 export const CandidateRef = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
+  // A reference shaped like a CPR number is refused: it most likely is one, and a CPR number must never leave the jobcentre.
+  .refine(
+    (ref) => !CPR_SHAPED.test(ref),
+    'looks like a CPR number (ddmmyy-xxxx): use the pseudonymous reference / ligner et CPR-nummer: brug den pseudonyme reference',
+  );

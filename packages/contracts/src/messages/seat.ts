@@ -14,7 +14,8 @@ const Bilingual = z.object({ en: z.string().min(1).max(2000), da: z.string().min
 export const SeatRequest = z.object({
   courseId: CourseId,
   seats: z.number().int().min(1).max(500),
-  candidates: z.array(CandidateRef).max(500).default([]),
+  /** Absent keeps the candidates named before; an empty list names none (accepted ones or ones with an outcome cannot be dropped). */
+  candidates: z.array(CandidateRef).max(500).optional(),
 });
 export type SeatRequest = z.infer<typeof SeatRequest>;
 
@@ -49,11 +50,22 @@ export const SEAT_REFUSAL_REASONS = {
     da: 'En nævnt kandidat er fravalgt af virksomheden',
   },
   'no-request': { en: 'Your jobcentre has no request on this course', da: 'Jeres jobcenter har ingen anmodning på kurset' },
+  'kept-candidate': {
+    en: 'A candidate the company accepted, or with an outcome recorded, was left out: name them again',
+    da: 'En kandidat, som virksomheden har valgt, eller som har et resultat, blev udeladt: nævn dem igen',
+  },
+  'over-allocated': {
+    en: 'More candidates than the seats your jobcentre got',
+    da: 'Flere kandidater end de pladser, jeres jobcenter har fået',
+  },
 } as const;
 export type SeatRefusalReason = keyof typeof SEAT_REFUSAL_REASONS;
 export const SeatRefusalReason = z.enum(Object.keys(SEAT_REFUSAL_REASONS) as [SeatRefusalReason, ...SeatRefusalReason[]]);
 
-/** upskilling-seat → the sender's own queue: its seat.request or seat.withdraw was refused and dead-lettered; nothing changed. */
+/**
+ * upskilling-seat → the sender's own queue: its seat.request or seat.withdraw was refused; nothing
+ * changed. A refusal by the course's rules is acked (not a dead letter); only a body that fails the schema is dead-lettered.
+ */
 export const SeatRequestRefused = z.object({
   refusedMessageId: z.string().min(1).max(200),
   recipient: JobcentreCode,
@@ -62,6 +74,8 @@ export const SeatRequestRefused = z.object({
   message: Bilingual,
   /** The figures or fields behind the refusal (e.g. the cost and the ceiling), never personal data. */
   detail: z.string().max(2000).optional(),
+  /** The same in Danish, when the service has it. */
+  detailDa: z.string().max(2000).optional(),
   refusedAt: Instant,
 });
 export type SeatRequestRefused = z.infer<typeof SeatRequestRefused>;
@@ -72,7 +86,8 @@ export const seatRequestRefusedExample: SeatRequestRefused = {
   courseId: 'c-2026-0007',
   reason: 'over-budget',
   message: SEAT_REFUSAL_REASONS['over-budget'],
-  detail: '5 seats × 9500 kr = 47500 kr; ceiling 38000 kr (at most 4 seats)',
+  detail: '5 seats × 9500 kr = 47500 kr is over your budget ceiling of 38000 kr (at most 4 seats)',
+  detailDa: '5 pladser × 9500 kr = 47500 kr overstiger jeres budgetloft på 38000 kr (højst 4 pladser)',
   refusedAt: '2026-12-02T10:00:00.000Z',
 };
 

@@ -8,6 +8,12 @@ export interface UpskillingDeps {
   seenOrders: SeenOrders;
   now: () => Date;
   newId: () => string;
+  /**
+   * How far a request's envelope time may lie before its processing (COURSE_REQUEST_SKEW_SECONDS):
+   * a request is judged on time by when it arrived, bounded by this; the window's timer fires this
+   * long after the close so requests in flight land first.
+   */
+  requestSkewMs: number;
   /** Publishes now with a confirm (for messages that change no state: refusals). */
   publish: (entry: PublishEntry) => Promise<void>;
 }

@@ -40,14 +40,16 @@ export function toJobcentre<N extends AddressedName>(
 /** The course's one timer: its request window's close, when the seats are allocated. */
 export const windowTimerId = (courseId: string) => timerId('seat-window', courseId);
 
-export function windowTimer(course: Pick<Course, 'id' | 'summary'> | { id: string; windowClosesAt: string }): ScheduleEntry {
-  const runAt = 'summary' in course ? course.summary.windowClosesAt : course.windowClosesAt;
+/** Fires `graceMs` after the close, so requests sent before it and still in flight are applied first. */
+export function windowTimer(course: Pick<Course, 'id' | 'summary'> | { id: string; windowClosesAt: string }, graceMs: number): ScheduleEntry {
+  const closes = 'summary' in course ? course.summary.windowClosesAt : course.windowClosesAt;
+  const runAt = new Date(Date.parse(closes) + graceMs).toISOString();
   const id = windowTimerId(course.id);
   return { kind: 'schedule', id, queue: TIMER_QUEUES.seatWindows, jobId: id, runAt, data: { courseId: course.id } };
 }
 
 /** What opening sends: an offer to every jobcentre in scope, and the window's timer. */
-export function openingOutbox(deps: Deps, course: Course): OutboxEntry[] {
+export function openingOutbox(deps: Deps & Pick<UpskillingDeps, 'requestSkewMs'>, course: Course): OutboxEntry[] {
   const offeredAt = deps.now().toISOString();
   return [
     ...course.inScope.map((j) =>
@@ -68,7 +70,7 @@ export function openingOutbox(deps: Deps, course: Course): OutboxEntry[] {
         onceId(course.id, 'course.offered', j),
       ),
     ),
-    windowTimer(course),
+    windowTimer(course, deps.requestSkewMs),
   ];
 }
 
@@ -135,7 +137,8 @@ export function eventMessages(deps: Deps, after: Course, events: readonly Course
       case 'SeatGranted': {
         const r = request(event.jobcentre);
         if (!r) return [];
-        const allocated = r.allocated ?? 0;
+        // The count at this grant, not the final one: two grants from one release say 1 and then 2.
+        const allocated = event.allocated;
         return [
           toJobcentre(
             deps,
@@ -145,7 +148,7 @@ export function eventMessages(deps: Deps, after: Course, events: readonly Course
               courseId: after.id,
               recipient: r.jobcentre,
               allocated,
-              waitlisted: Math.max(0, r.seats - allocated),
+              waitlisted: Math.max(0, event.requested - allocated),
               costDkk: costOf(after, allocated),
               explanation: event.explanation,
               grantedAt: now,

@@ -15,11 +15,11 @@ export interface EnsureResult {
  * closed while the service was down gets its timer at once (runAt in the past: due now).
  */
 export async function reconcileTimers(
-  deps: Pick<UpskillingDeps, 'courses'>,
+  deps: Pick<UpskillingDeps, 'courses' | 'requestSkewMs'>,
   ensure: (timers: ScheduleEntry[]) => Promise<EnsureResult>,
 ): Promise<EnsureResult & { courses: number }> {
   const timers: ScheduleEntry[] = [];
-  for await (const course of deps.courses.windowsOfOpen()) timers.push(windowTimer(course));
+  for await (const course of deps.courses.windowsOfOpen()) timers.push(windowTimer(course, deps.requestSkewMs));
   const result = timers.length > 0 ? await ensure(timers) : { added: 0, replaced: 0, kept: 0 };
   return { ...result, courses: timers.length };
 }

@@ -6,14 +6,15 @@ export interface RefusedRequest {
   sender: number;
   messageId: string;
   reason: SeatRefusalReason;
-  /** The figures or fields behind it. */
+  /** The figures or fields behind it, in English and (when known) Danish. */
   detail?: string;
+  detailDa?: string;
   /** The message's data as sent (unvalidated when it was invalid). */
   data: unknown;
 }
 
 /**
- * Tells a jobcentre its seat request was refused (dead-lettered, nothing changed), on its own
+ * Tells a jobcentre its seat request was refused (nothing changed), on its own
  * queue, confirmed. It changes no state, so it is published directly; its id follows from the
  * refused message, so the copy sent again after a redelivery counts once at the connector.
  */
@@ -29,6 +30,7 @@ export async function refuseRequest(deps: Pick<UpskillingDeps, 'now' | 'publish'
       reason: refused.reason,
       message: SEAT_REFUSAL_REASONS[refused.reason],
       ...(refused.detail ? { detail: refused.detail.slice(0, 2000) } : {}),
+      ...(refused.detailDa ? { detailDa: refused.detailDa.slice(0, 2000) } : {}),
       refusedAt: deps.now().toISOString(),
     },
     { id, time: deps.now(), source: SOURCE },

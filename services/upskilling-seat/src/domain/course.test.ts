@@ -1,5 +1,5 @@
 import { courseSummaryExample } from '@rs/contracts';
-import { type Course, type CourseCommand, decide, maxSeatsFor } from './course';
+import { arrivalOf, type Course, type CourseCommand, decide, maxSeatsFor } from './course';
 import { type CourseInput, courseProblems, openCourse } from './opening';
 
 const OPENED = new Date('2026-12-01T09:00:00.000Z');
@@ -87,7 +87,10 @@ describe('requests until the window closes', () => {
     // The same request again changes nothing (no event, no write).
     expect(run(state, req(151, 3, before(6), ['c-1'])).events).toEqual([]);
     const gone = run(state, { type: 'Withdraw', jobcentre: 151, now: before(7) });
-    expect(gone.state.requests).toEqual([]);
+    // The withdrawn record stays, without seats, so an older request delivered after it is ignored.
+    expect(gone.state.requests.map((r) => [r.jobcentre, r.seats, r.withdrawn])).toEqual([[151, 0, true]]);
+    const again = run(gone.state, req(151, 1, before(8))).state;
+    expect(again.requests[0]).toMatchObject({ seats: 1, withdrawn: false, requestedAt: before(8).toISOString() });
   });
 
   it('refuses a request over the budget ceiling with the figure', () => {
@@ -155,8 +158,8 @@ describe('the allocation when the window closes', () => {
       [147, 1, 1],
       [151, 3, 3],
     ]);
-    // More seats after the window are refused.
-    expect(refusal(state, req(151, 3, after))?.rule).toBe('window-closed');
+    // More seats than asked before are refused after the window.
+    expect(refusal(state, req(151, 4, after))?.rule).toBe('window-closed');
   });
 });
 
@@ -191,7 +194,7 @@ describe('company co-selection through the lead', () => {
     ).toBe('unknown-candidate');
   });
 
-  it('a decline before the window closes shrinks the request; naming the declined candidate again is refused', () => {
+  it('a decline before the allocation changes only the candidate, not the seats; naming the declined candidate again is refused', () => {
     const open = run(openCourse(input(), OPENED), req(147, 2, before(1), ['c-147-1', 'c-147-2'])).state;
     const declined = run(open, {
       type: 'DecideCandidate',
@@ -200,7 +203,8 @@ describe('company co-selection through the lead', () => {
       decision: 'declined',
       now: before(2),
     }).state;
-    expect(declined.requests[0]).toMatchObject({ seats: 1, allocated: null });
+    // The lead is itself a requester: its decline must not shrink another jobcentre's request before the seats are shared.
+    expect(declined.requests[0]).toMatchObject({ seats: 2, allocated: null });
     expect(refusal(declined, req(147, 2, before(3), ['c-147-1', 'c-147-2']))?.rule).toBe('declined-candidate');
     expect(run(declined, req(147, 2, before(3), ['c-147-1', 'c-147-9'])).state.requests[0]?.candidates.map((k) => k.candidateRef)).toEqual([
       'c-147-1',
@@ -224,5 +228,129 @@ describe('company co-selection through the lead', () => {
     expect(events.map((e) => e.type)).toEqual(['OutcomeRecorded']);
     expect(state.requests[0]?.candidates[0]?.outcome).toMatchObject({ status: 'completed', hiredOn: '2027-02-01' });
     expect(refusal(state, outcome('nobody'))?.rule).toBe('unknown-candidate');
+  });
+});
+
+describe('review of issue 18: caps, changes after the close, candidates kept, arrival time, order', () => {
+  const decideC = (jobcentre: number, candidateRef: string, decision: 'accepted' | 'declined', now = after): CourseCommand => ({
+    type: 'DecideCandidate',
+    jobcentre,
+    candidateRef,
+    decision,
+    now,
+  });
+  const outcome = (jobcentre: number, candidateRef: string): CourseCommand => ({
+    type: 'RecordOutcome',
+    jobcentre,
+    candidateRef,
+    status: 'completed',
+    hiredOn: '2027-02-01',
+    now: after,
+  });
+  // 2 seats: 147 and 151 one each (the minimum); 101 asked last and waits with none.
+  const scarce = () =>
+    run(
+      openCourse(input({ seats: 2 }), OPENED),
+      req(147, 1, before(1), ['c-147-1']),
+      req(151, 1, before(2), ['c-151-1']),
+      req(101, 2, before(3), ['c-101-1', 'c-101-2']),
+      close,
+    ).state;
+
+  it('refuses accepting or recording an outcome for more participants than the seats a jobcentre got', () => {
+    const course = scarce();
+    expect(course.requests.find((r) => r.jobcentre === 101)?.allocated).toBe(0);
+    expect(refusal(course, decideC(101, 'c-101-1', 'accepted'))?.rule).toBe('over-allocated');
+    expect(refusal(course, outcome(101, 'c-101-1'))?.rule).toBe('over-allocated');
+    // Within the seats it got, both work; a second outcome for the same participant replaces it.
+    const ok = run(course, decideC(147, 'c-147-1', 'accepted'), outcome(147, 'c-147-1'), {
+      ...outcome(147, 'c-147-1'),
+      status: 'dropped-out',
+      hiredOn: null,
+    }).state;
+    expect(ok.requests.find((r) => r.jobcentre === 147)?.candidates[0]).toMatchObject({ selection: 'accepted', outcome: { status: 'dropped-out' } });
+  });
+
+  it('after the close: fewer seats (leaving the waiting list), candidates named or replaced up to the seats got, never more seats', () => {
+    const course = scarce();
+    // 101 leaves the waiting list: 2 → 0 allocated stays 0 … at least one seat is a request, so ask 1 with none named.
+    const left = run(course, req(101, 1, after, []));
+    expect(left.state.requests.find((r) => r.jobcentre === 101)).toMatchObject({ seats: 1, allocated: 0 });
+    expect(left.events.map((e) => e.type)).toEqual(['RequestRecorded']);
+    // 147 replaces its candidate, within its one seat; naming two is refused.
+    const replaced = run(course, req(147, 1, after, ['c-147-9'])).state;
+    expect(replaced.requests.find((r) => r.jobcentre === 147)?.candidates.map((k) => k.candidateRef)).toEqual(['c-147-9']);
+    expect(refusal(course, req(101, 2, after, ['c-101-1', 'c-101-2']))).toBeUndefined();
+    expect(refusal(scarce(), req(151, 2, after, ['c-151-1', 'c-151-2']))?.rule).toBe('window-closed');
+    const named = run(openCourse(input({ seats: 4 }), OPENED), req(151, 2, before(1)), close).state;
+    expect(run(named, req(151, 2, after, ['a', 'b'])).state.requests[0]?.candidates.map((k) => k.candidateRef)).toEqual(['a', 'b']);
+    expect(refusal(scarce(), req(101, 2, after, ['c-101-1', 'c-101-2', 'c-101-3']))?.rule).toBe('too-many-candidates');
+    expect(refusal(scarce(), req(147, 1, after, ['x']))).toBeUndefined();
+    expect(refusal(run(openCourse(input({ seats: 2 }), OPENED), req(151, 2, before(1)), req(147, 2, before(2)), close).state, req(151, 2, after, ['a', 'b']))?.rule).toBe(
+      'over-allocated',
+    );
+  });
+
+  it('keeps the candidates named before when a change names none, and refuses dropping an accepted one or one with an outcome', () => {
+    const course = run(scarce(), decideC(147, 'c-147-1', 'accepted')).state;
+    const open = run(openCourse(input(), OPENED), req(151, 2, before(1), ['a', 'b'])).state;
+    const changed = run(open, { type: 'RequestSeats', jobcentre: 151, seats: 3, now: before(2) }).state;
+    expect(changed.requests[0]?.candidates.map((k) => k.candidateRef)).toEqual(['a', 'b']);
+    // An explicit empty list names none.
+    expect(run(open, req(151, 3, before(2), [])).state.requests[0]?.candidates).toEqual([]);
+    expect(refusal(course, req(147, 1, after, ['c-147-2']))?.rule).toBe('kept-candidate');
+    const withOutcome = run(scarce(), outcome(151, 'c-151-1')).state;
+    expect(refusal(withOutcome, req(151, 1, after, []))?.rule).toBe('kept-candidate');
+  });
+
+  it('judges a request on time by when it arrived, bounded by the allowed skew; ties by arrival', () => {
+    const closes = Date.parse(CLOSES);
+    const late = new Date(closes + 20_000);
+    const sent = new Date(closes - 5_000);
+    expect(arrivalOf(sent, late, 60_000)).toEqual(sent);
+    // Older than the skew allows: as if sent at the skew's edge (after the close here); never in the future.
+    expect(arrivalOf(new Date(closes - 3_600_000), late, 10_000)).toEqual(new Date(late.getTime() - 10_000));
+    expect(arrivalOf(new Date(late.getTime() + 60_000), late, 60_000)).toEqual(late);
+    expect(arrivalOf(undefined, late, 60_000)).toEqual(late);
+    const course = openCourse(input(), OPENED);
+    const onTime = run(course, { type: 'RequestSeats', jobcentre: 151, seats: 2, now: late, sentAt: sent }).state;
+    expect(onTime.requests[0]).toMatchObject({ seats: 2, requestedAt: sent.toISOString() });
+    expect(refusal(course, { type: 'RequestSeats', jobcentre: 151, seats: 2, now: late, sentAt: late })?.rule).toBe('window-closed');
+    // Once allocated, a request that was sent in time but processed afterwards can no longer change the allocation.
+    const allocatedCourse = run(course, { type: 'CloseWindow', now: late }).state;
+    expect(refusal(allocatedCourse, { type: 'RequestSeats', jobcentre: 151, seats: 2, now: late, sentAt: sent })?.rule).toBe('window-closed');
+  });
+
+  it("ignores a jobcentre's request or withdrawal older than the last one applied", () => {
+    const course = openCourse(input(), OPENED);
+    const newer = run(course, { type: 'RequestSeats', jobcentre: 151, seats: 3, now: before(10), sentAt: before(5) }).state;
+    const older = run(newer, { type: 'RequestSeats', jobcentre: 151, seats: 1, now: before(11), sentAt: before(4) });
+    expect(older.events).toEqual([]);
+    expect(older.state.requests[0]?.seats).toBe(3);
+    const withdrawn = run(newer, { type: 'Withdraw', jobcentre: 151, now: before(12), sentAt: before(6) }).state;
+    const stale = run(withdrawn, { type: 'RequestSeats', jobcentre: 151, seats: 2, now: before(13), sentAt: before(5) });
+    expect(stale.events).toEqual([]);
+    expect(stale.state.requests[0]).toMatchObject({ withdrawn: true });
+    expect(run(newer, { type: 'Withdraw', jobcentre: 151, now: before(12), sentAt: before(4) }).events).toEqual([]);
+  });
+
+  it('each seat granted from one release carries its own count', () => {
+    const course = run(
+      openCourse(input({ seats: 4 }), OPENED),
+      req(151, 3, before(1)),
+      req(101, 4, before(2)),
+      close,
+    ).state;
+    // 7 asked for 4: 151 gets 2, 101 gets 2; 151 withdraws → both seats to 101, one by one.
+    const { events } = run(course, { type: 'Withdraw', jobcentre: 151, now: after });
+    expect(events.filter((e) => e.type === 'SeatGranted').map((e) => (e.type === 'SeatGranted' ? [e.jobcentre, e.allocated, e.requested] : []))).toEqual([
+      [101, 3, 4],
+      [101, 4, 4],
+    ]);
+  });
+
+  it('stores the window close in UTC, so the stored strings sort as the instants', () => {
+    const course = openCourse(input({ windowClosesAt: '2026-12-15T13:00:00+01:00' }), OPENED);
+    expect(course.summary.windowClosesAt).toBe('2026-12-15T12:00:00.000Z');
   });
 });

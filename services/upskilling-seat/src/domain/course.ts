@@ -32,6 +32,11 @@ export interface SeatRequestState {
   /** The first request: its place in the priority order, kept when the request is changed. */
   requestedAt: string;
   updatedAt: string;
+  /**
+   * When the last applied request or withdrawal of this jobcentre arrived (its envelope time):
+   * an older one delivered later is ignored, as cv.upserted's revision is. Absent on old records.
+   */
+  lastSentAt?: string;
   /** Seats allocated; null until the window closed. */
   allocated: number | null;
   explanation?: Bilingual;
@@ -63,8 +68,17 @@ export interface Course {
 }
 
 export type CourseCommand =
-  | { type: 'RequestSeats'; jobcentre: number; seats: number; candidates: string[]; now: Date }
-  | { type: 'Withdraw'; jobcentre: number; now: Date }
+  | {
+      type: 'RequestSeats';
+      jobcentre: number;
+      seats: number;
+      /** The candidates named now; absent keeps those named before (an empty list names none). */
+      candidates?: string[];
+      now: Date;
+      /** When the request arrived (its envelope time, bounded by the app); default `now`. */
+      sentAt?: Date;
+    }
+  | { type: 'Withdraw'; jobcentre: number; now: Date; sentAt?: Date }
   | { type: 'CloseWindow'; now: Date }
   | { type: 'DecideCandidate'; jobcentre: number; candidateRef: string; decision: 'accepted' | 'declined'; now: Date }
   | { type: 'RecordOutcome'; jobcentre: number; candidateRef: string; status: OutcomeStatus; hiredOn: string | null; now: Date };
@@ -74,7 +88,8 @@ export type CourseEvent =
   | { type: 'RequestWithdrawn'; jobcentre: number }
   | { type: 'SeatsAllocated'; rule: AllocationRule; shares: JobcentreShare[] }
   | { type: 'SeatsReleased'; jobcentre: number; count: number }
-  | { type: 'SeatGranted'; jobcentre: number; explanation: Bilingual }
+  /** `allocated`/`requested`: the jobcentre's figures right after this grant (several grants in one decision differ). */
+  | { type: 'SeatGranted'; jobcentre: number; allocated: number; requested: number; explanation: Bilingual }
   | { type: 'CandidateDecided'; jobcentre: number; candidateRef: string; decision: 'accepted' | 'declined' }
   | { type: 'OutcomeRecorded'; jobcentre: number; candidateRef: string };
 
@@ -87,6 +102,8 @@ export type CourseRule =
   | 'declined-candidate'
   | 'no-request'
   | 'unknown-candidate'
+  | 'kept-candidate'
+  | 'over-allocated'
   | 'not-allocated';
 
 export interface Refusal {
@@ -119,9 +136,29 @@ export function maxSeatsFor(course: Pick<Course, 'budgetCeilings' | 'defaultBudg
 
 export const costOf = (course: Pick<Course, 'summary'>, seats: number): number => seats * course.summary.pricePerSeatDkk;
 
-/** Whether requests are still taken: the course is open and its window has not closed. */
-export const windowOpen = (course: Course, now: Date): boolean =>
-  course.status === 'open' && now.getTime() < Date.parse(course.summary.windowClosesAt);
+/**
+ * Whether a request that arrived at `at` is on time: the course is not allocated yet and the
+ * request arrived before the window closed. `at` is the arrival (envelope) time, not the time it
+ * is processed, so a request queued just before the close still counts (the allocation timer
+ * fires a grace period after the close to let such requests land first).
+ */
+export const windowOpen = (course: Course, at: Date): boolean =>
+  course.status === 'open' && at.getTime() < Date.parse(course.summary.windowClosesAt);
+
+/**
+ * When a request arrived, for judging it on time: its envelope time, but never later than now nor
+ * more than `skewMs` before it (a sender's clock cannot buy a late request a place).
+ */
+export function arrivalOf(sent: Date | undefined, now: Date, skewMs: number): Date {
+  if (!sent || Number.isNaN(sent.getTime())) return now;
+  return new Date(Math.min(now.getTime(), Math.max(sent.getTime(), now.getTime() - skewMs)));
+}
+
+/** An older request than the last applied one of this jobcentre (delivered out of order). */
+const stale = (course: Course, jobcentre: number, sentAt: Date): boolean => {
+  const last = course.requests.find((r) => r.jobcentre === jobcentre)?.lastSentAt;
+  return last !== undefined && sentAt.getTime() < Date.parse(last);
+};
 
 export function decide(course: Course, command: CourseCommand): Decision {
   switch (command.type) {
@@ -152,14 +189,18 @@ function requestSeats(course: Course, c: Extract<CourseCommand, { type: 'Request
   if (!course.inScope.includes(c.jobcentre)) {
     return refuse('not-in-scope', 'The course was not offered to this jobcentre', 'Kurset er ikke tilbudt dette jobcenter', 'jobcentre');
   }
+  const sentAt = c.sentAt ?? c.now;
+  if (stale(course, c.jobcentre, sentAt)) return unchanged(course);
   const existing = requestOf(course, c.jobcentre);
   const now = c.now.toISOString();
-  const named = new Set(c.candidates);
-  if (named.size !== c.candidates.length || c.candidates.length > c.seats) {
+  // No list sent: the candidates named before stay (an empty list names none).
+  const refs = c.candidates ?? (existing ? active(existing.candidates) : []);
+  const named = new Set(refs);
+  if (named.size !== refs.length || refs.length > c.seats) {
     return refuse(
       'too-many-candidates',
-      `${c.candidates.length} candidates named for ${c.seats} seats, or one named twice: name at most one per seat`,
-      `${c.candidates.length} kandidater til ${c.seats} pladser, eller en nævnt to gange: højst én pr. plads`,
+      `${refs.length} candidates named for ${c.seats} seats, or one named twice: name at most one per seat`,
+      `${refs.length} kandidater til ${c.seats} pladser, eller en nævnt to gange: højst én pr. plads`,
       'candidates',
     );
   }
@@ -169,6 +210,16 @@ function requestSeats(course: Course, c: Extract<CourseCommand, { type: 'Request
       'declined-candidate',
       `The company declined ${declined.map((k) => k.candidateRef).join(', ')}: name someone else`,
       `Virksomheden har fravalgt ${declined.map((k) => k.candidateRef).join(', ')}: nævn en anden`,
+      'candidates',
+    );
+  }
+  const dropped = existing?.candidates.filter((k) => (k.selection === 'accepted' || k.outcome) && !named.has(k.candidateRef)) ?? [];
+  if (dropped.length > 0) {
+    const list = dropped.map((k) => k.candidateRef).join(', ');
+    return refuse(
+      'kept-candidate',
+      `${list} was accepted by the company or has an outcome recorded and cannot be dropped: name them again`,
+      `${list} er valgt af virksomheden eller har et resultat registreret og kan ikke fjernes: nævn dem igen`,
       'candidates',
     );
   }
@@ -192,32 +243,60 @@ function requestSeats(course: Course, c: Extract<CourseCommand, { type: 'Request
       'seats',
     );
   }
-  const candidates = mergeCandidates(existing?.candidates ?? [], c.candidates);
-  if (!windowOpen(course, c.now)) {
-    // After the window only a give-back is possible: fewer seats than allocated, the rest to the waiting list.
-    if (course.status === 'allocated' && existing?.allocated !== null && existing !== undefined && c.seats < existing.allocated) {
-      const count = existing.allocated - c.seats;
-      const lowered = withRequest(course, { ...existing, seats: c.seats, allocated: c.seats, candidates, updatedAt: now });
-      return release(lowered, c.jobcentre, count, [{ type: 'RequestRecorded', jobcentre: c.jobcentre }]);
-    }
-    return refuse(
-      'window-closed',
-      `The request window closed at ${course.summary.windowClosesAt}: only fewer seats than allocated can be given back`,
-      `Fristen for anmodninger udløb ${course.summary.windowClosesAt}: nu kan kun pladser gives tilbage`,
-      'seats',
-    );
-  }
-  if (existing && existing.seats === c.seats && sameRefs(existing.candidates, c.candidates)) return unchanged(course);
+  const candidates = mergeCandidates(existing?.candidates ?? [], refs);
+  const lastSentAt = sentAt.toISOString();
+  if (!windowOpen(course, sentAt)) return changeAfterClose(course, c, existing, candidates, refs.length, lastSentAt);
+  if (existing && existing.seats === c.seats && sameRefs(existing.candidates, refs)) return unchanged(course);
   const request: SeatRequestState = {
     jobcentre: c.jobcentre,
     seats: c.seats,
     candidates,
-    requestedAt: existing?.requestedAt ?? now,
+    // Ties are broken by when the first request arrived, not when it was processed.
+    requestedAt: existing?.requestedAt ?? lastSentAt,
     updatedAt: now,
+    lastSentAt,
     allocated: null,
     withdrawn: false,
   };
   return { ok: true, state: withRequest(course, request), events: [{ type: 'RequestRecorded', jobcentre: c.jobcentre }] };
+}
+
+/**
+ * After the close a request may only shrink: no more seats than asked before (leaving the waiting
+ * list, or giving allocated seats back to it), and candidates named or replaced up to the seats
+ * the jobcentre got. Between the close and the allocation nothing changes.
+ */
+function changeAfterClose(
+  course: Course,
+  c: Extract<CourseCommand, { type: 'RequestSeats' }>,
+  existing: SeatRequestState | undefined,
+  candidates: CandidateState[],
+  namedCount: number,
+  lastSentAt: string,
+): Decision {
+  const closed = (en: string, da: string, field = 'seats') =>
+    refuse('window-closed', `The request window closed at ${course.summary.windowClosesAt}: ${en}`, `Fristen for anmodninger udløb ${course.summary.windowClosesAt}: ${da}`, field);
+  if (course.status !== 'allocated' || !existing || existing.allocated === null) {
+    return closed('no new request; changes are possible after the allocation', 'ingen ny anmodning; ændringer kan ske efter fordelingen');
+  }
+  if (c.seats > existing.seats) {
+    return closed(
+      `at most the ${existing.seats} seats asked before`,
+      `højst de ${existing.seats} pladser, der blev ønsket før`,
+    );
+  }
+  if (existing.seats === c.seats && sameRefs(existing.candidates, active(candidates))) return unchanged(course);
+  const allocated = Math.min(existing.allocated, c.seats);
+  if (namedCount > allocated) {
+    return refuse(
+      'over-allocated',
+      `${namedCount} candidates named; after the close at most the ${allocated} seats you got`,
+      `${namedCount} kandidater nævnt; efter fristen højst de ${allocated} pladser, I har fået`,
+      'candidates',
+    );
+  }
+  const lowered = withRequest(course, { ...existing, seats: c.seats, allocated, candidates, updatedAt: c.now.toISOString(), lastSentAt });
+  return release(lowered, c.jobcentre, existing.allocated - allocated, [{ type: 'RequestRecorded', jobcentre: c.jobcentre }]);
 }
 
 /** The named candidates in the order given, keeping each one's selection; declined ones stay on record. */
@@ -234,16 +313,17 @@ const sameRefs = (candidates: CandidateState[], refs: string[]) => {
 };
 
 function withdraw(course: Course, c: Extract<CourseCommand, { type: 'Withdraw' }>): Decision {
+  const sentAt = c.sentAt ?? c.now;
+  if (stale(course, c.jobcentre, sentAt)) return unchanged(course);
   const existing = requestOf(course, c.jobcentre);
   if (!existing) return refuse('no-request', 'This jobcentre has no request on the course', 'Jobcentret har ingen anmodning på kurset');
   const now = c.now.toISOString();
-  if (windowOpen(course, c.now)) {
-    // Before the close it is as if it never asked: a new request later takes a new place.
-    return {
-      ok: true,
-      state: { ...course, requests: course.requests.filter((r) => r.jobcentre !== c.jobcentre) },
-      events: [{ type: 'RequestWithdrawn', jobcentre: c.jobcentre }],
-    };
+  const lastSentAt = sentAt.toISOString();
+  if (windowOpen(course, sentAt)) {
+    // Before the close it is as if it never asked: a new request later takes a new place. The
+    // withdrawn record stays (no seats) so an older request delivered after it is ignored.
+    const gone: SeatRequestState = { ...existing, seats: 0, candidates: [], withdrawn: true, updatedAt: now, lastSentAt };
+    return { ok: true, state: withRequest(course, gone), events: [{ type: 'RequestWithdrawn', jobcentre: c.jobcentre }] };
   }
   if (course.status !== 'allocated') {
     return refuse(
@@ -253,7 +333,7 @@ function withdraw(course: Course, c: Extract<CourseCommand, { type: 'Withdraw' }
     );
   }
   const count = existing.allocated ?? 0;
-  const gone = withRequest(course, { ...existing, seats: 0, allocated: 0, withdrawn: true, updatedAt: now });
+  const gone = withRequest(course, { ...existing, seats: 0, allocated: 0, withdrawn: true, updatedAt: now, lastSentAt });
   return release(gone, c.jobcentre, count, [{ type: 'RequestWithdrawn', jobcentre: c.jobcentre }]);
 }
 
@@ -293,8 +373,9 @@ function release(course: Course, from: number, count: number, events: CourseEven
       en: `A seat was freed and you were first on the waiting list (the smallest share of your request so far, ties by request time): ${(request.allocated ?? 0) + 1} of ${request.seats} now.`,
       da: `En plads blev ledig, og I stod først på ventelisten (den mindste del af jeres ønske indtil nu, lighed afgøres af anmodningstid): nu ${(request.allocated ?? 0) + 1} af ${request.seats}.`,
     };
-    state = withRequest(state, { ...request, allocated: (request.allocated ?? 0) + 1 });
-    out.push({ type: 'SeatGranted', jobcentre: next, explanation });
+    const allocated = (request.allocated ?? 0) + 1;
+    state = withRequest(state, { ...request, allocated });
+    out.push({ type: 'SeatGranted', jobcentre: next, allocated, requested: request.seats, explanation });
   }
   return { ok: true, state, events: out };
 }
@@ -304,6 +385,14 @@ function findCandidate(course: Course, jobcentre: number, candidateRef: string) 
   const candidate = request?.candidates.find((k) => k.candidateRef === candidateRef);
   return request && candidate ? { request, candidate } : undefined;
 }
+
+const overAllocated = (allocated: number, field: string) =>
+  refuse(
+    'over-allocated',
+    `The jobcentre got ${allocated} seats on the course: no more participants can be accepted or recorded`,
+    `Jobcentret har fået ${allocated} pladser på kurset: flere deltagere kan ikke vælges eller registreres`,
+    field,
+  );
 
 const unknownCandidate = () =>
   refuse(
@@ -330,9 +419,17 @@ function decideCandidate(course: Course, c: Extract<CourseCommand, { type: 'Deci
   const event: CourseEvent = { type: 'CandidateDecided', jobcentre: c.jobcentre, candidateRef: c.candidateRef, decision: c.decision };
   const updatedAt = c.now.toISOString();
   if (c.decision === 'accepted') {
+    // No more accepted than the seats the jobcentre got (a waiting-list jobcentre with none can have none).
+    const cap = request.allocated ?? request.seats;
+    const accepted = request.candidates.filter((k) => k.selection === 'accepted').length;
+    if (accepted + 1 > cap) return overAllocated(cap, 'decision');
     return { ok: true, state: withRequest(course, { ...request, candidates, updatedAt }), events: [event] };
   }
-  // A decline frees the candidate's seat: the request shrinks by one; an allocated seat above it goes to the waiting list.
+  // Before the allocation a decline changes only the candidate: the lead (itself a requester)
+  // must not shrink another jobcentre's request before the seats are shared; the jobcentre names
+  // someone else or lowers its request itself.
+  if (request.allocated === null) return { ok: true, state: withRequest(course, { ...request, candidates, updatedAt }), events: [event] };
+  // After it a decline frees the candidate's seat: the request shrinks by one; an allocated seat above it goes to the waiting list.
   const seats = Math.max(0, request.seats - 1);
   const allocated = request.allocated === null ? null : Math.min(request.allocated, seats);
   const freed = request.allocated === null ? 0 : request.allocated - (allocated ?? 0);
@@ -347,6 +444,10 @@ function recordOutcome(course: Course, c: Extract<CourseCommand, { type: 'Record
   const found = findCandidate(course, c.jobcentre, c.candidateRef);
   if (!found || found.candidate.selection === 'declined') return unknownCandidate();
   const { request, candidate } = found;
+  // Outcomes only for as many participants as the jobcentre got seats.
+  const allocated = request.allocated ?? 0;
+  const withOutcome = request.candidates.filter((k) => k.outcome !== undefined).length;
+  if (!candidate.outcome && withOutcome + 1 > allocated) return overAllocated(allocated, 'candidateRef');
   const outcome: Outcome = { status: c.status, hiredOn: c.hiredOn, recordedAt: c.now.toISOString() };
   if (candidate.outcome && candidate.outcome.status === outcome.status && candidate.outcome.hiredOn === outcome.hiredOn)
     return unchanged(course);

@@ -98,7 +98,8 @@ export function openCourse(input: CourseInput, now: Date): Course {
     cooperation: cooperationOf(input.leadJobcentre)?.id ?? null,
     scope: input.scope,
     inScope: inScopeOf(input.leadJobcentre, input.scope),
-    summary: input.summary,
+    // Instants stored as UTC (toISOString), so their strings sort as the instants do.
+    summary: { ...input.summary, windowClosesAt: new Date(input.summary.windowClosesAt).toISOString() },
     budgetCeilings: [...input.budgetCeilings].sort((a, b) => a.jobcentre - b.jobcentre),
     defaultBudgetCeilingDkk: input.defaultBudgetCeilingDkk,
     status: 'open',

@@ -66,7 +66,13 @@ describe('outcomes per participant, jobcentre and course', () => {
     });
     expect(report.jobcentres.find((j) => j.jobcentre === 147)).toMatchObject({ seatsUsed: 3, hired: 2, costPerHireDkk: 14250 });
     expect(report.participants.find((p) => p.candidateRef === 'a')?.daysToHire).toBe(10);
-    expect([report.guaranteeDeclared, report.guaranteeKept]).toEqual([8, false]);
+    // No verdict on the guarantee before the course ended and every outcome is final (d has only started).
+    expect([report.guaranteeDeclared, report.guaranteeKept]).toEqual([8, null]);
+    const ended = at('2027-01-23T00:00:00Z');
+    expect(courseOutcomes(course, undefined, ended).guaranteeKept).toBeNull();
+    const final = run(course, outcome(151, 'd', 'completed', null));
+    expect(courseOutcomes(final, undefined, at('2027-01-22T12:00:00Z')).guaranteeKept).toBeNull();
+    expect(courseOutcomes(final, undefined, ended).guaranteeKept).toBe(false);
     // A jobcentre sees only its own figures, and no verdict on the company's guarantee.
     const own = courseOutcomes(course, 151);
     expect([own.jobcentres.map((j) => j.jobcentre), own.participants.map((p) => p.candidateRef), own.guaranteeKept]).toEqual([

@@ -31,7 +31,12 @@ export interface CourseOutcomes {
   total: OutcomeFigures;
   jobcentres: Array<OutcomeFigures & { jobcentre: number }>;
   participants: ParticipantOutcome[];
-  /** Whether the company hired at least as many as it declared; null for a course without a guarantee, or before any outcome. */
+  /**
+   * Whether the company hired at least as many as it declared; null for a course without a
+   * guarantee, until the course has ended and every participant's outcome is final (none named
+   * only or still `started`), and for one jobcentre's view. Only the count is checked, not the
+   * declared duration of the employment (the service does not learn how long a hire lasted).
+   */
   guaranteeKept: boolean | null;
   guaranteeDeclared: number | null;
 }
@@ -82,7 +87,7 @@ function figures(course: Course, seatsUsed: number, people: ParticipantOutcome[]
 }
 
 /** Part 5: per participant, per jobcentre and for the course; restricted to `only` when given (a jobcentre sees itself). */
-export function courseOutcomes(course: Course, only?: number): CourseOutcomes {
+export function courseOutcomes(course: Course, only?: number, now?: Date): CourseOutcomes {
   const requests = course.requests.filter((r) => !r.withdrawn && (only === undefined || r.jobcentre === only));
   const jobcentres = requests.map((r) => ({ jobcentre: r.jobcentre, ...figures(course, r.allocated ?? 0, participantsOf(course, r)) }));
   const participants = requests.flatMap((r) => participantsOf(course, r));
@@ -92,13 +97,14 @@ export function courseOutcomes(course: Course, only?: number): CourseOutcomes {
     participants,
   );
   const declared = course.summary.guarantee.kind === 'none' ? null : course.summary.guarantee.declaration.employCount;
-  const anyOutcome = participants.some((p) => p.status !== 'named');
+  const ended = now !== undefined && now.getTime() >= Date.parse(`${course.summary.endDate}T00:00:00.000Z`) + DAY_MS;
+  const final = participants.length > 0 && participants.every((p) => p.status === 'completed' || p.status === 'dropped-out');
   return {
     courseId: course.id,
     total,
     jobcentres,
     participants,
     guaranteeDeclared: declared,
-    guaranteeKept: declared === null || !anyOutcome || only !== undefined ? null : total.hired >= declared,
+    guaranteeKept: declared === null || !ended || !final || only !== undefined ? null : total.hired >= declared,
   };
 }

@@ -1,12 +1,12 @@
 import { type Bus, consume, InvalidMessageError, type Rejection } from '@rs/bus';
-import { jobcentreCodeOfUser, SERVICE_QUEUES, type SeatRefusalReason } from '@rs/contracts';
+import { type Envelope, jobcentreCodeOfUser, SERVICE_QUEUES, type SeatRefusalReason } from '@rs/contracts';
 import { jobcentre } from '@rs/reference-data';
 import { type ApplyResult, UnknownCourseError } from '../../app/apply-to-course';
 import type { UpskillingDeps } from '../../app/deps';
 import { refuseRequest } from '../../app/refuse-request';
 import { requestSeats, withdrawSeats } from '../../app/request-seats';
 
-/** The dead-letter reasons a jobcentre is told about, as seat.request-refused reason codes. */
+/** The course rules a jobcentre is told about, as seat.request-refused reason codes (each one of them). */
 const TOLD: Record<string, SeatRefusalReason> = {
   'invalid-data': 'invalid-request',
   'unknown-course': 'unknown-course',
@@ -17,27 +17,17 @@ const TOLD: Record<string, SeatRefusalReason> = {
   'too-many-candidates': 'too-many-candidates',
   'declined-candidate': 'declined-candidate',
   'no-request': 'no-request',
+  'kept-candidate': 'kept-candidate',
+  'over-allocated': 'over-allocated',
 };
-
-/** A refusal by the course's rules becomes a dead letter with the rule as its reason (and the sender is told). */
-function settle(result: ApplyResult): void {
-  if (result.outcome === 'refused') throw new InvalidMessageError(result.refusal.message.en, result.refusal.rule);
-}
-
-async function guarded(run: () => Promise<ApplyResult>): Promise<void> {
-  try {
-    settle(await run());
-  } catch (error) {
-    if (error instanceof UnknownCourseError) throw new InvalidMessageError(error.message, 'unknown-course');
-    throw error;
-  }
-}
 
 /**
  * seat.request and seat.withdraw from connectors. The sender is the broker-validated user_id,
  * never the body: a message without one, or from a user that is not a jobcentre, is
- * dead-lettered. A refused request from a real jobcentre is told to it (seat.request-refused
- * with the reason and figures), so a connector never takes the broker's confirm for a recorded request.
+ * dead-lettered. A request the course's rules refuse (over budget, window closed, unknown course…)
+ * is an ordinary answer, not a poison message: the sender is told (seat.request-refused with the
+ * reason and the figures in both languages) and the message is acked, so dead letters stay for
+ * what no one can act on. Only a body that fails the schema is dead-lettered (and told).
  */
 export function consumeSeatRequests(bus: Bus, deps: UpskillingDeps) {
   const sender = (userId: string | undefined) => {
@@ -45,15 +35,38 @@ export function consumeSeatRequests(bus: Bus, deps: UpskillingDeps) {
     if (code === undefined) throw new InvalidMessageError(`user ${userId} is not a jobcentre`, 'unknown-sender');
     return code;
   };
+  const answered = async (from: number, envelope: Envelope, run: () => Promise<ApplyResult>): Promise<void> => {
+    let told: { reason: SeatRefusalReason; en: string; da: string };
+    try {
+      const result = await run();
+      if (result.outcome !== 'refused') return;
+      const reason = TOLD[result.refusal.rule];
+      if (!reason) throw new InvalidMessageError(result.refusal.message.en, result.refusal.rule);
+      told = { reason, ...result.refusal.message };
+    } catch (error) {
+      if (!(error instanceof UnknownCourseError)) throw error;
+      told = { reason: 'unknown-course', en: error.message, da: 'Kurset findes ikke' };
+    }
+    // Only a real jobcentre has a queue to tell; a message from any other user is a dead letter.
+    if (!jobcentre(from)) throw new InvalidMessageError(told.en, told.reason);
+    await refuseRequest(deps, { sender: from, messageId: envelope.id, reason: told.reason, detail: told.en, detailDa: told.da, data: envelope.data });
+  };
   return consume(
     bus,
     SERVICE_QUEUES.upskillingRequests,
     {
-      'seat.request': (data, ctx) =>
-        guarded(() =>
-          requestSeats(deps, sender(ctx.userId), data.courseId, { seats: data.seats, candidates: data.candidates }, ctx.envelope.id),
-        ),
-      'seat.withdraw': (data, ctx) => guarded(() => withdrawSeats(deps, sender(ctx.userId), data.courseId, ctx.envelope.id)),
+      'seat.request': (data, ctx) => {
+        const from = sender(ctx.userId);
+        const delivery = { messageId: ctx.envelope.id, sentAt: new Date(ctx.envelope.time) };
+        return answered(from, ctx.envelope, () =>
+          requestSeats(deps, from, data.courseId, { seats: data.seats, ...(data.candidates ? { candidates: data.candidates } : {}) }, delivery),
+        );
+      },
+      'seat.withdraw': (data, ctx) => {
+        const from = sender(ctx.userId);
+        const delivery = { messageId: ctx.envelope.id, sentAt: new Date(ctx.envelope.time) };
+        return answered(from, ctx.envelope, () => withdrawSeats(deps, from, data.courseId, delivery));
+      },
     },
     { requireUserId: true, onRejected: (rejection) => tellSender(deps, rejection) },
   );

@@ -16,6 +16,8 @@ const STATUS: Record<Refusal['rule'], number> = {
   'no-request': 404,
   'unknown-candidate': 404,
   'not-allocated': 409,
+  'kept-candidate': 409,
+  'over-allocated': 409,
 };
 
 /** A refusal by the course's rules as a problem: both languages, the field at fault named. */

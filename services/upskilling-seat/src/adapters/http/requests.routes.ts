@@ -16,7 +16,8 @@ import { courseNotFound, forbidden, refusalProblem } from './problems';
 const RequestParams = z.object({ id: idParam(100), jobcentre: codeParam });
 const SeatsBody = z.strictObject({
   seats: z.number().int().min(1).max(500),
-  candidates: z.array(CandidateRef).max(500).default([]),
+  /** Absent keeps the candidates named before; [] names none. */
+  candidates: z.array(CandidateRef).max(500).optional(),
 });
 const SelectionBody = z.strictObject({
   jobcentre: JobcentreCode,
@@ -193,7 +194,7 @@ export function requestsRoutes(deps: UpskillingDeps) {
     handle: async ({ principal, params }) => {
       const course = await visible(deps, principal, params.id);
       const only = mayManage(principal, course) ? undefined : principal.role === 'jobcentre' ? principal.jobcentre : undefined;
-      return { status: 200, body: courseOutcomes(course, only) };
+      return { status: 200, body: courseOutcomes(course, only, deps.now()) };
     },
   });
 
