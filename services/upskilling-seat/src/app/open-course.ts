@@ -13,7 +13,10 @@ export type OpenResult =
  * window's timer, so none of them can be lost or sent without the others. A second insert
  * under the same id (a retried create) is refused by the unique key and answers the course as it is.
  */
-export async function openCourse(deps: Pick<UpskillingDeps, 'courses' | 'now' | 'newId' | 'requestSkewMs'>, input: CourseInput): Promise<OpenResult> {
+export async function openCourse(
+  deps: Pick<UpskillingDeps, 'courses' | 'now' | 'newId' | 'requestSkewMs'>,
+  input: CourseInput,
+): Promise<OpenResult> {
   const now = deps.now();
   const problems = courseProblems(input, now);
   if (problems.length > 0) return { kind: 'invalid', problems };

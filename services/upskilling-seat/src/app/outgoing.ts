@@ -41,7 +41,10 @@ export function toJobcentre<N extends AddressedName>(
 export const windowTimerId = (courseId: string) => timerId('seat-window', courseId);
 
 /** Fires `graceMs` after the close, so requests sent before it and still in flight are applied first. */
-export function windowTimer(course: Pick<Course, 'id' | 'summary'> | { id: string; windowClosesAt: string }, graceMs: number): ScheduleEntry {
+export function windowTimer(
+  course: Pick<Course, 'id' | 'summary'> | { id: string; windowClosesAt: string },
+  graceMs: number,
+): ScheduleEntry {
   const closes = 'summary' in course ? course.summary.windowClosesAt : course.windowClosesAt;
   const runAt = new Date(Date.parse(closes) + graceMs).toISOString();
   const id = windowTimerId(course.id);

@@ -239,14 +239,12 @@ describe('review of issue 18: caps, changes after the close, candidates kept, ar
     decision,
     now,
   });
-  const outcome = (jobcentre: number, candidateRef: string): CourseCommand => ({
-    type: 'RecordOutcome',
-    jobcentre,
-    candidateRef,
-    status: 'completed',
-    hiredOn: '2027-02-01',
-    now: after,
-  });
+  const outcome = (
+    jobcentre: number,
+    candidateRef: string,
+    status: 'completed' | 'dropped-out' = 'completed',
+    hiredOn: string | null = '2027-02-01',
+  ): CourseCommand => ({ type: 'RecordOutcome', jobcentre, candidateRef, status, hiredOn, now: after });
   // 2 seats: 147 and 151 one each (the minimum); 101 asked last and waits with none.
   const scarce = () =>
     run(
@@ -263,12 +261,16 @@ describe('review of issue 18: caps, changes after the close, candidates kept, ar
     expect(refusal(course, decideC(101, 'c-101-1', 'accepted'))?.rule).toBe('over-allocated');
     expect(refusal(course, outcome(101, 'c-101-1'))?.rule).toBe('over-allocated');
     // Within the seats it got, both work; a second outcome for the same participant replaces it.
-    const ok = run(course, decideC(147, 'c-147-1', 'accepted'), outcome(147, 'c-147-1'), {
-      ...outcome(147, 'c-147-1'),
-      status: 'dropped-out',
-      hiredOn: null,
-    }).state;
-    expect(ok.requests.find((r) => r.jobcentre === 147)?.candidates[0]).toMatchObject({ selection: 'accepted', outcome: { status: 'dropped-out' } });
+    const ok = run(
+      course,
+      decideC(147, 'c-147-1', 'accepted'),
+      outcome(147, 'c-147-1'),
+      outcome(147, 'c-147-1', 'dropped-out', null),
+    ).state;
+    expect(ok.requests.find((r) => r.jobcentre === 147)?.candidates[0]).toMatchObject({
+      selection: 'accepted',
+      outcome: { status: 'dropped-out' },
+    });
   });
 
   it('after the close: fewer seats (leaving the waiting list), candidates named or replaced up to the seats got, never more seats', () => {
@@ -286,9 +288,12 @@ describe('review of issue 18: caps, changes after the close, candidates kept, ar
     expect(run(named, req(151, 2, after, ['a', 'b'])).state.requests[0]?.candidates.map((k) => k.candidateRef)).toEqual(['a', 'b']);
     expect(refusal(scarce(), req(101, 2, after, ['c-101-1', 'c-101-2', 'c-101-3']))?.rule).toBe('too-many-candidates');
     expect(refusal(scarce(), req(147, 1, after, ['x']))).toBeUndefined();
-    expect(refusal(run(openCourse(input({ seats: 2 }), OPENED), req(151, 2, before(1)), req(147, 2, before(2)), close).state, req(151, 2, after, ['a', 'b']))?.rule).toBe(
-      'over-allocated',
-    );
+    expect(
+      refusal(
+        run(openCourse(input({ seats: 2 }), OPENED), req(151, 2, before(1)), req(147, 2, before(2)), close).state,
+        req(151, 2, after, ['a', 'b']),
+      )?.rule,
+    ).toBe('over-allocated');
   });
 
   it('keeps the candidates named before when a change names none, and refuses dropping an accepted one or one with an outcome', () => {
@@ -318,7 +323,9 @@ describe('review of issue 18: caps, changes after the close, candidates kept, ar
     expect(refusal(course, { type: 'RequestSeats', jobcentre: 151, seats: 2, now: late, sentAt: late })?.rule).toBe('window-closed');
     // Once allocated, a request that was sent in time but processed afterwards can no longer change the allocation.
     const allocatedCourse = run(course, { type: 'CloseWindow', now: late }).state;
-    expect(refusal(allocatedCourse, { type: 'RequestSeats', jobcentre: 151, seats: 2, now: late, sentAt: sent })?.rule).toBe('window-closed');
+    expect(refusal(allocatedCourse, { type: 'RequestSeats', jobcentre: 151, seats: 2, now: late, sentAt: sent })?.rule).toBe(
+      'window-closed',
+    );
   });
 
   it("ignores a jobcentre's request or withdrawal older than the last one applied", () => {
@@ -335,15 +342,12 @@ describe('review of issue 18: caps, changes after the close, candidates kept, ar
   });
 
   it('each seat granted from one release carries its own count', () => {
-    const course = run(
-      openCourse(input({ seats: 4 }), OPENED),
-      req(151, 3, before(1)),
-      req(101, 4, before(2)),
-      close,
-    ).state;
+    const course = run(openCourse(input({ seats: 4 }), OPENED), req(151, 3, before(1)), req(101, 4, before(2)), close).state;
     // 7 asked for 4: 151 gets 2, 101 gets 2; 151 withdraws → both seats to 101, one by one.
     const { events } = run(course, { type: 'Withdraw', jobcentre: 151, now: after });
-    expect(events.filter((e) => e.type === 'SeatGranted').map((e) => (e.type === 'SeatGranted' ? [e.jobcentre, e.allocated, e.requested] : []))).toEqual([
+    expect(
+      events.filter((e) => e.type === 'SeatGranted').map((e) => (e.type === 'SeatGranted' ? [e.jobcentre, e.allocated, e.requested] : [])),
+    ).toEqual([
       [101, 3, 4],
       [101, 4, 4],
     ]);

@@ -275,15 +275,17 @@ function changeAfterClose(
   lastSentAt: string,
 ): Decision {
   const closed = (en: string, da: string, field = 'seats') =>
-    refuse('window-closed', `The request window closed at ${course.summary.windowClosesAt}: ${en}`, `Fristen for anmodninger udløb ${course.summary.windowClosesAt}: ${da}`, field);
+    refuse(
+      'window-closed',
+      `The request window closed at ${course.summary.windowClosesAt}: ${en}`,
+      `Fristen for anmodninger udløb ${course.summary.windowClosesAt}: ${da}`,
+      field,
+    );
   if (course.status !== 'allocated' || !existing || existing.allocated === null) {
     return closed('no new request; changes are possible after the allocation', 'ingen ny anmodning; ændringer kan ske efter fordelingen');
   }
   if (c.seats > existing.seats) {
-    return closed(
-      `at most the ${existing.seats} seats asked before`,
-      `højst de ${existing.seats} pladser, der blev ønsket før`,
-    );
+    return closed(`at most the ${existing.seats} seats asked before`, `højst de ${existing.seats} pladser, der blev ønsket før`);
   }
   if (existing.seats === c.seats && sameRefs(existing.candidates, active(candidates))) return unchanged(course);
   const allocated = Math.min(existing.allocated, c.seats);

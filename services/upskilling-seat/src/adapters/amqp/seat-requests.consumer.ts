@@ -49,7 +49,14 @@ export function consumeSeatRequests(bus: Bus, deps: UpskillingDeps) {
     }
     // Only a real jobcentre has a queue to tell; a message from any other user is a dead letter.
     if (!jobcentre(from)) throw new InvalidMessageError(told.en, told.reason);
-    await refuseRequest(deps, { sender: from, messageId: envelope.id, reason: told.reason, detail: told.en, detailDa: told.da, data: envelope.data });
+    await refuseRequest(deps, {
+      sender: from,
+      messageId: envelope.id,
+      reason: told.reason,
+      detail: told.en,
+      detailDa: told.da,
+      data: envelope.data,
+    });
   };
   return consume(
     bus,
@@ -59,7 +66,13 @@ export function consumeSeatRequests(bus: Bus, deps: UpskillingDeps) {
         const from = sender(ctx.userId);
         const delivery = { messageId: ctx.envelope.id, sentAt: new Date(ctx.envelope.time) };
         return answered(from, ctx.envelope, () =>
-          requestSeats(deps, from, data.courseId, { seats: data.seats, ...(data.candidates ? { candidates: data.candidates } : {}) }, delivery),
+          requestSeats(
+            deps,
+            from,
+            data.courseId,
+            { seats: data.seats, ...(data.candidates ? { candidates: data.candidates } : {}) },
+            delivery,
+          ),
         );
       },
       'seat.withdraw': (data, ctx) => {
