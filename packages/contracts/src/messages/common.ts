@@ -30,8 +30,12 @@ export const OrderSummary = z.object({
   requirements: HardRequirements.optional(),
 });
 
-/** Ten digits, optionally with a dash after six: the shape of a Danish CPR number. */
-export const CPR_SHAPED = /^\d{6}-?\d{4}$/;
+/**
+ * A whole reference shaped like a CPR number (ten digits, optionally a dash after six). Kept here
+ * rather than reusing cv.ts's CPR_SHAPED: cv.ts imports this module, so importing it back would be
+ * a cycle; cv.ts's check (anywhere in free text) is wider and still applies to CVs.
+ */
+const CPR_SHAPED_REF = /^\d{6}-?\d{4}$/;
 
 /** A candidate's pseudonymous reference, unique within the home jobcentre. Never a CPR number or a name. */
 export const CandidateRef = z
@@ -41,6 +45,6 @@ export const CandidateRef = z
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
   // A reference shaped like a CPR number is refused: it most likely is one, and a CPR number must never leave the jobcentre.
   .refine(
-    (ref) => !CPR_SHAPED.test(ref),
+    (ref) => !CPR_SHAPED_REF.test(ref),
     'looks like a CPR number (ddmmyy-xxxx): use the pseudonymous reference / ligner et CPR-nummer: brug den pseudonyme reference',
   );
