@@ -1,6 +1,6 @@
 import { silentLogger } from '@rs/bus';
 import { type Connector, createConnector, seatRequests } from '@rs/connector';
-import { jobcentreQueue, type PayloadOf, TIMER_QUEUES } from '@rs/contracts';
+import { jobcentreQueue, type PayloadOf, QUEUES, TIMER_QUEUES } from '@rs/contracts';
 import { cooperation } from '@rs/reference-data';
 import {
   jobcentreAmqpUrl,
@@ -8,6 +8,7 @@ import {
   type PrivateRedis,
   privateRedis,
   type RunningService,
+  settledCount,
   type TestPlatform,
   testPlatform,
   waitFor,
@@ -133,6 +134,9 @@ describe('offer → requests from several jobcentres → the window closes → a
     expect(seen.get(147)?.['seat.request-refused'][0]).toMatchObject({ courseId, reason: 'over-budget' });
     expect(seen.get(147)?.['seat.request-refused'][0]?.detail).toContain('30000 kr is over your budget ceiling of 20000 kr');
     expect(seen.get(OUTSIDER)?.['seat.request-refused'][0]?.reason).toBe('not-in-scope');
+    // A refusal by the course's rules is an answer, not a poison message: acked and told, never dead-lettered (both languages).
+    expect(seen.get(147)?.['seat.request-refused'][0]?.detailDa).toContain('overstiger jeres budgetloft på 20000 kr');
+    expect(await settledCount(service, QUEUES.upskillingRequests, 'dead-letter')).toBe(0);
 
     // Down before the window closes, and Redis loses the window's timer.
     expect(Date.now()).toBeLessThan(closesAt);
