@@ -132,6 +132,8 @@ describe('runService (startShell)', () => {
       );
       await waitFor(async () => (await ready(shell)).status === 200, { what: 'ready' });
       expect((await ready(shell)).checks).toEqual({ broker: true, redis: true });
+      // Each shell connects its own broker session; on a loaded machine the second may still be on its way.
+      await waitFor(async () => (await ready(edgeOnly)).status === 200, { what: 'edge-only ready' });
       expect(await ready(edgeOnly)).toEqual({ status: 200, checks: { broker: true } });
       await redis.shutdown();
       expect(await waitFor(async () => ((await ready(shell)).status === 503 ? ready(shell) : undefined), { what: 'not ready' })).toEqual({
