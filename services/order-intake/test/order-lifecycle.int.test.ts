@@ -46,7 +46,7 @@ const fullOrder = (over: Record<string, unknown> = {}) =>
     weeklyHours: 37,
     startBy: '2027-01-04',
     applicationDeadline: '2026-12-18',
-    requirements: { certificates: ['Kvalifikationsbevis'], licences: ['CE'], languages: [{ language: 'da', level: 'B1' }] },
+    requirements: { certificates: ['driver-cpc'], licences: ['CE'], languages: [{ language: 'da', level: 'B1' }] },
     wishes: ['Erfaring med kran'],
     shortNotice: true,
     contact: { name: 'Jens Hansen', phone: '+45 12345678', email: 'jens@example.dk' },
@@ -440,6 +440,12 @@ describe('order lifecycle, referral log, amendments and handover', () => {
       ['wrong type', fullOrder({ positions: '2' }), 'body.positions'],
       ['not a DISCO code', fullOrder({ occupation: 'driver' }), 'body.occupation'],
       ['unknown licence', fullOrder({ requirements: { licences: ['Z'] } }), 'body.requirements.licences.0'],
+      // Matching filters by its own vocabulary: a free-text certificate would never be tested (a wish goes in wishes).
+      [
+        'certificate outside the vocabulary',
+        fullOrder({ requirements: { certificates: ['Kranbevis'] } }),
+        'body.requirements.certificates.0',
+      ],
       ['prototype key', JSON.parse('{"__proto__": {"admin": true}, "title": "x"}'), 'body.__proto__'],
     ];
     for (const [what, body, field] of cases) {

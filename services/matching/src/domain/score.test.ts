@@ -112,6 +112,15 @@ describe('scoring a CV for an order', () => {
 describe('hard requirements and visibility', () => {
   const required = (requirements: NonNullable<Parameters<typeof prepareQuery>[0]['requirements']>) => query({ requirements });
 
+  it("ranks an order's OrderSummary.requirements (order.registered / order.amended): no candidate without the licence", () => {
+    const withC = toCandidate(cv({ candidateRef: 'with-c', licenceCategories: ['B', 'C'] }));
+    const withoutC = toCandidate(cv({ candidateRef: 'without-c', licenceCategories: ['B'] }));
+    const refs = (o: Parameters<typeof rankPool>[0]) =>
+      rankPool(o, [withC, withoutC], now).flatMap((s) => s.candidates.map((c) => c.candidateRef));
+    expect(refs(order).sort()).toEqual(['with-c', 'without-c']);
+    expect(refs({ ...order, requirements: { licenceCategories: ['C'] } })).toEqual(['with-c']);
+  });
+
   it('leaves out a CV that lacks a required certificate, licence category or language level', () => {
     const q = required({ certificates: ['forklift'], licenceCategories: ['C'], languages: [{ code: 'da', level: 'B1' }] });
     const full = cv({ certificates: ['forklift', 'first-aid'], licenceCategories: ['B', 'C'], languages: [{ code: 'da', level: 'B2' }] });

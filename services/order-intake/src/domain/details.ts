@@ -1,16 +1,31 @@
-import type { OrderSummary } from '@rs/contracts';
+import {
+  CEFR_LEVELS,
+  CERTIFICATES,
+  type Certificate,
+  type HardRequirements,
+  LICENCE_CATEGORIES,
+  type LicenceCategory,
+  type OrderSummary,
+} from '@rs/contracts';
 import type { z } from 'zod';
 
-/** Driving-licence categories (kørekortkategorier) a job may require. */
-export const LICENCE_CATEGORIES = ['AM', 'A1', 'A2', 'A', 'B', 'BE', 'C1', 'C1E', 'C', 'CE', 'D1', 'D1E', 'D', 'DE', 'T'] as const;
+/*
+ * An order's hard requirements are in matching's closed vocabulary (contracts cv-vocabulary.ts),
+ * so the requirement the company states is the one matching filters by: a certificate, licence
+ * or language level outside it is refused at the HTTP edge; what the company would like in its
+ * own words belongs in `wishes`.
+ */
+export { LICENCE_CATEGORIES };
 /** CEFR levels, and `native` (modersmål). */
-export const LANGUAGE_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'] as const;
+export const LANGUAGE_LEVELS = [...CEFR_LEVELS, 'native'] as const;
+export const CERTIFICATE_KEYS = Object.keys(CERTIFICATES) as [Certificate, ...Certificate[]];
 export const EMPLOYMENT_TYPES = ['permanent', 'temporary', 'seasonal', 'substitute', 'apprenticeship', 'flex-job'] as const;
 export const WORKING_TIMES = ['full-time', 'part-time'] as const;
 /** The occupation taxonomy the codes are from; stored with each code so a later version can be told apart. */
 export const DEFAULT_TAXONOMY = 'DISCO-08';
 
 export interface Requirements {
+  /** Stored orders from before the vocabulary may hold free text; only vocabulary values are sent on. */
   certificates: string[];
   licences: (typeof LICENCE_CATEGORIES)[number][];
   /** Language (ISO 639-1, e.g. `da`) and the lowest level that will do. */
@@ -69,7 +84,29 @@ export function summaryOf(details: OrderDetails, companyName: string): z.infer<t
     companyName,
     description: details.description,
     ...(details.startBy ? { startBy: details.startBy } : {}),
+    ...hardRequirementsOf(details.requirements),
   };
+}
+
+const isCertificate = (c: string): c is Certificate => Object.hasOwn(CERTIFICATES, c);
+const isLicence = (l: string): l is LicenceCategory => (LICENCE_CATEGORIES as readonly string[]).includes(l);
+
+/**
+ * The order's requirements in matching's shape (OrderSummary.requirements). A native speaker meets
+ * every CEFR level, so `native` is asked as C2. Values outside the vocabulary (free text of an
+ * order stored before it, a licence category since retired) are not sent: matching could not
+ * test them, and refusing the whole order for them would lose it. None at all → no `requirements`.
+ */
+export function hardRequirementsOf(r: Requirements): { requirements?: HardRequirements } {
+  const certificates = r.certificates.filter(isCertificate);
+  const licenceCategories = r.licences.filter(isLicence);
+  const languages = r.languages.map((l) => ({ code: l.language, level: l.level === 'native' ? ('C2' as const) : l.level }));
+  const requirements: HardRequirements = {
+    ...(certificates.length > 0 ? { certificates } : {}),
+    ...(licenceCategories.length > 0 ? { licenceCategories } : {}),
+    ...(languages.length > 0 ? { languages } : {}),
+  };
+  return Object.keys(requirements).length > 0 ? { requirements } : {};
 }
 
 /** The fields a searching jobcentre works from: a change of any of them is an amendment its recipients are told. */

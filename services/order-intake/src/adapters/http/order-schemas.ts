@@ -2,7 +2,7 @@ import { CandidateRef, LawStatus, OrderState, OrderSummary, SCOPE_IDS } from '@r
 import { isJobcentre } from '@rs/reference-data';
 import { FROM_AFTER_TO, fromNotAfterTo, idParam, intQuery, isoDate, pageOf, pageQuery } from '@rs/service-kit';
 import { z } from 'zod';
-import { EMPLOYMENT_TYPES, LANGUAGE_LEVELS, LICENCE_CATEGORIES, WORKING_TIMES } from '../../domain/details';
+import { CERTIFICATE_KEYS, EMPLOYMENT_TYPES, LANGUAGE_LEVELS, LICENCE_CATEGORIES, WORKING_TIMES } from '../../domain/details';
 import { CLOSED_STATES } from '../../domain/lifecycle';
 import { CHANNELS } from '../../domain/order';
 
@@ -20,8 +20,9 @@ const Text = (max: number) => z.string().trim().min(1).max(max);
 const DiscoCode = z.string().regex(/^\d{1,6}$/, 'a DISCO-08 code is 1–6 digits');
 
 export const Requirements = z.strictObject({
-  certificates: z.array(Text(200)).max(50).default([]),
-  licences: z.array(z.enum(LICENCE_CATEGORIES)).max(20).default([]),
+  /** Matching's certificate vocabulary (GET /vocabulary of matching, contracts cv-vocabulary.ts); free text goes in `wishes`. */
+  certificates: z.array(z.enum(CERTIFICATE_KEYS)).max(20).default([]),
+  licences: z.array(z.enum(LICENCE_CATEGORIES)).max(14).default([]),
   languages: z
     .array(z.strictObject({ language: z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code, e.g. da'), level: z.enum(LANGUAGE_LEVELS) }))
     .max(20)
