@@ -17,7 +17,7 @@ export interface GenOrder {
   id: string;
   cooperation: string;
   lead: number;
-  channel: 'jobcentre' | 'phone-line';
+  channel: 'jobcentre' | 'phone-line' | 'a-kasse' | 'api';
   positions: number;
   registeredAt: string;
   outcome: Outcome;
@@ -38,6 +38,9 @@ function mulberry32(seed: number) {
 }
 
 const plus = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+
+/** One draw, so the rest of the generated quarter stays as it was: all four channels of R11. */
+const channelFor = (r: number): GenOrder['channel'] => (r < 0.3 ? 'phone-line' : r < 0.38 ? 'a-kasse' : r < 0.43 ? 'api' : 'jobcentre');
 
 export function generateQuarter(seed = 20263, perCooperation = 24): GenOrder[] {
   const rnd = mulberry32(seed);
@@ -121,7 +124,7 @@ export function generateQuarter(seed = 20263, perCooperation = 24): GenOrder[] {
         id: `${coopId.toLowerCase()}-${i}-${randomUUID()}`,
         cooperation: coopId,
         lead,
-        channel: rnd() < 0.3 ? 'phone-line' : 'jobcentre',
+        channel: channelFor(rnd()),
         positions,
         registeredAt,
         outcome,
@@ -160,7 +163,9 @@ export function eventsOf(orders: readonly GenOrder[]): Array<{ name: MessageName
           description: '',
         },
         broadcast: null,
-        channel: o.channel,
+        // As order-intake sends it: `channel` only for its two v1 values, `intakeChannel` always.
+        ...(o.channel === 'jobcentre' || o.channel === 'phone-line' ? { channel: o.channel } : {}),
+        intakeChannel: o.channel,
       },
       o.registeredAt,
     );
@@ -396,6 +401,8 @@ export function expectedCounts(orders: readonly GenOrder[], coop: string, jobcen
       byChannel: {
         jobcentre: received.filter((o) => o.channel === 'jobcentre').length,
         phoneLine: received.filter((o) => o.channel === 'phone-line').length,
+        aKasse: received.filter((o) => o.channel === 'a-kasse').length,
+        api: received.filter((o) => o.channel === 'api').length,
         unknown: 0,
       },
       filled,

@@ -21,6 +21,13 @@ export const OrderRegistered = z.object({
    * line. Optional: events published before it was added carry none.
    */
   channel: z.enum(['jobcentre', 'phone-line']).optional(),
+  /**
+   * How the order came in, of all four channels: a jobcentre's consultant, the phone line, an
+   * a-kasse, or a company's system (api). A new optional field rather than a wider `channel`:
+   * a consumer of v1 validating `channel` would dead-letter a value it does not know, and a new
+   * optional field keeps the major (docs/messages.md). Absent on events from before it.
+   */
+  intakeChannel: z.enum(['jobcentre', 'phone-line', 'a-kasse', 'api']).optional(),
 });
 export type OrderRegistered = z.infer<typeof OrderRegistered>;
 
@@ -39,4 +46,5 @@ export const orderRegisteredExample: OrderRegistered = {
   },
   broadcast: { scope: 'cooperation' },
   channel: 'jobcentre',
+  intakeChannel: 'jobcentre',
 };

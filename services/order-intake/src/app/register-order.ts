@@ -58,9 +58,9 @@ export async function registerOrder(deps: OrderIntakeDeps, input: RegisterOrderI
       order: summary,
       broadcast: input.broadcast,
       ...(input.silenceMeansNone ? { silenceMeansNone: true } : {}),
-      // The contract names two channels so far (reporting counts by them): an a-kasse or API order
-      // travels without one (counted as unknown) until order.registered's enum grows.
+      // `channel` keeps its two v1 values for consumers that validate it; `intakeChannel` names all four.
       ...(input.channel === 'jobcentre' || input.channel === 'phone-line' ? { channel: input.channel } : {}),
+      intakeChannel: input.channel,
     },
     { id: eventId, time: registeredAt, source: SOURCE, correlationId: orderId },
   );

@@ -8,7 +8,11 @@
  * Extension point: upskilling courses and seats (issue 18) add their kinds here (`seat`,
  * `course-outcome`, …), a mapping in from-events.ts and from-sources.ts, and their figures.
  */
-export type OrderChannel = 'jobcentre' | 'phone-line' | 'unknown';
+export const ORDER_CHANNELS = ['jobcentre', 'phone-line', 'a-kasse', 'api'] as const;
+export type OrderChannel = (typeof ORDER_CHANNELS)[number] | 'unknown';
+/** A stored or sent channel as the figures count it: one they do not know is `unknown`. */
+export const channelOf = (c: string | undefined): OrderChannel =>
+  (ORDER_CHANNELS as readonly string[]).includes(c ?? '') ? (c as OrderChannel) : 'unknown';
 
 /** Where an order ended up; `open` until it is closed. */
 export type OrderState = 'open' | 'filled' | 'partly-filled' | 'unfilled' | 'cancelled';

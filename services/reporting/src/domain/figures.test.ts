@@ -1,5 +1,7 @@
 import type { Fact } from './facts';
 import { median, report } from './figures';
+import { factsOfEvent } from './from-events';
+import { factsOfOrder } from './from-sources';
 import { parsePeriod } from './period';
 import { DEFAULT_THRESHOLDS } from './thresholds';
 
@@ -79,7 +81,7 @@ describe('R11 figures', () => {
   it('counts orders by channel and outcome, fill rate and time to fill', () => {
     expect(r.figures.orders).toEqual({
       received: 5,
-      byChannel: { jobcentre: 3, phoneLine: 1, unknown: 1 },
+      byChannel: { jobcentre: 3, phoneLine: 1, aKasse: 0, api: 0, unknown: 1 },
       filled: 1,
       partlyFilled: 1,
       unfilled: 1,
@@ -88,6 +90,41 @@ describe('R11 figures', () => {
       fillRate: 2 / 3,
       medianDaysToFill: 7,
     });
+  });
+
+  it('counts all four channels of R11, from the event (intakeChannel, else channel) and from the stored order alike', () => {
+    const registered = (orderId: string, extra: Record<string, string>) =>
+      factsOfEvent('order.registered', {
+        orderId,
+        leadJobcentre: 101,
+        cooperation: 'HRS',
+        registeredAt: '2026-07-01T08:00:00.000Z',
+        order: { title: 'x', occupation: '5321', positions: 1, municipality: 101, companyName: 'x', description: '' },
+        broadcast: null,
+        ...extra,
+      });
+    const stored = (id: string, channel: string) =>
+      factsOfOrder({
+        id,
+        leadJobcentre: 101,
+        cooperation: 'HRS',
+        channel,
+        registeredAt: '2026-07-01T08:00:00.000Z',
+        status: 'open',
+        positions: 1,
+        hires: [],
+      });
+    const channels = [
+      ...registered('e1', { intakeChannel: 'a-kasse' }),
+      ...registered('e2', { intakeChannel: 'api' }),
+      ...registered('e3', { channel: 'phone-line', intakeChannel: 'phone-line' }),
+      ...registered('e4', { channel: 'jobcentre' }),
+      ...registered('e5', {}),
+      ...stored('s1', 'a-kasse'),
+      ...stored('s2', 'api'),
+      ...stored('s3', 'fax'),
+    ];
+    expect(report(channels, scope).figures.orders.byChannel).toEqual({ jobcentre: 1, phoneLine: 1, aKasse: 2, api: 2, unknown: 2 });
   });
 
   it('counts service-goal compliance per goal over the period’s orders', () => {

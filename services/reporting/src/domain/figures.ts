@@ -7,7 +7,7 @@ export interface FigureSet {
   orders: {
     /** Orders registered in the period. */
     received: number;
-    byChannel: { jobcentre: number; phoneLine: number; unknown: number };
+    byChannel: { jobcentre: number; phoneLine: number; aKasse: number; api: number; unknown: number };
     filled: number;
     partlyFilled: number;
     /** Closed without anyone hired (JRS: preferably zero). */
@@ -159,11 +159,13 @@ function figureSet(ix: Indexed, scope: ReportScope, jobcentre: number | undefine
     (o) => o.cooperation === cooperation && within(o.at, period) && (jobcentre === undefined || o.leadJobcentre === jobcentre),
   );
   const counts = { filled: 0, partlyFilled: 0, unfilled: 0, cancelled: 0, open: 0 };
-  const byChannel = { jobcentre: 0, phoneLine: 0, unknown: 0 };
+  const byChannel = { jobcentre: 0, phoneLine: 0, aKasse: 0, api: 0, unknown: 0 };
   const daysToFill: number[] = [];
   for (const o of orders) {
     if (o.channel === 'phone-line') byChannel.phoneLine++;
     else if (o.channel === 'jobcentre') byChannel.jobcentre++;
+    else if (o.channel === 'a-kasse') byChannel.aKasse++;
+    else if (o.channel === 'api') byChannel.api++;
     else byChannel.unknown++;
     const { state, at } = orderState(ix, o.orderId);
     if (state === 'filled') counts.filled++;

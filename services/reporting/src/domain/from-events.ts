@@ -1,5 +1,5 @@
 import type { PayloadOf } from '@rs/contracts';
-import { type Fact, type OrderState, utc } from './facts';
+import { channelOf, type Fact, type OrderState, utc } from './facts';
 
 /** The lifecycle's states (order.status-changed) as the figures count them. */
 export function stateOfLifecycle(to: PayloadOf<'order.status-changed'>['to']): OrderState {
@@ -32,8 +32,8 @@ export function factsOfEvent<N extends ReportedEvent>(name: N, data: PayloadOf<N
           orderId: d.orderId,
           cooperation: d.cooperation,
           leadJobcentre: d.leadJobcentre,
-          // Events from before order.registered carried the channel count as unknown.
-          channel: d.channel ?? 'unknown',
+          // intakeChannel names all four; events from before it carry only `channel`, older ones none (unknown).
+          channel: channelOf(d.intakeChannel ?? d.channel),
           positions: d.order.positions,
           at: utc(d.registeredAt),
         },

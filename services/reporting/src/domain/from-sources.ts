@@ -1,5 +1,5 @@
-import type { Fact, OrderChannel, OrderState } from './facts';
-import { utc } from './facts';
+import type { Fact, OrderState } from './facts';
+import { channelOf, utc } from './facts';
 
 /**
  * The rebuild reads the services' own records (order-intake's orders and service-goal clocks,
@@ -50,7 +50,7 @@ export function stateOfStatus(status: string): OrderState {
 }
 
 export function factsOfOrder(order: SourceOrder): Fact[] {
-  const channel: OrderChannel = order.channel === 'jobcentre' || order.channel === 'phone-line' ? order.channel : 'unknown';
+  const channel = channelOf(order.channel);
   const facts: Fact[] = [
     {
       kind: 'order',

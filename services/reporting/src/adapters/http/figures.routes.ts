@@ -23,7 +23,13 @@ const Goal = z.object({ orders: z.number().int(), warned: z.number().int(), brea
 const FigureSet = z.object({
   orders: z.object({
     received: z.number().int(),
-    byChannel: z.object({ jobcentre: z.number().int(), phoneLine: z.number().int(), unknown: z.number().int() }),
+    byChannel: z.object({
+      jobcentre: z.number().int(),
+      phoneLine: z.number().int(),
+      aKasse: z.number().int(),
+      api: z.number().int(),
+      unknown: z.number().int(),
+    }),
     filled: z.number().int(),
     partlyFilled: z.number().int(),
     unfilled: z.number().int(),
