@@ -375,7 +375,7 @@ export function expectedCounts(orders: readonly GenOrder[], coop: string, jobcen
       compliance: received.length ? (received.length - breached) / received.length : null,
     };
   };
-  const replies = { received: 0, inTime: 0, late: 0, never: 0, pending: 0 };
+  const replies = { received: 0, inTime: 0, late: 0, never: 0, pending: 0, silenceMeansNone: 0 };
   const minutes: number[] = [];
   for (const o of mine) {
     for (const round of o.rounds) {

@@ -63,6 +63,19 @@ export interface ReplyFact {
   at: string;
 }
 
+/**
+ * A recipient that stayed silent on a round whose company agreed that silence at the deadline
+ * means "no qualified candidates" (R6, broadcast's implied reply): an answer nobody sent, so
+ * neither a reply in time, nor pending, nor never. A real reply after it counts as the reply.
+ */
+export interface SilenceFact {
+  kind: 'silence';
+  orderId: string;
+  roundId: string;
+  recipient: number;
+  at: string;
+}
+
 export interface OverdueFact {
   kind: 'overdue';
   orderId: string;
@@ -78,7 +91,7 @@ export interface HireFact {
   at: string;
 }
 
-export type Fact = OrderFact | StateFact | GoalFact | RoundFact | ReplyFact | OverdueFact | HireFact;
+export type Fact = OrderFact | StateFact | GoalFact | RoundFact | ReplyFact | SilenceFact | OverdueFact | HireFact;
 
 /** The unique key of a fact: the same fact from any source has the same key. */
 export function factKey(fact: Fact): string {
@@ -93,6 +106,8 @@ export function factKey(fact: Fact): string {
       return `round:${fact.roundId}`;
     case 'reply':
       return `reply:${fact.roundId}:${fact.recipient}`;
+    case 'silence':
+      return `silence:${fact.roundId}:${fact.recipient}`;
     case 'overdue':
       return `overdue:${fact.roundId}:${fact.recipient}`;
     case 'hire':

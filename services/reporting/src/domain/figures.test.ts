@@ -1,7 +1,7 @@
 import type { Fact } from './facts';
 import { median, report } from './figures';
 import { factsOfEvent } from './from-events';
-import { factsOfOrder } from './from-sources';
+import { factsOfOrder, factsOfRound } from './from-sources';
 import { parsePeriod } from './period';
 import { DEFAULT_THRESHOLDS } from './thresholds';
 
@@ -139,9 +139,42 @@ describe('R11 figures', () => {
       late: 1,
       never: 1,
       pending: 1,
+      silenceMeansNone: 0,
       inTimeRate: 1 / 3,
       medianReplyMinutes: 1530,
     });
+  });
+
+  it('counts an implied "none" (silence means none, R6) as its own figure: not in time, not pending, not never', () => {
+    const opened = '2026-07-02T08:00:00.000Z';
+    const implied = factsOfEvent('round.reply-recorded', {
+      roundId: 'rs',
+      orderId: 'o1',
+      leadJobcentre: 101,
+      recipient: 147,
+      answer: 'none',
+      candidateCount: 0,
+      late: false,
+      amended: false,
+      repliedAt: '2026-07-04T08:00:00.000Z',
+      implied: true,
+    });
+    const stored = factsOfRound({
+      id: 'rt',
+      orderId: 'o1',
+      leadJobcentre: 101,
+      openedAt: opened,
+      recipients: [
+        { jobcentre: 151, status: 'replied', repliedAt: '2026-07-04T08:00:00.000Z', late: false, implied: true },
+        { jobcentre: 147, status: 'replied', repliedAt: '2026-07-02T09:00:00.000Z', late: false },
+      ],
+    });
+    const round: Fact = { kind: 'round', orderId: 'o1', roundId: 'rs', leadJobcentre: 101, recipients: [147], at: opened };
+    const { replies } = report(
+      [...facts.filter((f) => f.kind === 'order' || f.kind === 'state'), round, ...implied, ...stored],
+      scope,
+    ).figures;
+    expect(replies).toMatchObject({ received: 3, inTime: 1, late: 0, never: 0, pending: 0, silenceMeansNone: 2, inTimeRate: 1 });
   });
 
   it('counts placements in the period against the target and lights each figure', () => {

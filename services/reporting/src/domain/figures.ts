@@ -27,6 +27,8 @@ export interface FigureSet {
     late: number;
     never: number;
     pending: number;
+    /** Silent where the company agreed silence means "none" (R6): not a reply, not due, left out of the rate. */
+    silenceMeansNone: number;
     /** in time ÷ (in time + late + never); null when nothing was due. */
     inTimeRate: number | null;
     /** Median minutes from the round opening to the reply, one decimal. */
@@ -77,6 +79,7 @@ interface Indexed {
   rounds: RoundFact[];
   replies: Map<string, ReplyFact>;
   overdue: Set<string>;
+  silent: Set<string>;
   hires: HireFact[];
   hiresByOrder: Map<string, number>;
 }
@@ -91,6 +94,7 @@ function indexed(facts: readonly Fact[]): Indexed {
     rounds: [],
     replies: new Map(),
     overdue: new Set(),
+    silent: new Set(),
     hires: [],
     hiresByOrder: new Map(),
   };
@@ -110,6 +114,9 @@ function indexed(facts: readonly Fact[]): Indexed {
         break;
       case 'reply':
         ix.replies.set(`${f.roundId}:${f.recipient}`, f);
+        break;
+      case 'silence':
+        ix.silent.add(`${f.roundId}:${f.recipient}`);
         break;
       case 'overdue':
         ix.overdue.add(`${(f as OverdueFact).roundId}:${f.recipient}`);
@@ -183,7 +190,7 @@ function figureSet(ix: Indexed, scope: ReportScope, jobcentre: number | undefine
     return { orders: orders.length, warned, breached, compliance: ratio(orders.length - breached, orders.length) };
   };
 
-  const replies = { received: 0, inTime: 0, late: 0, never: 0, pending: 0 };
+  const replies = { received: 0, inTime: 0, late: 0, never: 0, pending: 0, silenceMeansNone: 0 };
   const minutes: number[] = [];
   for (const round of ix.rounds) {
     if (!within(round.at, period) || cooperationOfOrder(round.orderId, round.leadJobcentre) !== cooperation) continue;
@@ -197,7 +204,8 @@ function figureSet(ix: Indexed, scope: ReportScope, jobcentre: number | undefine
         if (reply.late) replies.late++;
         else replies.inTime++;
         minutes.push((Date.parse(reply.at) - Date.parse(round.at)) / 60_000);
-      } else if (ix.overdue.has(key)) replies.never++;
+      } else if (ix.silent.has(key)) replies.silenceMeansNone++;
+      else if (ix.overdue.has(key)) replies.never++;
       // Unanswered in a round of a closed order: withdrawn before its deadline, neither late nor never.
       else if (!closed) replies.pending++;
     }

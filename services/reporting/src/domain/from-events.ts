@@ -76,6 +76,16 @@ export function factsOfEvent<N extends ReportedEvent>(name: N, data: PayloadOf<N
       // The first reply is the one counted, as broadcast keeps its time and lateness: an amendment
       // may arrive before the reply it amends, so it records nothing (the reply itself always comes).
       if (event.data.amended) return [];
+      if (event.data.implied)
+        return [
+          {
+            kind: 'silence',
+            orderId: event.data.orderId,
+            roundId: event.data.roundId,
+            recipient: event.data.recipient,
+            at: utc(event.data.repliedAt),
+          },
+        ];
       return [
         {
           kind: 'reply',

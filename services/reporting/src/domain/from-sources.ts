@@ -29,7 +29,14 @@ export interface SourceRound {
   orderId: string;
   leadJobcentre: number;
   openedAt: string;
-  recipients: Array<{ jobcentre: number; status: string; repliedAt?: string | undefined; late?: boolean | undefined }>;
+  recipients: Array<{
+    jobcentre: number;
+    status: string;
+    repliedAt?: string | undefined;
+    late?: boolean | undefined;
+    /** broadcast's "silence means none" answer (R6): replied, but by nobody. */
+    implied?: boolean | undefined;
+  }>;
 }
 
 /** An order's stored status as the figures count it (order.ts's outcomes and the lifecycle's states). */
@@ -96,7 +103,9 @@ export function factsOfRound(round: SourceRound): Fact[] {
     },
   ];
   for (const r of round.recipients) {
-    if (r.status === 'replied' && r.repliedAt)
+    if (r.status === 'replied' && r.repliedAt && r.implied === true)
+      facts.push({ kind: 'silence', orderId: round.orderId, roundId: round.id, recipient: r.jobcentre, at: utc(r.repliedAt) });
+    else if (r.status === 'replied' && r.repliedAt)
       facts.push({
         kind: 'reply',
         orderId: round.orderId,

@@ -45,6 +45,8 @@ const FigureSet = z.object({
     late: z.number().int(),
     never: z.number().int(),
     pending: z.number().int(),
+    /** Silent where silence means "none" (R6): its own count, not a reply in time. */
+    silenceMeansNone: z.number().int(),
     inTimeRate: nullableNumber,
     medianReplyMinutes: nullableNumber,
   }),

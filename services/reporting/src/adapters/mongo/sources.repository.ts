@@ -25,7 +25,13 @@ const Round = z.object({
   leadJobcentre: z.number().int(),
   openedAt: z.string(),
   recipients: z.array(
-    z.object({ jobcentre: z.number().int(), status: z.string(), repliedAt: z.string().optional(), late: z.boolean().optional() }),
+    z.object({
+      jobcentre: z.number().int(),
+      status: z.string(),
+      repliedAt: z.string().optional(),
+      late: z.boolean().optional(),
+      implied: z.boolean().optional(),
+    }),
   ),
 });
 
