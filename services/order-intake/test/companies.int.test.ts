@@ -251,6 +251,30 @@ describe('companies', () => {
     );
     expect(plain.silenceMeansNone).toBeUndefined();
   });
+  it("takes a registered company's lead and terms when the inline company names its CVR; refuses several units, another lead's or a bad CVR naming the field", async () => {
+    const inline = {
+      title: 'Gartner',
+      occupation: '6113',
+      positions: 1,
+      company: { name: 'Ishøj Is A/S', cvr: ISHØJ_CVR, municipality: 101 },
+    };
+    // Written out as if in København: the stored company (Ishøj, lead Vallensbæk) decides, not the text.
+    const taken = await post('/orders', operator, inline).expect(201);
+    expect(taken.body).toMatchObject({ leadJobcentre: 187, company: { id: ISHØJ_CVR, name: 'Ishøj Is', municipality: 183 } });
+    const elsewhere = await post('/orders', københavn, inline).expect(409);
+    expect(fields(elsewhere)).toEqual(['body.company.cvr']);
+    expect(elsewhere.body).toMatchObject({
+      type: 'urn:rs:problem:company-registered',
+      detail: expect.stringMatching(/another lead jobcentre/),
+      detail_da: expect.stringMatching(/andet ledende jobcenter/),
+    });
+    // Dragør is registered as two units (a P-number): which one is not guessed.
+    const units = await post('/orders', operator, { ...inline, company: { ...inline.company, cvr: DRAGØR_CVR } }).expect(409);
+    expect([fields(units), units.body.detail]).toEqual([['body.company.cvr'], expect.stringMatching(/several units: give companyId/)]);
+    const typo = await post('/orders', københavn, { ...inline, company: { ...inline.company, cvr: '24256791' } }).expect(400);
+    expect(fields(typo)).toEqual(['body.company.cvr']);
+  });
+
   it('answers every company and agreement route as its declaration says, valid and invalid', async () => {
     const { routes } = routeTable('order-intake', orderIntakeRoutes({} as never, {} as never));
     const calls: [Parameters<typeof callRoute>[2], number][] = [

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CERTIFICATE_KEYS, EMPLOYMENT_TYPES, LANGUAGE_LEVELS, LICENCE_CATEGORIES, WORKING_TIMES } from '../../domain/details';
 import { CLOSED_STATES } from '../../domain/lifecycle';
 import { CHANNELS } from '../../domain/order';
+import { Cvr } from './company-schemas';
 
 /*
  * What order-intake's routes accept and answer. Every body is a strict object (unknown fields are
@@ -79,10 +80,8 @@ export const CreateOrderBody = z
     company: z
       .strictObject({
         name: Text(200),
-        cvr: z
-          .string()
-          .regex(/^\d{8}$/, 'CVR is 8 digits')
-          .optional(),
+        /** Checked as a CVR number (modulus 11). A registered company's is taken from its record: see POST /orders. */
+        cvr: Cvr.optional(),
         municipality: Municipality,
       })
       .optional(),

@@ -27,6 +27,7 @@ import type { OrderFilter } from '../../app/ports';
 import { presentCandidate, recordReferralOutcome } from '../../app/present-candidate';
 import { registerOrder } from '../../app/register-order';
 import { mayAct, mayRead, orderListScope } from '../../domain/access';
+import { mayReadCompany } from '../../domain/company';
 import { DEFAULT_TAXONOMY, NO_REQUIREMENTS, type OrderDetails, summaryOf } from '../../domain/details';
 import { type ClosedState, LAW_STATUS } from '../../domain/lifecycle';
 import type { Channel, Order } from '../../domain/order';
@@ -172,6 +173,41 @@ export function ordersRoutes(deps: CompanyDeps) {
     return { status, body: orderView(order, principal) };
   };
 
+  /**
+   * The company an inline CVR names, when it is registered: its one record the caller may see.
+   * Several units (P-numbers) under one CVR, or a company led by another jobcentre, are refused
+   * (409, naming body.company.cvr) rather than guessed: the caller gives companyId, or asks the lead.
+   */
+  const registeredCompanyId = async (principal: Principal, cvr: string): Promise<string | undefined> => {
+    const found = await deps.companies.list({ cvr }, 2);
+    if (found.length === 0) return undefined;
+    const field = 'body.company.cvr';
+    if (found.length > 1) {
+      throw new HttpError(
+        409,
+        'company-registered',
+        {
+          en: `${field}: the CVR number is registered as several units: give companyId (GET /companies?cvr=${cvr})`,
+          da: `${field}: CVR-nummeret er registreret som flere enheder: angiv companyId (GET /companies?cvr=${cvr})`,
+        },
+        [{ field, message: 'registered as several units: give companyId' }],
+      );
+    }
+    const company = found[0]!;
+    if (!mayReadCompany(principal, company)) {
+      throw new HttpError(
+        409,
+        'company-registered',
+        {
+          en: `${field}: the company is registered with another lead jobcentre: its orders go to that lead (ask the lead or the phone line)`,
+          da: `${field}: virksomheden er registreret hos et andet ledende jobcenter (tovholder): dens ordrer går dertil (kontakt tovholderen eller telefonlinjen)`,
+        },
+        [{ field, message: 'registered with another lead jobcentre' }],
+      );
+    }
+    return company.id;
+  };
+
   const create = route({
     method: 'post',
     path: '/orders',
@@ -181,6 +217,7 @@ export function ordersRoutes(deps: CompanyDeps) {
     creates: true,
     responses: {
       201: { description: 'registered', schema: OrderView, headers: { Location: 'the order' } },
+      409: { description: 'the inline CVR is a registered company led by another jobcentre, or several units: give companyId' },
       422: { description: 'a cooperation round was asked for a lead in no cooperation' },
     },
     handle: async ({ principal, body, req }) => {
@@ -190,9 +227,13 @@ export function ordersRoutes(deps: CompanyDeps) {
           da: 'Kun jobcentre og telefonlinjen registrerer ordrer',
         });
       }
-      // A registered company decides the lead (every order of a company goes to the same lead).
-      const terms = body.companyId !== undefined ? await companyOrderTerms(deps, principal, body.companyId) : undefined;
-      if (body.companyId !== undefined && !terms) {
+      // A registered company decides the lead (every order of a company goes to the same lead),
+      // also when the caller wrote it out with its CVR number: the stored company's lead and terms
+      // are taken, never a second lead chosen for the same company.
+      const companyId =
+        body.companyId ?? (body.company?.cvr !== undefined ? await registeredCompanyId(principal, body.company.cvr) : undefined);
+      const terms = companyId !== undefined ? await companyOrderTerms(deps, principal, companyId) : undefined;
+      if (companyId !== undefined && !terms) {
         throw new HttpError(
           422,
           'unprocessable',
