@@ -37,6 +37,8 @@ import { OrderStatusChanged, orderStatusChangedExample } from './messages/order-
 import {
   OrderAmended,
   orderAmendedExample,
+  OrderLeadChanged,
+  orderLeadChangedExample,
   RoundLeadChanged,
   roundLeadChangedExample,
   RoundOrderAmended,
@@ -372,6 +374,15 @@ export const catalog = {
     publisher: 'order-intake',
     description: 'Sent to every recipient of an open round when another jobcentre takes over as the lead of its order (with the reason).',
     example: roundLeadChangedExample,
+  },
+  'order.lead-changed': {
+    version: 1,
+    schema: OrderLeadChanged,
+    exchange: EXCHANGES.events,
+    publisher: 'order-intake',
+    description:
+      "Another jobcentre took over as the lead of an order (with the reason): broadcast sends the order's replies and overdue notices to the new lead, who alone may manage its rounds.",
+    example: orderLeadChangedExample,
   },
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -22,7 +22,13 @@ function queueSpec<const N extends MessageName>(name: string, consumes: readonly
 
 /** The service queues and what each consumes. */
 export const SERVICE_QUEUES = {
-  broadcastEvents: queueSpec(QUEUES.broadcastEvents, ['order.registered', 'order.closed', 'order.shortlisted', 'order.candidate-hired']),
+  broadcastEvents: queueSpec(QUEUES.broadcastEvents, [
+    'order.registered',
+    'order.closed',
+    'order.shortlisted',
+    'order.candidate-hired',
+    'order.lead-changed',
+  ]),
   broadcastReplies: queueSpec(QUEUES.broadcastReplies, ['round.reply']),
   orderIntakeEvents: queueSpec(QUEUES.orderIntakeEvents, [
     'round.opened',

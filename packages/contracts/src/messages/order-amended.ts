@@ -66,6 +66,20 @@ export const RoundLeadChanged = z.object({
 });
 export type RoundLeadChanged = z.infer<typeof RoundLeadChanged>;
 
+/**
+ * order-intake → events: another jobcentre leads the order now (lead handover, issue 15). The
+ * services that act for the lead (broadcast: replies, overdue notices, who may manage a round)
+ * follow it; `changedAt` orders handovers, so an older one redelivered changes nothing.
+ */
+export const OrderLeadChanged = z.object({
+  orderId: OrderId,
+  from: JobcentreCode,
+  to: JobcentreCode,
+  reason: z.string().min(1).max(2000),
+  changedAt: Instant,
+});
+export type OrderLeadChanged = z.infer<typeof OrderLeadChanged>;
+
 const summary = {
   title: 'Lastbilchauffør',
   occupation: '8332',
@@ -108,6 +122,14 @@ export const roundLeadChangedExample: RoundLeadChanged = {
   roundId: 'b3c1f7e2-3f0a-4a43-9f4e-2d9f3c1a7e10-1',
   orderId: 'b3c1f7e2-3f0a-4a43-9f4e-2d9f3c1a7e10',
   recipient: 147,
+  from: 185,
+  to: 101,
+  reason: 'Virksomheden har flyttet rekrutteringen til sit hovedkontor i København',
+  changedAt: '2026-12-02T09:00:00.000Z',
+};
+
+export const orderLeadChangedExample: OrderLeadChanged = {
+  orderId: 'b3c1f7e2-3f0a-4a43-9f4e-2d9f3c1a7e10',
   from: 185,
   to: 101,
   reason: 'Virksomheden har flyttet rekrutteringen til sit hovedkontor i København',

@@ -255,6 +255,9 @@ export function eventMessages(deps: BroadcastDeps, after: Round, events: RoundEv
             after,
           ),
         ];
+      // order-intake told the recipients (round.lead-changed); broadcast only sends to the new lead from now on.
+      case 'LeadChanged':
+        return [];
       case 'ShortlistsDelivered':
         return e.to.map(({ recipient, shortlist }) =>
           toJobcentre(

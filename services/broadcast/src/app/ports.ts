@@ -18,6 +18,8 @@ export interface OrderSnapshot {
   order: z.infer<typeof OrderSummary>;
   /** The company agreed that jobcentres without qualified candidates need not reply (order.registered). */
   silenceMeansNone?: boolean;
+  /** When the lead took over by a handover (order.lead-changed). */
+  leadSince?: string;
 }
 
 export interface RoundStore extends Saves<Round> {
@@ -47,6 +49,8 @@ export interface RoundStore extends Saves<Round> {
 export interface OrderSnapshotStore {
   save(snapshot: OrderSnapshot): Promise<void>;
   load(orderId: string): Promise<OrderSnapshot | undefined>;
+  /** The order's new lead after a handover at `changedAt`; an older or repeated handover changes nothing. */
+  changeLead(orderId: string, to: number, changedAt: string): Promise<void>;
 }
 
 /** Matching's shortlists per order, kept for rounds opened later. */

@@ -11,6 +11,8 @@ export interface Round {
   id: string;
   orderId: string;
   leadJobcentre: number;
+  /** When the lead took over by a handover (order.lead-changed); absent while the first lead leads. */
+  leadSince?: string;
   scope: ScopeId;
   order: z.infer<typeof OrderSummary>;
   openedAt: string;
@@ -50,7 +52,9 @@ export type RoundCommand =
   | { type: 'DeadlineReached'; now: Date }
   | { type: 'Close'; reason: CloseReason; now: Date }
   | { type: 'DeliverShortlists'; shortlists: Shortlists; now: Date }
-  | { type: 'WithdrawCandidate'; jobcentre: number; candidateRef: string; hiredFor: string; now: Date };
+  | { type: 'WithdrawCandidate'; jobcentre: number; candidateRef: string; hiredFor: string; now: Date }
+  /** The order's lead handed it over (order.lead-changed at `changedAt`). */
+  | { type: 'HandOver'; to: number; changedAt: string; now: Date };
 
 export type RoundEvent =
   | {
@@ -68,7 +72,8 @@ export type RoundEvent =
   | { type: 'RoundCompleted'; at: string }
   | { type: 'RoundClosed'; reason: CloseReason; withdrawnFrom: number[]; at: string }
   | { type: 'ShortlistsDelivered'; to: { recipient: number; shortlist: ShortlistCandidate[] }[]; at: string }
-  | { type: 'CandidateWithdrawn'; recipient: number; candidateRef: string; hiredFor: string; at: string };
+  | { type: 'CandidateWithdrawn'; recipient: number; candidateRef: string; hiredFor: string; at: string }
+  | { type: 'LeadChanged'; from: number; to: number; at: string };
 
 /** A command that can never apply to this round (e.g. a reply from a jobcentre that was not asked). */
 export class RoundRuleViolation extends Error {
@@ -118,6 +123,14 @@ export function openRound(input: OpenRoundInput): Round {
   };
 }
 
+/**
+ * Whether a handover at `changedAt` is newer than the lead's own: a redelivered or an older
+ * handover arriving late changes nothing (handovers are ordered by their time, not by arrival).
+ */
+export function followsHandover(current: { leadSince?: string | undefined }, changedAt: string): boolean {
+  return current.leadSince === undefined || Date.parse(changedAt) > Date.parse(current.leadSince);
+}
+
 /** A recipient's own shortlist, never another jobcentre's; empty when matching suggested none. */
 export function shortlistFor(shortlists: Shortlists | undefined, recipient: number): ShortlistCandidate[] {
   return shortlists?.get(recipient) ?? [];
@@ -143,6 +156,10 @@ export function decide(command: RoundCommand, round: Round): RoundEvent[] {
       .map((r) => ({ recipient: r.jobcentre, shortlist: shortlistFor(command.shortlists, r.jobcentre) }))
       .filter((t) => t.shortlist.length > 0);
     return [{ type: 'ShortlistsDelivered', to, at }];
+  }
+  if (command.type === 'HandOver') {
+    if (!followsHandover(round, command.changedAt)) return [];
+    return [{ type: 'LeadChanged', from: round.leadJobcentre, to: command.to, at: command.changedAt }];
   }
   if (command.type === 'WithdrawCandidate') {
     // No double placement: a candidate hired for one order leaves every other order's open
@@ -256,6 +273,8 @@ export function evolve(round: Round, event: RoundEvent): Round {
       return { ...round, status: 'closed', closedAt: event.at, closeReason: event.reason };
     case 'ShortlistsDelivered':
       return { ...round, shortlistsDelivered: true };
+    case 'LeadChanged':
+      return { ...round, leadJobcentre: event.to, leadSince: event.at };
     case 'CandidateWithdrawn':
       return {
         ...round,

@@ -8,7 +8,7 @@ import { type CommandResult, runOrderCommand } from './order-command';
 /**
  * The lead hands the order over to another jobcentre (with the reason): the new lead runs it from
  * now on, the timeline says who and why, and every recipient of an open round is told on its
- * queue (round.lead-changed).
+ * queue (round.lead-changed); order.lead-changed tells the services (broadcast) on rs.events.
  */
 export function handOverLead(
   deps: OrderIntakeDeps,
@@ -29,11 +29,15 @@ export function handOverLead(
           { kind: 'lead-handover', note: `${from} → ${request.to}`, reason: request.reason },
         ]),
       },
-      messages: openRoundRecipients(order).map(({ roundId, recipient }) => ({
-        name: 'round.lead-changed' as const,
-        to: recipient,
-        data: { roundId, orderId, recipient, from, to: request.to, reason: request.reason, changedAt: at },
-      })),
+      messages: [
+        // For the services acting for the lead (broadcast sends replies to it): beside the notices.
+        { name: 'order.lead-changed', data: { orderId, from, to: request.to, reason: request.reason, changedAt: at } },
+        ...openRoundRecipients(order).map(({ roundId, recipient }) => ({
+          name: 'round.lead-changed' as const,
+          to: recipient,
+          data: { roundId, orderId, recipient, from, to: request.to, reason: request.reason, changedAt: at },
+        })),
+      ],
     };
   });
 }

@@ -2,6 +2,7 @@ import { type Bus, consume } from '@rs/bus';
 import { SERVICE_QUEUES } from '@rs/contracts';
 import { closeRoundsOfOrder } from '../../app/close-rounds';
 import type { BroadcastDeps } from '../../app/deps';
+import { followHandover } from '../../app/follow-handover';
 import { openRoundForOrder, saveOrderSnapshot } from '../../app/open-round';
 import { receiveShortlists } from '../../app/shortlists';
 import { withdrawHiredCandidate } from '../../app/withdraw-hired';
@@ -11,6 +12,7 @@ import { withdrawHiredCandidate } from '../../app/withdraw-hired';
  * order.closed: close its rounds and withdraw them from everyone who has not answered.
  * order.shortlisted: matching's suggestions, for the rounds of the order (each recipient its own).
  * order.candidate-hired: withdraw the candidate from every other order's rounds.
+ * order.lead-changed: the order's rounds follow the new lead (replies, notices, who may manage).
  */
 export function consumeOrderEvents(bus: Bus, deps: BroadcastDeps) {
   return consume(bus, SERVICE_QUEUES.broadcastEvents, {
@@ -40,6 +42,9 @@ export function consumeOrderEvents(bus: Bus, deps: BroadcastDeps) {
     },
     'order.candidate-hired': async (data, ctx) => {
       await withdrawHiredCandidate(deps, data, ctx.envelope.id);
+    },
+    'order.lead-changed': async (data, ctx) => {
+      await followHandover(deps, data, ctx.envelope.id);
     },
   });
 }

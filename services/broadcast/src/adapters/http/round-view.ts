@@ -16,6 +16,8 @@ export const RoundView = z
     id: z.string(),
     orderId: z.string(),
     leadJobcentre: z.number().int(),
+    /** When the lead took over by a handover; absent while the first lead leads. */
+    leadSince: z.string().optional(),
     scope: z.enum(SCOPE_IDS),
     order: OrderSummary,
     openedAt: z.string(),

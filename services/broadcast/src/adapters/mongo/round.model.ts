@@ -7,6 +7,8 @@ const roundSchema = new Schema(
     orderId: { type: String, required: true, index: true },
     seq: { type: Number, required: true },
     leadJobcentre: { type: Number, required: true },
+    /** When the lead took over by a handover (absent for the first lead). */
+    leadSince: { type: String },
     /** The lead's cooperation when the order was registered (the secretariat that may manage the round). */
     cooperation: { type: String, default: null },
     scope: { type: String, required: true },
@@ -33,6 +35,8 @@ const orderSnapshotSchema = new Schema(
     cooperation: { type: String },
     order: { type: Schema.Types.Mixed, required: true },
     silenceMeansNone: { type: Boolean },
+    leadSince: { type: String },
+    ...aggregateFields,
   },
   { collection: 'orders', versionKey: false },
 );

@@ -89,6 +89,8 @@ function toRound(doc: Record<string, unknown>): Round {
 function roundState(round: Round): Record<string, unknown> {
   return {
     status: round.status,
+    leadJobcentre: round.leadJobcentre,
+    ...(round.leadSince ? { leadSince: round.leadSince } : {}),
     recipients: round.recipients,
     shortlistsDelivered: round.shortlistsDelivered ?? false,
     ...(round.completedAt ? { completedAt: round.completedAt } : {}),
