@@ -26,7 +26,8 @@ export async function openRoundForOrder(
   exclude: number[] = [],
 ): Promise<Round | undefined> {
   const openedAt = deps.now();
-  const shortlists = await deps.shortlists.load(snapshot.orderId);
+  const kept = await deps.shortlists.load(snapshot.orderId);
+  const shortlists = kept?.lists;
   const round = openRound({
     id: roundId(snapshot.orderId, seq),
     orderId: snapshot.orderId,
@@ -41,7 +42,7 @@ export async function openRoundForOrder(
       windowMode(deps.window, cooperationOf(snapshot.leadJobcentre)?.replyWindowMode),
       deps.addWorkingSeconds,
     ),
-    ...(shortlists ? { shortlists } : {}),
+    ...(kept ? { shortlists: kept.lists, shortlistVersion: kept.rankedAt } : {}),
     ...(snapshot.silenceMeansNone ? { silenceMeansNone: true } : {}),
   });
   const inserted = await deps.rounds.insert(round, { seq, cooperation: snapshot.cooperation }, openingMessages(deps, round, shortlists));

@@ -266,7 +266,8 @@ export function eventMessages(deps: BroadcastDeps, after: Round, events: RoundEv
             'round.shortlist',
             { ...base, recipient, shortlist },
             after,
-            onceId(after.id, 'round.shortlist', recipient),
+            // Once per ranking: the same version redelivered counts once, a newer one is a new message.
+            onceId(after.id, `round.shortlist@${e.version}`, recipient),
           ),
         );
       default: {

@@ -53,11 +53,17 @@ export interface OrderSnapshotStore {
   changeLead(orderId: string, to: number, changedAt: string): Promise<void>;
 }
 
+/** Matching's latest lists for an order and the ranking they are from (its rankedAt). */
+export interface KeptShortlists {
+  rankedAt: string;
+  lists: Shortlists;
+}
+
 /** Matching's shortlists per order, kept for rounds opened later. */
 export interface ShortlistStore {
-  /** Keeps the first lists that came for the order (a redelivery changes nothing). */
+  /** Keeps the lists when they are newer than the kept ones (a redelivery or an older ranking changes nothing). */
   keep(data: OrderShortlisted): Promise<void>;
-  load(orderId: string): Promise<Shortlists | undefined>;
+  load(orderId: string): Promise<KeptShortlists | undefined>;
 }
 
 /** A page of the catch-up feed: at least `limit` messages unless it is the last. */

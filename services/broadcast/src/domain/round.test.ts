@@ -7,6 +7,9 @@ import {
   proposedNextScope,
   type Round,
   type RoundCommand,
+  type RoundEvent,
+  type Shortlists,
+  shortlistDigest,
   RoundRuleViolation,
   summarise,
 } from './round';
@@ -208,12 +211,29 @@ describe('shortlists from matching', () => {
     [999, [sl('z1')]],
   ]);
 
-  it('go once, each pending recipient only its own list, and not at all when the opening carried them', () => {
+  const v1 = '2026-12-01T10:00:00.000Z';
+  const v2 = '2026-12-01T11:00:00.000Z';
+  const deliver = (version: string, shortlists: Shortlists = lists) => ({
+    type: 'DeliverShortlists' as const,
+    shortlists,
+    version,
+    now: opened,
+  });
+
+  it('go once per ranking, each pending recipient only its own list, and not at all when the opening carried them', () => {
     let r = apply(round(), decide(reply(153), round()));
-    const events = decide({ type: 'DeliverShortlists', shortlists: lists, now: opened }, r);
-    expect(events).toEqual([{ type: 'ShortlistsDelivered', to: [{ recipient: 147, shortlist: [sl('a1')] }], at: opened.toISOString() }]);
+    const events = decide(deliver(v1), r);
+    expect(events).toEqual([
+      {
+        type: 'ShortlistsDelivered',
+        version: v1,
+        to: [{ recipient: 147, shortlist: [sl('a1')] }],
+        digests: [{ recipient: 147, digest: shortlistDigest([sl('a1')]) }],
+        at: opened.toISOString(),
+      },
+    ]);
     r = apply(r, events);
-    expect(decide({ type: 'DeliverShortlists', shortlists: lists, now: opened }, r)).toEqual([]);
+    expect(decide(deliver(v1), r)).toEqual([]);
     const withLists = openRound({
       id: 'o2-1',
       orderId: 'o2',
@@ -224,8 +244,40 @@ describe('shortlists from matching', () => {
       openedAt: opened,
       deadline,
       shortlists: lists,
+      shortlistVersion: v1,
     });
-    expect(decide({ type: 'DeliverShortlists', shortlists: lists, now: opened }, withLists)).toEqual([]);
+    expect(decide(deliver(v1), withLists)).toEqual([]);
+  });
+
+  it('a newer ranking goes to the recipients whose own list changed; an older one is ignored', () => {
+    const r = apply(round(), decide(deliver(v1), round()));
+    const newer = new Map([
+      [147, [sl('a1')]],
+      [151, [sl('b9')]],
+    ]);
+    const events = decide(deliver(v2, newer), r);
+    expect(events).toHaveLength(1);
+    const delivered = events[0] as Extract<RoundEvent, { type: 'ShortlistsDelivered' }>;
+    // 147's list is the same: not sent again. 151's is new. 153's was emptied: nothing to send.
+    expect(delivered.to).toEqual([{ recipient: 151, shortlist: [sl('b9')] }]);
+    expect(delivered.digests.map((d) => d.recipient).sort()).toEqual([151, 153]);
+    const after = apply(r, events);
+    expect(after.shortlistVersion).toBe(v2);
+    expect(decide(deliver(v2, newer), after)).toEqual([]);
+    expect(decide(deliver(v1), after)).toEqual([]);
+  });
+});
+
+describe('a lead handover', () => {
+  it('moves the round to the newest lead only', () => {
+    const at = (h: number) => `2026-12-02T${String(h).padStart(2, '0')}:00:00.000Z`;
+    const first = decide({ type: 'HandOver', to: 147, changedAt: at(10), now: opened }, round());
+    expect(first).toEqual([{ type: 'LeadChanged', from: 101, to: 147, at: at(10) }]);
+    const r = apply(round(), first);
+    expect([r.leadJobcentre, r.leadSince]).toEqual([147, at(10)]);
+    expect(decide({ type: 'HandOver', to: 147, changedAt: at(10), now: opened }, r)).toEqual([]);
+    expect(decide({ type: 'HandOver', to: 153, changedAt: at(9), now: opened }, r)).toEqual([]);
+    expect(decide({ type: 'HandOver', to: 153, changedAt: at(11), now: opened }, r)).toHaveLength(1);
   });
 });
 

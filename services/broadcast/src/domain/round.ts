@@ -23,8 +23,10 @@ export interface Round {
   closedAt?: string;
   closeReason?: CloseReason;
   recipients: RecipientState[];
-  /** Whether matching's shortlists went out (in the opening messages or after): they go once. */
+  /** Whether matching's shortlists went out (in the opening messages or after). */
   shortlistsDelivered?: boolean;
+  /** The ranking (its rankedAt) whose lists the round's recipients have: each version goes once, older ones never. */
+  shortlistVersion?: string;
   /** The company agreed that jobcentres without qualified candidates need not reply (R6): silence at the deadline is "none". */
   silenceMeansNone?: boolean;
 }
@@ -44,6 +46,8 @@ export interface RecipientState {
   late?: boolean;
   /** "None" recorded from silence at the deadline (silenceMeansNone), not a reply the jobcentre gave. */
   implied?: boolean;
+  /** A digest of the shortlist this recipient was sent (not the candidates: erasure need not look here). */
+  shortlistDigest?: string;
 }
 
 export type RoundCommand =
@@ -51,7 +55,8 @@ export type RoundCommand =
   /** The round's deadline timer fired: it is the round's, not a recipient's. */
   | { type: 'DeadlineReached'; now: Date }
   | { type: 'Close'; reason: CloseReason; now: Date }
-  | { type: 'DeliverShortlists'; shortlists: Shortlists; now: Date }
+  /** `version`: the ranking's rankedAt; a newer ranking replaces the lists, an older one is ignored. */
+  | { type: 'DeliverShortlists'; shortlists: Shortlists; version: string; now: Date }
   | { type: 'WithdrawCandidate'; jobcentre: number; candidateRef: string; hiredFor: string; now: Date }
   /** The order's lead handed it over (order.lead-changed at `changedAt`). */
   | { type: 'HandOver'; to: number; changedAt: string; now: Date };
@@ -71,7 +76,14 @@ export type RoundEvent =
   | { type: 'RecipientOverdue'; recipient: number; at: string }
   | { type: 'RoundCompleted'; at: string }
   | { type: 'RoundClosed'; reason: CloseReason; withdrawnFrom: number[]; at: string }
-  | { type: 'ShortlistsDelivered'; to: { recipient: number; shortlist: ShortlistCandidate[] }[]; at: string }
+  | {
+      type: 'ShortlistsDelivered';
+      version: string;
+      to: { recipient: number; shortlist: ShortlistCandidate[] }[];
+      /** Every pending recipient whose list changed (an emptied list too: it is not sent, but it changed). */
+      digests: { recipient: number; digest: string }[];
+      at: string;
+    }
   | { type: 'CandidateWithdrawn'; recipient: number; candidateRef: string; hiredFor: string; at: string }
   | { type: 'LeadChanged'; from: number; to: number; at: string };
 
@@ -97,6 +109,8 @@ export interface OpenRoundInput {
   deadline: Date;
   /** Known at the opening: each recipient's own list goes into its broadcast message. */
   shortlists?: Shortlists;
+  /** The ranking those lists are from (its rankedAt). */
+  shortlistVersion?: string;
   /** From the order (its company's recruitment agreement): silence at the deadline counts as "none". */
   silenceMeansNone?: boolean;
 }
@@ -117,8 +131,12 @@ export function openRound(input: OpenRoundInput): Round {
     openedAt: input.openedAt.toISOString(),
     deadline: input.deadline.toISOString(),
     status: input.recipients.length === 0 ? 'complete' : 'open',
-    recipients: input.recipients.map((jobcentre) => ({ jobcentre, status: 'pending' })),
+    recipients: input.recipients.map((jobcentre) => {
+      const own = shortlistFor(input.shortlists, jobcentre);
+      return { jobcentre, status: 'pending', ...(own.length > 0 ? { shortlistDigest: shortlistDigest(own) } : {}) };
+    }),
     shortlistsDelivered: input.shortlists !== undefined,
+    ...(input.shortlists !== undefined && input.shortlistVersion ? { shortlistVersion: input.shortlistVersion } : {}),
     ...(input.silenceMeansNone ? { silenceMeansNone: true } : {}),
   };
 }
@@ -130,6 +148,19 @@ export function openRound(input: OpenRoundInput): Round {
 export function followsHandover(current: { leadSince?: string | undefined }, changedAt: string): boolean {
   return current.leadSince === undefined || Date.parse(changedAt) > Date.parse(current.leadSince);
 }
+
+/**
+ * A short fingerprint of a shortlist (FNV-1a over its JSON), to tell whether a newer ranking
+ * changed a recipient's list without keeping its candidates in the round.
+ */
+export function shortlistDigest(list: readonly ShortlistCandidate[]): string {
+  let hash = 0x811c9dc5;
+  const text = JSON.stringify(list);
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${hash.toString(36)}-${text.length.toString(36)}`;
+}
+
+const EMPTY_DIGEST = shortlistDigest([]);
 
 /** A recipient's own shortlist, never another jobcentre's; empty when matching suggested none. */
 export function shortlistFor(shortlists: Shortlists | undefined, recipient: number): ShortlistCandidate[] {
@@ -150,12 +181,30 @@ export function decide(command: RoundCommand, round: Round): RoundEvent[] {
   }
   if (command.type === 'DeliverShortlists') {
     // Late suggestions help only while recipients are still searching.
-    if (round.status !== 'open' || round.shortlistsDelivered) return [];
-    const to = round.recipients
+    if (round.status !== 'open') return [];
+    if (round.shortlistVersion !== undefined) {
+      if (!(Date.parse(command.version) > Date.parse(round.shortlistVersion))) return [];
+    } else if (round.shortlistsDelivered) {
+      // Delivered before rounds knew the ranking's version: which list went out is unknown, so
+      // nothing is sent again rather than the same list twice.
+      return [];
+    }
+    const changed = round.recipients
       .filter((r) => r.status === 'pending')
-      .map((r) => ({ recipient: r.jobcentre, shortlist: shortlistFor(command.shortlists, r.jobcentre) }))
-      .filter((t) => t.shortlist.length > 0);
-    return [{ type: 'ShortlistsDelivered', to, at }];
+      .map((r) => {
+        const shortlist = shortlistFor(command.shortlists, r.jobcentre);
+        return { recipient: r.jobcentre, shortlist, digest: shortlistDigest(shortlist), before: r.shortlistDigest ?? EMPTY_DIGEST };
+      })
+      .filter((c) => c.digest !== c.before);
+    return [
+      {
+        type: 'ShortlistsDelivered',
+        version: command.version,
+        to: changed.filter((c) => c.shortlist.length > 0).map(({ recipient, shortlist }) => ({ recipient, shortlist })),
+        digests: changed.map(({ recipient, digest }) => ({ recipient, digest })),
+        at,
+      },
+    ];
   }
   if (command.type === 'HandOver') {
     if (!followsHandover(round, command.changedAt)) return [];
@@ -271,8 +320,18 @@ export function evolve(round: Round, event: RoundEvent): Round {
       return { ...round, status: 'complete', completedAt: event.at };
     case 'RoundClosed':
       return { ...round, status: 'closed', closedAt: event.at, closeReason: event.reason };
-    case 'ShortlistsDelivered':
-      return { ...round, shortlistsDelivered: true };
+    case 'ShortlistsDelivered': {
+      const digests = new Map(event.digests.map((d) => [d.recipient, d.digest]));
+      return {
+        ...round,
+        shortlistsDelivered: true,
+        shortlistVersion: event.version,
+        recipients: round.recipients.map((r) => {
+          const digest = digests.get(r.jobcentre);
+          return digest === undefined ? r : { ...r, shortlistDigest: digest };
+        }),
+      };
+    }
     case 'LeadChanged':
       return { ...round, leadJobcentre: event.to, leadSince: event.at };
     case 'CandidateWithdrawn':

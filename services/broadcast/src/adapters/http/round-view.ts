@@ -28,6 +28,7 @@ export const RoundView = z
     closeReason: z.enum(['filled', 'cancelled', 'unfilled']).optional(),
     recipients: z.array(RecipientView),
     shortlistsDelivered: z.boolean().optional(),
+    shortlistVersion: z.string().optional(),
     summary: z.object({
       replied: z.array(z.number().int()),
       overdue: z.array(z.number().int()),

@@ -21,6 +21,8 @@ const roundSchema = new Schema(
     closeReason: { type: String },
     recipients: { type: [Schema.Types.Mixed], default: [] },
     shortlistsDelivered: { type: Boolean, default: false },
+    /** The ranking (rankedAt) whose lists the recipients have. */
+    shortlistVersion: { type: String },
     silenceMeansNone: { type: Boolean },
     ...aggregateFields,
   },
@@ -47,6 +49,7 @@ const shortlistsSchema = new Schema(
     _id: { type: String, required: true },
     rankedAt: { type: String, required: true },
     shortlists: { type: [Schema.Types.Mixed], default: [] },
+    ...aggregateFields,
   },
   { collection: 'shortlists', versionKey: false },
 );

@@ -93,6 +93,7 @@ function roundState(round: Round): Record<string, unknown> {
     ...(round.leadSince ? { leadSince: round.leadSince } : {}),
     recipients: round.recipients,
     shortlistsDelivered: round.shortlistsDelivered ?? false,
+    ...(round.shortlistVersion ? { shortlistVersion: round.shortlistVersion } : {}),
     ...(round.completedAt ? { completedAt: round.completedAt } : {}),
     ...(round.closedAt ? { closedAt: round.closedAt, closeReason: round.closeReason } : {}),
   };
