@@ -52,7 +52,7 @@ export function inboxRoutes(deps: BroadcastDeps) {
       const body = await Promise.all(
         rounds.map(async (round) => {
           const own = round.recipients.find((r) => r.jobcentre === params.code);
-          const lists = await deps.shortlists.load(round.orderId);
+          const lists = (await deps.shortlists.load(round.orderId))?.lists;
           return {
             id: round.id,
             orderId: round.orderId,
