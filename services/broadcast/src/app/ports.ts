@@ -49,8 +49,8 @@ export interface RoundStore extends Saves<Round> {
 export interface OrderSnapshotStore {
   save(snapshot: OrderSnapshot): Promise<void>;
   load(orderId: string): Promise<OrderSnapshot | undefined>;
-  /** The order's new lead after a handover at `changedAt`; an older or repeated handover changes nothing. */
-  changeLead(orderId: string, to: number, changedAt: string): Promise<void>;
+  /** The order's new lead after a handover at `changedAt`; an older or repeated handover changes nothing. False: no snapshot. */
+  changeLead(orderId: string, to: number, changedAt: string): Promise<boolean>;
 }
 
 /** Matching's latest lists for an order and the ranking they are from (its rankedAt). */

@@ -31,15 +31,16 @@ export function orderSnapshotRepository(models: Pick<RoundModels, 'orders'>): Or
     async changeLead(orderId, to, changedAt) {
       for (;;) {
         const found = await store.load(orderId);
-        if (!found) return;
+        if (!found) return false;
         if (!Number.isFinite(found.revision.version)) {
           // Saved before the snapshots went through the change log (a plain upsert): give it its
           // first version. Every writer sets the same, so a race here is harmless.
           await collection.updateOne({ _id: orderId as never, version: { $exists: false } } as never, { $set: { version: 1 } });
           continue;
         }
-        if (!followsHandover(found.doc as { leadSince?: string }, changedAt)) return;
-        if (await store.save(orderId, { revision: found.revision, set: { leadJobcentre: to, leadSince: changedAt }, outbox: [] })) return;
+        if (!followsHandover(found.doc as { leadSince?: string }, changedAt)) return true;
+        if (await store.save(orderId, { revision: found.revision, set: { leadJobcentre: to, leadSince: changedAt }, outbox: [] }))
+          return true;
       }
     },
   };
