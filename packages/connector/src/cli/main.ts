@@ -178,7 +178,7 @@ program
   .action(sync);
 
 program.addCommand(doctorCommand(process.env));
-registerSeatCommands(program);
+registerSeatCommands(program, process.env);
 
 program.parseAsync().catch((error) => {
   console.error(error instanceof Error ? error.message : error);

@@ -36,10 +36,10 @@ export function parseWithdrawArgs(courseId: string) {
  * message id once the broker confirmed it; the answer (recorded or refused, with the reason)
  * arrives on the jobcentre's queue, where its connector reads it.
  */
-export function registerSeatCommands(program: Command): void {
+export function registerSeatCommands(program: Command, env: NodeJS.ProcessEnv): void {
   const seats = program.command('seats').description('request, change or withdraw seats on an upskilling course (until its window closes)');
   const withBus = async (use: (requests: ReturnType<typeof seatRequests>) => Promise<string>) => {
-    const config = loadConfig(seatVars, process.env);
+    const config = loadConfig(seatVars, env);
     const [code] = config.JOBCENTRES as [number];
     const logger = pino({ name: 'rs-connector', level: config.LOG_LEVEL }, pino.destination(2)).child({ jobcentre: code });
     const bus = connectBus({ url: brokerUrlFor(config.AMQP_URL, code, config), name: `seats-${code}`, logger });
