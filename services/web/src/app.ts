@@ -10,11 +10,12 @@ import { pinoHttp } from 'pino-http';
 import { ApiError } from './api';
 import { CsrfRefused, csrfToken } from './csrf';
 import { formatInstant, langOf, timeLeft, translator } from './i18n';
-import type { MessageKey } from './locales/da';
+import type { MessageKey } from './locales';
 import type { OidcClient } from './oidc';
 import { adminRoutes } from './routes/admin.routes';
 import { authRoutes, localPath } from './routes/auth.routes';
 import { inboxRoutes } from './routes/inbox.routes';
+import { navFor } from './nav';
 import { RedisSessionStore } from './session-store';
 import './session-data';
 import { jobcentre } from '@rs/reference-data';
@@ -127,6 +128,7 @@ export function createWebApp(options: WebOptions): Express {
           user,
           flash,
           csrf: csrfToken(req),
+          nav: navFor(req.session.principal),
           formatInstant: (iso: string) => formatInstant(iso, lang),
           timeLeft: (iso: string) => timeLeft(iso, now(), t),
           jobcentreName: (code: number) => `${jobcentre(code)?.name ?? 'Jobcenter'} (${code})`,

@@ -40,6 +40,12 @@ export const webConfig = {
   ORDER_INTAKE_URL: url,
   /** broadcast's API. */
   BROADCAST_URL: url,
+  /** matching's API (candidate search, the pool). Default http://127.0.0.1:3003, as `npm start` runs it. */
+  MATCHING_URL: url.default('http://127.0.0.1:3003'),
+  /** upskilling-seat's API (courses and seats). Default http://127.0.0.1:3004. */
+  UPSKILLING_URL: url.default('http://127.0.0.1:3004'),
+  /** reporting's API (figures, the KKR scheme, cooperations). Default http://127.0.0.1:3005. */
+  REPORTING_URL: url.default('http://127.0.0.1:3005'),
   /** The RabbitMQ management dashboard, linked from the admin page. Default http://127.0.0.1:15672. */
   RABBITMQ_DASHBOARD_URL: url.default('http://127.0.0.1:15672'),
   /** The Bull Board timer dashboard, linked from the admin page. Default <BROADCAST_URL>/admin/queues. */

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ApiError } from './api';
-import type { MessageKey } from './locales/da';
+import type { MessageKey } from './locales';
 import type { OidcClient } from './oidc';
 import './session-data';
 
@@ -20,7 +20,8 @@ export interface WebOptions {
   sessionSecrets: string[];
   idleSeconds: number;
   absoluteSeconds: number;
-  services: { orderIntake: string; broadcast: string };
+  /** The APIs' base URLs, without a trailing slash. */
+  services: { orderIntake: string; broadcast: string; matching: string; upskilling: string; reporting: string };
   links: { queues: string; timers: string };
   now?: () => Date;
 }

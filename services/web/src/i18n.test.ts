@@ -1,5 +1,4 @@
-import { da } from './locales/da';
-import { en } from './locales/en';
+import { da, en } from './locales';
 import { formatInstant, translator } from './i18n';
 
 describe('the two catalogues', () => {

@@ -1,5 +1,4 @@
-import { da, type MessageKey } from './locales/da';
-import { en } from './locales/en';
+import { da, en, type MessageKey } from './locales';
 
 export type Lang = 'da' | 'en';
 export const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { da, en };

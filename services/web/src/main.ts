@@ -30,7 +30,13 @@ function start(): void {
     sessionSecrets: config.WEB_SESSION_SECRET.split(','),
     idleSeconds: config.WEB_SESSION_IDLE_SECONDS,
     absoluteSeconds: config.WEB_SESSION_ABSOLUTE_SECONDS,
-    services: { orderIntake: config.ORDER_INTAKE_URL.replace(/\/$/, ''), broadcast: config.BROADCAST_URL.replace(/\/$/, '') },
+    services: {
+      orderIntake: config.ORDER_INTAKE_URL.replace(/\/$/, ''),
+      broadcast: config.BROADCAST_URL.replace(/\/$/, ''),
+      matching: config.MATCHING_URL.replace(/\/$/, ''),
+      upskilling: config.UPSKILLING_URL.replace(/\/$/, ''),
+      reporting: config.REPORTING_URL.replace(/\/$/, ''),
+    },
     links: {
       queues: config.RABBITMQ_DASHBOARD_URL,
       timers: config.BULL_BOARD_URL ?? `${config.BROADCAST_URL.replace(/\/$/, '')}/admin/queues`,

@@ -1,6 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  type RunningService,
+  serviceEnv,
+  spawnService,
+  TEST_AUDIENCE,
+  TEST_WEB_CLIENT,
+  type TestPlatform,
+  testIssuerUrl,
+  testWebPort,
+} from '@rs/testkit';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -59,4 +69,48 @@ export async function signIn(page: Page, webUrl: string, username: string, shot?
   if (shot) await screenshot(page, shot);
   await page.getByRole('button', { name: /Log ind|Sign in/ }).click();
   await page.waitForURL((url) => url.href.startsWith(webUrl) && !url.pathname.startsWith('/auth/'));
+}
+
+export type WebApis = Partial<Record<'orderIntake' | 'broadcast' | 'matching' | 'upskilling' | 'reporting', RunningService>>;
+
+const API_VARS = {
+  orderIntake: 'ORDER_INTAKE_URL',
+  broadcast: 'BROADCAST_URL',
+  matching: 'MATCHING_URL',
+  upskilling: 'UPSKILLING_URL',
+  reporting: 'REPORTING_URL',
+} as const;
+
+export interface WebFront {
+  url: string;
+  service: RunningService;
+  /** Its environment, to start another web front like it (for example with shorter timeouts). */
+  env: Record<string, string>;
+}
+
+/**
+ * The web front as a process on a free port, signed in through the test identity service,
+ * calling the given services' APIs (the others point at a closed port and show "unavailable").
+ */
+export async function startWebFront(platform: TestPlatform, apis: WebApis, extra: Record<string, string> = {}): Promise<WebFront> {
+  const port = testWebPort();
+  const env: Record<string, string> = {
+    ...serviceEnv(platform.world, 'web'),
+    PORT: String(port),
+    OIDC_ISSUER: testIssuerUrl(),
+    OIDC_AUDIENCE: TEST_AUDIENCE,
+    OIDC_CLIENT_ID: TEST_WEB_CLIENT.id,
+    OIDC_CLIENT_SECRET: TEST_WEB_CLIENT.secret,
+    WEB_KEY_PREFIX: `${platform.world.timerPrefix}:web`,
+    WEB_SESSION_SECRET: 'a-session-secret-for-the-browser-tests-only',
+    ORDER_INTAKE_URL: 'http://127.0.0.1:9',
+    BROADCAST_URL: 'http://127.0.0.1:9',
+    MATCHING_URL: 'http://127.0.0.1:9',
+    UPSKILLING_URL: 'http://127.0.0.1:9',
+    REPORTING_URL: 'http://127.0.0.1:9',
+    ...Object.fromEntries(Object.entries(apis).map(([name, service]) => [API_VARS[name as keyof typeof API_VARS], service.url])),
+    ...extra,
+  };
+  const service = await spawnService('web', env);
+  return { url: `http://127.0.0.1:${port}`, service, env };
 }

@@ -7,18 +7,13 @@ import {
   type RunningService,
   registerOrder,
   spawnService,
-  serviceEnv,
-  TEST_AUDIENCE,
-  TEST_WEB_CLIENT,
   type TestPlatform,
-  testIssuerUrl,
   testPlatform,
-  testWebPort,
   tokenFor,
   waitFor,
 } from '@rs/testkit';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousViolations, signIn } from './browser-helpers';
+import { launchChromium, screenshot, seriousViolations, signIn, startWebFront } from './browser-helpers';
 
 /**
  * The web front in Debian's Chromium: the real sign-in at the identity service (authorization
@@ -86,21 +81,10 @@ describe('the web front in a browser', () => {
         ).candidates === 1,
       { what: "101's CV in the pool" },
     );
-    const port = testWebPort();
-    webUrl = `http://127.0.0.1:${port}`;
-    webEnv = {
-      ...serviceEnv(platform.world, 'web'),
-      PORT: String(port),
-      OIDC_ISSUER: testIssuerUrl(),
-      OIDC_AUDIENCE: TEST_AUDIENCE,
-      OIDC_CLIENT_ID: TEST_WEB_CLIENT.id,
-      OIDC_CLIENT_SECRET: TEST_WEB_CLIENT.secret,
-      WEB_KEY_PREFIX: `${platform.world.timerPrefix}:web`,
-      WEB_SESSION_SECRET: 'a-session-secret-for-the-browser-tests-only',
-      ORDER_INTAKE_URL: intake.url,
-      BROADCAST_URL: broadcast.url,
-    };
-    web = await startWeb();
+    const front = await startWebFront(platform, { orderIntake: intake, broadcast });
+    web = front.service;
+    webUrl = front.url;
+    webEnv = front.env;
     // Parts 3 and 4 (the operator's and the lead's pages) wait for order intake's new API: the
     // order comes in through the API, as the phone line's call would register it.
     orderId = await registerOrder(intake, tokenFor({ role: 'phone-line', sub: 'operator' }), {

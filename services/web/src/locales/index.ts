@@ -1,0 +1,15 @@
+import * as core from './core';
+
+/**
+ * The whole catalogue, Danish (the default) and English: one file per area of the web front, each
+ * with both languages. A new area adds its import and one spread to each list below.
+ */
+export const da = {
+  ...core.da,
+};
+
+export type MessageKey = keyof typeof da;
+
+export const en: Record<MessageKey, string> = {
+  ...core.en,
+};

@@ -1,0 +1,38 @@
+import type { Principal } from '@rs/service-kit';
+import type { MessageKey } from './locales';
+
+type Role = Principal['role'];
+
+export interface NavItem {
+  href: string;
+  /** The menu text; `home` is the text of the button on the front page. */
+  label: MessageKey;
+  home: MessageKey;
+  roles: readonly Role[];
+  /** Paths that mark this item as the current page. */
+  current: (path: string) => boolean;
+}
+
+/**
+ * The main menu, one entry per area, shown to the roles that may use it; the front page offers
+ * the same entries as buttons. A new area adds its entry here.
+ */
+export const NAV: readonly NavItem[] = [
+  {
+    href: '/inbox',
+    label: 'nav.inbox',
+    home: 'home.goInbox',
+    roles: ['jobcentre'],
+    current: (path) => path.includes('/inbox'),
+  },
+  {
+    href: '/admin',
+    label: 'nav.admin',
+    home: 'home.goAdmin',
+    roles: ['admin'],
+    current: (path) => path.startsWith('/admin'),
+  },
+];
+
+export const navFor = (principal: Principal | undefined): NavItem[] =>
+  principal ? NAV.filter((item) => item.roles.includes(principal.role)) : [];
