@@ -121,6 +121,18 @@ describe('upskilling-seat routes', () => {
     expect(made.body).toMatchObject({ jobcentre: 147, seats: 2, allocated: null, costDkk: 20_000 });
     expect((await put(j151, 151, { seats: 3, candidates: ['c-151-1'] })).status).toBe(200);
 
+    // GET: the jobcentre itself and the lead see the request; another jobcentre in scope does not.
+    const read = (token: string, jobcentre: number) => call('get', `/courses/${courseId}/requests/${jobcentre}`, token);
+    expect((await read(j147, 147)).body).toMatchObject({ jobcentre: 147, seats: 2, waitingListPlace: null });
+    expect((await read(lead, 147)).body.candidates.map((c: { candidateRef: string }) => c.candidateRef)).toEqual(['c-147-1', 'c-147-2']);
+    expect((await read(hrs, 151)).status).toBe(200);
+    expect((await read(j151, 147)).status).toBe(404);
+    expect((await read(outsider, 147)).status).toBe(404);
+    expect((await read(lead, 101)).status).toBe(404);
+    const listed = (await call('get', '/courses', j147)).body.courses.find((c: { id: string }) => c.id === courseId);
+    expect(listed.own).toEqual({ seats: 2, allocated: null, waitlisted: 0 });
+    expect((await call('get', '/courses', hrs)).body.courses[0]).not.toHaveProperty('own');
+
     const overBudget = await put(j147, 147, { seats: 3 });
     expect([overBudget.status, overBudget.body.errors[0].field]).toEqual([422, 'body.seats']);
     expect(overBudget.body.detail).toContain('3 seats × 10000 kr = 30000 kr is over your budget ceiling of 20000 kr (at most 2 seats)');

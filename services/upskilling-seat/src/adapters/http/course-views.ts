@@ -25,6 +25,8 @@ export const RequestView = z
     costDkk: z.number().int().min(0),
     explanation: Bilingual.optional(),
     withdrawn: z.boolean(),
+    /** After the allocation: the jobcentre's place (1 = next) on the waiting list, or null when it waits for nothing. */
+    waitingListPlace: z.number().int().min(1).nullable(),
   })
   .meta({ id: 'SeatRequestView' });
 
@@ -73,10 +75,25 @@ export const CourseListItem = z.object({
   seats: z.number().int(),
   windowClosesAt: z.string(),
   company: z.string(),
+  /** To a jobcentre caller: its own request's figures (null when it has none). Absent for other roles. */
+  own: z
+    .object({ seats: z.number().int().min(0), allocated: z.number().int().min(0).nullable(), waitlisted: z.number().int().min(0) })
+    .nullable()
+    .optional(),
 });
+
+/** The live requests as the allocation rule's standings (after the allocation). */
+const standingsOf = (course: Course) =>
+  course.requests
+    .filter((r) => !r.withdrawn)
+    .map((r) => ({ jobcentre: r.jobcentre, requested: r.seats, allocated: r.allocated ?? 0, requestedAt: r.requestedAt }));
+
+/** Jobcentres in the order a freed seat would go to them (empty before the allocation). */
+export const waitingListOf = (course: Course): number[] => (course.status === 'allocated' ? waitingList(standingsOf(course)) : []);
 
 export function requestView(course: Course, r: SeatRequestState): z.infer<typeof RequestView> {
   const allocated = r.allocated;
+  const place = r.withdrawn ? 0 : waitingListOf(course).indexOf(r.jobcentre) + 1;
   return {
     jobcentre: r.jobcentre,
     seats: r.seats,
@@ -88,6 +105,7 @@ export function requestView(course: Course, r: SeatRequestState): z.infer<typeof
     costDkk: costOf(course, allocated ?? r.seats),
     ...(r.explanation ? { explanation: r.explanation } : {}),
     withdrawn: r.withdrawn,
+    waitingListPlace: place > 0 ? place : null,
   };
 }
 
@@ -113,12 +131,7 @@ export function courseView(c: Course): z.infer<typeof CourseView> {
     requests: c.requests.map((r) => requestView(c, r)),
     requestedSeats: live.reduce((s, r) => s + r.seats, 0),
     allocatedSeats: live.reduce((s, r) => s + (r.allocated ?? 0), 0),
-    waitingList:
-      c.status === 'allocated'
-        ? waitingList(
-            live.map((r) => ({ jobcentre: r.jobcentre, requested: r.seats, allocated: r.allocated ?? 0, requestedAt: r.requestedAt })),
-          )
-        : [],
+    waitingList: waitingListOf(c),
   };
 }
 

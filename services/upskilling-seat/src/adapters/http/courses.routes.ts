@@ -61,6 +61,13 @@ function leadOf(principal: Principal, asked: number | undefined): number {
   }
 }
 
+/** A jobcentre's own request on a course in the list: seats asked, allocated, waited for (null: no live request). */
+function ownFigures(course: Course, jobcentre: number) {
+  const r = course.requests.find((q) => q.jobcentre === jobcentre && !q.withdrawn);
+  if (!r) return null;
+  return { seats: r.seats, allocated: r.allocated, waitlisted: r.allocated === null ? 0 : Math.max(0, r.seats - r.allocated) };
+}
+
 /** What the principal may see of a course: all, its own part, or nothing (404). */
 export function visibleCourse(principal: Principal, course: Course) {
   if (mayManage(principal, course)) return { status: 200, body: courseView(course) };
@@ -142,6 +149,7 @@ export function coursesRoutes(deps: UpskillingDeps) {
             seats: c.summary.seats,
             windowClosesAt: c.summary.windowClosesAt,
             company: c.summary.company.name,
+            ...(principal.role === 'jobcentre' ? { own: ownFigures(c, principal.jobcentre) } : {}),
           })),
         },
       };

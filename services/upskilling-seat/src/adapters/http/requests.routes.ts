@@ -87,6 +87,25 @@ function ownView(course: Course, jobcentre: number) {
 }
 
 export function requestsRoutes(deps: UpskillingDeps) {
+  const read = route({
+    method: 'get',
+    path: '/courses/:id/requests/:jobcentre',
+    summary:
+      "One jobcentre's seat request with its named candidates, allocation, explanation and waiting-list place: to that jobcentre itself and to whoever manages the course",
+    description: "Another jobcentre never sees it (404, as a course it was not offered): not its seats, not its candidates.",
+    tags: ['requests'],
+    params: RequestParams,
+    responses: {
+      200: { description: 'the request', schema: RequestView },
+      404: { description: 'no such course or request, or not yours to see' },
+    },
+    handle: async ({ principal, params }) => {
+      const course = await visible(deps, principal, params.id);
+      if (!mayManage(principal, course) && !mayRequestFor(principal, params.jobcentre)) throw courseNotFound();
+      return { status: 200, body: ownView(course, params.jobcentre) };
+    },
+  });
+
   const put = route({
     method: 'put',
     path: '/courses/:id/requests/:jobcentre',
@@ -198,5 +217,5 @@ export function requestsRoutes(deps: UpskillingDeps) {
     },
   });
 
-  return (router: Router) => mountRoutes(router, [put, withdraw, select, outcome, outcomes]);
+  return (router: Router) => mountRoutes(router, [read, put, withdraw, select, outcome, outcomes]);
 }
