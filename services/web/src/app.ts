@@ -14,6 +14,7 @@ import type { MessageKey } from './locales';
 import type { OidcClient } from './oidc';
 import { adminRoutes } from './routes/admin.routes';
 import { authRoutes, localPath } from './routes/auth.routes';
+import { coursesRoutes } from './routes/courses.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { navFor } from './nav';
 import { RedisSessionStore } from './session-store';
@@ -147,6 +148,7 @@ export function createWebApp(options: WebOptions): Express {
   app.use(authRoutes(options, page));
   app.use(inboxRoutes(options, page));
   app.use(adminRoutes(options, page));
+  app.use(coursesRoutes(options, page));
 
   app.use((_req, res) => {
     res.status(404);

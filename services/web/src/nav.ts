@@ -26,6 +26,13 @@ export const NAV: readonly NavItem[] = [
     current: (path) => path.includes('/inbox'),
   },
   {
+    href: '/courses',
+    label: 'courses.nav',
+    home: 'courses.home',
+    roles: ['jobcentre', 'secretariat', 'admin'],
+    current: (path) => path.startsWith('/courses'),
+  },
+  {
     href: '/admin',
     label: 'nav.admin',
     home: 'home.goAdmin',

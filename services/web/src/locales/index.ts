@@ -1,4 +1,5 @@
 import * as core from './core';
+import * as courses from './courses';
 
 /**
  * The whole catalogue, Danish (the default) and English: one file per area of the web front, each
@@ -6,10 +7,12 @@ import * as core from './core';
  */
 export const da = {
   ...core.da,
+  ...courses.da,
 };
 
 export type MessageKey = keyof typeof da;
 
 export const en: Record<MessageKey, string> = {
   ...core.en,
+  ...courses.en,
 };
