@@ -151,6 +151,10 @@ describe('the allocation when the window closes', () => {
       [147, 2, 2],
       [151, 3, 2],
     ]);
+    // Its explanation keeps the allocation's and adds the grant: what the course page shows.
+    const explained = state.requests.find((r) => r.jobcentre === 147)?.explanation;
+    expect(explained?.en).toMatch(/You asked for 2: .* A seat was freed and you were first on the waiting list .*: 2 of 2 now\.$/);
+    expect(explained?.da).toMatch(/I bad om 2: .* En plads blev ledig.*: nu 2 af 2\.$/);
     // Giving back one seat by asking for fewer: it goes to 151, the last one waiting.
     const fewer = run(state, req(147, 1, after));
     expect(allocation(fewer.state)).toEqual([

@@ -376,7 +376,11 @@ function release(course: Course, from: number, count: number, events: CourseEven
       da: `En plads blev ledig, og I stod først på ventelisten (den mindste del af jeres ønske indtil nu, lighed afgøres af anmodningstid): nu ${(request.allocated ?? 0) + 1} af ${request.seats}.`,
     };
     const allocated = (request.allocated ?? 0) + 1;
-    state = withRequest(state, { ...request, allocated });
+    // The request's explanation keeps the whole story: the allocation, then each seat granted from the waiting list.
+    const told = request.explanation
+      ? { en: `${request.explanation.en} ${explanation.en}`, da: `${request.explanation.da} ${explanation.da}` }
+      : explanation;
+    state = withRequest(state, { ...request, allocated, explanation: told });
     out.push({ type: 'SeatGranted', jobcentre: next, allocated, requested: request.seats, explanation });
   }
   return { ok: true, state, events: out };
