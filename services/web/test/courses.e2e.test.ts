@@ -245,9 +245,9 @@ describe('the upskilling course pages in a browser', () => {
     expect(await seriousViolations(kbh)).toEqual([]);
     await screenshot(kbh, 'courses-08-allocation-101-en');
     await kbh.goto(`${webUrl}/courses?status=allocated`);
-    expect(
-      await kbh.locator(`[data-testid="courses-offered"] [data-course="${courseId}"] [data-testid="own"]`).textContent(),
-    ).toContain('3 of 3');
+    expect(await kbh.locator(`[data-testid="courses-offered"] [data-course="${courseId}"] [data-testid="own"]`).textContent()).toContain(
+      '3 of 3',
+    );
     await screenshot(kbh, 'courses-09-list-en');
   });
 });

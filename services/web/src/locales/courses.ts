@@ -68,7 +68,8 @@ export const da = {
   'courses.f.fundedBy.regional-pool': 'Den regionale positivliste-pulje',
   'courses.f.fundedBy.jobcentres': 'Jobcentrene',
   'courses.f.fundedBy.company': 'Virksomheden',
-  'courses.f.fundedByHint': 'Puljen betaler kun for kurser på positivlisten med (næsten) jobgaranti på mindst tre måneders ordinær ansættelse.',
+  'courses.f.fundedByHint':
+    'Puljen betaler kun for kurser på positivlisten med (næsten) jobgaranti på mindst tre måneders ordinær ansættelse.',
   'courses.f.price': 'Pris pr. plads i kr. *',
   'courses.f.defaultCeiling': 'Budgetloft i kr. for øvrige jobcentre',
   'courses.f.defaultCeilingHint': 'Tomt: intet loft.',

@@ -36,7 +36,8 @@ export function formValues(body: unknown): FormValues {
   return out;
 }
 
-const validDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const validDate = (s: string) =>
+  DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 const TIME_ZONE = 'Europe/Copenhagen';
 const wallClock = new Intl.DateTimeFormat('en-GB', {
@@ -121,6 +122,35 @@ function date(v: FormValues, name: string, problems: FieldProblems): string | nu
   else return raw;
   return null;
 }
+
+/** The label of each field, for the list of problems above the form (a ceiling field names its jobcentre). */
+export const FIELD_LABELS: Record<string, MessageKey> = {
+  title: 'courses.f.title',
+  'provider.kind': 'courses.f.providerKind',
+  'provider.name': 'courses.f.providerName',
+  onPositiveList: 'courses.f.onPositiveList',
+  'positiveList.list': 'courses.f.positiveListName',
+  'positiveList.year': 'courses.f.positiveListYear',
+  startDate: 'courses.f.startDate',
+  endDate: 'courses.f.endDate',
+  place: 'courses.f.place',
+  windowClosesAt: 'courses.f.windowClosesAt',
+  leadJobcentre: 'courses.f.leadJobcentre',
+  scope: 'courses.f.scope',
+  seats: 'courses.f.seats',
+  boughtBy: 'courses.f.boughtBy',
+  fundedBy: 'courses.f.fundedBy',
+  pricePerSeatDkk: 'courses.f.price',
+  defaultBudgetCeilingDkk: 'courses.f.defaultCeiling',
+  'company.name': 'courses.f.company',
+  orderId: 'courses.f.orderId',
+  'guarantee.kind': 'courses.f.guarantee',
+  'guarantee.declaration.employCount': 'courses.f.employCount',
+  'guarantee.declaration.employmentMonths': 'courses.f.employmentMonths',
+  'guarantee.declaration.ordinaryEmployment': 'courses.f.ordinaryEmployment',
+  'guarantee.declaration.declaredBy': 'courses.f.declaredBy',
+  'guarantee.declaration.declaredOn': 'courses.f.declaredOn',
+};
 
 /** What the form offers as ceilings: one field `ceiling.<code>` per jobcentre shown. */
 export const ceilingField = (code: number) => `ceiling.${code}`;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { allJobcentres, cooperation, cooperationOf } from '@rs/reference-data';
+import { allJobcentres, cooperation, cooperationOf, jobcentre } from '@rs/reference-data';
 import type { Principal } from '@rs/service-kit';
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import {
   badRefs,
   ceilingField,
   courseBody,
+  FIELD_LABELS,
   type FieldProblems,
   FUNDINGS,
   type FormValues,
@@ -101,7 +102,11 @@ export function coursesRoutes(options: WebOptions, page: PageContext): Router {
           ? allJobcentres().map((j) => j.code)
           : [];
     const coop = me !== undefined ? cooperationOf(me) : principal.role === 'secretariat' ? cooperation(principal.cooperation) : undefined;
-    return { leadChoice: me === undefined, leads, ceilingCodes: [...(coop?.members ?? (me !== undefined ? [me] : []))].sort((a, b) => a - b) };
+    return {
+      leadChoice: me === undefined,
+      leads,
+      ceilingCodes: [...(coop?.members ?? (me !== undefined ? [me] : []))].sort((a, b) => a - b),
+    };
   };
 
   const renderForm = (req: Request, res: Response, values: FormValues, problems: FieldProblems = {}) => {
@@ -112,9 +117,15 @@ export function coursesRoutes(options: WebOptions, page: PageContext): Router {
       if (!p) return undefined;
       return 'text' in p ? p.text : t(p.key, p.vars);
     };
+    const labelOf = (name: string): string | undefined => {
+      const ceiling = /^ceiling\.(\d+)$/.exec(name);
+      if (ceiling) return t('courses.f.ceilingFor', { name: jobcentre(Number(ceiling[1]))?.name ?? ceiling[1] ?? '' });
+      const key = FIELD_LABELS[name];
+      return key ? t(key).replace(/ \*$/, '') : undefined;
+    };
     page.render(res, 'course-new', 'courses.new.title', {
       values,
-      problems: Object.keys(problems).map((name) => ({ name, message: message(name) })),
+      problems: Object.keys(problems).map((name) => ({ name, label: labelOf(name), message: message(name) })),
       message,
       ...formContext(principal),
       ceilingField,
@@ -209,7 +220,11 @@ export function coursesRoutes(options: WebOptions, page: PageContext): Router {
       const t = res.locals.t as (key: string) => string;
       const seats = Number(values.seats);
       if (!/^\d+$/.test(values.seats ?? '') || seats < 1 || seats > 500) {
-        return retry(400, (res.locals.t as (k: string, v?: Record<string, number>) => string)('courses.err.int', { min: 1, max: 500 }), 'seats');
+        return retry(
+          400,
+          (res.locals.t as (k: string, v?: Record<string, number>) => string)('courses.err.int', { min: 1, max: 500 }),
+          'seats',
+        );
       }
       const refs = splitRefs(values.candidates ?? '');
       if (badRefs(refs)) return retry(400, t('courses.err.refs'), 'candidates');
@@ -220,7 +235,11 @@ export function coursesRoutes(options: WebOptions, page: PageContext): Router {
       } catch (error) {
         if (!refused(error)) throw error;
         const field = Object.keys(fieldErrors(error))[0];
-        await retry(error.status, problemText(error, langOf(res)) ?? t('courses.req.refused'), field === 'candidates' ? 'candidates' : 'seats');
+        await retry(
+          error.status,
+          problemText(error, langOf(res)) ?? t('courses.req.refused'),
+          field === 'candidates' ? 'candidates' : 'seats',
+        );
       }
     } catch (error) {
       next(error);
@@ -250,7 +269,10 @@ export function coursesRoutes(options: WebOptions, page: PageContext): Router {
   const renderRequest = async (req: Request, res: Response, id: string, code: number, problem?: string) => {
     const client = api(req);
     const path = `/courses/${encodeURIComponent(id)}`;
-    const [request, course] = await Promise.all([client.get<RequestView>(base, `${path}/requests/${code}`), client.get<CoursePage>(base, path)]);
+    const [request, course] = await Promise.all([
+      client.get<RequestView>(base, `${path}/requests/${code}`),
+      client.get<CoursePage>(base, path),
+    ]);
     const outcomes =
       course.status === 'allocated' ? await client.get<Outcomes>(base, `${path}/outcomes`).catch(() => undefined) : undefined;
     page.render(res, 'course-request', 'courses.title', {

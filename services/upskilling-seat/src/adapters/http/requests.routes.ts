@@ -92,7 +92,7 @@ export function requestsRoutes(deps: UpskillingDeps) {
     path: '/courses/:id/requests/:jobcentre',
     summary:
       "One jobcentre's seat request with its named candidates, allocation, explanation and waiting-list place: to that jobcentre itself and to whoever manages the course",
-    description: "Another jobcentre never sees it (404, as a course it was not offered): not its seats, not its candidates.",
+    description: 'Another jobcentre never sees it (404, as a course it was not offered): not its seats, not its candidates.',
     tags: ['requests'],
     params: RequestParams,
     responses: {
