@@ -102,6 +102,14 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
     'pool.stale-cvs': handle('pool.stale-cvs'),
     'round.order-amended': handle('round.order-amended'),
     'round.lead-changed': handle('round.lead-changed'),
+    'pool.candidate-inquiry': handle('pool.candidate-inquiry', async (inquiry) => {
+      // Meant for a person: without a handler of its own it is at least in the log.
+      const { inquiryId, fromJobcentre, candidateRef, orderId } = inquiry;
+      options.logger.warn(
+        { inquiryId, fromJobcentre, candidateRef, orderId },
+        `jobcentre ${fromJobcentre} asks about candidate ${candidateRef} / jobcenter ${fromJobcentre} spørger til kandidat ${candidateRef}`,
+      );
+    }),
   };
   const consumer: Consumer = consume(bus, jobcentreQueueSpec(options.jobcentre), handlerMap, {
     prefetch: options.prefetch ?? 5,

@@ -32,6 +32,7 @@ import {
   StaleCvs,
   staleCvsExample,
 } from './messages/cv';
+import { CandidateInquiry, candidateInquiryExample } from './messages/candidate-inquiry';
 import { OrderShortlisted, orderShortlistedExample, RoundShortlist, roundShortlistExample } from './messages/shortlist';
 import { OrderStatusChanged, orderStatusChangedExample } from './messages/order-lifecycle';
 import {
@@ -219,6 +220,15 @@ export const catalog = {
     description:
       "Sent to a jobcentre's queue once a day while some of its searchable CVs were not updated for the configured number of days (keep CVs current).",
     example: staleCvsExample,
+  },
+  'pool.candidate-inquiry': {
+    version: 1,
+    schema: CandidateInquiry,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'matching',
+    description:
+      "Sent to a candidate's home jobcentre's queue when a consultant of another jobcentre, who found the candidate in a search, asks about them for an order or a company (free text, no CPR number). The home jobcentre answers the asking consultant.",
+    example: candidateInquiryExample,
   },
   'order.shortlisted': {
     version: 1,

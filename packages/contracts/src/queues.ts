@@ -94,6 +94,7 @@ export const JOBCENTRE_MESSAGES = [
   'pool.stale-cvs',
   'round.order-amended',
   'round.lead-changed',
+  'pool.candidate-inquiry',
 ] as const satisfies ReadonlyArray<MessageName>;
 
 export type JobcentreMessage = (typeof JOBCENTRE_MESSAGES)[number];

@@ -5,10 +5,12 @@ import { allJobcentres } from '@rs/reference-data';
 import { runService } from '@rs/service-kit';
 import { consumeCvs } from './adapters/amqp/cvs.consumer';
 import { consumeOrders } from './adapters/amqp/orders.consumer';
+import { inquiryRoutes } from './adapters/http/inquiry.routes';
 import { poolRoutes } from './adapters/http/pool.routes';
 import { searchRoutes } from './adapters/http/search.routes';
 import { matchingModels } from './adapters/mongo/pool.model';
 import { candidatePool, candidateReadLog, staleReportMarks } from './adapters/mongo/pool.repository';
+import { inquiryRepository } from './adapters/mongo/inquiry.repository';
 import { rankingRepository } from './adapters/mongo/ranking.repository';
 import type { MatchingDeps } from './app/deps';
 import { pruneReads } from './app/list-reads';
@@ -29,7 +31,7 @@ runService(
     // Rate-limit counts shared by every replica.
     // Only the HTTP edge's limits and keys: it serves without Redis, so /readyz does not wait for it.
     redis: { readiness: false },
-    relay: { models: (models) => [models.rankings] },
+    relay: { models: (models) => [models.rankings, models.inquiries] },
     parts: ({ config, models, bus, redis, relay, logger, now }) => {
       let indexLoaded: () => void = () => {};
       const indexReady = new Promise<void>((resolve) => {
@@ -40,6 +42,7 @@ runService(
         pool: candidatePool(models, `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`),
         candidateReads: candidateReadLog(models),
         staleReports: staleReportMarks(models),
+        inquiries: inquiryRepository(models, relay),
         index: createPoolIndex(),
         indexReady,
         publish: (entry) => bus.publish(entry.exchange, entry.routingKey, entry.envelope),
@@ -53,6 +56,7 @@ runService(
           routes: (router) => {
             poolRoutes(deps)(router);
             searchRoutes(deps)(router);
+            inquiryRoutes(deps)(router);
           },
           redis,
           keyPrefix: config.TIMER_PREFIX,

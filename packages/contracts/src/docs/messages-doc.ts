@@ -53,6 +53,7 @@ const JOBCENTRE_READER: Record<(typeof JOBCENTRE_MESSAGES)[number], string> = {
   'pool.stale-cvs': 'the connector of the jobcentre whose CVs are stale',
   'round.order-amended': "the recipient jobcentre's connector",
   'round.lead-changed': "the recipient jobcentre's connector",
+  'pool.candidate-inquiry': "the connector (and web page) of the candidate's home jobcentre",
 };
 
 /** What each envelope attribute means; whether it is required comes from the Envelope schema itself. */

@@ -1,5 +1,5 @@
 import type { PoolIndex } from '../domain/pool-index';
-import type { CandidatePool, CandidateReadLog, Publish, RankingStore, StaleReportMarks } from './ports';
+import type { CandidatePool, CandidateReadLog, InquiryStore, Publish, RankingStore, StaleReportMarks } from './ports';
 
 export interface MatchingSettings {
   /** A searchable CV not updated for this many days is reported to its jobcentre. */
@@ -14,6 +14,7 @@ export interface MatchingDeps {
   pool: CandidatePool;
   candidateReads: CandidateReadLog;
   staleReports: StaleReportMarks;
+  inquiries: InquiryStore;
   /** The pool in memory (domain/pool-index.ts), for ranking and search. */
   index: PoolIndex;
   /** Resolves once the index was built from the store: nothing is ranked or searched on a half-loaded pool. */

@@ -1,4 +1,4 @@
-import type { SharedCv } from '@rs/contracts';
+import type { CandidateInquiry, SharedCv } from '@rs/contracts';
 import type { OutboxEntry, PublishEntry } from '@rs/db';
 import type { PoolCv } from '../domain/candidate';
 
@@ -114,6 +114,15 @@ export interface CandidateReadLog {
 export interface StaleReportMarks {
   has(id: string): Promise<boolean>;
   mark(id: string, at: Date): Promise<void>;
+}
+
+/** Questions between jobcentres about a candidate (pool.candidate-inquiry), each stored once with its message. */
+export interface InquiryStore {
+  /** Inserts the inquiry with the message to the home jobcentre; false when its id exists already. */
+  insert(inquiry: CandidateInquiry, outbox: OutboxEntry[]): Promise<boolean>;
+  find(id: string): Promise<CandidateInquiry | undefined>;
+  /** Newest first: those a jobcentre received (`to`) or sent (`from`). */
+  list(direction: 'to' | 'from', jobcentre: number, limit: number): Promise<CandidateInquiry[]>;
 }
 
 /** Publishes now with a confirm (events and jobcentre messages that need no stored state). */

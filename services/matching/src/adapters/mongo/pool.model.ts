@@ -86,6 +86,28 @@ const staleReportSchema = new Schema(
   { collection: 'stale_reports', versionKey: false },
 );
 
+/**
+ * Questions from one jobcentre's consultant to a candidate's home jobcentre (`_id` = inquiry id),
+ * each written once through the change log with its pool.candidate-inquiry message to that
+ * jobcentre's queue. Listed to the receiver and to the sender, never to a third jobcentre.
+ */
+const inquirySchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    toJobcentre: { type: Number, required: true, index: true },
+    fromJobcentre: { type: Number, required: true, index: true },
+    candidateRef: { type: String, required: true },
+    askedBy: { type: String, required: true },
+    orderId: { type: String },
+    company: { type: String },
+    question: { type: String, required: true },
+    /** ISO instant (UTC, so it sorts as text). */
+    askedAt: { type: String, required: true },
+    ...aggregateFields,
+  },
+  { collection: 'candidate_inquiries', versionKey: false },
+);
+
 export function matchingModels(connection: Connection) {
   return {
     pool: connection.model('PoolCv', poolSchema),
@@ -93,6 +115,7 @@ export function matchingModels(connection: Connection) {
     candidateReads: connection.model('CandidateRead', candidateReadSchema),
     staleReports: connection.model('StaleReport', staleReportSchema),
     poolChanges: connection.model('PoolChange', poolChangeSchema),
+    inquiries: connection.model('CandidateInquiry', inquirySchema),
   };
 }
 export type MatchingModels = ReturnType<typeof matchingModels>;
