@@ -15,6 +15,7 @@ import type { OidcClient } from './oidc';
 import { adminRoutes } from './routes/admin.routes';
 import { authRoutes, localPath } from './routes/auth.routes';
 import { coursesRoutes } from './routes/courses.routes';
+import { candidatesRoutes } from './routes/candidates.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { navFor } from './nav';
 import { RedisSessionStore } from './session-store';
@@ -149,6 +150,7 @@ export function createWebApp(options: WebOptions): Express {
   app.use(inboxRoutes(options, page));
   app.use(adminRoutes(options, page));
   app.use(coursesRoutes(options, page));
+  app.use(candidatesRoutes(options, page));
 
   app.use((_req, res) => {
     res.status(404);

@@ -33,6 +33,20 @@ export const NAV: readonly NavItem[] = [
     current: (path) => path.startsWith('/courses'),
   },
   {
+    href: '/candidates',
+    label: 'candidates.nav',
+    home: 'candidates.home',
+    roles: ['jobcentre'],
+    current: (path) => path.startsWith('/candidates'),
+  },
+  {
+    href: '/our-cvs',
+    label: 'candidates.navOurs',
+    home: 'candidates.homeOurs',
+    roles: ['jobcentre'],
+    current: (path) => path === '/our-cvs' || /^\/jobcentres\/\d+\/cvs/.test(path),
+  },
+  {
     href: '/admin',
     label: 'nav.admin',
     home: 'home.goAdmin',

@@ -1,3 +1,4 @@
+import * as candidates from './candidates';
 import * as core from './core';
 import * as courses from './courses';
 
@@ -8,6 +9,7 @@ import * as courses from './courses';
 export const da = {
   ...core.da,
   ...courses.da,
+  ...candidates.da,
 };
 
 export type MessageKey = keyof typeof da;
@@ -15,4 +17,5 @@ export type MessageKey = keyof typeof da;
 export const en: Record<MessageKey, string> = {
   ...core.en,
   ...courses.en,
+  ...candidates.en,
 };
