@@ -180,7 +180,8 @@ export const en: { [K in keyof typeof da]: string } = {
   'candidates.askedBy': 'Asked by',
   'candidates.forOrder': 'Order / company',
   'candidates.ours.title': 'Our CVs',
-  'candidates.ours.lead': 'Your candidates in the shared pool, CVs to update, questions from other jobcentres, and who has seen your candidates.',
+  'candidates.ours.lead':
+    'Your candidates in the shared pool, CVs to update, questions from other jobcentres, and who has seen your candidates.',
   'candidates.ours.summary': 'The pool',
   'candidates.ours.inPool': 'CVs in the pool',
   'candidates.ours.staleCount': 'Not updated for {days} days',

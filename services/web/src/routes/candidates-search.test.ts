@@ -8,8 +8,8 @@ describe('the search form and the body it sends', () => {
     expect(LICENCE_CODES).toEqual(LICENCE_CATEGORIES);
     expect(LEVELS).toEqual(CEFR_LEVELS);
     for (const [code, label] of Object.entries(CERTIFICATES)) {
-      expect(da[`cert.${code}` as keyof typeof da]).toBe(label.da);
-      expect(en[`cert.${code}` as keyof typeof en]).toBe(label.en);
+      expect(da[`candidates.cert.${code}` as keyof typeof da]).toBe(label.da);
+      expect(en[`candidates.cert.${code}` as keyof typeof en]).toBe(label.en);
     }
   });
 
