@@ -4,6 +4,7 @@ import type { ServiceGoalDeps } from '../../app/service-goal-deps';
 import { callsRoutes } from './calls.routes';
 import { companiesRoutes } from './companies.routes';
 import { followUpsRoutes } from './follow-ups.routes';
+import { leadOrdersRoutes } from './lead-orders.routes';
 import { ordersRoutes } from './orders.routes';
 import { serviceGoalsRoutes } from './service-goals.routes';
 import { telephonyWebhookRoutes } from './telephony-webhook.routes';
@@ -13,6 +14,7 @@ export function orderIntakeRoutes(deps: CompanyDeps, goalDeps: ServiceGoalDeps) 
   const parts = [
     ordersRoutes(deps),
     serviceGoalsRoutes(goalDeps),
+    leadOrdersRoutes(deps, goalDeps),
     followUpsRoutes(goalDeps),
     companiesRoutes(deps),
     callsRoutes(deps),

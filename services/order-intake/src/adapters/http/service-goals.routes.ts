@@ -26,7 +26,7 @@ import { GOAL_IDS, type ServiceGoals, standing } from '../../domain/service-goal
 
 const STANDINGS = ['waiting', 'running', 'met', 'met-late', 'breached', 'stopped'] as const;
 
-const GoalView = z.object({
+export const GoalView = z.object({
   goal: ServiceGoalId,
   workingDays: z.number().int(),
   /** Null until the registration is known. */
@@ -193,7 +193,8 @@ export function serviceGoalsRoutes(deps: ServiceGoalDeps) {
   return (router: Router) => mountRoutes(router, [list, read, alternative]);
 }
 
-function view(state: ServiceGoals) {
+/** The clocks as the API shows them (also in the lead's queue, GET /jobcentres/:code/orders). */
+export function view(state: ServiceGoals) {
   return {
     orderId: state.orderId,
     leadJobcentre: state.leadJobcentre,
