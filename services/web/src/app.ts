@@ -17,6 +17,7 @@ import { authRoutes, localPath } from './routes/auth.routes';
 import { coursesRoutes } from './routes/courses.routes';
 import { candidatesRoutes } from './routes/candidates.routes';
 import { inboxRoutes } from './routes/inbox.routes';
+import { ordersRoutes } from './routes/orders.routes';
 import { navFor } from './nav';
 import { RedisSessionStore } from './session-store';
 import './session-data';
@@ -148,6 +149,7 @@ export function createWebApp(options: WebOptions): Express {
   });
   app.use(authRoutes(options, page));
   app.use(inboxRoutes(options, page));
+  app.use(ordersRoutes(options, page));
   app.use(adminRoutes(options, page));
   app.use(coursesRoutes(options, page));
   app.use(candidatesRoutes(options, page));

@@ -47,6 +47,13 @@ export const NAV: readonly NavItem[] = [
     current: (path) => path === '/our-cvs' || /^\/jobcentres\/\d+\/cvs/.test(path),
   },
   {
+    href: '/orders',
+    label: 'orders.nav',
+    home: 'orders.home',
+    roles: ['jobcentre'],
+    current: (path) => /^\/(orders|rounds\/[^/]+$|jobcentres\/\d+\/orders)/.test(path),
+  },
+  {
     href: '/admin',
     label: 'nav.admin',
     home: 'home.goAdmin',

@@ -1,6 +1,7 @@
 import * as candidates from './candidates';
 import * as core from './core';
 import * as courses from './courses';
+import * as orders from './orders';
 
 /**
  * The whole catalogue, Danish (the default) and English: one file per area of the web front, each
@@ -10,6 +11,7 @@ export const da = {
   ...core.da,
   ...courses.da,
   ...candidates.da,
+  ...orders.da,
 };
 
 export type MessageKey = keyof typeof da;
@@ -18,4 +20,5 @@ export const en: Record<MessageKey, string> = {
   ...core.en,
   ...courses.en,
   ...candidates.en,
+  ...orders.en,
 };

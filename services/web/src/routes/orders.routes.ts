@@ -1,0 +1,290 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '@rs/service-kit';
+import { cooperation as cooperationOf } from '@rs/reference-data';
+import { type Request, type Response, Router } from 'express';
+import { z } from 'zod';
+import { ApiError, apiClient } from '../api';
+import { type PageContext, signedIn, type WebOptions } from '../context';
+import { requireCsrf } from '../csrf';
+import { da, type MessageKey } from '../locales';
+import type { BoardRound, GoalsView, LeadQueue, OrderView } from './orders-api';
+import { boardRows } from './orders-board';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** The API's own words on the last refused action of the order page, shown once under the flash. */
+    orderProblem?: string;
+  }
+}
+
+const Code = z.coerce.number().int().min(100).max(999);
+const Id = z.string().regex(/^[A-Za-z0-9_-]{1,120}$/);
+const Csrf = { _csrf: z.string() };
+const Candidate = z
+  .string()
+  .regex(/^\d{3}\/[A-Za-z0-9_-]{1,64}$/)
+  .transform((v) => ({ jobcentre: Number(v.slice(0, 3)), candidateRef: v.slice(4) }));
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+const Forms = {
+  round: z.object({ ...Csrf, scope: z.enum(['cooperation', 'east-denmark', 'national']) }),
+  dialogue: z.object({ ...Csrf, note: z.string().trim().max(2000).optional() }),
+  referral: z.object({ ...Csrf, candidate: Candidate, screening: list }),
+  hire: z.object({ ...Csrf, candidate: Candidate, startDate: z.iso.date(), weeklyHours: z.coerce.number().min(1).max(60) }),
+  handover: z.object({ ...Csrf, to: Code, reason: z.string().trim().min(1).max(2000) }),
+  close: z.object({
+    ...Csrf,
+    outcome: z.enum(['filled', 'partly-filled', 'cancelled', 'closed-unfilled']),
+    reason: z.string().trim().max(2000).optional(),
+  }),
+};
+
+type Jobcentre = Extract<Principal, { role: 'jobcentre' }>;
+
+/** The API's problem in the page's language, as far as it gives one ("English / Dansk" or {en, da}). */
+function problemText(error: unknown, lang: 'da' | 'en'): string | undefined {
+  if (!(error instanceof ApiError) || typeof error.body !== 'object' || error.body === null) return undefined;
+  const detail = (error.body as { detail?: unknown }).detail;
+  if (typeof detail === 'object' && detail !== null) {
+    const text = (detail as Record<string, unknown>)[lang];
+    return typeof text === 'string' ? text : undefined;
+  }
+  if (typeof detail !== 'string') return undefined;
+  const [en, da] = detail.split(' / ');
+  return lang === 'da' && da ? da : en;
+}
+
+/**
+ * The newest round of an order: the highest sequence order-intake knows, else the first one —
+ * order-intake hears of a round from broadcast's events, so just after it opened only broadcast
+ * knows it (the board asks broadcast, which answers 404 while there is none).
+ */
+function latestRoundId(order: OrderView): string {
+  const seq = (id: string) => Number(id.slice(id.lastIndexOf('-') + 1)) || 0;
+  const known = [...order.rounds].sort((a, b) => seq(b.roundId) - seq(a.roundId))[0]?.roundId;
+  return known ?? `${order.id}-1`;
+}
+
+/**
+ * The lead consultant (issue 16, part 4): "my orders" with the service-goal clocks, and an order's
+ * page — details, timeline, referral log, clocks and the broadcast round as a board of every
+ * recipient that polls its fragment each second (htmx, through this front: the browser never
+ * calls the APIs) — with the lead's actions as forms. The APIs decide access; on top of that an
+ * order or round page is its lead's only: a jobcentre that merely received the order gets 404,
+ * as for an order it cannot see at all.
+ */
+export function ordersRoutes(options: WebOptions, page: PageContext): Router {
+  const router = Router();
+  const { orderIntake, broadcast } = options.services;
+  const now = () => options.now?.() ?? new Date();
+  const api = (req: Request) => apiClient(req.session.accessToken ?? '');
+  const lead = signedIn(['jobcentre', 'admin']);
+
+  /** The order, when this user leads it (or is an admin): anything else is "not found". */
+  const ownOrder = async (req: Request): Promise<OrderView> => {
+    const id = Id.safeParse(req.params.id);
+    if (!id.success) throw new ApiError(404, undefined);
+    const order = await api(req).get<OrderView>(orderIntake, `/orders/${id.data}`);
+    const principal = req.session.principal;
+    if (principal?.role === 'jobcentre' && principal.jobcentre !== order.leadJobcentre) throw new ApiError(404, undefined);
+    return order;
+  };
+  /** A round of an order this user leads: a recipient's own view (no recipients list) is "not found" here. */
+  const ownRound = async (req: Request, roundId: string): Promise<BoardRound | undefined> => {
+    try {
+      const round = await api(req).get<BoardRound | { own: unknown }>(broadcast, `/rounds/${encodeURIComponent(roundId)}`);
+      if (!('recipients' in round)) throw new ApiError(404, undefined);
+      const principal = req.session.principal;
+      if (principal?.role === 'jobcentre' && principal.jobcentre !== round.leadJobcentre) throw new ApiError(404, undefined);
+      return round;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return undefined;
+      throw error;
+    }
+  };
+  const board = (round: BoardRound | undefined) => ({
+    round,
+    rows: round ? boardRows(round, now()) : [],
+  });
+
+  router.get('/orders', signedIn(['jobcentre']), (req, res) => {
+    res.redirect(303, `/jobcentres/${(req.session.principal as Jobcentre).jobcentre}/orders`);
+  });
+
+  router.get('/jobcentres/:code/orders', lead, async (req, res, next) => {
+    try {
+      const code = Code.safeParse(req.params.code);
+      if (!code.success) throw new ApiError(404, undefined);
+      const queue = await api(req).get<LeadQueue>(orderIntake, `/jobcentres/${code.data}/orders?limit=200`);
+      page.render(res, 'orders-mine', 'orders.mine.title', { code: code.data, queue });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.get('/orders/:id', lead, async (req, res, next) => {
+    try {
+      const order = await ownOrder(req);
+      const roundId = latestRoundId(order);
+      const [goals, round, screening] = await Promise.all([
+        api(req)
+          .get<GoalsView>(orderIntake, `/orders/${order.id}/service-goals`)
+          .catch((error: unknown): GoalsView => {
+            if (error instanceof ApiError && error.status === 404) return { goals: [], timeline: [] };
+            throw error;
+          }),
+        ownRound(req, roundId),
+        api(req).get<{ principles: { id: string; da: string; en: string }[] }>(
+          orderIntake,
+          `/screening-principles${order.cooperation ? `?cooperation=${encodeURIComponent(order.cooperation)}` : ''}`,
+        ),
+      ]);
+      const problem = req.session.orderProblem;
+      delete req.session.orderProblem;
+      // Who proposed whom: the candidates the recipients sent, for "candidates presented" and "hire".
+      const proposed = (round?.recipients ?? []).flatMap((r) =>
+        (r.candidates ?? []).map((c) => ({ jobcentre: r.jobcentre, candidateRef: c.candidateRef, summary: c.summary })),
+      );
+      const presented = new Set(order.referrals.map((r) => `${r.jobcentre}/${r.candidateRef}`));
+      const hired = new Set(order.hires.map((h) => `${h.jobcentre}/${h.candidateRef}`));
+      const members = (order.cooperation ? (cooperationOf(order.cooperation)?.members ?? []) : []).filter((j) => j !== order.leadJobcentre);
+      page.render(res, 'order', 'orders.order.title', {
+        order,
+        goals: goals.goals,
+        // Who did what when: the order's own lines and its clocks' (warnings, breaches), oldest first.
+        timeline: [
+          ...order.timeline.map((l) => ({
+            at: l.at,
+            by: l.by,
+            kind: l.kind,
+            detail: [l.from && l.to ? `${l.from} → ${l.to}` : '', l.note ?? '', l.reason ?? ''].filter(Boolean).join(' · '),
+          })),
+          ...goals.timeline.map((l) => ({ at: l.at, by: l.by, kind: l.type, detail: [l.goal, l.note ?? ''].filter(Boolean).join(' · ') })),
+        ]
+          .sort((a, b) => a.at.localeCompare(b.at))
+          .map((l) => ({ ...l, label: `orders.timeline.${l.kind}` in da ? `orders.timeline.${l.kind}` : undefined })),
+        ...board(round),
+        roundId,
+        problem,
+        screening: screening.principles,
+        proposed: proposed.filter((c) => !presented.has(`${c.jobcentre}/${c.candidateRef}`)),
+        hireable: [
+          ...order.referrals.map((r) => ({ jobcentre: r.jobcentre, candidateRef: r.candidateRef })),
+          ...proposed.filter((c) => !presented.has(`${c.jobcentre}/${c.candidateRef}`)),
+        ].filter((c) => !hired.has(`${c.jobcentre}/${c.candidateRef}`)),
+        members,
+        open: ['registered', 'in-dialogue', 'searching', 'candidates-presented'].includes(order.status),
+        today: now().toISOString().slice(0, 10),
+      });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // The board alone, polled by the order page every second (htmx swaps it in place).
+  router.get('/orders/:id/board', lead, async (req, res, next) => {
+    try {
+      const order = await ownOrder(req);
+      const roundId = latestRoundId(order);
+      const round = await ownRound(req, roundId);
+      res.set('cache-control', 'no-store');
+      page.render(res, 'order-board', 'orders.board.title', { ...board(round), poll: `/orders/${order.id}/board` });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // A round's own page (a round of an earlier scope, or a link from elsewhere), its board polled likewise.
+  router.get(['/rounds/:roundId', '/rounds/:roundId/board'], lead, async (req, res, next) => {
+    try {
+      const roundId = Id.safeParse(req.params.roundId);
+      const round = roundId.success ? await ownRound(req, roundId.data) : undefined;
+      if (!round) throw new ApiError(404, undefined);
+      const fragment = req.path.endsWith('/board');
+      if (fragment) res.set('cache-control', 'no-store');
+      page.render(res, fragment ? 'order-board' : 'order-round', 'orders.round.title', {
+        ...board(round),
+        poll: `/rounds/${round.id}/board`,
+      });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  /** One of the lead's actions: the form checked, the API called with the user's token, a flash and back to the order. */
+  const action = <S extends z.ZodType>(
+    name: string,
+    form: S,
+    run: (req: Request, order: OrderView, data: z.infer<S>) => Promise<{ done: MessageKey; to?: string }>,
+  ) =>
+    router.post(`/orders/:id/${name}`, lead, requireCsrf, async (req: Request, res: Response, next) => {
+      try {
+        const order = await ownOrder(req);
+        const back = `/orders/${order.id}`;
+        const parsed = form.safeParse(req.body);
+        if (!parsed.success) {
+          req.session.flash = { kind: 'error', key: 'orders.flash.invalid' };
+          return res.redirect(303, back);
+        }
+        try {
+          const { done, to } = await run(req, order, parsed.data);
+          req.session.flash = { kind: 'success', key: done };
+          res.redirect(303, to ?? back);
+        } catch (error) {
+          if (!(error instanceof ApiError) || error.status >= 500 || error.status === 401 || error.status === 404) throw error;
+          req.session.flash = { kind: 'error', key: 'orders.flash.refused' };
+          const text = problemText(error, res.locals.lang as 'da' | 'en');
+          if (text) req.session.orderProblem = text;
+          res.redirect(303, back);
+        }
+      } catch (error) {
+        next(error);
+      }
+    });
+
+  const once = () => ({ 'idempotency-key': randomUUID() });
+  action('rounds', Forms.round, async (req, order, data) => {
+    await api(req).post(broadcast, '/rounds', { orderId: order.id, scope: data.scope }, once());
+    return { done: order.rounds.length === 0 && data.scope === 'cooperation' ? 'orders.flash.roundOpened' : 'orders.flash.widened' };
+  });
+  action('dialogue', Forms.dialogue, async (req, order, data) => {
+    await api(req).post(
+      orderIntake,
+      `/orders/${order.id}/transitions`,
+      { to: 'in-dialogue', ...(data.note ? { reason: data.note } : {}) },
+      once(),
+    );
+    return { done: 'orders.flash.dialogue' };
+  });
+  action('referrals', Forms.referral, async (req, order, data) => {
+    await api(req).post(orderIntake, `/orders/${order.id}/referrals`, { ...data.candidate, screening: data.screening }, once());
+    return { done: 'orders.flash.presented' };
+  });
+  action('hires', Forms.hire, async (req, order, data) => {
+    await api(req).post(
+      orderIntake,
+      `/orders/${order.id}/hires`,
+      { ...data.candidate, startDate: data.startDate, weeklyHours: data.weeklyHours },
+      once(),
+    );
+    return { done: 'orders.flash.hired' };
+  });
+  action('handover', Forms.handover, async (req, order, data) => {
+    await api(req).post(orderIntake, `/orders/${order.id}/handover`, { to: data.to, reason: data.reason }, once());
+    // The order is the new lead's now: back to this user's own list.
+    return { done: 'orders.flash.handedOver', to: '/orders' };
+  });
+  action('close', Forms.close, async (req, order, data) => {
+    await api(req).post(
+      orderIntake,
+      `/orders/${order.id}/close`,
+      { outcome: data.outcome, ...(data.reason ? { reason: data.reason } : {}) },
+      once(),
+    );
+    return { done: 'orders.flash.closed' };
+  });
+  return router;
+}

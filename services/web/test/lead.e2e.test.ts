@@ -1,0 +1,271 @@
+import { type Bus, connectBus, silentLogger } from '@rs/bus';
+import { cvPublisher } from '@rs/connector';
+import type { SharedCv } from '@rs/contracts';
+import {
+  jobcentreAmqpUrl,
+  jobcentreToken,
+  type RunningService,
+  registerOrder,
+  type TestPlatform,
+  testPlatform,
+  tokenFor,
+  waitFor,
+} from '@rs/testkit';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, SCREENSHOTS, screenshot, seriousViolations, signIn, startWebFront } from './browser-helpers';
+
+/**
+ * The lead consultant in Debian's Chromium (issue 16, part 4): an order for a Dragør company
+ * (lead Tårnby, 185) broadcast to HRS; Tårnby sees it in "my orders" with its clocks and opens the
+ * board; in other browsers Frederiksberg (147) answers "none" and København (101) a candidate; the
+ * lead's board changes without a reload (the page never navigates, a marker on window stays);
+ * the lead records a conversation, the candidate presented and the hire; closing as unfilled is
+ * disabled with the reason while replies are missing; Frederiksberg, a recipient, cannot open the
+ * lead's order, board or round (404); sign-out. Screenshots test-output/browser/lead-NN-*.png.
+ */
+const LEAD = 185;
+const NONE = 147;
+const WITH_CANDIDATES = 101;
+
+const cv = (ref: string): SharedCv => ({
+  candidateRef: ref,
+  revision: '2026-11-01T08:00:00Z',
+  headline: 'Lagerarbejder med truckcertifikat',
+  occupations: ['9321'],
+  skills: ['truckcertifikat'],
+  languages: ['da'],
+  municipality: 101,
+  summary: 'Lagerarbejder, 5 års erfaring, truckcertifikat B',
+  visibility: { searchable: true },
+});
+
+describe('the lead consultant in a browser', () => {
+  let platform: TestPlatform;
+  let web: RunningService;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const buses: Bus[] = [];
+  let orderId = '';
+  let quietId = '';
+  let webUrl = '';
+  let lead: Page;
+
+  const newPage = async (): Promise<Page> => {
+    // axe-core is injected as a script: the pages' CSP (scripts from 'self' only) would refuse it.
+    const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK', viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    return context.newPage();
+  };
+  const cell = (code: number) => lead.locator(`[data-testid="board-row"][data-jobcentre="${code}"] [data-testid="cell"]`);
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    platform = await testPlatform({ jobcentres: [WITH_CANDIDATES] });
+    const broadcast = await platform.start('broadcast', {
+      REPLY_WINDOW_MODE: 'clock',
+      REPLY_WINDOW_SECONDS: '7200',
+      REMINDER_OFFSETS_SECONDS: 'none',
+    });
+    const intake = await platform.start('order-intake');
+    const matching = await platform.start('matching');
+    const bus = connectBus({ url: jobcentreAmqpUrl(platform.world, WITH_CANDIDATES), name: 'cv-101', logger: silentLogger });
+    buses.push(bus);
+    await cvPublisher(bus, WITH_CANDIDATES).upsertCvs([cv('k101-1')]);
+    const admin = tokenFor({ role: 'admin', sub: 'test' });
+    await waitFor(
+      async () =>
+        (
+          (await (await fetch(`${matching.url}/jobcentres/101/pool`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+            candidates: number;
+          }
+        ).candidates === 1,
+      { what: "101's CV in the pool" },
+    );
+    const front = await startWebFront(platform, { orderIntake: intake, broadcast });
+    web = front.service;
+    webUrl = front.url;
+    orderId = await registerOrder(intake, tokenFor({ role: 'phone-line', sub: 'operator' }), {
+      company: { name: 'Dragør Lager ApS', municipality: 155 },
+      title: 'Lagerarbejder med truckcertifikat',
+      occupation: '9321',
+      broadcast: { scope: 'cooperation' },
+    });
+    // A second order, not broadcast yet: the lead records the conversation and opens its round from the page.
+    quietId = await registerOrder(intake, jobcentreToken(LEAD), {
+      title: 'Truckfører',
+      company: { name: 'Dragør Havn A/S', municipality: 155 },
+    });
+    await waitFor(
+      async () => {
+        const res = await fetch(`${broadcast.url}/jobcentres/${WITH_CANDIDATES}/inbox`, {
+          headers: { authorization: `Bearer ${jobcentreToken(WITH_CANDIDATES)}` },
+        });
+        const body = (await res.json()) as { rounds: { orderId: string; shortlist: unknown[] }[] };
+        return body.rounds.some((r) => r.orderId === orderId && r.shortlist.length === 1);
+      },
+      { what: 'the round open with 101’s shortlist', timeoutMs: 30_000 },
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await web?.stop();
+    await Promise.all(buses.map((b) => b.close()));
+    await platform?.dispose();
+  });
+
+  it('Tårnby sees the order in "my orders" with its clocks and opens its board', async () => {
+    lead = await newPage();
+    await signIn(lead, webUrl, 'taarnby');
+    await lead.getByRole('link', { name: 'Mine ordrer' }).first().click();
+    await lead.waitForURL(`${webUrl}/jobcentres/${LEAD}/orders`);
+    const row = lead.locator(`[data-testid="my-order"][data-order="${orderId}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Dragør Lager ApS');
+    // Broadcasting put the order in "searching", which met the 1-day goal; the 3-day clock runs with its time left.
+    expect(await row.getByTestId('clock-dialogue').textContent()).toContain('Nået');
+    expect(await row.getByTestId('clock-candidates').textContent()).toMatch(/I gang · .* tilbage/);
+    expect(await seriousViolations(lead)).toEqual([]);
+    await screenshot(lead, 'lead-01-my-orders');
+
+    await row.getByRole('link', { name: 'Lagerarbejder med truckcertifikat' }).click();
+    await lead.waitForURL(`${webUrl}/orders/${orderId}`);
+    await cell(NONE).waitFor();
+    expect(await cell(NONE).textContent()).toMatch(/Afventer – .* tilbage/);
+    expect(await cell(WITH_CANDIDATES).textContent()).toMatch(/Afventer/);
+    // The round went to every other HRS jobcentre: each has its cell.
+    expect(await lead.getByTestId('board-row').count()).toBe(15);
+    expect(await lead.getByTestId('goal-candidates').textContent()).toContain('tilbage');
+    expect(await seriousViolations(lead)).toEqual([]);
+    await screenshot(lead, 'lead-02-order-board-pending');
+  });
+
+  it("the lead's board shows Frederiksberg's 'none' and København's candidate within two seconds, without a reload", async () => {
+    const url = lead.url();
+    await lead.evaluate(() => {
+      (globalThis as unknown as { leadMarker: string }).leadMarker = 'not reloaded';
+    });
+    let navigations = 0;
+    lead.on('framenavigated', (frame) => {
+      if (frame === lead.mainFrame()) navigations += 1;
+    });
+
+    const frederiksberg = await newPage();
+    await signIn(frederiksberg, webUrl, 'frederiksberg');
+    await frederiksberg.goto(`${webUrl}/inbox`);
+    const round = frederiksberg.locator(`[data-testid="round"][data-round="${orderId}-1"]`);
+    await round.getByRole('button', { name: 'Svar: ingen kvalificerede kandidater' }).click();
+    await frederiksberg.getByTestId('flash').waitFor();
+    const noneAt = Date.now();
+    await cell(NONE).filter({ hasText: 'Svaret: ingen' }).waitFor({ timeout: 5_000 });
+    const noneMs = Date.now() - noneAt;
+
+    const kobenhavn = await newPage();
+    await signIn(kobenhavn, webUrl, 'kobenhavn');
+    await kobenhavn.goto(`${webUrl}/inbox`);
+    const own = kobenhavn.locator(`[data-testid="round"][data-round="${orderId}-1"]`);
+    await own.getByLabel(/Lagerarbejder med truckcertifikat/).check();
+    await own.getByRole('button', { name: 'Send valgte kandidater' }).click();
+    await kobenhavn.getByTestId('flash').waitFor();
+    const candidatesAt = Date.now();
+    await cell(WITH_CANDIDATES).filter({ hasText: 'Svaret med kandidater: 1' }).waitFor({ timeout: 5_000 });
+    const candidatesMs = Date.now() - candidatesAt;
+
+    // Within two seconds of each reply (a poll a second), and the page was never loaded again.
+    expect(noneMs).toBeLessThan(2_000);
+    expect(candidatesMs).toBeLessThan(2_000);
+    expect(lead.url()).toBe(url);
+    expect(navigations).toBe(0);
+    expect(await lead.evaluate(() => (globalThis as unknown as { leadMarker?: string }).leadMarker)).toBe('not reloaded');
+    expect(await lead.getByTestId('board-progress').textContent()).toContain('2 af 15 har svaret · 1 kandidater');
+    expect(await seriousViolations(lead)).toEqual([]);
+    await screenshot(lead, 'lead-03-order-board-replies');
+    const box = await lead.locator('#board').boundingBox();
+    if (box) await lead.screenshot({ path: `${SCREENSHOTS}/lead-03b-round-board.png`, clip: box, fullPage: true });
+    process.stdout.write(`board updated ${noneMs} ms after "none", ${candidatesMs} ms after the candidate\n`);
+  });
+
+  it('the lead records the candidate presented and the hire; closing as unfilled waits for every reply (R7)', async () => {
+    // Searching already: the conversation is past (the lifecycle allows no step back), so no button for it.
+    await lead.reload();
+    expect(await lead.getByTestId('form-dialogue').count()).toBe(0);
+
+    await lead.getByLabel('Kandidat', { exact: true }).first().selectOption(`${WITH_CANDIDATES}/k101-1`);
+    await lead.getByRole('button', { name: 'Registrér præsentation' }).click();
+    await lead.getByTestId('flash').waitFor();
+    expect(await lead.getByTestId('flash').textContent()).toContain('Præsentationen er registreret');
+    expect(await lead.getByTestId('referrals').textContent()).toContain('k101-1');
+    expect(await lead.getByTestId('order-status').textContent()).toContain('Kandidater præsenteret');
+    expect(await lead.getByTestId('timeline').textContent()).toContain('Kandidat præsenteret');
+    await screenshot(lead, 'lead-04-presented');
+
+    await lead.getByLabel('Startdato').fill('2026-12-14');
+    await lead.getByLabel('Timer om ugen').fill('37');
+    await lead.getByRole('button', { name: 'Registrér ansættelsen' }).click();
+    await lead.getByTestId('flash').waitFor();
+    expect(await lead.getByTestId('flash').textContent()).toContain('Ansættelsen er registreret');
+    expect(await lead.getByTestId('hires').textContent()).toContain('2026-12-14');
+    expect(await lead.getByTestId('positions').textContent()).toContain('1 / 1');
+    expect(await lead.getByTestId('timeline').textContent()).toContain('Ansættelse');
+
+    // Thirteen jobcentres have not answered: closing as unfilled is disabled, and the page says why.
+    expect(await lead.getByTestId('close-unfilled').isDisabled()).toBe(true);
+    expect(await lead.getByTestId('unfilled-reason').textContent()).toContain('ikke alle jobcentre i samarbejdet har svaret');
+    expect(await seriousViolations(lead)).toEqual([]);
+    await screenshot(lead, 'lead-05-hired-close-unfilled-disabled');
+  });
+
+  it('on an order not broadcast yet, the lead records the conversation and opens the round from the page', async () => {
+    await lead.goto(`${webUrl}/orders/${quietId}`);
+    expect(await lead.getByTestId('board-none').count()).toBe(1);
+    await lead.getByLabel('Notat (valgfrit)').fill('Talt med værkføreren om vagtplanen');
+    await lead.getByRole('button', { name: 'Registrér samtale med virksomheden' }).click();
+    await lead.getByTestId('flash').waitFor();
+    expect(await lead.getByTestId('flash').textContent()).toContain('Samtalen med virksomheden er registreret');
+    expect(await lead.getByTestId('order-status').textContent()).toContain('I dialog');
+    expect(await lead.getByTestId('timeline').textContent()).toContain('Talt med værkføreren');
+    await lead.getByRole('button', { name: 'Rundsend ordren' }).click();
+    await lead.getByTestId('flash').waitFor();
+    expect(await lead.getByTestId('flash').textContent()).toContain('Ordren er rundsendt');
+    // The round is on the page at once (broadcast knows it); widening waits until it has completed.
+    await lead.getByTestId('board-row').first().waitFor({ timeout: 10_000 });
+    expect(await lead.getByTestId('form-widen').getByRole('button').isDisabled()).toBe(true);
+    expect(await seriousViolations(lead)).toEqual([]);
+    await screenshot(lead, 'lead-06-dialogue-and-round');
+  });
+
+  it("a recipient jobcentre cannot open the lead's order, board, round or list, by URL either", async () => {
+    const page = await newPage();
+    await signIn(page, webUrl, 'frederiksberg');
+    for (const path of [
+      `/orders/${orderId}`,
+      `/orders/${orderId}/board`,
+      `/rounds/${orderId}-1`,
+      `/rounds/${orderId}-1/board`,
+      `/jobcentres/${LEAD}/orders`,
+    ]) {
+      const res = await page.goto(`${webUrl}${path}`);
+      expect([path, res?.status()]).toEqual([path, 404]);
+    }
+    // Its own list is empty: it leads nothing.
+    await page.goto(`${webUrl}/orders`);
+    await page.getByTestId('orders-empty').waitFor();
+    // A form post on the lead's order, with this session's own CSRF token, is refused too.
+    const token = await page.locator('input[name="_csrf"]').first().inputValue();
+    const forged = await page.request.post(`${webUrl}/orders/${orderId}/close`, {
+      form: { _csrf: token, outcome: 'cancelled' },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(404);
+  });
+
+  it('the lead signs out', async () => {
+    await lead.getByRole('button', { name: 'Log ud' }).click();
+    await lead.waitForURL(/\/session\/end/);
+    await lead.getByRole('button', { name: 'Log ud' }).click();
+    await lead.waitForURL(`${webUrl}/`);
+    expect(await lead.getByRole('link', { name: 'Log ind' }).count()).toBeGreaterThan(0);
+    await screenshot(lead, 'lead-07-signed-out');
+  });
+});
