@@ -6,9 +6,11 @@ import { z } from 'zod';
 import { ApiError, apiClient } from '../api';
 import { type PageContext, signedIn, type WebOptions } from '../context';
 import { requireCsrf } from '../csrf';
-import { da, type MessageKey } from '../locales';
+import type { Translate } from '../i18n';
+import type { MessageKey } from '../locales';
 import type { BoardRound, GoalsView, LeadQueue, OrderView } from './orders-api';
 import { boardRows } from './orders-board';
+import { timelineRows } from './orders-timeline';
 
 declare module 'express-session' {
   interface SessionData {
@@ -155,17 +157,7 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
         order,
         goals: goals.goals,
         // Who did what when: the order's own lines and its clocks' (warnings, breaches), oldest first.
-        timeline: [
-          ...order.timeline.map((l) => ({
-            at: l.at,
-            by: l.by,
-            kind: l.kind,
-            detail: [l.from && l.to ? `${l.from} → ${l.to}` : '', l.note ?? '', l.reason ?? ''].filter(Boolean).join(' · '),
-          })),
-          ...goals.timeline.map((l) => ({ at: l.at, by: l.by, kind: l.type, detail: [l.goal, l.note ?? ''].filter(Boolean).join(' · ') })),
-        ]
-          .sort((a, b) => a.at.localeCompare(b.at))
-          .map((l) => ({ ...l, label: `orders.timeline.${l.kind}` in da ? `orders.timeline.${l.kind}` : undefined })),
+        timeline: timelineRows(order, goals, res.locals.t as Translate),
         ...board(round),
         roundId,
         problem,
