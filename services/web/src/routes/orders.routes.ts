@@ -10,6 +10,7 @@ import type { Translate } from '../i18n';
 import type { MessageKey } from '../locales';
 import type { BoardRound, GoalsView, LeadQueue, OrderView } from './orders-api';
 import { boardRows } from './orders-board';
+import { renderFragment } from './orders-fragment';
 import { timelineRows } from './orders-timeline';
 
 declare module 'express-session' {
@@ -94,18 +95,23 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
     if (principal?.role === 'jobcentre' && principal.jobcentre !== order.leadJobcentre) throw new ApiError(404, undefined);
     return order;
   };
-  /** A round of an order this user leads: a recipient's own view (no recipients list) is "not found" here. */
+  /**
+   * A round of an order this user leads; undefined when broadcast has no such round (yet). A
+   * recipient's own view (no recipients list) or another lead's round is "not found".
+   */
   const ownRound = async (req: Request, roundId: string): Promise<BoardRound | undefined> => {
+    let round: BoardRound | { own: unknown };
     try {
-      const round = await api(req).get<BoardRound | { own: unknown }>(broadcast, `/rounds/${encodeURIComponent(roundId)}`);
-      if (!('recipients' in round)) throw new ApiError(404, undefined);
-      const principal = req.session.principal;
-      if (principal?.role === 'jobcentre' && principal.jobcentre !== round.leadJobcentre) throw new ApiError(404, undefined);
-      return round;
+      round = await api(req).get<BoardRound | { own: unknown }>(broadcast, `/rounds/${encodeURIComponent(roundId)}`);
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return undefined;
       throw error;
     }
+    const principal = req.session.principal;
+    if (!('recipients' in round) || (principal?.role === 'jobcentre' && principal.jobcentre !== round.leadJobcentre)) {
+      throw new ApiError(404, undefined);
+    }
+    return round;
   };
   const board = (round: BoardRound | undefined) => ({
     round,
@@ -176,31 +182,18 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
     }
   });
 
-  // The board alone, polled by the order page every second (htmx swaps it in place).
-  router.get('/orders/:id/board', lead, async (req, res, next) => {
-    try {
-      const order = await ownOrder(req);
-      const roundId = latestRoundId(order);
-      const round = await ownRound(req, roundId);
-      res.set('cache-control', 'no-store');
-      page.render(res, 'order-board', 'orders.board.title', { ...board(round), poll: `/orders/${order.id}/board` });
-    } catch (error) {
-      next(error);
-    }
-  });
-
-  // A round's own page (a round of an earlier scope, or a link from elsewhere), its board polled likewise.
+  // A round's own page, and its board alone: what the order's and the round's pages poll every
+  // second (htmx swaps it in place). Before broadcast has the round the board says so and polls
+  // on, so a round just opened appears by itself.
   router.get(['/rounds/:roundId', '/rounds/:roundId/board'], lead, async (req, res, next) => {
     try {
       const roundId = Id.safeParse(req.params.roundId);
-      const round = roundId.success ? await ownRound(req, roundId.data) : undefined;
+      if (!roundId.success) throw new ApiError(404, undefined);
+      const round = await ownRound(req, roundId.data);
+      const data = { ...board(round), poll: `/rounds/${encodeURIComponent(roundId.data)}/board` };
+      if (req.path.endsWith('/board')) return renderFragment(req, res, 'order-board', now(), data);
       if (!round) throw new ApiError(404, undefined);
-      const fragment = req.path.endsWith('/board');
-      if (fragment) res.set('cache-control', 'no-store');
-      page.render(res, fragment ? 'order-board' : 'order-round', 'orders.round.title', {
-        ...board(round),
-        poll: `/rounds/${round.id}/board`,
-      });
+      page.render(res, 'order-round', 'orders.round.title', data);
     } catch (error) {
       next(error);
     }
