@@ -16,7 +16,8 @@ export interface ResponseSpec {
   schema?: z.ZodType;
   /**
    * A body other than JSON (e.g. `text/csv; charset=utf-8` for an export): the handler returns it
-   * as a string and the edge sends it as is, with this content type; `schema` then describes the text.
+   * as a string (or a Buffer, for a binary file such as a PDF) and the edge sends it as is, with
+   * this content type; `schema` then describes the text.
    */
   contentType?: string;
   headers?: Record<string, string>;
@@ -181,7 +182,7 @@ export function mountRoutes(router: Router, routes: readonly Route[]): void {
       if (reply.replayed) res.set('Idempotency-Replayed', 'true');
       const text = spec.responses[reply.status]?.contentType;
       if (reply.body === undefined) res.end();
-      else if (text && typeof reply.body === 'string') res.type(text).send(reply.body);
+      else if (text && (typeof reply.body === 'string' || Buffer.isBuffer(reply.body))) res.type(text).send(reply.body);
       else res.json(reply.body);
     });
   }

@@ -7,3 +7,4 @@ export * from './private-redis';
 export * from './private-ferretdb';
 export * from './openapi-check';
 export * from './test-issuer';
+export * from './pdf-text';

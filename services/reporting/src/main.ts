@@ -1,7 +1,9 @@
 import { SERVICE_QUEUES } from '@rs/contracts';
 import { runService } from '@rs/service-kit';
 import { consumeReportedEvents } from './adapters/amqp/events.consumer';
+import { dashboardRoutes } from './adapters/http/dashboard.routes';
 import { figuresRoutes } from './adapters/http/figures.routes';
+import { kkrExportRoutes } from './adapters/http/kkr-exports.routes';
 import { kkrRoutes } from './adapters/http/kkr.routes';
 import { factModels, factRepository } from './adapters/mongo/facts.repository';
 import { kkrModels, kkrRepository } from './adapters/mongo/kkr.repository';
@@ -22,7 +24,9 @@ runService(
         http: {
           routes: (router) => {
             figuresRoutes(deps)(router);
+            dashboardRoutes(deps)(router);
             kkrRoutes({ ...deps, kkr })(router);
+            kkrExportRoutes({ ...deps, kkr })(router);
           },
           edge: config,
         },

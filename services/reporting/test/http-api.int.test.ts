@@ -10,7 +10,9 @@ import {
   waitFor,
 } from '@rs/testkit';
 import type { Router } from 'express';
+import { dashboardRoutes } from '../src/adapters/http/dashboard.routes';
 import { figuresRoutes } from '../src/adapters/http/figures.routes';
+import { kkrExportRoutes } from '../src/adapters/http/kkr-exports.routes';
 import { kkrRoutes } from '../src/adapters/http/kkr.routes';
 import { eventsOf, generateQuarter, QUARTER } from './quarter-kit';
 
@@ -21,7 +23,9 @@ import { eventsOf, generateQuarter, QUARTER } from './quarter-kit';
  */
 const table = routeTable('reporting', (router: Router) => {
   figuresRoutes({} as never)(router);
+  dashboardRoutes({} as never)(router);
   kkrRoutes({} as never)(router);
+  kkrExportRoutes({} as never)(router);
 });
 const admin = tokenFor({ role: 'admin', sub: 'admin-1' });
 const hrsSecretariat = tokenFor({ role: 'secretariat', sub: 'sek-hrs', cooperation: 'HRS' });

@@ -8,7 +8,7 @@ import { PERIOD_PATTERN, parsePeriod, quarterOf } from '../../domain/period';
 import { reportCsv } from '../../domain/report-csv';
 import { LIT_FIGURES } from '../../domain/thresholds';
 
-const FiguresQuery = z.object({
+export const FiguresQuery = z.object({
   cooperation: z.enum(['HRS', 'JRS']).optional(),
   period: z
     .string()

@@ -28,7 +28,7 @@ const Entry = z.object({
   by: z.string(),
   at: z.string(),
 });
-const Scheme = z.object({
+export const Scheme = z.object({
   municipality: z.number().int(),
   name: z.string(),
   year: z.number().int(),
