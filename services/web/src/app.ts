@@ -16,6 +16,7 @@ import { adminRoutes } from './routes/admin.routes';
 import { authRoutes, localPath } from './routes/auth.routes';
 import { coursesRoutes } from './routes/courses.routes';
 import { candidatesRoutes } from './routes/candidates.routes';
+import { dashboardRoutes } from './routes/dashboard.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { ordersRoutes } from './routes/orders.routes';
 import { navFor } from './nav';
@@ -62,6 +63,7 @@ export function createWebApp(options: WebOptions): Express {
 
   app.use('/static/dkfds', express.static(packageDir('dkfds', '..'), { maxAge: '1h', index: false }));
   app.use('/static/htmx', express.static(join(dirname(require.resolve('htmx.org/package.json')), 'dist'), { maxAge: '1h', index: false }));
+  app.use('/static/chartjs', express.static(dirname(require.resolve('chart.js')), { maxAge: '1h', index: false }));
   app.use('/static', express.static(join(ROOT, 'public'), { maxAge: '10m', index: false }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'web' });
@@ -153,6 +155,7 @@ export function createWebApp(options: WebOptions): Express {
   app.use(adminRoutes(options, page));
   app.use(coursesRoutes(options, page));
   app.use(candidatesRoutes(options, page));
+  app.use(dashboardRoutes(options, page));
 
   app.use((_req, res) => {
     res.status(404);

@@ -2,6 +2,7 @@ import * as candidates from './candidates';
 import * as core from './core';
 import * as courses from './courses';
 import * as orders from './orders';
+import * as dashboard from './dashboard';
 
 /**
  * The whole catalogue, Danish (the default) and English: one file per area of the web front, each
@@ -12,6 +13,7 @@ export const da = {
   ...courses.da,
   ...candidates.da,
   ...orders.da,
+  ...dashboard.da,
 };
 
 export type MessageKey = keyof typeof da;
@@ -21,4 +23,5 @@ export const en: Record<MessageKey, string> = {
   ...courses.en,
   ...candidates.en,
   ...orders.en,
+  ...dashboard.en,
 };

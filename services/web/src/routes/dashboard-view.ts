@@ -1,0 +1,102 @@
+import type { Lang, Translate } from '../i18n';
+
+/**
+ * reporting's dashboard view (GET /figures/dashboard) as the page gets it, and the page's own
+ * formatting of it: values in the reader's language, periods in words, the charts' data. The
+ * figures are walked as the API lists them, so a figure reporting adds appears by itself.
+ */
+export type Unit = 'ratio' | 'count' | 'days' | 'minutes';
+export type Light = 'green' | 'yellow' | 'red';
+export interface Label {
+  da: string;
+  en: string;
+}
+export interface Tile {
+  figure: string;
+  label: Label;
+  unit: Unit;
+  value: number | null;
+  light: Light | null;
+  threshold: { better: 'higher' | 'lower'; green: number; yellow: number } | null;
+}
+export interface DashboardView {
+  cooperation: string;
+  period: { id: string; kind: 'quarter' | 'month' | 'year'; from: string; to: string };
+  jobcentre: number | null;
+  jobcentreName: string | null;
+  tiles: Tile[];
+  jobcentres: Array<{ jobcentre: number; name: string; values: Record<string, { value: number | null; light: Light | null }> }>;
+  trend: Array<{ period: string; values: Record<string, number | null> }>;
+  trendSeries: { rates: string[]; counts: string[] };
+  all: Array<{ path: string; label: Label; unit: Unit; value: number | null }>;
+}
+
+const number = (value: number, lang: Lang, decimals = 1) =>
+  new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: decimals }).format(value);
+
+/** A figure's value in words and digits of the reader's language. */
+export function formatValue(value: number | null, unit: Unit, lang: Lang, t: Translate): string {
+  if (value === null) return '–';
+  switch (unit) {
+    case 'ratio':
+      return lang === 'da' ? `${number(value * 100, lang)} %` : `${number(value * 100, lang)}%`;
+    case 'days':
+      return t('dashboard.unit.days', { n: number(value, lang) });
+    case 'minutes':
+      return value >= 120
+        ? t('dashboard.unit.hours', { n: number(value / 60, lang) })
+        : t('dashboard.unit.minutes', { n: number(value, lang, 0) });
+    default:
+      return number(value, lang, 0);
+  }
+}
+
+/** What a chart draws: a rate in per cent, other values as they are. */
+export const plotted = (value: number | null, unit: Unit): number | null =>
+  value === null ? null : unit === 'ratio' ? Math.round(value * 1000) / 10 : Math.round(value * 10) / 10;
+
+/** `3. kvartal 2026`, `september 2026`, `2026`. */
+export function periodLabel(id: string, lang: Lang, t: Translate): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(id);
+  if (quarter) return t('dashboard.quarter', { n: quarter[2]!, year: quarter[1]! });
+  const month = /^(\d{4})-(\d{2})$/.exec(id);
+  if (month) {
+    return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 15)),
+    );
+  }
+  return id;
+}
+
+/** The periods to choose from: this and last year's quarters, the last twelve months, three years. */
+export function periodOptions(now: Date, selected: string): { quarters: string[]; months: string[]; years: string[] } {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit' }).formatToParts(now);
+  const year = Number(parts.find((p) => p.type === 'year')?.value);
+  const month = Number(parts.find((p) => p.type === 'month')?.value);
+  const currentQuarter = Math.floor((month - 1) / 3) + 1;
+  const quarters: string[] = [];
+  for (let y = year; y >= year - 1; y--) for (let q = 4; q >= 1; q--) if (y < year || q <= currentQuarter) quarters.push(`${y}-Q${q}`);
+  const months: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const d = new Date(Date.UTC(year, month - 1 - i, 1));
+    months.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
+  }
+  const years = [String(year), String(year - 1), String(year - 2)];
+  if (![...quarters, ...months, ...years].includes(selected)) {
+    if (/Q/.test(selected)) quarters.push(selected);
+    else if (/-/.test(selected)) months.push(selected);
+    else years.push(selected);
+  }
+  return { quarters, months, years };
+}
+
+export interface ChartData {
+  type: 'line' | 'bar';
+  /** Per cent on the value axis (0–100). */
+  percent: boolean;
+  labels: string[];
+  datasets: Array<{ label: string; data: Array<number | null> }>;
+}
+
+/** JSON for a `<script type="application/json">` block: nothing in it can close the element. */
+export const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');

@@ -1,0 +1,165 @@
+import { allCooperations, cooperation as cooperationById, jobcentre as jobcentreById } from '@rs/reference-data';
+import { type Request, type Response, Router } from 'express';
+import { z } from 'zod';
+import { apiClient } from '../api';
+import { type PageContext, signedIn, type WebOptions } from '../context';
+import type { Lang, Translate } from '../i18n';
+import { type ChartData, type DashboardView, formatValue, periodLabel, periodOptions, plotted, scriptJson } from './dashboard-view';
+import { kkrRoutes } from './kkr.routes';
+
+/** The filters as the GET form sends them; a value that is not one is left out (the API's default applies). */
+const Filters = z.object({
+  cooperation: z
+    .string()
+    .regex(/^[A-Z]{2,10}$/)
+    .optional()
+    .catch(undefined),
+  period: z
+    .string()
+    .regex(/^20\d{2}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/)
+    .optional()
+    .catch(undefined),
+  jobcentre: z
+    .string()
+    .regex(/^\d{3}$/)
+    .optional()
+    .catch(undefined),
+  bars: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.]{0,60}$/)
+    .optional()
+    .catch(undefined),
+});
+type Filters = z.infer<typeof Filters>;
+
+const queryOf = (f: Filters) => {
+  const q = new URLSearchParams();
+  if (f.cooperation) q.set('cooperation', f.cooperation);
+  if (f.period) q.set('period', f.period);
+  if (f.jobcentre) q.set('jobcentre', f.jobcentre);
+  return q.toString();
+};
+
+const PALETTE = ['#0059b3', '#b51d09', '#358000', '#7d3c98', '#b07d00', '#00727f', '#595959', '#c2185b'];
+
+/**
+ * The steering group's dashboard (issue 20, part 3): the figures as tiles with their lights, the
+ * months as lines and the members as bars (Chart.js, drawn by /static/dashboard.js from JSON in
+ * the page — the CSP allows no inline script), each chart with its table; the filters are a GET
+ * form so a filtered view has its own address; the quarterly report as CSV and PDF straight from
+ * reporting. The API decides who sees what; the page shows what it answers.
+ */
+export function dashboardRoutes(options: WebOptions, page: PageContext): Router {
+  const router = Router();
+  const reporting = options.services.reporting;
+  const now = options.now ?? (() => new Date());
+  const readers = signedIn(['secretariat', 'jobcentre', 'admin']);
+
+  router.get('/dashboard', readers, async (req, res, next) => {
+    try {
+      const filters = Filters.parse(req.query);
+      const query = queryOf(filters);
+      const view = await apiClient(req.session.accessToken ?? '').get<DashboardView>(
+        reporting,
+        `/figures/dashboard${query ? `?${query}` : ''}`,
+      );
+      page.render(res, 'dashboard', 'dashboard.title', model(req, res, view, filters));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  const download = (kind: 'csv' | 'pdf') => async (req: Request, res: Response, next: (e?: unknown) => void) => {
+    try {
+      const query = queryOf(Filters.parse(req.query));
+      const file = await apiClient(req.session.accessToken ?? '').download(reporting, `/figures/report.${kind}${query ? `?${query}` : ''}`);
+      res.type(file.contentType);
+      if (file.disposition) res.set('Content-Disposition', file.disposition);
+      res.send(file.body);
+    } catch (error) {
+      next(error);
+    }
+  };
+  router.get('/dashboard/report.csv', readers, download('csv'));
+  router.get('/dashboard/report.pdf', readers, download('pdf'));
+
+  function model(req: Request, res: Response, view: DashboardView, filters: Filters) {
+    const lang = res.locals.lang as Lang;
+    const t = res.locals.t as Translate;
+    const principal = req.session.principal!;
+    const fmt = (value: number | null, unit: DashboardView['tiles'][number]['unit']) => formatValue(value, unit, lang, t);
+    const label = (l: { da: string; en: string }) => l[lang];
+    const coop = cooperationById(view.cooperation);
+    const members = [...(coop?.members ?? [])].sort((a, b) => a - b);
+    const cooperations =
+      principal.role === 'admin' ? allCooperations().map((c) => c.id) : principal.role === 'secretariat' ? [view.cooperation] : [];
+    const figureOf = (id: string) =>
+      view.tiles.find((x) => x.figure === id) ?? (view.all.find((a) => a.path === id) as (typeof view.all)[number] | undefined);
+    const monthLabel = (id: string) => periodLabel(id, lang, t);
+
+    const trendChart = (series: string[], percent: boolean): ChartData => ({
+      type: 'line',
+      percent,
+      labels: view.trend.map((m) => monthLabel(m.period)),
+      datasets: series.map((s) => {
+        const f = figureOf(s);
+        return { label: f ? label(f.label) : s, data: view.trend.map((m) => plotted(m.values[s] ?? null, f?.unit ?? 'count')) };
+      }),
+    });
+    const barsFigure =
+      view.tiles.find((x) => x.figure === filters.bars) ?? view.tiles.find((x) => x.figure === 'replyInTimeRate') ?? view.tiles[0];
+    const bars: ChartData | null =
+      barsFigure && view.jobcentres.length > 0
+        ? {
+            type: 'bar',
+            percent: barsFigure.unit === 'ratio',
+            labels: view.jobcentres.map((j) => j.name),
+            datasets: [
+              {
+                label: label(barsFigure.label),
+                data: view.jobcentres.map((j) => plotted(j.values[barsFigure.figure]?.value ?? null, barsFigure.unit)),
+              },
+            ],
+          }
+        : null;
+    const limits = (tile: DashboardView['tiles'][number]) => {
+      if (!tile.threshold) return '';
+      const word = tile.threshold.better === 'higher' ? t('dashboard.from') : t('dashboard.upTo');
+      return t('dashboard.limits', {
+        gw: word,
+        g: fmt(tile.threshold.green, tile.unit),
+        yw: word,
+        y: fmt(tile.threshold.yellow, tile.unit),
+      });
+    };
+    const query = queryOf({ cooperation: view.cooperation, period: view.period.id, jobcentre: filters.jobcentre });
+    return {
+      view,
+      fmt,
+      label,
+      limits,
+      who: view.jobcentreName ? `${view.jobcentreName} (${view.jobcentre})` : `${coop?.name ?? view.cooperation} (${view.cooperation})`,
+      periodText: periodLabel(view.period.id, lang, t),
+      monthLabel,
+      figureOf,
+      options: periodOptions(now(), view.period.id),
+      periodLabel: (id: string) => periodLabel(id, lang, t),
+      cooperations,
+      // A consultant sees only its own jobcentre: no choice of another.
+      jobcentreChoices:
+        principal.role === 'jobcentre' ? [] : members.map((code) => ({ code, name: jobcentreById(code)?.name ?? String(code) })),
+      selectedJobcentre: filters.jobcentre ? Number(filters.jobcentre) : null,
+      barsFigure,
+      charts: {
+        rates: scriptJson(trendChart(view.trendSeries.rates, true)),
+        counts: scriptJson(trendChart(view.trendSeries.counts, false)),
+        bars: bars ? scriptJson(bars) : null,
+      },
+      palette: PALETTE,
+      exports: { csv: `/dashboard/report.csv?${query}`, pdf: `/dashboard/report.pdf?${query}` },
+    };
+  }
+
+  router.use(kkrRoutes(options, page));
+  return router;
+}
