@@ -48,7 +48,8 @@
           y: {
             beginAtZero: true,
             ...(data.percent ? { suggestedMax: 100 } : {}),
-            ticks: { callback: (v) => `${number.format(v)}${data.percent ? ' %' : ''}` },
+            // Counts are whole numbers: no tick at half an order.
+            ticks: { precision: data.percent ? undefined : 0, callback: (v) => `${number.format(v)}${data.percent ? ' %' : ''}` },
           },
         },
       },

@@ -303,4 +303,16 @@ describe('the dashboard and the KKR scheme in a browser', () => {
     expect((await page.goto(`${webUrl}/dashboard?cooperation=JRS`))?.status()).toBe(403);
     expect((await page.goto(`${webUrl}/dashboard/report.pdf?cooperation=JRS&jobcentre=330`))?.status()).toBe(403);
   });
+
+  it('shows an admin any cooperation with its members, and the first until one is chosen', async () => {
+    const page = await newPage();
+    await signIn(page, webUrl, 'admin');
+    await page.goto(`${webUrl}/dashboard`);
+    expect(await page.getByTestId('dashboard-heading').textContent()).toContain('(HRS)');
+    await page.getByLabel('Samarbejde').selectOption('JRS');
+    await page.getByRole('button', { name: 'Vis tal' }).click();
+    await page.waitForURL(/cooperation=JRS/);
+    expect(await page.getByTestId('jobcentre-row').count()).toBe(17);
+    await chartsDrawn(page, ['chart-rates', 'chart-counts', 'chart-bars']);
+  });
 });

@@ -86,6 +86,8 @@ export const da = {
   'kkr.overviewCsv': 'Samlet overblik som regneark (CSV)',
   'kkr.overviewPdf': 'Samlet overblik som PDF',
   'kkr.back': 'Tilbage til overblikket',
+  'kkr.recommendations': 'Skal-anbefalingerne',
+  'kkr.allCooperations': 'Alle samarbejder',
 } as const;
 
 export const en: { [K in keyof typeof da]: string } = {
@@ -171,4 +173,6 @@ export const en: { [K in keyof typeof da]: string } = {
   'kkr.overviewCsv': 'Collected overview as spreadsheet (CSV)',
   'kkr.overviewPdf': 'Collected overview as PDF',
   'kkr.back': 'Back to the overview',
+  'kkr.recommendations': 'The must recommendations',
+  'kkr.allCooperations': 'All cooperations',
 };

@@ -58,6 +58,8 @@ export function dashboardRoutes(options: WebOptions, page: PageContext): Router 
   router.get('/dashboard', readers, async (req, res, next) => {
     try {
       const filters = Filters.parse(req.query);
+      // An admin sees any cooperation: the first one until they choose.
+      if (req.session.principal?.role === 'admin' && !filters.cooperation) filters.cooperation = allCooperations()[0]?.id;
       const query = queryOf(filters);
       const view = await apiClient(req.session.accessToken ?? '').get<DashboardView>(
         reporting,
