@@ -64,6 +64,26 @@ import {
   SeatWithdraw,
   seatWithdrawExample,
 } from './messages/seat';
+import {
+  CourseOpened,
+  courseOpenedExample,
+  CourseOutcomeRecorded,
+  courseOutcomeRecordedExample,
+  CourseSeatsAllocated,
+  courseSeatsAllocatedExample,
+  NeedRecorded,
+  needRecordedExample,
+} from './messages/reported-upskilling';
+import {
+  FollowUpPlanned,
+  followUpPlannedExample,
+  FollowUpRecorded,
+  followUpRecordedExample,
+  FundAgreementRecorded,
+  fundAgreementRecordedExample,
+  RecruitmentAgreementRecorded,
+  recruitmentAgreementRecordedExample,
+} from './messages/reported-intake';
 
 /**
  * The contract: one entry per message name with its schema, major version, where it travels,
@@ -393,6 +413,74 @@ export const catalog = {
     description:
       "Another jobcentre took over as the lead of an order (with the reason): broadcast sends the order's replies and overdue notices to the new lead, who alone may manage its rounds.",
     example: orderLeadChangedExample,
+  },
+  'course.opened': {
+    version: 1,
+    schema: CourseOpened,
+    exchange: EXCHANGES.events,
+    publisher: 'upskilling-seat',
+    description:
+      'An upskilling course was opened (seats bought, price per seat, positive list, the lead and its cooperation), for reporting.',
+    example: courseOpenedExample,
+  },
+  'course.seats-allocated': {
+    version: 1,
+    schema: CourseSeatsAllocated,
+    exchange: EXCHANGES.events,
+    publisher: 'upskilling-seat',
+    description:
+      "A course's seats per jobcentre after the allocation, a seat from the waiting list, a give-back or a decline; the highest `version` of a course is its standing.",
+    example: courseSeatsAllocatedExample,
+  },
+  'course.outcome-recorded': {
+    version: 1,
+    schema: CourseOutcomeRecorded,
+    exchange: EXCHANGES.events,
+    publisher: 'upskilling-seat',
+    description:
+      "A participant's outcome on a course (started, completed, dropped out; hired by the company and when); the highest `version` is the participant's outcome.",
+    example: courseOutcomeRecordedExample,
+  },
+  'need.recorded': {
+    version: 1,
+    schema: NeedRecorded,
+    exchange: EXCHANGES.events,
+    publisher: 'upskilling-seat',
+    description:
+      "A company's coming need (occupation, number, month, whether a course would help) was recorded, for AMK Øst and reporting.",
+    example: needRecordedExample,
+  },
+  'order.follow-up-planned': {
+    version: 1,
+    schema: FollowUpPlanned,
+    exchange: EXCHANGES.events,
+    publisher: 'order-intake',
+    description: 'A hire on a large project got an onboarding follow-up (R10), due some weeks after the start.',
+    example: followUpPlannedExample,
+  },
+  'order.follow-up-recorded': {
+    version: 1,
+    schema: FollowUpRecorded,
+    exchange: EXCHANGES.events,
+    publisher: 'order-intake',
+    description: "The onboarding consultant recorded a follow-up's outcome: still employed, or left (retention, R10/R11).",
+    example: followUpRecordedExample,
+  },
+  'agreement.recruitment-recorded': {
+    version: 1,
+    schema: RecruitmentAgreementRecorded,
+    exchange: EXCHANGES.events,
+    publisher: 'order-intake',
+    description: 'A recruitment agreement with a company was recorded by its lead jobcentre (its period, expected hires), for reporting.',
+    example: recruitmentAgreementRecordedExample,
+  },
+  'agreement.a-kasse-recorded': {
+    version: 1,
+    schema: FundAgreementRecorded,
+    exchange: EXCHANGES.events,
+    publisher: 'order-intake',
+    description: "An agreement with an unemployment fund (a-kasse) was recorded by a cooperation's secretariat, for reporting.",
+    example: fundAgreementRecordedExample,
   },
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -25,3 +25,5 @@ export * from './messages/service-goals';
 export * from './messages/course';
 export * from './messages/seat';
 export * from './messages/order-amended';
+export * from './messages/reported-upskilling';
+export * from './messages/reported-intake';

@@ -52,7 +52,8 @@ export const SERVICE_QUEUES = {
   upskillingRequests: queueSpec(QUEUES.upskillingRequests, ['seat.request', 'seat.withdraw']),
   /**
    * What the steering group's figures (R11) count: orders and their lifecycle, service-goal
-   * alerts, rounds and replies, hires. Course and seat events join here when their contracts exist.
+   * alerts, rounds and replies (their scope: escalations), hires, onboarding follow-ups,
+   * agreements in force, courses with their seats and outcomes, companies' coming needs.
    */
   reportingEvents: queueSpec(QUEUES.reportingEvents, [
     'order.registered',
@@ -64,6 +65,14 @@ export const SERVICE_QUEUES = {
     'round.recipient-overdue',
     'round.completed',
     'order.candidate-hired',
+    'order.follow-up-planned',
+    'order.follow-up-recorded',
+    'agreement.recruitment-recorded',
+    'agreement.a-kasse-recorded',
+    'course.opened',
+    'course.seats-allocated',
+    'course.outcome-recorded',
+    'need.recorded',
   ]),
 } as const satisfies Record<string, QueueSpec>;
 

@@ -42,13 +42,15 @@ runService(
     // The HTTP edge's limits and keys, and the service-goal timers. The edge serves without Redis
     // (and the reconcile re-creates timers once it is back), so /readyz does not wait for it.
     redis: { readiness: false, timerQueues: [TIMER_QUEUES.serviceGoals] },
-    relay: { models: (models) => [models.orders, models.serviceGoals, models.followUps] },
+    relay: {
+      models: (models) => [models.orders, models.serviceGoals, models.followUps, models.recruitmentAgreements, models.fundAgreements],
+    },
     parts: ({ config, logger, models, bus, redis, timerQueues, relay, now }) => {
       const deps: CompanyDeps = {
         orders: orderRepository(models, relay),
         companies: companyRepository(models),
-        agreements: agreementRepository(models),
-        fundAgreements: fundAgreementRepository(models),
+        agreements: agreementRepository(models, relay),
+        fundAgreements: fundAgreementRepository(models, relay),
         calls: callRepository(models),
         nonces: nonceRepository(models),
         now,

@@ -8,10 +8,12 @@ export const sourceVars = {
   ...mongoVars,
   /** Database name of this service (its read model and the KKR scheme). Default reporting. */
   MONGO_DB: z.string().min(1).default('reporting'),
-  /** order-intake's database, read by the rebuild (orders, service-goal clocks). Default order-intake. */
+  /** order-intake's database, read by the rebuild (orders, service-goal clocks, follow-ups, agreements). Default order-intake. */
   ORDER_INTAKE_DB: z.string().min(1).default('order-intake'),
   /** broadcast's database, read by the rebuild (rounds and replies). Default broadcast. */
   BROADCAST_DB: z.string().min(1).default('broadcast'),
+  /** upskilling-seat's database, read by the rebuild (courses, seats, outcomes, companies' needs). Default upskilling-seat. */
+  UPSKILLING_DB: z.string().min(1).default('upskilling-seat'),
 };
 
 const json = <T extends z.ZodType>(schema: T) =>

@@ -6,8 +6,9 @@ import { rebuild } from './app/rebuild';
 import { sourceVars } from './config';
 
 /**
- * `node services/reporting/dist/rebuild.main.js`: recomputes the read model from order-intake's
- * and broadcast's own databases (MONGO_URL, MONGO_DB, ORDER_INTAKE_DB, BROADCAST_DB). Safe while
+ * `node services/reporting/dist/rebuild.main.js`: recomputes the read model from order-intake's,
+ * broadcast's and upskilling-seat's own databases (MONGO_URL, MONGO_DB, ORDER_INTAKE_DB,
+ * BROADCAST_DB, UPSKILLING_DB). Safe while
  * the service runs: facts are inserted under their keys first, then the ones no source holds are
  * removed, so the figures never drop to nothing in between.
  */
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
     const own = client.useDb(config.MONGO_DB);
     const result = await rebuild(
       factRepository(factModels(own)),
-      sourcesOf(client.useDb(config.ORDER_INTAKE_DB), client.useDb(config.BROADCAST_DB)),
+      sourcesOf(client.useDb(config.ORDER_INTAKE_DB), client.useDb(config.BROADCAST_DB), client.useDb(config.UPSKILLING_DB)),
     );
     console.log(JSON.stringify({ rebuilt: true, ...result }));
   } finally {

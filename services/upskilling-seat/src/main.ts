@@ -31,11 +31,11 @@ runService(
       ],
     },
     redis: { timerQueues: [TIMER_QUEUES.seatWindows] },
-    relay: { models: (models) => [models.courses] },
+    relay: { models: (models) => [models.courses, models.needs] },
     parts: ({ config, logger, models, bus, redis, timerQueues, relay, now }) => {
       const deps: UpskillingDeps = {
         courses: courseRepository(models, relay),
-        needs: needRepository(models),
+        needs: needRepository(models, relay),
         seenOrders: seenOrdersRepository(models.seenOrders),
         now,
         newId: randomUUID,

@@ -1,3 +1,4 @@
+import type { OutboxEntry } from '@rs/db';
 import type { FundAgreement, RecruitmentAgreement } from '../domain/agreement';
 import type { Call, CallNeed, CallOutcome } from '../domain/call';
 import type { Company } from '../domain/company';
@@ -25,14 +26,15 @@ export interface CompanyFilter {
   after?: { nameKey: string; id: string };
 }
 
+/** Agreements are written through the change log: the insert carries the event reporting counts. */
 export interface AgreementStore {
-  insert(agreement: RecruitmentAgreement): Promise<boolean>;
+  insert(agreement: RecruitmentAgreement, outbox: OutboxEntry[]): Promise<boolean>;
   load(id: string): Promise<RecruitmentAgreement | undefined>;
   ofCompany(companyId: string): Promise<RecruitmentAgreement[]>;
 }
 
 export interface FundAgreementStore {
-  insert(agreement: FundAgreement): Promise<boolean>;
+  insert(agreement: FundAgreement, outbox: OutboxEntry[]): Promise<boolean>;
   load(id: string): Promise<FundAgreement | undefined>;
   /** Newest period first; `cooperation` narrows. */
   list(filter: { cooperation?: string; fund?: string }, limit: number): Promise<FundAgreement[]>;

@@ -1,5 +1,6 @@
 import type { CandidateHired } from '@rs/contracts';
 import { copenhagenDate, planFollowUps } from '../domain/follow-ups';
+import { followUpPlanned } from './reported-events';
 import type { ServiceGoalDeps } from './service-goal-deps';
 
 export type PlanResult = { kind: 'planned'; created: number } | { kind: 'skipped'; why: string };
@@ -7,7 +8,8 @@ export type PlanResult = { kind: 'planned'; created: number } | { kind: 'skipped
 /**
  * R10: a hire on a large project (`followUp: true`) gets follow-ups at the configured weeks after
  * its start. Each is inserted under an id made of the hire and the week, so a redelivered hire
- * (or two replicas) leaves one of each. A hire without a start date counts from its hire day.
+ * (or two replicas) leaves one of each, with its order.follow-up-planned for reporting. A hire
+ * without a start date counts from its hire day.
  */
 export async function planHireFollowUps(deps: ServiceGoalDeps, hire: CandidateHired): Promise<PlanResult> {
   if (hire.followUp !== true) return { kind: 'skipped', why: 'not a follow-up project' };
@@ -24,6 +26,6 @@ export async function planHireFollowUps(deps: ServiceGoalDeps, hire: CandidateHi
     deps.followUpWeeks,
   );
   let created = 0;
-  for (const followUp of planned) if (await deps.followUps.insert(followUp)) created++;
+  for (const followUp of planned) if (await deps.followUps.insert(followUp, [followUpPlanned(followUp, deps.now())])) created++;
   return { kind: 'planned', created };
 }

@@ -3,6 +3,7 @@ import { type FundAgreement, periodRefusal, type RecruitmentAgreement } from '..
 import { mayMakeAgreement, mayReadCompany } from '../domain/company';
 import type { CompanyDeps } from './company-deps';
 import { keyedId } from './keyed-id';
+import { fundAgreementRecorded, recruitmentAgreementRecorded } from './reported-events';
 
 export type AgreementResult<T> =
   | { kind: 'created'; agreement: T }
@@ -40,7 +41,7 @@ export async function recordRecruitmentAgreement(
     createdAt: deps.now().toISOString(),
     createdBy: actor.sub,
   };
-  if (await deps.agreements.insert(agreement)) return { kind: 'created', agreement };
+  if (await deps.agreements.insert(agreement, [recruitmentAgreementRecorded(agreement)])) return { kind: 'created', agreement };
   const stored = await deps.agreements.load(agreement.id);
   if (!stored) throw new Error(`agreement ${agreement.id}: the insert met a key that is not there`);
   return { kind: 'existing', agreement: stored };
@@ -70,7 +71,7 @@ export async function recordFundAgreement(
     createdAt: deps.now().toISOString(),
     createdBy: actor.sub,
   };
-  if (await deps.fundAgreements.insert(agreement)) return { kind: 'created', agreement };
+  if (await deps.fundAgreements.insert(agreement, [fundAgreementRecorded(agreement)])) return { kind: 'created', agreement };
   const stored = await deps.fundAgreements.load(agreement.id);
   if (!stored) throw new Error(`fund agreement ${agreement.id}: the insert met a key that is not there`);
   return { kind: 'existing', agreement: stored };

@@ -8,6 +8,7 @@ import {
   mayReadFollowUps,
   mayRecordOutcome,
 } from '../domain/follow-ups';
+import { followUpRecorded } from './reported-events';
 import type { ServiceGoalDeps } from './service-goal-deps';
 
 export type OutcomeResult =
@@ -39,7 +40,7 @@ export async function recordFollowUpOutcome(
     const decision = decideOutcome(loaded.state, answer, copenhagenDate(now), now.toISOString(), actor.sub);
     if (decision.kind === 'refused') return { ok: false, status: decision.status, reason: decision.reason };
     if (decision.kind === 'unchanged') return { ok: true, changed: false, followUp: loaded.state };
-    if (await deps.followUps.save(id, { revision: loaded.revision, state: decision.followUp, outbox: [] }))
+    if (await deps.followUps.save(id, { revision: loaded.revision, state: decision.followUp, outbox: followUpRecorded(decision.followUp) }))
       return { ok: true, changed: true, followUp: decision.followUp };
     await backOff(attempt);
   }

@@ -33,8 +33,8 @@ export interface GoalFilter {
 
 export interface FollowUpStore extends Saves<FollowUp> {
   load(id: string): Promise<Loaded<FollowUp> | undefined>;
-  /** False when a follow-up with its id exists already (a redelivered hire). */
-  insert(followUp: FollowUp): Promise<boolean>;
+  /** Inserts it with its messages; false when a follow-up with its id exists already (a redelivered hire). */
+  insert(followUp: FollowUp, outbox: OutboxEntry[]): Promise<boolean>;
   /** By due day, then id, ascending. */
   list(filter: FollowUpFilter, limit: number): Promise<FollowUp[]>;
 }

@@ -1,5 +1,13 @@
 import type { Fact } from '../domain/facts';
-import type { SourceGoals, SourceOrder, SourceRound } from '../domain/from-sources';
+import type {
+  SourceAgreement,
+  SourceCourse,
+  SourceFollowUp,
+  SourceGoals,
+  SourceNeed,
+  SourceOrder,
+  SourceRound,
+} from '../domain/from-sources';
 
 /** The read model (adapters/mongo/facts.repository.ts). */
 export interface FactStore {
@@ -16,4 +24,9 @@ export interface Sources {
   orders(): AsyncIterable<SourceOrder>;
   serviceGoals(): AsyncIterable<SourceGoals>;
   rounds(): AsyncIterable<SourceRound>;
+  followUps(): AsyncIterable<SourceFollowUp>;
+  /** Recruitment agreements and a-kasse agreements. */
+  agreements(): AsyncIterable<SourceAgreement>;
+  courses(): AsyncIterable<SourceCourse>;
+  needs(): AsyncIterable<SourceNeed>;
 }

@@ -1,5 +1,13 @@
 import type { Fact } from '../domain/facts';
-import { factsOfGoals, factsOfOrder, factsOfRound } from '../domain/from-sources';
+import {
+  factsOfAgreement,
+  factsOfCourse,
+  factsOfFollowUp,
+  factsOfGoals,
+  factsOfNeed,
+  factsOfOrder,
+  factsOfRound,
+} from '../domain/from-sources';
 import type { FactStore, Sources } from './ports';
 
 /** Every fact the services' own records hold. */
@@ -15,6 +23,10 @@ export async function factsOfSources(sources: Sources): Promise<Fact[]> {
     if (at) facts.push(...factsOfGoals(goals, at));
   }
   for await (const round of sources.rounds()) facts.push(...factsOfRound(round));
+  for await (const followUp of sources.followUps()) facts.push(...factsOfFollowUp(followUp));
+  for await (const agreement of sources.agreements()) facts.push(...factsOfAgreement(agreement));
+  for await (const course of sources.courses()) facts.push(...factsOfCourse(course));
+  for await (const need of sources.needs()) facts.push(...factsOfNeed(need));
   return facts;
 }
 

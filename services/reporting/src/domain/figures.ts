@@ -1,6 +1,30 @@
-import type { Fact, GoalFact, HireFact, OrderFact, OrderState, OverdueFact, ReplyFact, RoundFact, StateFact } from './facts';
+import { type EscalationFigures, escalationFigures } from './escalation-figures';
+import type {
+  AgreementFact,
+  Fact,
+  FollowUpFact,
+  FollowUpOutcomeFact,
+  GoalFact,
+  HireFact,
+  OrderFact,
+  OrderState,
+  OverdueFact,
+  ReplyFact,
+  RoundFact,
+  StateFact,
+} from './facts';
+import { type AgreementFigures, agreementFigures, type FollowUpFigures, followUpFigures } from './onboarding-figures';
 import { type Period, within } from './period';
 import { type Light, LIT_FIGURES, type LitFigure, lightOf, type Thresholds } from './thresholds';
+import {
+  emptyUpskillingIndex,
+  keepLatest,
+  type NeedFigures,
+  needFigures,
+  type UpskillingFigures,
+  type UpskillingIndex,
+  upskillingFigures,
+} from './upskilling-figures';
 
 /** R11's figures for one cooperation, or one of its jobcentres, in one period. */
 export interface FigureSet {
@@ -35,6 +59,16 @@ export interface FigureSet {
     medianReplyMinutes: number | null;
   };
   placements: { hires: number; target: number | null; progress: number | null };
+  /** Onboarding follow-ups due in the period and retention (R10). */
+  followUps: FollowUpFigures;
+  /** Recruitment and a-kasse agreements in force in the period. */
+  agreements: AgreementFigures;
+  /** Rounds escalated to East Denmark and the country, and what they found (R7). */
+  escalations: EscalationFigures;
+  /** Courses opened in the period: seats bought, used, completed, hired after, cost per hire. */
+  upskilling: UpskillingFigures;
+  /** Companies' coming needs expected in the period (for AMK Øst and the positive list). */
+  needs: NeedFigures;
   lights: Record<LitFigure, Light | null>;
 }
 
@@ -82,6 +116,10 @@ interface Indexed {
   silent: Set<string>;
   hires: HireFact[];
   hiresByOrder: Map<string, number>;
+  followUps: Map<string, FollowUpFact>;
+  followUpOutcomes: Map<string, FollowUpOutcomeFact>;
+  agreements: AgreementFact[];
+  upskilling: UpskillingIndex;
 }
 
 const TERMINAL: ReadonlySet<OrderState> = new Set(['filled', 'partly-filled', 'unfilled', 'cancelled']);
@@ -97,6 +135,10 @@ function indexed(facts: readonly Fact[]): Indexed {
     silent: new Set(),
     hires: [],
     hiresByOrder: new Map(),
+    followUps: new Map(),
+    followUpOutcomes: new Map(),
+    agreements: [],
+    upskilling: emptyUpskillingIndex(),
   };
   for (const f of facts) {
     switch (f.kind) {
@@ -124,6 +166,29 @@ function indexed(facts: readonly Fact[]): Indexed {
       case 'hire':
         ix.hires.push(f);
         ix.hiresByOrder.set(f.orderId, (ix.hiresByOrder.get(f.orderId) ?? 0) + 1);
+        break;
+      case 'follow-up':
+        ix.followUps.set(f.followUpId, f);
+        break;
+      case 'follow-up-outcome':
+        ix.followUpOutcomes.set(f.followUpId, f);
+        // An outcome alone still says the follow-up was planned.
+        if (!ix.followUps.has(f.followUpId)) ix.followUps.set(f.followUpId, { ...f, kind: 'follow-up' });
+        break;
+      case 'agreement':
+        ix.agreements.push(f);
+        break;
+      case 'course':
+        ix.upskilling.courses.set(f.courseId, f);
+        break;
+      case 'seats':
+        keepLatest(ix.upskilling.seats, `${f.courseId}:${f.jobcentre}`, f);
+        break;
+      case 'participant':
+        keepLatest(ix.upskilling.participants, `${f.courseId}:${f.jobcentre}:${f.candidateRef}`, f);
+        break;
+      case 'need':
+        ix.upskilling.needs.push(f);
         break;
     }
   }
@@ -231,6 +296,18 @@ function figureSet(ix: Indexed, scope: ReportScope, jobcentre: number | undefine
       medianReplyMinutes: median(minutes),
     },
     placements: { hires, target, progress: target === null || target === 0 ? null : hires / target },
+    followUps: followUpFigures(ix.followUps, ix.followUpOutcomes, scope, jobcentre),
+    agreements: agreementFigures(ix.agreements, scope, jobcentre),
+    escalations: escalationFigures(
+      ix.rounds,
+      ix.hires,
+      (orderId) => orderState(ix, orderId).state,
+      (round) => cooperationOfOrder(round.orderId, round.leadJobcentre),
+      scope,
+      jobcentre,
+    ),
+    upskilling: upskillingFigures(ix.upskilling, ix.hires, ix.orders, scope, jobcentre),
+    needs: needFigures(ix.upskilling.needs, scope, jobcentre),
   };
   return { ...set, lights: lightsOf(set, scope.thresholds) };
 }
@@ -246,6 +323,15 @@ export function litValues(set: Omit<FigureSet, 'lights'>): Record<LitFigure, num
     replyInTimeRate: set.replies.inTimeRate,
     medianReplyMinutes: set.replies.medianReplyMinutes,
     placementProgress: set.placements.progress,
+    followUpsDone: set.followUps.doneRate,
+    retention: set.followUps.retention,
+    recruitmentAgreements: set.agreements.recruitment,
+    aKasseAgreements: set.agreements.aKasse,
+    escalationFillRate: set.escalations.fillRate,
+    seatUseRate: set.upskilling.seatUseRate,
+    courseCompletionRate: set.upskilling.completionRate,
+    courseHireRate: set.upskilling.hireRate,
+    costPerHire: set.upskilling.costPerHireDkk,
   };
 }
 

@@ -1,10 +1,11 @@
-import type { Fact, OrderState } from './facts';
+import type { Fact, OrderState, RoundScope } from './facts';
 import { channelOf, utc } from './facts';
 
 /**
- * The rebuild reads the services' own records (order-intake's orders and service-goal clocks,
- * broadcast's rounds) and states them as the same facts their events record. Only the fields
- * the figures need are read; the adapter validates them.
+ * The rebuild reads the services' own records (order-intake's orders, service-goal clocks,
+ * follow-ups and agreements, broadcast's rounds, upskilling-seat's courses and needs) and states
+ * them as the same facts their events record. Only the fields the figures need are read; the
+ * adapter validates them.
  */
 export interface SourceOrder {
   id: string;
@@ -15,6 +16,7 @@ export interface SourceOrder {
   status: string;
   closedAt?: string | undefined;
   positions: number;
+  company?: string | undefined;
   hires: Array<{ jobcentre: number; candidateRef: string; hiredAt: string }>;
 }
 
@@ -28,6 +30,7 @@ export interface SourceRound {
   id: string;
   orderId: string;
   leadJobcentre: number;
+  scope?: RoundScope | undefined;
   openedAt: string;
   recipients: Array<{
     jobcentre: number;
@@ -66,6 +69,7 @@ export function factsOfOrder(order: SourceOrder): Fact[] {
       leadJobcentre: order.leadJobcentre,
       channel,
       positions: order.positions,
+      ...(order.company !== undefined ? { company: order.company } : {}),
       at: utc(order.registeredAt),
     },
   ];
@@ -98,6 +102,7 @@ export function factsOfRound(round: SourceRound): Fact[] {
       orderId: round.orderId,
       roundId: round.id,
       leadJobcentre: round.leadJobcentre,
+      ...(round.scope !== undefined ? { scope: round.scope } : {}),
       recipients: round.recipients.map((r) => r.jobcentre).sort((a, b) => a - b),
       at: utc(round.openedAt),
     },
@@ -118,3 +123,126 @@ export function factsOfRound(round: SourceRound): Fact[] {
   }
   return facts;
 }
+
+/** upskilling-seat's course as stored (its version is the change log's). */
+export interface SourceCourse {
+  id: string;
+  version: number;
+  leadJobcentre: number;
+  cooperation: string | null;
+  status: string;
+  openedAt: string;
+  summary: {
+    seats: number;
+    pricePerSeatDkk: number;
+    positiveList: unknown;
+    orderId: string | null;
+    company: { name: string };
+  };
+  requests: Array<{
+    jobcentre: number;
+    allocated: number | null;
+    candidates: Array<{
+      candidateRef: string;
+      outcome?: { status: 'started' | 'completed' | 'dropped-out'; hiredOn: string | null } | undefined;
+    }>;
+  }>;
+}
+
+/**
+ * A course's facts as its events leave them: the opening; once allocated, each requester's seats
+ * and each participant's outcome at the course's current version (the highest one counts, so the
+ * events' earlier versions and this one give the same figures).
+ */
+export function factsOfCourse(course: SourceCourse): Fact[] {
+  const base = { courseId: course.id, cooperation: course.cooperation, version: course.version };
+  const facts: Fact[] = [
+    {
+      kind: 'course',
+      courseId: course.id,
+      cooperation: course.cooperation,
+      leadJobcentre: course.leadJobcentre,
+      seats: course.summary.seats,
+      pricePerSeatDkk: course.summary.pricePerSeatDkk,
+      positiveList: course.summary.positiveList !== null && course.summary.positiveList !== undefined,
+      orderId: course.summary.orderId,
+      company: course.summary.company.name,
+      at: utc(course.openedAt),
+    },
+  ];
+  if (course.status !== 'allocated') return facts;
+  for (const r of course.requests) {
+    facts.push({ kind: 'seats', ...base, jobcentre: r.jobcentre, allocated: r.allocated ?? 0 });
+    for (const k of r.candidates)
+      if (k.outcome)
+        facts.push({
+          kind: 'participant',
+          ...base,
+          jobcentre: r.jobcentre,
+          candidateRef: k.candidateRef,
+          status: k.outcome.status,
+          hiredOn: k.outcome.hiredOn,
+        });
+  }
+  return facts;
+}
+
+export interface SourceNeed {
+  id: string;
+  cooperation: string | null;
+  jobcentre: number | null;
+  count: number;
+  expectedBy: string;
+  courseWouldHelp: boolean;
+}
+
+export const factsOfNeed = (n: SourceNeed): Fact[] => [
+  {
+    kind: 'need',
+    needId: n.id,
+    cooperation: n.cooperation,
+    jobcentre: n.jobcentre,
+    count: n.count,
+    expectedBy: n.expectedBy,
+    courseWouldHelp: n.courseWouldHelp,
+  },
+];
+
+export interface SourceFollowUp {
+  id: string;
+  orderId: string;
+  cooperation: string;
+  jobcentre: number;
+  dueOn: string;
+  outcome: { status: 'still-employed' | 'left' } | null;
+}
+
+export function factsOfFollowUp(f: SourceFollowUp): Fact[] {
+  const planned = { followUpId: f.id, orderId: f.orderId, cooperation: f.cooperation, jobcentre: f.jobcentre, dueOn: f.dueOn };
+  return [
+    { kind: 'follow-up', ...planned },
+    ...(f.outcome ? [{ kind: 'follow-up-outcome' as const, ...planned, status: f.outcome.status }] : []),
+  ];
+}
+
+export interface SourceAgreement {
+  id: string;
+  agreement: 'recruitment' | 'a-kasse';
+  cooperation: string | null;
+  leadJobcentre: number | null;
+  period: { from: string; to?: string | undefined };
+  expectedHires: number;
+}
+
+export const factsOfAgreement = (a: SourceAgreement): Fact[] => [
+  {
+    kind: 'agreement',
+    agreementId: a.id,
+    agreement: a.agreement,
+    cooperation: a.cooperation,
+    leadJobcentre: a.leadJobcentre,
+    from: a.period.from,
+    to: a.period.to ?? null,
+    expectedHires: a.expectedHires,
+  },
+];

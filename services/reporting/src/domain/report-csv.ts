@@ -15,6 +15,19 @@ const STATUS_COLUMNS: ReadonlyArray<[LitFigure, string]> = [
   ['placementProgress', 'Status placeringer'],
 ];
 
+/** Added after the first columns (so a sheet built on their positions keeps working). */
+const MORE_STATUS_COLUMNS: ReadonlyArray<[LitFigure, string]> = [
+  ['followUpsDone', 'Status opfølgninger gennemført'],
+  ['retention', 'Status fastholdelse'],
+  ['recruitmentAgreements', 'Status rekrutteringsaftaler'],
+  ['aKasseAgreements', 'Status a-kasseaftaler'],
+  ['escalationFillRate', 'Status besat efter udvidelse'],
+  ['seatUseRate', 'Status pladser brugt'],
+  ['courseCompletionRate', 'Status gennemført kursus'],
+  ['courseHireRate', 'Status ansat efter kursus'],
+  ['costPerHire', 'Status pris pr. ansættelse'],
+];
+
 export const REPORT_HEADER = [
   'Samarbejde',
   'Periode',
@@ -46,6 +59,42 @@ export const REPORT_HEADER = [
   'Mål for placeringer',
   'Placeringer af mål (%)',
   ...STATUS_COLUMNS.map(([, name]) => name),
+  'Opfølgninger forfaldne',
+  'Opfølgninger gennemført',
+  'Stadig ansat',
+  'Stoppet',
+  'Opfølgninger udestående',
+  'Opfølgninger gennemført (%)',
+  'Fastholdelse (%)',
+  'Rekrutteringsaftaler i kraft',
+  'Forventede ansættelser efter aftaler',
+  'A-kasseaftaler i kraft',
+  'Runder udvidet til Østdanmark',
+  'Runder udvidet til hele landet',
+  'Ordrer udvidet',
+  'Jobcentre spurgt ved udvidelse',
+  'Udvidede ordrer besat',
+  'Udvidede ordrer ubesat',
+  'Ansættelser fra jobcentre uden for samarbejdet',
+  'Udvidede ordrer besat (%)',
+  'Kurser åbnet',
+  'Kurser på positivlisten',
+  'Kursuspladser købt',
+  'Kursuspladser fordelt',
+  'Kursuspladser brugt',
+  'Kursus gennemført',
+  'Kursus afbrudt',
+  'Ansat efter kursus',
+  'Heraf registreret som ansættelse på ordre',
+  'Kursusudgift (kr)',
+  'Pris pr. ansættelse (kr)',
+  'Pladser brugt (%)',
+  'Gennemført kursus (%)',
+  'Ansat efter kursus (%)',
+  'Virksomheders kommende behov',
+  'Personer virksomhederne forventer at ansætte',
+  'Behov hvor et kursus kan hjælpe',
+  ...MORE_STATUS_COLUMNS.map(([, name]) => name),
 ] as const;
 
 const pct = (v: number | null): Cell => (v === null ? null : v * 100);
@@ -81,11 +130,49 @@ function row(report: Report, who: string, f: FigureSet): Cell[] {
     f.placements.hires,
     f.placements.target,
     pct(f.placements.progress),
-    ...STATUS_COLUMNS.map(([figure]) => {
-      const light = f.lights[figure];
-      return light ? LIGHT_DA[light] : null;
-    }),
+    ...STATUS_COLUMNS.map(([figure]) => lightDa(f, figure)),
+    f.followUps.due,
+    f.followUps.done,
+    f.followUps.stillEmployed,
+    f.followUps.left,
+    f.followUps.open,
+    pct(f.followUps.doneRate),
+    pct(f.followUps.retention),
+    f.agreements.recruitment,
+    f.agreements.expectedHires,
+    f.agreements.aKasse,
+    f.escalations.eastDenmark,
+    f.escalations.national,
+    f.escalations.orders,
+    f.escalations.asked,
+    f.escalations.filled,
+    f.escalations.unfilled,
+    f.escalations.hiresFromOutside,
+    pct(f.escalations.fillRate),
+    f.upskilling.courses,
+    f.upskilling.positiveListCourses,
+    f.upskilling.seatsBought,
+    f.upskilling.seatsAllocated,
+    f.upskilling.seatsUsed,
+    f.upskilling.completed,
+    f.upskilling.droppedOut,
+    f.upskilling.hiredAfter,
+    f.upskilling.hiresLinkedToOrders,
+    f.upskilling.costDkk,
+    f.upskilling.costPerHireDkk,
+    pct(f.upskilling.seatUseRate),
+    pct(f.upskilling.completionRate),
+    pct(f.upskilling.hireRate),
+    f.needs.recorded,
+    f.needs.people,
+    f.needs.courseWouldHelp,
+    ...MORE_STATUS_COLUMNS.map(([figure]) => lightDa(f, figure)),
   ];
+}
+
+function lightDa(f: FigureSet, figure: LitFigure): Cell {
+  const light = f.lights[figure];
+  return light ? LIGHT_DA[light] : null;
 }
 
 /** The quarterly report: the cooperation's (or the jobcentre's) line, then one per member jobcentre. */

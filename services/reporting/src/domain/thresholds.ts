@@ -28,6 +28,15 @@ export const LIT_FIGURES = [
   'replyInTimeRate',
   'medianReplyMinutes',
   'placementProgress',
+  'followUpsDone',
+  'retention',
+  'recruitmentAgreements',
+  'aKasseAgreements',
+  'escalationFillRate',
+  'seatUseRate',
+  'courseCompletionRate',
+  'courseHireRate',
+  'costPerHire',
 ] as const;
 export type LitFigure = (typeof LIT_FIGURES)[number];
 
@@ -35,7 +44,8 @@ export type Thresholds = Record<LitFigure, Threshold>;
 
 /**
  * The defaults. Rates are fractions (0.8 = 80 %). JRS's aim for unfilled orders is "preferably
- * zero", hence green only at 0. Placement progress is placements ÷ the period's target.
+ * zero", hence green only at 0. Placement progress is placements ÷ the period's target. Agreements
+ * are counts in force in the period; cost per hire is in whole kroner.
  */
 export const DEFAULT_THRESHOLDS: Thresholds = {
   fillRate: { better: 'higher', green: 0.8, yellow: 0.6 },
@@ -46,6 +56,15 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   replyInTimeRate: { better: 'higher', green: 0.9, yellow: 0.75 },
   medianReplyMinutes: { better: 'lower', green: 1440, yellow: 2880 },
   placementProgress: { better: 'higher', green: 1, yellow: 0.8 },
+  followUpsDone: { better: 'higher', green: 0.95, yellow: 0.8 },
+  retention: { better: 'higher', green: 0.85, yellow: 0.7 },
+  recruitmentAgreements: { better: 'higher', green: 5, yellow: 1 },
+  aKasseAgreements: { better: 'higher', green: 2, yellow: 1 },
+  escalationFillRate: { better: 'higher', green: 0.5, yellow: 0.25 },
+  seatUseRate: { better: 'higher', green: 0.9, yellow: 0.75 },
+  courseCompletionRate: { better: 'higher', green: 0.8, yellow: 0.6 },
+  courseHireRate: { better: 'higher', green: 0.5, yellow: 0.3 },
+  costPerHire: { better: 'lower', green: 40000, yellow: 80000 },
 };
 
 /** Configured limits for some figures (the rest keep their defaults). */

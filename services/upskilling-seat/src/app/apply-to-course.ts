@@ -32,7 +32,7 @@ export function applyToCourse(
       if (decision.events.length === 0) return { result: { outcome: 'unchanged', course: loaded.state } };
       return {
         result: { outcome: 'applied', course: decision.state },
-        write: { state: decision.state, outbox: eventMessages(deps, decision.state, decision.events) },
+        write: { state: decision.state, outbox: eventMessages(deps, decision.state, decision.events, loaded.revision.version + 1) },
       };
     },
     messageId ? { inbox: { messageId, duplicate: (loaded) => ({ outcome: 'unchanged', course: loaded.state }) } } : {},

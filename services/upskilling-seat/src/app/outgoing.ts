@@ -4,6 +4,7 @@ import type { OutboxEntry, PublishEntry, ScheduleEntry } from '@rs/db';
 import { timerId } from '@rs/timers';
 import { type Course, type CourseEvent, costOf, maxSeatsFor, ceilingOf } from '../domain/course';
 import { SOURCE, type UpskillingDeps } from './deps';
+import { courseOpened, reportedCourseEvents } from './reported-events';
 
 /**
  * The id of a message a course sends once in its life (an offer, an allocation): derived from the
@@ -51,7 +52,7 @@ export function windowTimer(
   return { kind: 'schedule', id, queue: TIMER_QUEUES.seatWindows, jobId: id, runAt, data: { courseId: course.id } };
 }
 
-/** What opening sends: an offer to every jobcentre in scope, and the window's timer. */
+/** What opening sends: an offer to every jobcentre in scope, the opening for reporting, and the window's timer. */
 export function openingOutbox(deps: Deps & Pick<UpskillingDeps, 'requestSkewMs'>, course: Course): OutboxEntry[] {
   const offeredAt = deps.now().toISOString();
   return [
@@ -73,12 +74,21 @@ export function openingOutbox(deps: Deps & Pick<UpskillingDeps, 'requestSkewMs'>
         onceId(course.id, 'course.offered', j),
       ),
     ),
+    courseOpened(deps, course, onceId(course.id, 'course.opened')),
     windowTimer(course, deps.requestSkewMs),
   ];
 }
 
-/** The messages of a decision's events, built from the state after them. */
-export function eventMessages(deps: Deps, after: Course, events: readonly CourseEvent[]): OutboxEntry[] {
+/**
+ * The messages of a decision's events, built from the state after them: to the jobcentres, and
+ * (with the course's `version` after the write) what reporting counts.
+ */
+export function eventMessages(deps: Deps, after: Course, events: readonly CourseEvent[], version?: number): OutboxEntry[] {
+  const reported = version === undefined ? [] : reportedCourseEvents(deps, after, events, version);
+  return [...jobcentreMessages(deps, after, events), ...reported];
+}
+
+function jobcentreMessages(deps: Deps, after: Course, events: readonly CourseEvent[]): OutboxEntry[] {
   const now = deps.now().toISOString();
   const request = (j: number) => after.requests.find((r) => r.jobcentre === j);
   return events.flatMap((event): OutboxEntry[] => {

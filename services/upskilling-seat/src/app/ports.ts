@@ -37,8 +37,8 @@ export interface CourseStore extends Saves<Course> {
 }
 
 export interface NeedStore {
-  /** False when a need with its id exists (a retried create). */
-  insert(need: CompanyNeed): Promise<boolean>;
+  /** Inserts the need with its messages (through the change log); false when a need with its id exists (a retried create). */
+  insert(need: CompanyNeed, outbox: OutboxEntry[]): Promise<boolean>;
   load(id: string): Promise<CompanyNeed | undefined>;
   /** The needs expected in these months (YYYY-MM). */
   expectedIn(months: string[]): Promise<CompanyNeed[]>;

@@ -1,8 +1,10 @@
+import { aggregateFields } from '@rs/db';
 import { type Connection, Schema } from 'mongoose';
 
 /**
  * Companies, their agreements, the phone line's call log and the telephony webhook's nonces.
- * None of them sends a message, so each is written by a plain unique-key insert (no change log).
+ * Agreements send their event for reporting, so they are written through the change log; the
+ * others send nothing and are written by a plain unique-key insert.
  */
 const companySchema = new Schema(
   {
@@ -35,6 +37,7 @@ const agreementSchema = new Schema(
     terms: { type: Schema.Types.Mixed, required: true },
     createdAt: { type: String, required: true },
     createdBy: { type: String, required: true },
+    ...aggregateFields,
   },
   { collection: 'recruitment_agreements', versionKey: false },
 );
@@ -49,6 +52,7 @@ const fundAgreementSchema = new Schema(
     notes: { type: String, default: '' },
     createdAt: { type: String, required: true },
     createdBy: { type: String, required: true },
+    ...aggregateFields,
   },
   { collection: 'fund_agreements', versionKey: false },
 );

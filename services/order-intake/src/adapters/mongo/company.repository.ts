@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '@rs/db';
+import { createStore, type Handoff, isDuplicateKey, splitRevision } from '@rs/db';
 import type { AgreementStore, CallStore, CompanyStore, FundAgreementStore, NonceStore } from '../../app/company-ports';
 import type { FundAgreement, RecruitmentAgreement } from '../../domain/agreement';
 import type { Call } from '../../domain/call';
@@ -52,33 +52,42 @@ export function companyRepository(models: CompanyModels): CompanyStore {
   };
 }
 
-export function agreementRepository(models: CompanyModels): AgreementStore {
+/** An agreement as the domain's record: the change log's bookkeeping (version, inbox, tokens) left out. */
+const agreementOf = <T>(doc: Doc | null): T | undefined => (doc ? fromDoc<T>(splitRevision(doc).state) : undefined);
+
+/**
+ * Recruitment agreements through the change log (one insert under the id, its event in the same
+ * write); without a relay (tools, tests) the change is left for a poller.
+ */
+export function agreementRepository(models: CompanyModels, relay?: Handoff): AgreementStore {
   const collection = models.recruitmentAgreements.collection;
+  const store = createStore(models.recruitmentAgreements, relay);
   return {
-    insert: (agreement) => insertOnce(collection, agreement),
+    insert: ({ id, ...fields }, outbox) => store.insert({ _id: id, ...fields }, outbox),
     async load(id) {
-      return fromDoc<RecruitmentAgreement>(await collection.findOne({ _id: id as never }));
+      return agreementOf<RecruitmentAgreement>(await collection.findOne({ _id: id as never }));
     },
     async ofCompany(companyId) {
       const docs = await collection.find({ companyId }).sort({ createdAt: -1, _id: -1 }).limit(500).toArray();
-      return docs.map((d) => fromDoc<RecruitmentAgreement>(d as Doc) as RecruitmentAgreement);
+      return docs.map((d) => agreementOf<RecruitmentAgreement>(d as Doc) as RecruitmentAgreement);
     },
   };
 }
 
-export function fundAgreementRepository(models: CompanyModels): FundAgreementStore {
+export function fundAgreementRepository(models: CompanyModels, relay?: Handoff): FundAgreementStore {
   const collection = models.fundAgreements.collection;
+  const store = createStore(models.fundAgreements, relay);
   return {
-    insert: (agreement) => insertOnce(collection, agreement),
+    insert: ({ id, ...fields }, outbox) => store.insert({ _id: id, ...fields }, outbox),
     async load(id) {
-      return fromDoc<FundAgreement>(await collection.findOne({ _id: id as never }));
+      return agreementOf<FundAgreement>(await collection.findOne({ _id: id as never }));
     },
     async list(filter, limit) {
       const query: Doc = {};
       if (filter.cooperation !== undefined) query.cooperation = filter.cooperation;
       if (filter.fund !== undefined) query.fund = filter.fund;
       const docs = await collection.find(query).sort({ 'period.from': -1, _id: -1 }).limit(limit).toArray();
-      return docs.map((d) => fromDoc<FundAgreement>(d as Doc) as FundAgreement);
+      return docs.map((d) => agreementOf<FundAgreement>(d as Doc) as FundAgreement);
     },
   };
 }

@@ -30,8 +30,8 @@ export function followUpRepository(models: ServiceGoalModels, relay: Handoff): F
     save(id, write) {
       return store.save(id, { revision: write.revision, set: stored(write.state), outbox: write.outbox });
     },
-    insert(followUp) {
-      return store.insert({ _id: followUp.id, ...stored(followUp) }, []);
+    insert(followUp, outbox) {
+      return store.insert({ _id: followUp.id, ...stored(followUp) }, outbox);
     },
     async list({ dueBy, dueAfter, after, ...exact }, limit) {
       const and: Record<string, unknown>[] = [];

@@ -20,5 +20,13 @@ export function consumeReportedEvents(bus: Bus, facts: FactStore) {
     'round.recipient-overdue': record('round.recipient-overdue'),
     'round.completed': record('round.completed'),
     'order.candidate-hired': record('order.candidate-hired'),
+    'order.follow-up-planned': record('order.follow-up-planned'),
+    'order.follow-up-recorded': record('order.follow-up-recorded'),
+    'agreement.recruitment-recorded': record('agreement.recruitment-recorded'),
+    'agreement.a-kasse-recorded': record('agreement.a-kasse-recorded'),
+    'course.opened': record('course.opened'),
+    'course.seats-allocated': record('course.seats-allocated'),
+    'course.outcome-recorded': record('course.outcome-recorded'),
+    'need.recorded': record('need.recorded'),
   });
 }

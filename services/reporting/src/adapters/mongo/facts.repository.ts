@@ -1,18 +1,19 @@
 import { isDuplicateKey } from '@rs/db';
 import { type Connection, Schema } from 'mongoose';
 import type { FactStore } from '../../app/ports';
-import { type Fact, factKey } from '../../domain/facts';
+import { COOPERATION_KINDS, cooperationOfFact, type Fact, factKey, orderOfFact } from '../../domain/facts';
 
 /**
  * One document per fact under its key (facts.ts): the unique `_id` is what makes a redelivery
- * count once, on FerretDB as on MongoDB 7. `cooperation` is set on order facts only; the others
- * are found through their order.
+ * count once, on FerretDB as on MongoDB 7. `orderId` is set on the facts about an order, which are
+ * found through their order; `cooperation` on order facts and on the kinds found by their
+ * cooperation (courses, seats, needs, follow-ups, agreements).
  */
 const factSchema = new Schema(
   {
     _id: { type: String, required: true },
     kind: { type: String, required: true },
-    orderId: { type: String, required: true, index: true },
+    orderId: { type: String, default: null, index: true },
     cooperation: { type: String, default: null },
     fact: { type: Schema.Types.Mixed, required: true },
   },
@@ -34,8 +35,8 @@ export function factRepository(models: FactModels): FactStore {
       await facts.collection.insertOne({
         _id: factKey(fact) as never,
         kind: fact.kind,
-        orderId: fact.orderId,
-        cooperation: fact.kind === 'order' ? fact.cooperation : null,
+        orderId: orderOfFact(fact),
+        cooperation: cooperationOfFact(fact),
         fact,
       });
       return true;
@@ -53,12 +54,15 @@ export function factRepository(models: FactModels): FactStore {
     async ofCooperation(cooperation) {
       const orders = await facts.find({ kind: 'order', cooperation }, { _id: 0, orderId: 1 }).lean();
       const ids = orders.map((o) => String(o.orderId));
-      const result: Fact[] = [];
+      // A follow-up is both about an order and of a cooperation: each fact once, by its key.
+      const result = new Map<string, Fact>();
       for (let i = 0; i < ids.length; i += CHUNK) {
-        const docs = await facts.find({ orderId: { $in: ids.slice(i, i + CHUNK) } }, { _id: 0, fact: 1 }).lean();
-        for (const d of docs) result.push(d.fact as Fact);
+        const docs = await facts.find({ orderId: { $in: ids.slice(i, i + CHUNK) } }, { _id: 1, fact: 1 }).lean();
+        for (const d of docs) result.set(String(d._id), d.fact as Fact);
       }
-      return result;
+      const own = await facts.find({ kind: { $in: [...COOPERATION_KINDS] }, cooperation }, { _id: 1, fact: 1 }).lean();
+      for (const d of own) result.set(String(d._id), d.fact as Fact);
+      return [...result.values()];
     },
     async replaceWith(list) {
       const wanted = new Map(list.map((f) => [factKey(f), f]));

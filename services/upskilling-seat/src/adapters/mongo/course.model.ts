@@ -25,7 +25,7 @@ const courseSchema = new Schema(
   { collection: 'courses', versionKey: false },
 );
 
-/** Companies' coming needs (plain inserts: nothing is sent for them). */
+/** Companies' coming needs, written through the change log: each insert carries its need.recorded. */
 const needSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -40,6 +40,7 @@ const needSchema = new Schema(
     cooperation: { type: String, default: null },
     recordedBy: { type: String, required: true },
     recordedAt: { type: String, required: true },
+    ...aggregateFields,
   },
   { collection: 'company_needs', versionKey: false },
 );
