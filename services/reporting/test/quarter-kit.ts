@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Envelope, type MessageName, makeEnvelope, type PayloadOf } from '@rs/contracts';
-import { cooperation } from '@rs/reference-data';
+import { allJobcentres, cooperation } from '@rs/reference-data';
 
 /**
  * A generated quarter for HRS and JRS: orders with their lifecycle, service-goal alerts, rounds
@@ -24,7 +24,14 @@ export interface GenOrder {
   closedAt: string | null;
   hires: Array<{ jobcentre: number; candidateRef: string; hiredAt: string }>;
   goals: { dialogue: { warned: boolean; breached: boolean }; candidates: { warned: boolean; breached: boolean } };
-  rounds: Array<{ id: string; openedAt: string; deadline: string; answers: Map<number, Answer> }>;
+  rounds: Array<{
+    id: string;
+    /** Absent: the cooperation's own round; East Denmark and national rounds are escalations (R7). */
+    scope?: 'east-denmark' | 'national';
+    openedAt: string;
+    deadline: string;
+    answers: Map<number, Answer>;
+  }>;
 }
 
 function mulberry32(seed: number) {
@@ -135,7 +142,41 @@ export function generateQuarter(seed = 20263, perCooperation = 24): GenOrder[] {
       });
     }
   }
+  escalate(orders, mulberry32(seed + 1));
   return orders;
+}
+
+/**
+ * Every fifth order of the quarter also went to East Denmark (every tenth to the whole country):
+ * jobcentres outside the cooperation were asked, and some of its hires came from them. A second
+ * random stream, so the rest of the generated quarter stays as it was.
+ */
+function escalate(orders: GenOrder[], rnd: () => number): void {
+  for (const [n, o] of orders.entries()) {
+    if (n % 5 !== 2 || o.registeredAt < QUARTER.from) continue;
+    const members = new Set(cooperation(o.cooperation)!.members);
+    const outside = allJobcentres()
+      .map((j) => j.code)
+      .filter((j) => !members.has(j))
+      .sort(() => rnd() - 0.5)
+      .slice(0, 3 + Math.floor(rnd() * 4));
+    const openedAt = plus(o.registeredAt, 3 * 1440 + 45);
+    // No round opens for an order closed by then.
+    if (o.closedAt && o.closedAt <= plus(openedAt, 60)) continue;
+    const deadline = plus(openedAt, 2880);
+    const answers = new Map<number, Answer>();
+    for (const j of outside) {
+      const a = rnd();
+      let answer: Answer =
+        a < 0.6 ? { kind: 'in-time', minutes: 20 + Math.floor(rnd() * 2700) } : a < 0.8 ? { kind: 'never' } : { kind: 'unanswered' };
+      if (answer.kind === 'in-time' && o.closedAt && plus(openedAt, answer.minutes) >= o.closedAt) answer = { kind: 'unanswered' };
+      if (answer.kind === 'never' && o.closedAt && deadline >= o.closedAt) answer = { kind: 'unanswered' };
+      answers.set(j, answer);
+    }
+    o.rounds.push({ id: `${o.id}-esc`, scope: n % 10 === 2 ? 'national' : 'east-denmark', openedAt, deadline, answers });
+    // The first hire of a filled escalated order came from outside the cooperation.
+    if (o.hires.length > 0) o.hires[0] = { ...o.hires[0]!, jobcentre: outside[0]! };
+  }
 }
 
 const env = <N extends MessageName>(name: N, data: PayloadOf<N>, time: string, source: string) =>
@@ -221,7 +262,7 @@ export function eventsOf(orders: readonly GenOrder[]): Array<{ name: MessageName
           roundId: round.id,
           orderId: o.id,
           leadJobcentre: o.lead,
-          scope: 'cooperation',
+          scope: round.scope ?? 'cooperation',
           recipients: [...round.answers.keys()],
           openedAt: round.openedAt,
           deadline: round.deadline,
@@ -272,7 +313,7 @@ export function eventsOf(orders: readonly GenOrder[]): Array<{ name: MessageName
             roundId: round.id,
             orderId: o.id,
             leadJobcentre: o.lead,
-            scope: 'cooperation',
+            scope: round.scope ?? 'cooperation',
             completedAt: round.deadline,
             replied,
             overdue,
@@ -336,7 +377,7 @@ export function recordsOf(orders: readonly GenOrder[]) {
         seq: k + 1,
         leadJobcentre: o.lead,
         cooperation: o.cooperation,
-        scope: 'cooperation',
+        scope: round.scope ?? 'cooperation',
         openedAt: round.openedAt,
         deadline: round.deadline,
         status: o.closedAt ? 'closed' : 'complete',
@@ -395,6 +436,25 @@ export function expectedCounts(orders: readonly GenOrder[], coop: string, jobcen
     .flatMap((o) => o.hires)
     .filter((h) => inQuarter(h.hiredAt) && (jobcentre === undefined || h.jobcentre === jobcentre)).length;
   const due = replies.inTime + replies.late + replies.never;
+  const escalated = mine.flatMap((o) =>
+    o.rounds
+      .filter((r) => r.scope !== undefined && inQuarter(r.openedAt) && (jobcentre === undefined || o.lead === jobcentre))
+      .map((r) => ({ o, r })),
+  );
+  const escalatedOrders = [...new Map(escalated.map(({ o }) => [o.id, o])).values()];
+  const members = new Set(cooperation(coop)!.members);
+  const escFilled = escalatedOrders.filter((o) => o.outcome === 'filled' || o.outcome === 'partly-filled').length;
+  const escUnfilled = escalatedOrders.filter((o) => o.outcome === 'unfilled').length;
+  const escalations = {
+    eastDenmark: escalated.filter(({ r }) => r.scope === 'east-denmark').length,
+    national: escalated.filter(({ r }) => r.scope === 'national').length,
+    orders: escalatedOrders.length,
+    asked: escalated.reduce((n, { r }) => n + r.answers.size, 0),
+    filled: escFilled,
+    unfilled: escUnfilled,
+    hiresFromOutside: escalatedOrders.flatMap((o) => o.hires).filter((h) => !members.has(h.jobcentre)).length,
+    fillRate: escFilled + escUnfilled ? escFilled / (escFilled + escUnfilled) : null,
+  };
   return {
     orders: {
       received: received.length,
@@ -420,5 +480,6 @@ export function expectedCounts(orders: readonly GenOrder[], coop: string, jobcen
     serviceGoals: { dialogue: goal('dialogue'), candidates: goal('candidates') },
     replies: { ...replies, inTimeRate: due ? replies.inTime / due : null, medianReplyMinutes: med(minutes) },
     placements: { hires, target, progress: target ? hires / target : null },
+    escalations,
   };
 }

@@ -5,6 +5,7 @@ import { EXCHANGES } from '@rs/contracts';
 import { cooperation } from '@rs/reference-data';
 import { type RunningService, serviceEnv, type TestPlatform, testPlatform, tokenFor, waitFor } from '@rs/testkit';
 import mongoose from 'mongoose';
+import { type Extras, expectedExtras, extraEvents, extraRecords, generateExtras } from './quarter-extras';
 import { eventsOf, expectedCounts, type GenOrder, generateQuarter, QUARTER, recordsOf } from './quarter-kit';
 
 const admin = tokenFor({ role: 'admin', sub: 'steering-admin' });
@@ -23,24 +24,43 @@ const counts = (r: ReportBody) => ({
   jobcentres: r.jobcentres.map((j) => ({ jobcentre: j.jobcentre, figures: { ...j.figures, lights: undefined } })),
 });
 
-const expectedReport = (orders: GenOrder[], coop: string) => ({
-  figures: { ...expectedCounts(orders, coop, undefined, TARGETS[coop] ?? null), lights: undefined },
+const expectedReport = (orders: GenOrder[], extras: Extras, coop: string) => ({
+  figures: {
+    ...expectedCounts(orders, coop, undefined, TARGETS[coop] ?? null),
+    ...expectedExtras(orders, extras, coop),
+    lights: undefined,
+  },
   jobcentres: [...cooperation(coop)!.members]
     .sort((a, b) => a - b)
-    .map((j) => ({ jobcentre: j, figures: { ...expectedCounts(orders, coop, j), lights: undefined } })),
+    .map((j) => ({
+      jobcentre: j,
+      figures: { ...expectedCounts(orders, coop, j), ...expectedExtras(orders, extras, coop, j), lights: undefined },
+    })),
 });
+
+/** JSON with its keys sorted at every level: equal data gives equal text, whatever order the keys were built in. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
 
 /**
  * Issue 20: a generated quarter for HRS and JRS goes through the real broker into the reporting
  * service (shuffled, some events delivered twice and some replayed under a new id), and every
- * figure — the cooperation's and each member's — equals a count made from the generated data.
- * Then the rebuild command recomputes the read model from order-intake's and broadcast's own
- * records of the same quarter, and the figures come out the same.
+ * figure — the cooperation's and each member's — equals a count made from the generated data:
+ * orders, service goals, replies, placements, escalations to East Denmark and the country,
+ * onboarding follow-ups, agreements in force, upskilling courses (seats and outcomes changing
+ * over several versions) and companies' coming needs. Then the rebuild command recomputes the
+ * read model from order-intake's, broadcast's and upskilling-seat's own records of the same
+ * quarter, and the figures come out the same.
  */
 describe('the steering group’s figures for a generated quarter', () => {
   let platform: TestPlatform;
   let reporting: RunningService;
   const orders = generateQuarter();
+  const extras = generateExtras(orders);
   const live: Record<string, ReportBody> = {};
 
   beforeAll(async () => {
@@ -56,7 +76,7 @@ describe('the steering group’s figures for a generated quarter', () => {
   };
 
   it('counts every figure of HRS and JRS as the generated data says, each event once', async () => {
-    const events = eventsOf(orders);
+    const events = [...eventsOf(orders), ...extraEvents(extras)];
     let seed = 7;
     const shuffled = events
       .map((e) => {
@@ -75,16 +95,23 @@ describe('the steering group’s figures for a generated quarter', () => {
     }
     expect(published).toBeGreaterThan(400);
     for (const coop of ['HRS', 'JRS']) {
-      const expected = expectedReport(orders, coop);
-      expect(expected.figures.orders.received).toBeGreaterThan(15);
-      expect(expected.figures.replies.late).toBeGreaterThan(0);
-      expect(expected.figures.serviceGoals.dialogue.breached).toBeGreaterThan(0);
-      await waitFor(
-        async () => JSON.stringify(counts(await get(`/figures?cooperation=${coop}&period=${QUARTER.id}`))) === JSON.stringify(expected),
-        {
-          timeoutMs: 120_000,
-        },
-      ).catch(() => undefined);
+      const expected = expectedReport(orders, extras, coop);
+      const f = expected.figures;
+      expect(f.orders.received).toBeGreaterThan(15);
+      expect(f.replies.late).toBeGreaterThan(0);
+      expect(f.serviceGoals.dialogue.breached).toBeGreaterThan(0);
+      // The generated quarter holds each new figure, so a count that stayed at zero would fail.
+      expect(f.escalations.eastDenmark + f.escalations.national).toBeGreaterThan(0);
+      expect(f.followUps.done).toBeGreaterThan(0);
+      expect(f.followUps.open + f.followUps.left).toBeGreaterThan(0);
+      expect(f.agreements.recruitment).toBeGreaterThan(0);
+      expect(f.upskilling.seatsUsed).toBeGreaterThan(0);
+      expect(f.upskilling.hiredAfter).toBeGreaterThan(0);
+      expect(f.upskilling.hiresLinkedToOrders).toBeGreaterThan(0);
+      expect(f.needs.recorded).toBeGreaterThan(0);
+      await waitFor(async () => canonical(counts(await get(`/figures?cooperation=${coop}&period=${QUARTER.id}`))) === canonical(expected), {
+        timeoutMs: 120_000,
+      }).catch(() => undefined);
       live[coop] = await get(`/figures?cooperation=${coop}&period=${QUARTER.id}`);
       expect(counts(live[coop])).toEqual(expected);
     }
@@ -93,6 +120,7 @@ describe('the steering group’s figures for a generated quarter', () => {
   it('rebuilds the read model from the services’ own records with the same figures', async () => {
     expect(Object.keys(live)).toEqual(['HRS', 'JRS']);
     const records = recordsOf(orders);
+    const more = extraRecords(extras);
     const client = await mongoose.createConnection(platform.world.mongoUrl).asPromise();
     try {
       const intake = client.useDb(platform.world.dbName('order-intake'));
@@ -100,6 +128,12 @@ describe('the steering group’s figures for a generated quarter', () => {
       await intake.collection('orders').insertMany(records.orders as never[]);
       await intake.collection('service_goals').insertMany(records.serviceGoals as never[]);
       await broadcast.collection('rounds').insertMany(records.rounds as never[]);
+      await intake.collection('follow_ups').insertMany(more.followUps as never[]);
+      await intake.collection('recruitment_agreements').insertMany(more.recruitmentAgreements as never[]);
+      await intake.collection('fund_agreements').insertMany(more.fundAgreements as never[]);
+      const upskilling = client.useDb(platform.world.dbName('upskilling-seat'));
+      await upskilling.collection('courses').insertMany(more.courses as never[]);
+      await upskilling.collection('company_needs').insertMany(more.needs as never[]);
       // A fact no source holds (an order order-intake never kept) must be gone after the rebuild.
       await client
         .useDb(platform.world.dbName('reporting'))
@@ -128,6 +162,7 @@ describe('the steering group’s figures for a generated quarter', () => {
     const env = serviceEnv(platform.world, 'reporting', {
       ORDER_INTAKE_DB: platform.world.dbName('order-intake'),
       BROADCAST_DB: platform.world.dbName('broadcast'),
+      UPSKILLING_DB: platform.world.dbName('upskilling-seat'),
     });
     const { stdout } = await promisify(execFile)(process.execPath, [REBUILD], { env: { PATH: process.env.PATH ?? '', ...env } });
     const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as { rebuilt: boolean; removed: number; facts: number };
