@@ -137,7 +137,7 @@ export function generateExtras(orders: readonly GenOrder[], seed = 4242): Extras
   const needs: GenNeed[] = [];
   for (const coop of ['HRS', 'JRS']) {
     const members = [...cooperation(coop)!.members].sort((a, b) => a - b);
-    RECRUITMENT_PERIODS.forEach((period, i) =>
+    for (const [i, period] of RECRUITMENT_PERIODS.entries())
       agreements.push({
         id: randomUUID(),
         kind: 'recruitment',
@@ -145,11 +145,10 @@ export function generateExtras(orders: readonly GenOrder[], seed = 4242): Extras
         lead: members[i % members.length]!,
         period,
         expectedHires: 5 + i,
-      }),
-    );
+      });
     for (const period of FUND_PERIODS)
       agreements.push({ id: randomUUID(), kind: 'a-kasse', cooperation: coop, lead: null, period, expectedHires: 0 });
-    NEED_MONTHS.forEach((expectedBy, i) =>
+    for (const [i, expectedBy] of NEED_MONTHS.entries())
       needs.push({
         id: `need-${coop}-${i}-${randomUUID().slice(0, 8)}`,
         cooperation: coop,
@@ -157,8 +156,7 @@ export function generateExtras(orders: readonly GenOrder[], seed = 4242): Extras
         count: 1 + i,
         expectedBy,
         courseWouldHelp: i % 2 === 0,
-      }),
-    );
+      });
     const hired = orders.filter((o) => o.cooperation === coop && o.hires.length > 0);
     for (let k = 0; k < 4; k++) courses.push(course(coop, k, members, hired, rnd));
   }
