@@ -21,13 +21,6 @@ const T = {
     logout: 'Vil du logge ud?',
     logoutButton: 'Log ud',
     error: 'Der skete en fejl ved log ind',
-    roles: {
-      'phone-line': 'Telefonlinje (operatør)',
-      jobcentre: 'Jobcenterkonsulent',
-      secretariat: 'Sekretariat',
-      onboarding: 'Indslusningskonsulent',
-      admin: 'Administrator',
-    },
   },
   en: {
     title: 'Sign in',
@@ -42,15 +35,26 @@ const T = {
     logout: 'Do you want to sign out?',
     logoutButton: 'Sign out',
     error: 'Signing in failed',
-    roles: {
-      'phone-line': 'Phone line (operator)',
-      jobcentre: 'Jobcentre consultant',
-      secretariat: 'Secretariat',
-      onboarding: 'Onboarding consultant',
-      admin: 'Administrator',
-    },
   },
-} as const satisfies Record<Lang, { roles: Record<Principal['role'], string> }>;
+} as const;
+
+/** The demo users' roles as a person reads them. */
+const ROLES: Record<Lang, Record<Principal['role'], string>> = {
+  da: {
+    'phone-line': 'Telefonlinje (operatør)',
+    jobcentre: 'Jobcenterkonsulent',
+    secretariat: 'Sekretariat',
+    onboarding: 'Indslusningskonsulent',
+    admin: 'Administrator',
+  },
+  en: {
+    'phone-line': 'Phone line (operator)',
+    jobcentre: 'Jobcentre consultant',
+    secretariat: 'Secretariat',
+    onboarding: 'Onboarding consultant',
+    admin: 'Administrator',
+  },
+};
 
 function layout(lang: Lang, title: string, body: string): string {
   return `<!doctype html>
@@ -64,7 +68,7 @@ function layout(lang: Lang, title: string, body: string): string {
 export function loginPage(uid: string, lang: Lang, failed: boolean, username = ''): string {
   const t = T[lang];
   const rows = DEMO_USERS.map(
-    (u) => `<tr><td><code>${html(u.username)}</code></td><td>${html(u.name)} – ${html(T[lang].roles[u.principal.role])}</td></tr>`,
+    (u) => `<tr><td><code>${html(u.username)}</code></td><td>${html(u.name)} – ${html(ROLES[lang][u.principal.role])}</td></tr>`,
   ).join('');
   return layout(
     lang,

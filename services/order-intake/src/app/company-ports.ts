@@ -2,6 +2,7 @@ import type { OutboxEntry } from '@rs/db';
 import type { FundAgreement, RecruitmentAgreement } from '../domain/agreement';
 import type { Call, CallNeed, CallOutcome } from '../domain/call';
 import type { Company } from '../domain/company';
+import type { CompanyHistoryEntry } from '../domain/company-change';
 
 /**
  * The stores of companies, agreements, calls and webhook nonces, implemented by
@@ -12,6 +13,11 @@ export interface CompanyStore {
   /** False when a company with this id exists. */
   insert(company: Company): Promise<boolean>;
   load(id: string): Promise<Company | undefined>;
+  /**
+   * One update of one document: the fields set and the history lines appended together, so a
+   * change is never half-written. The company after it; undefined when it is not there.
+   */
+  change(id: string, set: Partial<Company>, history: CompanyHistoryEntry[]): Promise<Company | undefined>;
   /** Ordered by name key, then id; narrowed by the filter; at most `limit`. */
   list(filter: CompanyFilter, limit: number): Promise<Company[]>;
 }

@@ -1,4 +1,5 @@
 import type { Actor } from './access';
+import type { CompanyHistoryEntry } from './company-change';
 import { nameKey } from './company-name';
 import { type LeadDecision, leadJobcentreFor } from './lead';
 
@@ -38,6 +39,8 @@ export interface Company {
   contacts: ContactPerson[];
   createdAt: string;
   createdBy: string;
+  /** Every change since registration, oldest first (PATCH /companies/:id); none on a company never changed. */
+  history?: CompanyHistoryEntry[] | undefined;
 }
 
 export function companyId(cvr: string, pNumber?: string): string {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { CompanyDeps } from '../../app/company-deps';
 import type { CompanyFilter } from '../../app/company-ports';
 import { recordFundAgreement, recordRecruitmentAgreement } from '../../app/record-agreement';
+import { changeCompany } from '../../app/change-company';
 import { registerCompany } from '../../app/register-company';
 import type { FundAgreement, RecruitmentAgreement } from '../../domain/agreement';
 import { type Company, companyListFilter, mayReadCompany, mayRegisterCompany } from '../../domain/company';
@@ -13,6 +14,7 @@ import {
   AgreementBody,
   AgreementView,
   CompanyBody,
+  CompanyPatchBody,
   CompanyView,
   Cvr,
   FundAgreementBody,
@@ -159,6 +161,27 @@ export function companiesRoutes(deps: CompanyDeps) {
     handle: async ({ principal, params }) => ({ status: 200, body: companyView(await readCompany(principal, params.id)) }),
   });
 
+  const change = route({
+    method: 'patch',
+    path: '/companies/:id',
+    summary:
+      "Change a company's name, address, municipality or contacts, or its lead jobcentre with a reason (future orders go to the new lead; open orders keep theirs until handed over)",
+    tags: ['companies'],
+    params: CompanyParams,
+    body: CompanyPatchBody,
+    responses: {
+      200: { description: 'the company as it is now (unchanged when nothing differed)', schema: CompanyView },
+    },
+    handle: async ({ principal, params, body }) => {
+      const result = await changeCompany(deps, principal, params.id, body);
+      if (result.kind === 'refused') {
+        if (result.status === 404) throw notFound();
+        throw refusalProblem(result.status, result.message);
+      }
+      return { status: 200, body: companyView(result.company) };
+    },
+  });
+
   const addAgreement = route({
     method: 'post',
     path: '/companies/:id/agreements',
@@ -240,7 +263,7 @@ export function companiesRoutes(deps: CompanyDeps) {
     },
   });
 
-  return (router: Router) => mountRoutes(router, [create, list, read, addAgreement, agreements, addFundAgreement, fundAgreements]);
+  return (router: Router) => mountRoutes(router, [create, list, read, change, addAgreement, agreements, addFundAgreement, fundAgreements]);
 }
 
 function cooperationOfJobcentre(jobcentre: number): string | undefined {
@@ -260,6 +283,7 @@ export function companyView(c: Company) {
     cooperation: c.cooperation,
     contacts: c.contacts,
     createdAt: c.createdAt,
+    history: c.history ?? [],
   };
 }
 

@@ -45,6 +45,37 @@ export const CompanyBody = z.strictObject({
   contacts: z.array(Contact).max(20).default([]),
 });
 
+/**
+ * PATCH /companies/:id: any of these; the rest stays. The CVR and P-number are the company's key
+ * and cannot change (an unknown field is refused, naming it). A new lead always gives its reason.
+ */
+export const CompanyPatchBody = z
+  .strictObject({
+    name: Text(100).optional(),
+    address: Address.optional(),
+    municipality: Municipality.optional(),
+    /** The whole list of contact persons: one left out is removed. */
+    contacts: z.array(Contact).max(20).optional(),
+    lead: z
+      .strictObject({
+        jobcentre: JobcentreCode,
+        /** Why the company changes its lead, e.g. "the company asked to be served by København". */
+        reason: Text(2000),
+      })
+      .optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'name at least one field to change / angiv mindst ét felt' });
+
+const HistoryView = z.object({
+  at: z.string(),
+  by: z.string(),
+  kind: z.enum(['amended', 'lead-changed']),
+  fields: z.array(z.string()).optional(),
+  from: z.number().int().optional(),
+  to: z.number().int().optional(),
+  reason: z.string().optional(),
+});
+
 export const CompanyView = z
   .object({
     id: z.string(),
@@ -60,6 +91,8 @@ export const CompanyView = z
       z.object({ name: z.string(), role: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }),
     ),
     createdAt: z.string(),
+    /** Every change since registration, oldest first: who, when, which fields; a new lead with from, to and reason. */
+    history: z.array(HistoryView),
   })
   .meta({ id: 'Company' });
 

@@ -22,6 +22,8 @@ const companySchema = new Schema(
     contacts: { type: [Schema.Types.Mixed], default: [] },
     createdAt: { type: String, required: true },
     createdBy: { type: String, required: true },
+    /** Changes since registration (domain/company-change.ts), appended with `$push … $each`. */
+    history: { type: [Schema.Types.Mixed], default: undefined },
   },
   { collection: 'companies', versionKey: false },
 );

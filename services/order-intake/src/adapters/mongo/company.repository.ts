@@ -35,6 +35,14 @@ export function companyRepository(models: CompanyModels): CompanyStore {
     async load(id) {
       return fromDoc<Company>(await collection.findOne({ _id: id as never }));
     },
+    async change(id, set, history) {
+      // `$set` and `$push … $each` in one updateOne: one document, so both or neither (FerretDB applies both forms).
+      const update: Doc = {};
+      if (Object.keys(set).length > 0) update.$set = set;
+      if (history.length > 0) update.$push = { history: { $each: history } };
+      if (Object.keys(update).length > 0) await collection.updateOne({ _id: id as never }, update as never);
+      return fromDoc<Company>(await collection.findOne({ _id: id as never }));
+    },
     async list({ cvr, namePattern, after, ...exact }, limit) {
       const and: Doc[] = [];
       // Filter values reach here validated as plain strings and numbers (the routes' zod schemas).
