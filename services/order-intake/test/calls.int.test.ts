@@ -117,6 +117,54 @@ describe('the shared phone line', () => {
     expect(fields(conflict)).toEqual(['body.company.new.cvr']);
   });
 
+  it('takes the whole order on the phone (issue 15 part 2): DISCO-08 code, hours, deadline, hard requirements, contact; each bad field named', async () => {
+    const full = {
+      title: 'Lagermedarbejder',
+      occupation: '9321',
+      occupationText: 'Lagerarbejder med truck',
+      positions: 2,
+      municipality: 185,
+      description: 'Plukning og pakning',
+      employmentType: 'permanent',
+      workingTime: 'full-time',
+      weeklyHours: 37,
+      startBy: '2027-01-04',
+      applicationDeadline: '2026-12-18',
+      requirements: { certificates: ['forklift'], licences: ['B'], languages: [{ language: 'da', level: 'B1' }] },
+      wishes: ['Erfaring med scanner'],
+      shortNotice: true,
+      contact: { name: 'Mette Holm', phone: '+45 32 00 00 00' },
+    };
+    const res = await post('/calls', operator, aCall({ company: { cvr: DRAGØR_CVR }, order: full })).expect(201);
+    const order = await get(`/orders/${res.body.orderId}`, tårnby).expect(200);
+    expect(order.body).toMatchObject({
+      channel: 'phone-line',
+      leadJobcentre: 185,
+      details: {
+        occupation: { code: '9321', taxonomy: 'DISCO-08', text: 'Lagerarbejder med truck' },
+        positions: 2,
+        workplaceMunicipality: 185,
+        employmentType: 'permanent',
+        weeklyHours: 37,
+        applicationDeadline: '2026-12-18',
+        requirements: { certificates: ['forklift'], licences: ['B'] },
+        shortNotice: true,
+        contact: { name: 'Mette Holm' },
+      },
+      order: { requirements: { certificates: ['forklift'] } },
+    });
+    for (const [bad, field] of [
+      [{ occupation: 'Lagerarbejder' }, 'body.order.occupation'],
+      [{ weeklyHours: 90 }, 'body.order.weeklyHours'],
+      [{ applicationDeadline: '18-12-2026' }, 'body.order.applicationDeadline'],
+      [{ requirements: { certificates: ['juggling'] } }, 'body.order.requirements.certificates.0'],
+      [{ channel: 'api' }, 'body.order.channel'],
+    ] as const) {
+      const refused = await post('/calls', operator, aCall({ company: { cvr: DRAGØR_CVR }, order: { ...full, ...bad } })).expect(400);
+      expect(fields(refused)).toEqual([field]);
+    }
+  });
+
   it('refuses bad input of every kind, naming the field', async () => {
     const badCvr = await post('/calls', operator, aCall({ company: { cvr: '24256791' } })).expect(400);
     expect(fields(badCvr)).toEqual(expect.arrayContaining(['body.company.cvr']));

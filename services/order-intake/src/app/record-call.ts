@@ -3,7 +3,7 @@ import { jobcentreForMunicipality } from '@rs/reference-data';
 import type { Actor } from '../domain/access';
 import { type Call, type CallNeed, type CallOutcome, mayRecordCall } from '../domain/call';
 import type { Company, NewCompany } from '../domain/company';
-import { detailsFromSummary } from '../domain/details';
+import { DEFAULT_TAXONOMY, NO_REQUIREMENTS, type OrderDetails, summaryOf } from '../domain/details';
 import { escapeRegex, nameKey } from '../domain/company-name';
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH, referenceFrom } from '../domain/reference';
 import type { CompanyDeps } from './company-deps';
@@ -15,15 +15,51 @@ import { registerOrder } from './register-order';
 /** How the operator names the caller's company: by id, CVR, exact name, or as a new company. */
 export type CallCompany = { companyId: string } | { cvr: string } | { name: string } | { new: NewCompany };
 
-/** The job the caller asks for, when the call becomes a new order. */
+/** The job the caller asks for, when the call becomes a new order: the order's fields (issue 15, part 2). */
 export interface CallOrder {
   title: string;
+  /** DISCO-08 code. */
   occupation: string;
+  occupationText?: string | undefined;
+  taxonomyVersion?: string | undefined;
   positions: number;
   municipality?: number | undefined;
   description: string;
+  employmentType?: OrderDetails['employmentType'];
+  workingTime?: OrderDetails['workingTime'];
+  weeklyHours?: number | undefined;
   startBy?: string | undefined;
+  applicationDeadline?: string | undefined;
+  requirements?: OrderDetails['requirements'] | undefined;
+  wishes: string[];
+  shortNotice: boolean;
+  contact?: OrderDetails['contact'];
+  largeProject?: boolean | undefined;
   broadcast?: { scope: ScopeId } | undefined;
+}
+
+/** The order's details as the operator took them on the phone, the job in `municipality`. */
+function callOrderDetails(order: CallOrder, municipality: number): OrderDetails {
+  return {
+    title: order.title,
+    description: order.description,
+    occupation: {
+      code: order.occupation,
+      taxonomy: order.taxonomyVersion ?? DEFAULT_TAXONOMY,
+      ...(order.occupationText ? { text: order.occupationText } : {}),
+    },
+    positions: order.positions,
+    workplaceMunicipality: municipality,
+    ...(order.employmentType ? { employmentType: order.employmentType } : {}),
+    ...(order.workingTime ? { workingTime: order.workingTime } : {}),
+    ...(order.weeklyHours !== undefined ? { weeklyHours: order.weeklyHours } : {}),
+    ...(order.startBy ? { startBy: order.startBy } : {}),
+    ...(order.applicationDeadline ? { applicationDeadline: order.applicationDeadline } : {}),
+    requirements: order.requirements ?? NO_REQUIREMENTS,
+    wishes: order.wishes,
+    shortNotice: order.shortNotice,
+    ...(order.contact ? { contact: order.contact } : {}),
+  };
 }
 
 export interface CallInput {
@@ -146,15 +182,9 @@ async function placeCall(
     if (input.order.broadcast?.scope === 'cooperation' && !terms.cooperation) {
       return refused(422, 'body.order.broadcast.scope: the lead jobcentre is in no cooperation / tovholderen er ikke med i et samarbejde');
     }
-    const summary = OrderSummary.safeParse({
-      title: input.order.title,
-      occupation: input.order.occupation,
-      positions: input.order.positions,
-      municipality,
-      companyName: company.name,
-      description: input.order.description,
-      ...(input.order.startBy ? { startBy: input.order.startBy } : {}),
-    });
+    const details = callOrderDetails(input.order, municipality);
+    // What recipients are sent must fit the contract's limits: checked before anything is stored.
+    const summary = OrderSummary.safeParse(summaryOf(details, company.name));
     if (!summary.success) {
       const issue = summary.error.issues[0];
       return refused(400, `body.order.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'} / ugyldig ordre`);
@@ -165,8 +195,8 @@ async function placeCall(
       channel: 'phone-line',
       registeredBy: actor.sub,
       company: orderCompany(company),
-      // A call's order has the summary's fields; the lead completes the rest (PATCH /orders/:id).
-      details: detailsFromSummary(summary.data),
+      details,
+      ...(input.order.largeProject !== undefined ? { largeProject: input.order.largeProject } : {}),
       broadcast: input.order.broadcast ?? null,
       ...(terms.silenceMeansNone ? { silenceMeansNone: true } : {}),
       // The call's own id keys its order: a retried call registers its order once.

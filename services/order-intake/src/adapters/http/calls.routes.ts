@@ -25,6 +25,7 @@ import { type RecordCallResult, recordCall, resolveCall } from '../../app/record
 import { CALL_NEEDS, CALL_OUTCOMES, type Call, callListFilter, mayReadCall } from '../../domain/call';
 import { parseReference } from '../../domain/reference';
 import { CompanyBody, Cvr, Municipality, Scope, Text } from './company-schemas';
+import { CreateOrderBody } from './order-schemas';
 import { refusalProblem } from './refusal';
 
 const Phone = z.string().regex(/^\+?[0-9 ]{3,20}$/, 'digits, spaces and a leading + (cifre, mellemrum og et foranstillet +)');
@@ -43,14 +44,33 @@ const CallCompanyBody = z.union([
   z.strictObject({ new: CompanyBody }),
 ]);
 
+const order = CreateOrderBody.shape;
+
+/**
+ * The job order a call becomes: the same fields as POST /orders (issue 15, part 2), so the
+ * operator takes the whole order on the phone; only title, occupation and positions are required.
+ * The channel is always the phone line; the company and its lead come from the call's company.
+ */
 const CallOrderBody = z.strictObject({
-  title: Text(200),
-  occupation: Text(200),
-  positions: z.number().int().min(1).max(1000),
+  title: order.title,
+  /** DISCO-08 code of the occupation (1–6 digits). */
+  occupation: order.occupation,
+  occupationText: order.occupationText,
+  taxonomyVersion: order.taxonomyVersion,
+  positions: order.positions,
   /** Where the job is; defaults to the company's municipality. */
   municipality: Municipality.optional(),
-  description: z.string().max(4000).default(''),
-  startBy: z.iso.date().optional(),
+  description: order.description,
+  employmentType: order.employmentType,
+  workingTime: order.workingTime,
+  weeklyHours: order.weeklyHours,
+  startBy: order.startBy,
+  applicationDeadline: order.applicationDeadline,
+  requirements: order.requirements,
+  wishes: order.wishes,
+  shortNotice: order.shortNotice,
+  contact: order.contact,
+  largeProject: order.largeProject,
   broadcast: z.strictObject({ scope: Scope }).optional(),
 });
 
