@@ -19,6 +19,7 @@ import { candidatesRoutes } from './routes/candidates.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { ordersRoutes } from './routes/orders.routes';
+import { operatorRoutes } from './routes/operator.routes';
 import { navFor } from './nav';
 import { RedisSessionStore } from './session-store';
 import './session-data';
@@ -156,6 +157,7 @@ export function createWebApp(options: WebOptions): Express {
   app.use(coursesRoutes(options, page));
   app.use(candidatesRoutes(options, page));
   app.use(dashboardRoutes(options, page));
+  app.use(operatorRoutes(options, page));
 
   app.use((_req, res) => {
     res.status(404);

@@ -61,6 +61,13 @@ export const NAV: readonly NavItem[] = [
     current: (path) => path.startsWith('/dashboard') || path.startsWith('/kkr'),
   },
   {
+    href: '/operator',
+    label: 'operator.nav',
+    home: 'operator.home',
+    roles: ['phone-line', 'admin'],
+    current: (path) => path.startsWith('/operator'),
+  },
+  {
     href: '/admin',
     label: 'nav.admin',
     home: 'home.goAdmin',

@@ -31,8 +31,8 @@ export interface CallOrder {
   startBy?: string | undefined;
   applicationDeadline?: string | undefined;
   requirements?: OrderDetails['requirements'] | undefined;
-  wishes: string[];
-  shortNotice: boolean;
+  wishes?: string[] | undefined;
+  shortNotice?: boolean | undefined;
   contact?: OrderDetails['contact'];
   largeProject?: boolean | undefined;
   broadcast?: { scope: ScopeId } | undefined;
@@ -56,8 +56,8 @@ function callOrderDetails(order: CallOrder, municipality: number): OrderDetails 
     ...(order.startBy ? { startBy: order.startBy } : {}),
     ...(order.applicationDeadline ? { applicationDeadline: order.applicationDeadline } : {}),
     requirements: order.requirements ?? NO_REQUIREMENTS,
-    wishes: order.wishes,
-    shortNotice: order.shortNotice,
+    wishes: order.wishes ?? [],
+    shortNotice: order.shortNotice ?? false,
     ...(order.contact ? { contact: order.contact } : {}),
   };
 }

@@ -3,6 +3,7 @@ import * as core from './core';
 import * as courses from './courses';
 import * as orders from './orders';
 import * as dashboard from './dashboard';
+import * as operator from './operator';
 
 /**
  * The whole catalogue, Danish (the default) and English: one file per area of the web front, each
@@ -14,6 +15,7 @@ export const da = {
   ...candidates.da,
   ...orders.da,
   ...dashboard.da,
+  ...operator.da,
 };
 
 export type MessageKey = keyof typeof da;
@@ -24,4 +26,5 @@ export const en: Record<MessageKey, string> = {
   ...candidates.en,
   ...orders.en,
   ...dashboard.en,
+  ...operator.en,
 };
