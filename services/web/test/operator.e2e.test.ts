@@ -75,7 +75,7 @@ describe('the phone-line operator in a browser', () => {
     await page.getByRole('button', { name: 'Opret virksomhed' }).click();
     const cvrGroup = page.locator('.form-group.form-error', { has: page.locator('#f-cvr') });
     await cvrGroup.waitFor();
-    expect(await cvrGroup.locator('.form-error-message').textContent()).toMatch(/modulus-11/);
+    expect(await cvrGroup.locator('.form-error-message').textContent()).toMatch(/ikke et gyldigt CVR-nummer/i);
     expect(await page.locator('#f-cvr').getAttribute('aria-describedby')).toContain('f-cvr-error');
     // Only the CVR number is wrong; what was typed stays.
     expect(await page.locator('.form-group.form-error').count()).toBe(1);

@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n';
+import type { Lang, Translate } from '../i18n';
 import type { MessageKey } from '../locales';
 
 /**
@@ -18,7 +18,7 @@ export const text = (form: Form, name: string): string => {
 /** A repeated field (checkboxes) as a list. */
 export const list = (form: Form, name: string): string[] => {
   const v = form[name];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  return (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '');
 };
 
 /** A number typed as digits; anything else is sent as typed, so the API names the field. Empty: left out. */
@@ -158,6 +158,17 @@ export interface ShownErrors {
 export const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`;
 
 /**
+ * An API message in the page's language: the APIs write "English (dansk)" or "English / dansk";
+ * one in a single language is shown as it is.
+ */
+export function inLanguage(message: string, lang: Lang): string {
+  const parts = /^(.+?) \(([^()]+)\)$/.exec(message) ?? /^(.+?) \/ (.+)$/.exec(message);
+  if (!parts?.[1] || !parts[2]) return message;
+  const chosen = lang === 'da' ? parts[2] : parts[1];
+  return chosen.charAt(0).toUpperCase() + chosen.slice(1);
+}
+
+/**
  * The API's field errors (from `fieldErrors`) at the form's fields: `prefix` is the part of the
  * API's name the form leaves out (`order.` for the order form), a nested name (a contact's e-mail,
  * the first certificate) lands at the field that holds it. A required field left empty says so in
@@ -168,6 +179,7 @@ export function showErrors(
   fields: readonly string[],
   form: Form,
   t: Translate,
+  lang: Lang,
   prefix = '',
   aliases: readonly [string, string][] = [],
 ): ShownErrors {
@@ -178,13 +190,13 @@ export function showErrors(
     for (const [from, to] of aliases) if (key === from || key.startsWith(`${from}.`)) key = to;
     const field = fields.find((f) => key === f || key.startsWith(`${f}.`));
     if (!field) {
-      loose.push(message);
+      loose.push(inLanguage(message, lang));
       continue;
     }
     if (field in byField) continue;
     // An empty field the API refuses was refused for being empty: say that, in the page's language.
     const empty = text(form, field) === '' && list(form, field).length === 0;
-    byField[field] = empty ? t('operator.required') : message;
+    byField[field] = empty ? t('operator.required') : inLanguage(message, lang);
   }
   return {
     byField,
@@ -195,12 +207,10 @@ export function showErrors(
   };
 }
 
-export const orderErrors = (apiErrors: Record<string, string>, form: Form, t: Translate) =>
-  showErrors(apiErrors, ORDER_FIELDS, form, t, 'order.', ORDER_ALIASES);
+export const orderErrors = (apiErrors: Record<string, string>, form: Form, t: Translate, lang: Lang) =>
+  showErrors(apiErrors, ORDER_FIELDS, form, t, lang, 'order.', ORDER_ALIASES);
 
 /** A reference as it is read out: its groups, each character with its word of the spelling alphabet. */
 export function spelled(reference: string, t: Translate): { char: string; word: string }[][] {
-  return reference.split('-').map((group) =>
-    [...group].map((char) => ({ char, word: t(`operator.spell.${char}` as MessageKey) })),
-  );
+  return reference.split('-').map((group) => [...group].map((char) => ({ char, word: t(`operator.spell.${char}` as MessageKey) })));
 }

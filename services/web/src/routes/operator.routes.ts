@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ApiError, apiClient, fieldErrors } from '../api';
 import { type PageContext, signedIn, type WebOptions } from '../context';
 import { requireCsrf } from '../csrf';
-import type { Translate } from '../i18n';
+import type { Lang, Translate } from '../i18n';
 import {
   CALL_FIELDS,
   COMPANY_FIELDS,
@@ -16,6 +16,7 @@ import {
   EMPLOYMENT_TYPES,
   type Form,
   fieldId,
+  inLanguage,
   orderBody,
   orderErrors,
   type ShownErrors,
@@ -70,6 +71,7 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
   const operators = signedIn(['phone-line', 'admin']);
   const api = (req: Request) => apiClient(req.session.accessToken ?? '');
   const t = (res: Response) => res.locals.t as Translate;
+  const lang = (res: Response) => res.locals.lang as Lang;
   const today = () => (options.now?.() ?? new Date()).toISOString().slice(0, 10);
   const common = { fieldId, municipalities: MUNICIPALITIES };
 
@@ -89,7 +91,7 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
           const found = fieldErrors(error);
           if (Object.keys(found).length === 0) throw error;
           // The API names the query parameter it refused (cvr or name): it is the search field here.
-          errors = { byField: { q: Object.values(found)[0] as string }, summary: [] };
+          errors = { byField: { q: inLanguage(Object.values(found)[0] as string, lang(res)) }, summary: [] };
         }
       }
       const calls = (await api(req).get<{ calls: Call[] }>(intake, `/calls?from=${today()}&limit=10`)).calls;
@@ -124,7 +126,7 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
       page.render(res, 'operator-company', 'operator.company.title', {
         ...common,
         values: form,
-        errors: showErrors(found, COMPANY_FIELDS, form, t(res)),
+        errors: showErrors(found, COMPANY_FIELDS, form, t(res), lang(res)),
         slots: CONTACT_SLOTS,
       });
     }
@@ -164,7 +166,7 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
         const found = fieldErrors(error);
         if (Object.keys(found).length === 0) throw error;
         res.status(error instanceof ApiError ? error.status : 400);
-        return await renderCompany(req, res, id.data, form, showErrors(found, CALL_FIELDS, form, t(res)));
+        return await renderCompany(req, res, id.data, form, showErrors(found, CALL_FIELDS, form, t(res), lang(res)));
       }
       if (call.need === 'new-order') {
         req.session.flash = { kind: 'success', key: 'operator.call.recorded' };
@@ -204,7 +206,13 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
       const { call, company } = await loadCall(req);
       // An order needs its company, and a call resolved already has its order: the confirmation shows it.
       if (!company || call.outcome !== 'logged') return res.redirect(303, `/operator/calls/${encodeURIComponent(call.id)}`);
-      renderOrder(res, call, company, { municipality: String(company.municipality), 'contact.name': call.caller.name ?? '', 'contact.phone': call.caller.phone ?? '' }, NO_ERRORS);
+      renderOrder(
+        res,
+        call,
+        company,
+        { municipality: String(company.municipality), 'contact.name': call.caller.name ?? '', 'contact.phone': call.caller.phone ?? '' },
+        NO_ERRORS,
+      );
     } catch (error) {
       next(error);
     }
@@ -221,7 +229,7 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
         const found = fieldErrors(error);
         if (Object.keys(found).length === 0) throw error;
         res.status(error instanceof ApiError ? error.status : 400);
-        return renderOrder(res, call, company, form, orderErrors(found, form, t(res)));
+        return renderOrder(res, call, company, form, orderErrors(found, form, t(res), lang(res)));
       }
       res.redirect(303, `/operator/calls/${encodeURIComponent(call.id)}`);
     } catch (error) {

@@ -53,8 +53,8 @@ const order = CreateOrderBody.shape;
  */
 const CallOrderBody = z.strictObject({
   title: order.title,
-  /** DISCO-08 code of the occupation (1–6 digits). */
-  occupation: order.occupation,
+  /** DISCO-08 code of the occupation (1–6 digits), as POST /orders; the message in both languages, as the operator reads it. */
+  occupation: z.string().regex(/^\d{1,6}$/, 'a DISCO-08 code is 1–6 digits (en DISCO-08-kode er 1–6 cifre)'),
   occupationText: order.occupationText,
   taxonomyVersion: order.taxonomyVersion,
   positions: order.positions,

@@ -1,0 +1,105 @@
+import { translator } from '../i18n';
+import { companyBody, inLanguage, orderBody, orderErrors, showErrors, COMPANY_FIELDS, spelled } from './operator-forms';
+
+const da = translator('da');
+
+describe("the operator's forms", () => {
+  it('sends a company without its empty optional fields, numbers as numbers, contacts only where typed', () => {
+    const body = companyBody({
+      cvr: ' 3100 0033 ',
+      pNumber: '',
+      name: 'Dragør Fiskerihavn ApS',
+      'address.street': 'Havnen 12',
+      'address.postalCode': '2791',
+      'address.city': 'Dragør',
+      municipality: '155',
+      'contacts.0.name': 'Mette Holm',
+      'contacts.0.phone': '',
+      'contacts.1.name': '',
+    });
+    expect(body).toEqual({
+      cvr: '31000033',
+      name: 'Dragør Fiskerihavn ApS',
+      address: { street: 'Havnen 12', postalCode: '2791', city: 'Dragør' },
+      municipality: 155,
+      contacts: [{ name: 'Mette Holm' }],
+    });
+  });
+
+  it('sends the order with its requirements, wishes per line and the checkboxes as booleans', () => {
+    const { order } = orderBody({
+      title: 'Lagermedarbejder',
+      occupation: '9321',
+      positions: '2',
+      weeklyHours: '37,5',
+      certificates: ['forklift', 'first-aid'],
+      licences: 'B',
+      language: 'DA',
+      languageLevel: 'B1',
+      wishes: 'Scanner\r\n\r\n Truck ',
+      shortNotice: 'yes',
+    });
+    expect(order).toMatchObject({
+      positions: 2,
+      weeklyHours: 37.5,
+      requirements: { certificates: ['forklift', 'first-aid'], licences: ['B'], languages: [{ language: 'da', level: 'B1' }] },
+      wishes: ['Scanner', 'Truck'],
+      shortNotice: true,
+      largeProject: false,
+    });
+    expect(order).not.toHaveProperty('contact');
+  });
+
+  it("shows the API's field errors at the form's fields, in the page's language; an empty field is 'required'", () => {
+    const form = { cvr: '31000034', name: '', 'contacts.0.email': 'mette@' };
+    const shown = showErrors(
+      {
+        cvr: 'not a valid CVR number: the modulus-11 check fails (ikke et gyldigt CVR-nummer)',
+        name: 'Too small: expected string to have >=1 characters',
+        'contacts.0.email': 'Invalid email address',
+        other: 'the company is registered with another lead jobcentre / virksomheden har en anden tovholder',
+      },
+      COMPANY_FIELDS,
+      form,
+      da,
+      'da',
+    );
+    expect(shown.byField).toEqual({
+      cvr: 'Ikke et gyldigt CVR-nummer',
+      name: 'Feltet skal udfyldes.',
+      'contacts.0.email': 'Invalid email address',
+    });
+    expect(shown.summary).toEqual([
+      { id: 'f-cvr', message: 'Ikke et gyldigt CVR-nummer' },
+      { id: 'f-name', message: 'Feltet skal udfyldes.' },
+      { id: 'f-contacts-0-email', message: 'Invalid email address' },
+      { message: 'Virksomheden har en anden tovholder' },
+    ]);
+    expect(inLanguage('a DISCO-08 code is 1–6 digits (en DISCO-08-kode er 1–6 cifre)', 'en')).toBe('A DISCO-08 code is 1–6 digits');
+  });
+
+  it("puts the order's nested errors at the field that holds them", () => {
+    const shown = orderErrors(
+      { 'order.requirements.certificates.0': 'Invalid option', 'order.title': 'x' },
+      { certificates: 'juggling', title: 'T' },
+      da,
+      'en',
+    );
+    expect(shown.byField).toEqual({ certificates: 'Invalid option', title: 'x' });
+  });
+
+  it('spells a reference in its two groups with the Danish spelling alphabet', () => {
+    expect(spelled('K7H-4QX', da)).toEqual([
+      [
+        { char: 'K', word: 'Karen' },
+        { char: '7', word: 'syv' },
+        { char: 'H', word: 'Hans' },
+      ],
+      [
+        { char: '4', word: 'fire' },
+        { char: 'Q', word: 'Quintus' },
+        { char: 'X', word: 'Xerxes' },
+      ],
+    ]);
+  });
+});
