@@ -2,7 +2,7 @@ import type { OutboxEntry } from '@rs/db';
 import type { FundAgreement, RecruitmentAgreement } from '../domain/agreement';
 import type { Call, CallNeed, CallOutcome } from '../domain/call';
 import type { Company } from '../domain/company';
-import type { CompanyHistoryEntry } from '../domain/company-change';
+import type { CompanyHistoryEntry } from '../domain/company';
 
 /**
  * The stores of companies, agreements, calls and webhook nonces, implemented by

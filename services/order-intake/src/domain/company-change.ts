@@ -1,6 +1,6 @@
 import { cooperationOf, isJobcentre, jobcentreForMunicipality } from '@rs/reference-data';
 import type { Actor } from './access';
-import type { Address, Company, ContactPerson } from './company';
+import type { Address, Company, CompanyHistoryEntry, ContactPerson } from './company';
 import { nameKey } from './company-name';
 
 /** What PATCH /companies/:id may change: any of these, the rest stays. The CVR and P-number are the key and never change. */
@@ -12,18 +12,6 @@ export interface CompanyChange {
   contacts?: ContactPerson[] | undefined;
   /** A new lead jobcentre (tovholder), always with the reason it changes. */
   lead?: { jobcentre: number; reason: string } | undefined;
-}
-
-/** One line of a company's history: who changed what, when (and for a new lead, from which, to which, and why). */
-export interface CompanyHistoryEntry {
-  at: string;
-  by: string;
-  kind: 'amended' | 'lead-changed';
-  /** The fields that changed (amended). */
-  fields?: string[] | undefined;
-  from?: number | undefined;
-  to?: number | undefined;
-  reason?: string | undefined;
 }
 
 export type CompanyChangeDecision =

@@ -1,5 +1,4 @@
 import type { Actor } from './access';
-import type { CompanyHistoryEntry } from './company-change';
 import { nameKey } from './company-name';
 import { type LeadDecision, leadJobcentreFor } from './lead';
 
@@ -15,6 +14,18 @@ export interface Address {
   street: string;
   postalCode: string;
   city: string;
+}
+
+/** One line of a company's history: who changed what, when (and for a new lead, from which, to which, and why). */
+export interface CompanyHistoryEntry {
+  at: string;
+  by: string;
+  kind: 'amended' | 'lead-changed';
+  /** The fields that changed (amended). */
+  fields?: string[] | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
+  reason?: string | undefined;
 }
 
 /**
