@@ -141,6 +141,11 @@ describe('the phone-line operator in a browser', () => {
     expect(await row.textContent()).toMatch(/Dragør Fiskerihavn ApS.*Mette Holm.*Ordre oprettet.*Tårnby/s);
     await screenshot(page, 'operator-08-call-log');
     await noSeriousViolations(page);
+
+    // The same page in English.
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Call log' }).waitFor();
+    expect(await page.getByTestId('call-row').filter({ hasText: reference }).textContent()).toContain('Order created');
   }, 90_000);
 
   it('refuses the operator pages to a jobcentre consultant (403), by menu and by URL', async () => {
