@@ -37,17 +37,17 @@ export const WEIGHTS = {
 
 /** Without a start date, a candidate able to start within this many days counts as available. */
 export const DEFAULT_START_DAYS = 14;
-const FRESH_MONTH_DAYS = 30;
-const FRESH_QUARTER_DAYS = 90;
+export const FRESH_MONTH_DAYS = 30;
+export const FRESH_QUARTER_DAYS = 90;
 /** Danish at this CEFR level or above (B2) counts; a bare "da" is taken for a native speaker. */
-const DANISH_LEVEL = 3;
+export const DANISH_LEVEL = 3;
 
 /**
  * Rough one-way distance in km by how the two municipalities relate (the reference data has no
  * coordinates): enough to hold it against the candidate's own commuting limit.
  */
-const DISTANCE_KM = { municipality: 10, region: 40, cooperation: 40, further: 150 } as const;
-type DistanceClass = keyof typeof DISTANCE_KM;
+export const DISTANCE_KM = { municipality: 10, region: 40, cooperation: 40, further: 150 } as const;
+export type DistanceClass = keyof typeof DISTANCE_KM;
 
 /** A query prepared once for many CVs. */
 export interface PreparedQuery {
@@ -173,38 +173,7 @@ function breakdown(c: Candidate, q: PreparedQuery, into: Breakdown): boolean {
   return true;
 }
 
-/**
- * The most a CV can score beyond its occupation's closeness and its distance, whatever the
- * query: every other point that depends on the order (start date, skills the text names) taken
- * at its best.
- * The index orders CVs by it and stops reading a jobcentre's CVs once none can beat its list.
- */
-export function boundBesidesOccupation(c: Candidate): number {
-  let experience = 0;
-  for (const o of c.occupations) experience = Math.max(experience, experiencePoints(o.years));
-  const danish = languageLevel(c, 'da');
-  return (
-    experience +
-    Math.min(c.skills.length, WEIGHTS.maxSkills) * WEIGHTS.skill +
-    (danish === -1 || (danish ?? -2) >= DANISH_LEVEL ? WEIGHTS.danish : 0) +
-    (c.commuteKm !== undefined ? WEIGHTS.withinCommute : 0) +
-    WEIGHTS.available +
-    WEIGHTS.freshMonth
-  );
-}
-
-/** The most a CV living in this candidate's municipality can get for distance to the query's job. */
-export function distanceBound(c: Candidate, q: PreparedQuery): number {
-  return c.municipality === q.municipality
-    ? WEIGHTS.sameMunicipality
-    : c.regionCode !== undefined && c.regionCode === q.regionCode
-      ? WEIGHTS.sameRegion
-      : c.cooperation !== undefined && c.cooperation === q.cooperation
-        ? WEIGHTS.sameCooperation
-        : 0;
-}
-
-function experiencePoints(years: number | undefined): number {
+export function experiencePoints(years: number | undefined): number {
   return years === undefined ? 0 : Math.round(Math.min(WEIGHTS.maxExperience, years * WEIGHTS.experiencePerYear));
 }
 

@@ -1,0 +1,167 @@
+import { type Candidate, languageLevel } from './candidate';
+import { discoCloseness } from './disco';
+import { DANISH_LEVEL, DISTANCE_KM, type DistanceClass, type PreparedQuery, WEIGHTS } from './score';
+
+/**
+ * What scoring reads of each CV, query-independent, as typed columns indexed by the CV's slot in
+ * the index: 200,000 CVs are a few MB of numbers read in a tight loop, instead of 200,000
+ * objects chased field by field. Strings that repeat (occupation codes, where a CV lives, home
+ * jobcentres) become small ids, and the query-dependent part of scoring becomes a table per
+ * query over those ids (tablesFor). Undefined numbers are NaN.
+ */
+export interface PoolColumns {
+  /** Home jobcentre id (jobcentreCode turns it back). */
+  jc: Int32Array;
+  /** Where the CV lives: id of (municipality, region, cooperation). */
+  place: Int32Array;
+  cert: Int32Array;
+  lic: Int32Array;
+  /** CEFR index in Danish as a hard requirement reads it (-1: bare "da" or none). */
+  daLevel: Int8Array;
+  /** 1 when Danish earns its points. */
+  danish: Uint8Array;
+  commute: Float64Array;
+  availDay: Float64Array;
+  /** noticeDays, 0 when not given (requirements.ts's startDay). */
+  notice: Float64Array;
+  revision: Float64Array;
+  /** 1 when the CV names any skill (then its phrases are looked for in the query's text). */
+  hasSkills: Uint8Array;
+  write(slot: number, c: Candidate): void;
+  codeId(code: string): number;
+  jobcentreId(code: number): number;
+  jobcentreCount(): number;
+  jobcentreCode(id: number): number;
+  tablesFor(q: PreparedQuery, allowed?: ReadonlySet<number>): QueryTables;
+}
+
+/** One query's view of the ids: closeness per occupation code, distance per place, jobcentres allowed. */
+export interface QueryTables {
+  /** DISCO-08 closeness (0–4) of each occupation code to the query's. */
+  codeLevel: Uint8Array;
+  /** Estimated km to the job, per place (held against a CV's commuting limit). */
+  placeKm: Float64Array;
+  /** Distance points per place, when within the CV's limit. */
+  placePoints: Int32Array;
+  allowedJc: Uint8Array | undefined;
+}
+
+const DISTANCE_POINTS: Record<DistanceClass, number> = {
+  municipality: WEIGHTS.sameMunicipality,
+  region: WEIGHTS.sameRegion,
+  cooperation: WEIGHTS.sameCooperation,
+  further: 0,
+};
+
+/** A small-id dictionary that only grows (the distinct values are few: codes, places, jobcentres). */
+function ids<T>() {
+  const of = new Map<T, number>();
+  const values: T[] = [];
+  return {
+    values,
+    id(value: T): number {
+      let id = of.get(value);
+      if (id === undefined) {
+        id = values.length;
+        of.set(value, id);
+        values.push(value);
+      }
+      return id;
+    },
+  };
+}
+
+interface Place {
+  municipality: number;
+  regionCode: number | undefined;
+  cooperation: string | undefined;
+}
+
+export function poolColumns(): PoolColumns {
+  const codes = ids<string>();
+  const jobcentres = ids<number>();
+  const placeIds = ids<string>();
+  const places: Place[] = [];
+  let capacity = 0;
+
+  const cols = {
+    jc: new Int32Array(0),
+    place: new Int32Array(0),
+    cert: new Int32Array(0),
+    lic: new Int32Array(0),
+    daLevel: new Int8Array(0),
+    danish: new Uint8Array(0),
+    commute: new Float64Array(0),
+    availDay: new Float64Array(0),
+    notice: new Float64Array(0),
+    revision: new Float64Array(0),
+    hasSkills: new Uint8Array(0),
+  };
+  type Column = (typeof cols)[keyof typeof cols];
+  // Taken before the methods are added to the same object.
+  const names = Object.keys(cols) as (keyof typeof cols)[];
+  const grow = (need: number) => {
+    if (need <= capacity) return;
+    capacity = Math.max(1024, capacity * 2, need);
+    for (const name of names) {
+      const old: Column = cols[name];
+      const next = new (old.constructor as new (n: number) => Column)(capacity);
+      next.set(old as never);
+      (cols as Record<string, Column>)[name] = next;
+    }
+  };
+
+  const placeOf = (c: Candidate): number => {
+    const id = placeIds.id(`${c.municipality}|${c.regionCode ?? ''}|${c.cooperation ?? ''}`);
+    if (id === places.length) places.push({ municipality: c.municipality, regionCode: c.regionCode, cooperation: c.cooperation });
+    return id;
+  };
+
+  return Object.assign(cols, {
+    write(slot: number, c: Candidate) {
+      grow(slot + 1);
+      const da = languageLevel(c, 'da');
+      cols.jc[slot] = jobcentres.id(c.jobcentre);
+      cols.place[slot] = placeOf(c);
+      cols.cert[slot] = c.certificates;
+      cols.lic[slot] = c.licences;
+      cols.daLevel[slot] = da ?? -1;
+      cols.danish[slot] = da === -1 || (da ?? -2) >= DANISH_LEVEL ? 1 : 0;
+      cols.commute[slot] = c.commuteKm ?? Number.NaN;
+      cols.availDay[slot] = c.availableDay ?? Number.NaN;
+      cols.notice[slot] = c.noticeDays ?? 0;
+      cols.revision[slot] = c.revisionMs;
+      cols.hasSkills[slot] = c.skills.length > 0 ? 1 : 0;
+    },
+    codeId: (code: string) => codes.id(code),
+    jobcentreId: (code: number) => jobcentres.id(code),
+    jobcentreCount: () => jobcentres.values.length,
+    jobcentreCode: (id: number) => jobcentres.values[id]!,
+    tablesFor(q: PreparedQuery, allowed?: ReadonlySet<number>): QueryTables {
+      const codeLevel = new Uint8Array(codes.values.length);
+      for (let i = 0; i < codes.values.length; i++) codeLevel[i] = discoCloseness(codes.values[i]!, q.occupation);
+      const placeKm = new Float64Array(places.length);
+      const placePoints = new Int32Array(places.length);
+      for (let i = 0; i < places.length; i++) {
+        const p = places[i]!;
+        // The same order of tests as score.ts's breakdown.
+        const distance: DistanceClass =
+          p.municipality === q.municipality
+            ? 'municipality'
+            : p.regionCode !== undefined && p.regionCode === q.regionCode
+              ? 'region'
+              : p.cooperation !== undefined && p.cooperation === q.cooperation
+                ? 'cooperation'
+                : 'further';
+        placeKm[i] = DISTANCE_KM[distance];
+        placePoints[i] = DISTANCE_POINTS[distance];
+      }
+      let allowedJc: Uint8Array | undefined;
+      if (allowed) {
+        allowedJc = new Uint8Array(jobcentres.values.length);
+        for (let i = 0; i < jobcentres.values.length; i++) allowedJc[i] = allowed.has(jobcentres.values[i]!) ? 1 : 0;
+      }
+      return { codeLevel, placeKm, placePoints, allowedJc };
+    },
+  });
+}

@@ -1,0 +1,154 @@
+import { CERTIFICATES, type Certificate, LICENCE_CATEGORIES } from '@rs/contracts';
+import fc from 'fast-check';
+import { type PoolCv, toCandidate } from './candidate';
+import { createPoolIndex, type PoolIndex } from './pool-index';
+import { bestPerJobcentre, queryOfOrder, shortlistsFrom } from './rank';
+import { type MatchQuery, prepareQuery } from './score';
+
+/**
+ * The index's fast ranking (columns, groups by bound, early stop) against the straightforward
+ * one (bestPerJobcentre: score.ts's rule on every CV): on a few thousand generated CVs and many
+ * random searches, the same candidates of each jobcentre, in the same order, with the same
+ * scores and reasons — also after CVs are changed, hidden and withdrawn.
+ */
+const now = new Date('2026-11-25T09:30:00Z');
+const DAY = 86_400_000;
+// Sub-major groups 53, 51, 71, 83 and 93, with siblings at every closeness, and a short code.
+const OCCUPATIONS = ['5321', '5322', '5329', '5311', '5312', '5120', '5131', '7115', '7112', '7126', '8332', '8322', '9321', '9329', '53'];
+const CERTS = Object.keys(CERTIFICATES) as Certificate[];
+// Three regions, several cooperations, and a code no municipality has (no region, cooperation from the jobcentre).
+const MUNICIPALITIES = [101, 147, 151, 167, 173, 185, 259, 265, 851, 751, 461, 999];
+const JOBCENTRES = [101, 147, 151, 167, 185, 751, 851];
+
+const yearsArb = fc.oneof(fc.integer({ min: 0, max: 25 }), fc.constantFrom(0.5, 6.5, 9.7, 10));
+const cvArb: fc.Arbitrary<PoolCv> = fc.record(
+  {
+    jobcentre: fc.constantFrom(...JOBCENTRES),
+    candidateRef: fc.stringMatching(/^[a-z][0-9]{1,5}$/),
+    // Ages around the 30- and 90-day limits of freshness, to the millisecond.
+    revision: fc
+      .oneof(fc.integer({ min: 0, max: 200 * DAY }), fc.constantFrom(30 * DAY, 31 * DAY - 1, 31 * DAY, 90 * DAY, 91 * DAY, -DAY))
+      .map((age) => new Date(now.getTime() - age).toISOString()),
+    headline: fc.constantFrom('Kandidat', 'SOSU'),
+    occupations: fc.array(
+      fc.oneof(fc.constantFrom(...OCCUPATIONS), fc.record({ code: fc.constantFrom(...OCCUPATIONS), years: yearsArb })),
+      { minLength: 1, maxLength: 3 },
+    ),
+    skills: fc.subarray(['medicingivning', 'demens', 'stillads', 'truck', 'Truck', 'dag vagter', 'ab']),
+    certificates: fc.subarray(CERTS, { maxLength: 4 }),
+    licenceCategories: fc.subarray([...LICENCE_CATEGORIES], { maxLength: 3 }),
+    drivingLicence: fc.boolean(),
+    languages: fc.subarray([
+      'da',
+      { code: 'da', level: 'B2' as const },
+      { code: 'da', level: 'B1' as const },
+      { code: 'en', level: 'C1' as const },
+      { code: 'en', level: 'A2' as const },
+      'de',
+    ]),
+    municipality: fc.constantFrom(...MUNICIPALITIES),
+    availableFrom: fc.constantFrom('2026-11-01', '2026-11-25', '2026-12-05', '2026-12-09', '2026-12-20', '2027-02-01'),
+    noticeDays: fc.constantFrom(0, 7, 14, 30),
+    commuteKm: fc.constantFrom(0, 9, 10, 11, 39, 40, 41, 80, 149, 150, 200),
+    summary: fc.constant(''),
+    visibility: fc.oneof(
+      fc.constant({ searchable: true }),
+      fc.constant({ searchable: true }),
+      fc.constant({ searchable: true }),
+      fc.record({ searchable: fc.boolean(), addressProtected: fc.boolean() }),
+    ),
+  },
+  { requiredKeys: ['jobcentre', 'candidateRef', 'revision', 'headline', 'occupations', 'skills', 'languages', 'municipality', 'summary'] },
+) as fc.Arbitrary<PoolCv>;
+
+const queryArb: fc.Arbitrary<MatchQuery> = fc.record(
+  {
+    occupation: fc.constantFrom(...OCCUPATIONS.filter((o) => o.length === 4), '5300', '1111'),
+    municipality: fc.constantFrom(...MUNICIPALITIES),
+    startBy: fc.constantFrom('2026-11-20', '2026-12-01', '2026-12-09', '2027-01-15'),
+    text: fc.constantFrom('medicingivning og demens', 'truck, dag vagter og stillads', 'start snarest', ''),
+    requirements: fc.record(
+      {
+        certificates: fc.subarray(CERTS, { maxLength: 1 }),
+        licenceCategories: fc.subarray(['B', 'C'] as const, { maxLength: 1 }),
+        languages: fc.subarray(
+          [
+            { code: 'da', level: 'B2' as const },
+            { code: 'en', level: 'B1' as const },
+          ],
+          { maxLength: 1 },
+        ),
+        startWithinDays: fc.integer({ min: 0, max: 40 }),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  { requiredKeys: ['occupation', 'municipality'] },
+);
+
+const pool = new Map(fc.sample(cvArb, { numRuns: 4000, seed: 17 }).map((cv) => [`${cv.jobcentre}-${cv.candidateRef}`, cv]));
+
+function loaded(cvs: Iterable<PoolCv>): PoolIndex {
+  const index = createPoolIndex();
+  for (const cv of cvs) index.upsert(toCandidate(cv));
+  return index;
+}
+
+function expectSame(index: PoolIndex, query: MatchQuery, max: number, allowed?: ReadonlySet<number>): void {
+  const q = prepareQuery(query, now);
+  const fast = index.best(q, max, allowed);
+  const slow = bestPerJobcentre(index.all(), q, max, allowed);
+  expect(fast).toEqual(slow);
+  expect(shortlistsFrom(fast, q)).toEqual(shortlistsFrom(slow, q));
+}
+
+describe('the fast ranking equals scoring every CV', () => {
+  const index = loaded(pool.values());
+
+  it('holds a pool with every kind of CV', () => {
+    expect(index.size).toBeGreaterThan(3000);
+  });
+
+  it('for random searches, any list length and any scope', () => {
+    fc.assert(
+      fc.property(
+        queryArb,
+        fc.constantFrom(1, 3, 10, 15, 55),
+        fc.option(fc.subarray(JOBCENTRES, { minLength: 1 }), { nil: undefined }),
+        (query, max, allowed) => expectSame(index, query, max, allowed ? new Set(allowed) : undefined),
+      ),
+      { numRuns: 400, seed: 23 },
+    );
+  });
+
+  it('for orders, as the service ranks them', () => {
+    const q = prepareQuery(
+      queryOfOrder({
+        title: 'SOSU-assistent',
+        occupation: '5321',
+        positions: 1,
+        municipality: 147,
+        companyName: 'Firma',
+        description: 'medicingivning',
+      }),
+      now,
+    );
+    expect(index.best(q, 10)).toEqual(bestPerJobcentre(index.all(), q, 10));
+  });
+
+  it('after CVs are changed, hidden, re-filed and withdrawn', () => {
+    const changed = loaded(pool.values());
+    const cvs = [...pool.values()];
+    const random = fc.sample(fc.tuple(fc.nat(cvs.length - 1), cvArb, fc.nat(3)), { numRuns: 1500, seed: 5 });
+    for (const [at, other, what] of random) {
+      const cv = cvs[at]!;
+      const key = `${cv.jobcentre}-${cv.candidateRef}`;
+      if (what === 0) changed.remove(key);
+      else changed.upsert(toCandidate({ ...other, jobcentre: cv.jobcentre, candidateRef: cv.candidateRef, revision: now.toISOString() }));
+    }
+    fc.assert(
+      fc.property(queryArb, fc.constantFrom(3, 10), (query, max) => expectSame(changed, query, max)),
+      { numRuns: 150, seed: 29 },
+    );
+  });
+});
