@@ -1,6 +1,6 @@
-import { type Candidate, languageLevel } from './candidate';
+import type { Candidate } from './candidate';
 import { discoCloseness } from './disco';
-import { DANISH_LEVEL, DISTANCE_KM, type DistanceClass, type PreparedQuery, WEIGHTS } from './score';
+import { DISTANCE_KM, type DistanceClass, type PreparedQuery, WEIGHTS } from './score';
 
 /**
  * What scoring reads of each CV, query-independent, as typed columns indexed by the CV's slot in
@@ -14,19 +14,11 @@ export interface PoolColumns {
   jc: Int32Array;
   /** Where the CV lives: id of (municipality, region, cooperation). */
   place: Int32Array;
-  cert: Int32Array;
-  lic: Int32Array;
-  /** CEFR index in Danish as a hard requirement reads it (-1: bare "da" or none). */
-  daLevel: Int8Array;
-  /** 1 when Danish earns its points. */
-  danish: Uint8Array;
-  commute: Float64Array;
-  availDay: Float64Array;
-  /** noticeDays, 0 when not given (requirements.ts's startDay). */
-  notice: Float64Array;
-  revision: Float64Array;
-  /** 1 when the CV names any skill (then its phrases are looked for in the query's text). */
-  hasSkills: Uint8Array;
+  /** How many skill phrases the CV names; more than SKILL_SLOTS: read them from the Candidate. */
+  skillN: Uint8Array;
+  /** Ids of its skill phrases, SKILL_SLOTS per slot. */
+  skillIds: Int32Array;
+  skillName(id: number): string;
   write(slot: number, c: Candidate): void;
   codeId(code: string): number;
   jobcentreId(code: number): number;
@@ -44,7 +36,12 @@ export interface QueryTables {
   /** Distance points per place, when within the CV's limit. */
   placePoints: Int32Array;
   allowedJc: Uint8Array | undefined;
+  /** Per skill id: 0 not looked at yet, 1 not in the query's text, 2 in it (filled as ranking meets them). */
+  skillMemo: Uint8Array;
 }
+
+/** Skill phrases held per slot in the columns (most CVs name a few). */
+export const SKILL_SLOTS = 4;
 
 const DISTANCE_POINTS: Record<DistanceClass, number> = {
   municipality: WEIGHTS.sameMunicipality,
@@ -79,6 +76,7 @@ interface Place {
 
 export function poolColumns(): PoolColumns {
   const codes = ids<string>();
+  const skills = ids<string>();
   const jobcentres = ids<number>();
   const placeIds = ids<string>();
   const places: Place[] = [];
@@ -87,15 +85,8 @@ export function poolColumns(): PoolColumns {
   const cols = {
     jc: new Int32Array(0),
     place: new Int32Array(0),
-    cert: new Int32Array(0),
-    lic: new Int32Array(0),
-    daLevel: new Int8Array(0),
-    danish: new Uint8Array(0),
-    commute: new Float64Array(0),
-    availDay: new Float64Array(0),
-    notice: new Float64Array(0),
-    revision: new Float64Array(0),
-    hasSkills: new Uint8Array(0),
+    skillN: new Uint8Array(0),
+    skillIds: new Int32Array(0),
   };
   type Column = (typeof cols)[keyof typeof cols];
   // Taken before the methods are added to the same object.
@@ -105,7 +96,7 @@ export function poolColumns(): PoolColumns {
     capacity = Math.max(1024, capacity * 2, need);
     for (const name of names) {
       const old: Column = cols[name];
-      const next = new (old.constructor as new (n: number) => Column)(capacity);
+      const next = new (old.constructor as new (n: number) => Column)(name === 'skillIds' ? capacity * SKILL_SLOTS : capacity);
       next.set(old as never);
       (cols as Record<string, Column>)[name] = next;
     }
@@ -120,19 +111,13 @@ export function poolColumns(): PoolColumns {
   return Object.assign(cols, {
     write(slot: number, c: Candidate) {
       grow(slot + 1);
-      const da = languageLevel(c, 'da');
       cols.jc[slot] = jobcentres.id(c.jobcentre);
       cols.place[slot] = placeOf(c);
-      cols.cert[slot] = c.certificates;
-      cols.lic[slot] = c.licences;
-      cols.daLevel[slot] = da ?? -1;
-      cols.danish[slot] = da === -1 || (da ?? -2) >= DANISH_LEVEL ? 1 : 0;
-      cols.commute[slot] = c.commuteKm ?? Number.NaN;
-      cols.availDay[slot] = c.availableDay ?? Number.NaN;
-      cols.notice[slot] = c.noticeDays ?? 0;
-      cols.revision[slot] = c.revisionMs;
-      cols.hasSkills[slot] = c.skills.length > 0 ? 1 : 0;
+      cols.skillN[slot] = Math.min(c.skills.length, SKILL_SLOTS + 1);
+      if (c.skills.length <= SKILL_SLOTS)
+        for (let k = 0; k < c.skills.length; k++) cols.skillIds[slot * SKILL_SLOTS + k] = skills.id(c.skills[k]!);
     },
+    skillName: (id: number) => skills.values[id]!,
     codeId: (code: string) => codes.id(code),
     jobcentreId: (code: number) => jobcentres.id(code),
     jobcentreCount: () => jobcentres.values.length,
@@ -161,7 +146,7 @@ export function poolColumns(): PoolColumns {
         allowedJc = new Uint8Array(jobcentres.values.length);
         for (let i = 0; i < jobcentres.values.length; i++) allowedJc[i] = allowed.has(jobcentres.values[i]!) ? 1 : 0;
       }
-      return { codeLevel, placeKm, placePoints, allowedJc };
+      return { codeLevel, placeKm, placePoints, allowedJc, skillMemo: new Uint8Array(skills.values.length) };
     },
   });
 }

@@ -1,6 +1,6 @@
 import { type Candidate, languageLevel } from './candidate';
 import { discoCloseness, eligibilityPrefix, MIN_ELIGIBLE_LEVEL } from './disco';
-import { type PoolColumns, poolColumns } from './pool-columns';
+import { type PoolColumns, poolColumns, SKILL_SLOTS } from './pool-columns';
 import type { Scored } from './rank';
 import { DANISH_LEVEL, DISTANCE_KM, experiencePoints, FRESH_MONTH_DAYS, FRESH_QUARTER_DAYS, type PreparedQuery, WEIGHTS } from './score';
 
@@ -46,17 +46,37 @@ interface Group {
   jc: number;
   /** limitClass of every entry. */
   limits: number;
-  slots: number[];
-  bound: number[];
-  /** revisionMs; -Infinity when unreadable (it then earns no freshness either way). */
-  revision: number[];
-  /** Years in this occupation; NaN when not given. */
-  years: number[];
-  /** Index of this occupation in the CV when it has others in the same sub-major group (then it is scored in the group of the one score.ts chooses), else -1. */
-  occ: number[];
-  /** Place id → how many entries live there (distance is bounded by the nearest). */
-  places: Map<number, number>;
+  /** The places entries live in, each with how many (distance is bounded by the nearest). */
+  placeIds: number[];
+  placeCounts: number[];
+  /** The entries: one array per field (ENTRY_FIELDS), read in order while ranking. */
+  e: Record<EntryField, number[]>;
 }
+
+/**
+ * What ranking reads of an entry, beside it in its group (so a group is read front to back, not
+ * CV by CV across the columns): slot, bound, revision (ms; -Infinity when unreadable, which earns
+ * no freshness either way), years in this occupation (NaN: not given), occ (index of this
+ * occupation in the CV when it has others in the same sub-major group — then it is scored in
+ * the group of the one score.ts chooses — else -1), and the CV's masks, start, place, limit and
+ * Danish level.
+ */
+const ENTRY_FIELDS = [
+  'slot',
+  'bound',
+  'revision',
+  'years',
+  'occ',
+  'cert',
+  'lic',
+  'availDay',
+  'notice',
+  'place',
+  'commute',
+  'daLevel',
+] as const;
+type EntryField = (typeof ENTRY_FIELDS)[number];
+type Entry = Record<EntryField, number>;
 
 const DAY_MS = 86_400_000;
 const LEVEL_POINTS = [0, 0, WEIGHTS.occupation[2], WEIGHTS.occupation[3], WEIGHTS.occupation[4]] as const;
@@ -127,24 +147,72 @@ export function createPoolIndex(): PoolIndex {
   const keys: string[] = [];
   const free: number[] = [];
   const cols: PoolColumns = poolColumns();
+  /**
+   * Every pool key in order (with its slot; -1 once removed), and each slot's position there:
+   * ranking breaks its many ties by comparing numbers instead of strings. New keys are placed
+   * when ranking next needs them — all at once after a load, one by one after that.
+   */
+  const ordered: string[] = [];
+  const orderedSlot: number[] = [];
+  const rank: number[] = [];
+  const unranked: number[] = [];
+  const findKey = (key: string): number => {
+    let lo = 0;
+    let hi = ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ordered[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const placeKeys = () => {
+    if (unranked.length === 0) return;
+    if (unranked.length > 64) {
+      ordered.length = 0;
+      orderedSlot.length = 0;
+      for (const key of [...slotOf.keys()].sort()) {
+        ordered.push(key);
+        orderedSlot.push(slotOf.get(key)!);
+      }
+    } else
+      for (const slot of unranked) {
+        // Withdrawn again before it was placed (or its slot reused since): nothing to place.
+        const key = keys[slot]!;
+        if (candidates[slot] === undefined || slotOf.get(key) !== slot) continue;
+        const at = findKey(key);
+        if (ordered[at] === key) orderedSlot[at] = slot;
+        else {
+          ordered.splice(at, 0, key);
+          orderedSlot.splice(at, 0, slot);
+        }
+      }
+    unranked.length = 0;
+    for (let i = 0; i < orderedSlot.length; i++) {
+      const slot = orderedSlot[i]!;
+      if (slot >= 0) rank[slot] = i;
+    }
+  };
   /** code id → (jobcentre id, limit class) → group. */
   const groups: Map<number, Group>[] = [];
 
   /** Where an entry belongs in a group: after every entry with a higher bound, or the same bound and a newer revision, or both the same and a smaller key. */
   const position = (g: Group, bound: number, revision: number, key: string): number => {
     let lo = 0;
-    let hi = g.slots.length;
+    const { slot: slots, bound: bounds, revision: revisions } = g.e;
+    let hi = slots.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const b = g.bound[mid]!;
-      const r = g.revision[mid]!;
-      if (b > bound || (b === bound && (r > revision || (r === revision && keys[g.slots[mid]!]! < key)))) lo = mid + 1;
+      const b = bounds[mid]!;
+      const r = revisions[mid]!;
+      if (b > bound || (b === bound && (r > revision || (r === revision && keys[slots[mid]!]! < key)))) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
   /** Calls `each` for every occupation a visible CV is filed under: its group, bound, years and index (or -1). */
-  const filings = (c: Candidate, each: (g: Group, bound: number, years: number | undefined, occ: number) => void) => {
+  /** Calls `each` for every occupation a visible CV is filed under: its group and its entry there. */
+  const filings = (slot: number, c: Candidate, each: (g: Group, entry: Entry) => void) => {
     if (!c.visible) return;
     const da = languageLevel(c, 'da');
     const danish = da === -1 || (da ?? -2) >= DANISH_LEVEL;
@@ -164,41 +232,52 @@ export function createPoolIndex(): PoolIndex {
       const groupKey = jc * 8 + limits + 1;
       let g = perJc.get(groupKey);
       if (!g) {
-        g = { jc, limits, slots: [], bound: [], revision: [], years: [], occ: [], places: new Map() };
+        const e = Object.fromEntries(ENTRY_FIELDS.map((f) => [f, [] as number[]])) as Group['e'];
+        g = { jc, limits, placeIds: [], placeCounts: [], e };
         perJc.set(groupKey, g);
       }
-      each(g, experiencePoints(o.years) + (danish ? WEIGHTS.danish : 0), o.years, shared > 1 ? k : -1);
+      each(g, {
+        slot,
+        bound: experiencePoints(o.years) + (danish ? WEIGHTS.danish : 0),
+        revision: Number.isNaN(c.revisionMs) ? Number.NEGATIVE_INFINITY : c.revisionMs,
+        years: o.years ?? Number.NaN,
+        occ: shared > 1 ? k : -1,
+        cert: c.certificates,
+        lic: c.licences,
+        availDay: c.availableDay ?? Number.NaN,
+        notice: c.noticeDays ?? 0,
+        place: cols.place[slot]!,
+        commute: c.commuteKm ?? Number.NaN,
+        daLevel: da ?? -1,
+      });
     }
   };
   const file = (slot: number, c: Candidate) => {
-    const place = cols.place[slot]!;
-    const revision = Number.isNaN(c.revisionMs) ? Number.NEGATIVE_INFINITY : c.revisionMs;
-    filings(c, (g, bound, years, occ) => {
-      const at = position(g, bound, revision, c.key);
-      g.slots.splice(at, 0, slot);
-      g.bound.splice(at, 0, bound);
-      g.revision.splice(at, 0, revision);
-      g.years.splice(at, 0, years ?? Number.NaN);
-      g.occ.splice(at, 0, occ);
-      g.places.set(place, (g.places.get(place) ?? 0) + 1);
+    filings(slot, c, (g, entry) => {
+      const at = position(g, entry.bound, entry.revision, c.key);
+      for (const f of ENTRY_FIELDS) g.e[f].splice(at, 0, entry[f]);
+      const p = g.placeIds.indexOf(entry.place);
+      if (p >= 0) g.placeCounts[p]!++;
+      else {
+        g.placeIds.push(entry.place);
+        g.placeCounts.push(1);
+      }
     });
   };
+  /** Before the slot's columns are overwritten: the entries are found by what the held CV says. */
   const unfile = (slot: number, c: Candidate) => {
-    const place = cols.place[slot]!;
-    const revision = Number.isNaN(c.revisionMs) ? Number.NEGATIVE_INFINITY : c.revisionMs;
-    filings(c, (g, bound, _years, occ) => {
+    filings(slot, c, (g, entry) => {
+      const { slot: slots, occ } = g.e;
       // Duplicate occupations put one CV in a group twice: find this very entry.
-      let at = position(g, bound, revision, c.key);
-      while (at < g.slots.length && g.slots[at] === slot && g.occ[at] !== occ) at++;
-      if (g.slots[at] !== slot) return;
-      g.slots.splice(at, 1);
-      g.bound.splice(at, 1);
-      g.revision.splice(at, 1);
-      g.years.splice(at, 1);
-      g.occ.splice(at, 1);
-      const left = (g.places.get(place) ?? 1) - 1;
-      if (left > 0) g.places.set(place, left);
-      else g.places.delete(place);
+      let at = position(g, entry.bound, entry.revision, c.key);
+      while (at < slots.length && slots[at] === slot && occ[at] !== entry.occ) at++;
+      if (slots[at] !== slot) return;
+      for (const f of ENTRY_FIELDS) g.e[f].splice(at, 1);
+      const p = g.placeIds.indexOf(entry.place);
+      if (p >= 0 && --g.placeCounts[p]! === 0) {
+        g.placeIds.splice(p, 1);
+        g.placeCounts.splice(p, 1);
+      }
     });
   };
 
@@ -213,6 +292,7 @@ export function createPoolIndex(): PoolIndex {
         slot = free.pop() ?? candidates.length;
         slotOf.set(candidate.key, slot);
         keys[slot] = candidate.key;
+        unranked.push(slot);
       }
       byKey.set(candidate.key, candidate);
       candidates[slot] = candidate;
@@ -229,6 +309,8 @@ export function createPoolIndex(): PoolIndex {
       slotOf.delete(key);
       candidates[slot] = undefined;
       free.push(slot);
+      const at = findKey(key);
+      if (ordered[at] === key) orderedSlot[at] = -1;
       return true;
     },
     get: (key) => byKey.get(key),
@@ -237,9 +319,10 @@ export function createPoolIndex(): PoolIndex {
     },
     best(q, max, allowed) {
       const lists = new Map<number, Scored[]>();
+      placeKeys();
       const t = cols.tablesFor(q, allowed);
-      const { cert, lic, daLevel, danish, commute, availDay, notice, revision, hasSkills, place } = cols;
-      const { codeLevel, placeKm, placePoints, allowedJc } = t;
+      const { skillN, skillIds } = cols;
+      const { codeLevel, placeKm, placePoints, allowedJc, skillMemo } = t;
       const { todayDay, startByDay, nowMs, text } = q;
       const req = q.requirements;
       const reqCert = req.certificates;
@@ -262,58 +345,71 @@ export function createPoolIndex(): PoolIndex {
           if (!perJc) continue;
           for (const g of perJc.values()) {
             const j = g.jc;
-            if (g.slots.length === 0 || (allowedJc !== undefined && allowedJc[j] === 0)) continue;
+            const e = g.e;
+            const slots = e.slot;
+            if (slots.length === 0 || (allowedJc !== undefined && allowedJc[j] === 0)) continue;
             let nearest = 0;
-            for (const pl of g.places.keys())
+            for (const pl of g.placeIds)
               if (!beyondClass(placeKm[pl]!, g.limits))
                 nearest = Math.max(nearest, placePoints[pl]! + (g.limits >= 0 ? WEIGHTS.withinCommute : 0));
             const rest = LEVEL_POINTS[level]! + nearest + (hasText ? SKILL_POINTS : 0) + WEIGHTS.available;
-            const { slots, bound, revision: revisions, years: yearsOf, occ } = g;
+            const { bound, revision, years: yearsOf, occ, cert, lic, availDay, notice, place, commute, daLevel } = e;
             const base = j * width;
             let i = 0;
             while (i < slots.length) {
-              const s = slots[i]!;
+              const b = bound[i]!;
+              const rev = revision[i]!;
+              const fresh = freshPoints(rev, nowMs);
               if (topN[j] === width && width > 0) {
                 const worst = topScore[base + width - 1]!;
-                const b = bound[i]!;
                 // Bounds descend: once the freshest of this bound cannot reach the worst, no one after can.
                 if (rest + b + WEIGHTS.freshMonth < worst) break;
                 // Freshness falls along the revisions of one bound: skip to the next bound.
-                if (rest + b + freshPoints(revisions[i]!, nowMs) < worst) {
+                if (rest + b + fresh < worst) {
                   i = firstBelow(bound, b, i);
                   continue;
                 }
               }
               const at = i++;
+              const s = slots[at]!;
               // A CV with several occupations in the group's sub-major group is scored in the group of the one that counts.
               if (occ[at]! >= 0 && (closestLevel(candidates[s]!, q.occupation) !== level || closestIndex !== occ[at])) continue;
-              const years = yearsOf[at]!;
               // Hard requirements (requirements.ts): masks, languages at level, start within.
-              if ((cert[s]! & reqCert) !== reqCert || (lic[s]! & reqLic) !== reqLic) continue;
-              if (reqLangs.length > 0 && !meetsLanguages(reqLangs, daLevel[s]!, candidates[s]!)) continue;
-              const from = availDay[s]!;
-              const start = from === from ? Math.max(from, todayDay) : todayDay + notice[s]!;
+              if ((cert[at]! & reqCert) !== reqCert || (lic[at]! & reqLic) !== reqLic) continue;
+              if (reqLangs.length > 0 && !meetsLanguages(reqLangs, daLevel[at]!, candidates[s]!)) continue;
+              const from = availDay[at]!;
+              const start = !Number.isNaN(from) ? Math.max(from, todayDay) : todayDay + notice[at]!;
               if (start > reqStart) continue;
 
-              // score.ts's points, from the columns.
-              let score = LEVEL_POINTS[level]! + experiencePoints(years === years ? years : undefined);
-              if (hasText && hasSkills[s] === 1) {
-                let n = 0;
-                for (const skill of candidates[s]!.skills) if (text.includes(skill)) n++;
-                score += Math.min(n, WEIGHTS.maxSkills) * WEIGHTS.skill;
+              // score.ts's points: the bound holds experience and Danish exactly.
+              let score = LEVEL_POINTS[level]! + b + fresh;
+              if (hasText) {
+                const k = skillN[s]!;
+                if (k > 0) {
+                  let n = 0;
+                  if (k > SKILL_SLOTS) {
+                    for (const skill of candidates[s]!.skills) if (text.includes(skill)) n++;
+                  } else
+                    for (let x = s * SKILL_SLOTS; x < s * SKILL_SLOTS + k; x++) {
+                      const id = skillIds[x]!;
+                      let m = skillMemo[id]!;
+                      if (m === 0) {
+                        m = text.includes(cols.skillName(id)) ? 2 : 1;
+                        skillMemo[id] = m;
+                      }
+                      if (m === 2) n++;
+                    }
+                  score += Math.min(n, WEIGHTS.maxSkills) * WEIGHTS.skill;
+                }
               }
-              if (danish[s] === 1) score += WEIGHTS.danish;
-              const pl = place[s]!;
-              const limit = commute[s]!;
+              const pl = place[at]!;
+              const limit = commute[at]!;
               // NaN (no limit of its own) is never exceeded, as `km > undefined` in score.ts.
               if (!(placeKm[pl]! > limit)) {
                 score += placePoints[pl]!;
-                if (limit === limit) score += WEIGHTS.withinCommute;
+                if (!Number.isNaN(limit)) score += WEIGHTS.withinCommute;
               }
               if (start <= startByDay) score += WEIGHTS.available;
-              const age = Math.floor((nowMs - revision[s]!) / DAY_MS);
-              if (age <= FRESH_MONTH_DAYS) score += WEIGHTS.freshMonth;
-              else if (age <= FRESH_QUARTER_DAYS) score += WEIGHTS.freshQuarter;
 
               // Into the jobcentre's bounded list, best first; the same score by pool key (rank.ts's better).
               touched[j] = 1;
@@ -321,13 +417,13 @@ export function createPoolIndex(): PoolIndex {
               if (n === width) {
                 if (width === 0) continue;
                 const worst = topScore[base + n - 1]!;
-                if (score < worst || (score === worst && keys[s]! > keys[topSlot[base + n - 1]!]!)) continue;
+                if (score < worst || (score === worst && rank[s]! > rank[topSlot[base + n - 1]!]!)) continue;
                 n--;
               } else topN[j] = n + 1;
-              const key = keys[s]!;
+              const r = rank[s]!;
               while (n > 0) {
                 const above = topScore[base + n - 1]!;
-                if (above > score || (above === score && keys[topSlot[base + n - 1]!]! < key)) break;
+                if (above > score || (above === score && rank[topSlot[base + n - 1]!]! < r)) break;
                 topScore[base + n] = above;
                 topSlot[base + n] = topSlot[base + n - 1]!;
                 n--;

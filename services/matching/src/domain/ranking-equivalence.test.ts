@@ -143,8 +143,17 @@ describe('the fast ranking equals scoring every CV', () => {
     for (const [at, other, what] of random) {
       const cv = cvs[at]!;
       const key = `${cv.jobcentre}-${cv.candidateRef}`;
+      const revision = now.toISOString();
       if (what === 0) changed.remove(key);
-      else changed.upsert(toCandidate({ ...other, jobcentre: cv.jobcentre, candidateRef: cv.candidateRef, revision: now.toISOString() }));
+      else if (what === 1) changed.upsert(toCandidate({ ...other, jobcentre: cv.jobcentre, candidateRef: cv.candidateRef, revision }));
+      else if (what === 2) changed.upsert(toCandidate({ ...other, candidateRef: `${other.candidateRef}n${at}` }));
+      else {
+        // Withdrawn and back, with ranking in between (its key's place is reused).
+        changed.remove(key);
+        if (at % 2 === 0) changed.best(prepareQuery({ occupation: '5321', municipality: 101 }, now), 3);
+        changed.upsert(toCandidate({ ...cv, revision }));
+      }
+      if (at % 50 === 0) expectSame(changed, { occupation: '5321', municipality: 147 }, 10);
     }
     fc.assert(
       fc.property(queryArb, fc.constantFrom(3, 10), (query, max) => expectSame(changed, query, max)),

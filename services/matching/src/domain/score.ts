@@ -90,12 +90,8 @@ export function prepareQuery(query: MatchQuery, now: Date): PreparedQuery {
   };
 }
 
-function cached(q: PreparedQuery, key: string, make: () => Reason): Reason {
-  let reason = q.reasonCache.get(key);
-  if (!reason) {
-    reason = make();
-    q.reasonCache.set(key, reason);
-  }
+function remember(q: PreparedQuery, key: string, reason: Reason): Reason {
+  q.reasonCache.set(key, reason);
   return reason;
 }
 
@@ -215,28 +211,33 @@ export function reasonsFor(c: Candidate, q: PreparedQuery): Reason[] {
   const reasons: Reason[] = [];
   const name = DISCO_LEVEL_NAMES[b.level];
   reasons.push(
-    cached(q, `o${b.level}${b.occupation}`, () =>
-      b.level === 4
-        ? { code: 'occupation', da: `Samme fag (${b.occupation})`, en: `Same occupation (${b.occupation})` }
-        : {
-            code: b.level === 3 ? 'related-occupation' : 'occupation-group',
-            da: `Beslægtet fag: ${name.da} (${b.occupation})`,
-            en: `Related occupation: ${name.en} (${b.occupation})`,
-          },
-    ),
+    q.reasonCache.get(`o${b.level}${b.occupation}`) ??
+      remember(
+        q,
+        `o${b.level}${b.occupation}`,
+        b.level === 4
+          ? { code: 'occupation', da: `Samme fag (${b.occupation})`, en: `Same occupation (${b.occupation})` }
+          : {
+              code: b.level === 3 ? 'related-occupation' : 'occupation-group',
+              da: `Beslægtet fag: ${name.da} (${b.occupation})`,
+              en: `Related occupation: ${name.en} (${b.occupation})`,
+            },
+      ),
   );
   const years = b.years;
   if (years !== undefined && years > 0)
     reasons.push(
-      cached(q, `y${years}`, () => ({
-        code: 'experience',
-        da: `${years} års erfaring i faget`,
-        en: `${years} years of experience in the occupation`,
-      })),
+      q.reasonCache.get(`y${years}`) ??
+        remember(q, `y${years}`, {
+          code: 'experience',
+          da: `${years} års erfaring i faget`,
+          en: `${years} years of experience in the occupation`,
+        }),
     );
   if (q.hasRequirements)
     reasons.push(
-      cached(q, 'r', () => ({ code: 'requirements', da: 'Opfylder alle krav i ordren', en: 'Meets every requirement of the order' })),
+      q.reasonCache.get('r') ??
+        remember(q, 'r', { code: 'requirements', da: 'Opfylder alle krav i ordren', en: 'Meets every requirement of the order' }),
     );
   if (b.skills > 0) {
     const list = c.skills
@@ -245,39 +246,51 @@ export function reasonsFor(c: Candidate, q: PreparedQuery): Reason[] {
       .map((s) => s.trim())
       .join(', ');
     reasons.push(
-      cached(q, `s${list}`, () => ({
-        code: 'skills',
-        da: `Kompetencer nævnt i ordren: ${list}`,
-        en: `Skills named in the order: ${list}`,
-      })),
+      q.reasonCache.get(`s${list}`) ??
+        remember(q, `s${list}`, {
+          code: 'skills',
+          da: `Kompetencer nævnt i ordren: ${list}`,
+          en: `Skills named in the order: ${list}`,
+        }),
     );
   }
-  if (b.danish) reasons.push(cached(q, 'da', () => ({ code: 'languages', da: 'Taler dansk', en: 'Speaks Danish' })));
+  if (b.danish) reasons.push(q.reasonCache.get('da') ?? remember(q, 'da', { code: 'languages', da: 'Taler dansk', en: 'Speaks Danish' }));
   if (!b.beyondCommute) {
     if (b.distance === 'municipality')
-      reasons.push(cached(q, 'dm', () => ({ code: 'nearby', da: 'Bor i jobbets kommune', en: "Lives in the job's municipality" })));
+      reasons.push(
+        q.reasonCache.get('dm') ??
+          remember(q, 'dm', { code: 'nearby', da: 'Bor i jobbets kommune', en: "Lives in the job's municipality" }),
+      );
     else if (b.distance === 'region')
-      reasons.push(cached(q, 'dr', () => ({ code: 'same-region', da: 'Bor i jobbets region', en: "Lives in the job's region" })));
+      reasons.push(
+        q.reasonCache.get('dr') ?? remember(q, 'dr', { code: 'same-region', da: 'Bor i jobbets region', en: "Lives in the job's region" }),
+      );
     else if (b.distance === 'cooperation')
       reasons.push(
-        cached(q, 'dc', () => ({ code: 'same-cooperation', da: 'Bor i jobbets samarbejde', en: "Lives in the job's cooperation" })),
+        q.reasonCache.get('dc') ??
+          remember(q, 'dc', { code: 'same-cooperation', da: 'Bor i jobbets samarbejde', en: "Lives in the job's cooperation" }),
       );
   }
   const km = c.commuteKm;
   if (b.withinCommute)
     reasons.push(
-      cached(q, `k${km}`, () => ({
-        code: 'within-commute',
-        da: `Inden for egen transportgrænse (${km} km)`,
-        en: `Within own commuting limit (${km} km)`,
-      })),
+      q.reasonCache.get(`k${km}`) ??
+        remember(q, `k${km}`, {
+          code: 'within-commute',
+          da: `Inden for egen transportgrænse (${km} km)`,
+          en: `Within own commuting limit (${km} km)`,
+        }),
     );
   if (b.available)
-    reasons.push(cached(q, 'a', () => ({ code: 'available', da: `Kan starte senest ${q.startBy}`, en: `Can start by ${q.startBy}` })));
+    reasons.push(
+      q.reasonCache.get('a') ??
+        remember(q, 'a', { code: 'available', da: `Kan starte senest ${q.startBy}`, en: `Can start by ${q.startBy}` }),
+    );
   const age = b.ageDays;
   if (age <= FRESH_QUARTER_DAYS)
     reasons.push(
-      cached(q, `f${age}`, () => ({ code: 'fresh', da: `Cv opdateret for ${age} dage siden`, en: `CV updated ${age} days ago` })),
+      q.reasonCache.get(`f${age}`) ??
+        remember(q, `f${age}`, { code: 'fresh', da: `Cv opdateret for ${age} dage siden`, en: `CV updated ${age} days ago` }),
     );
   return reasons;
 }
