@@ -14,10 +14,7 @@ export interface PoolColumns {
   jc: Int32Array;
   /** Where the CV lives: id of (municipality, region, cooperation). */
   place: Int32Array;
-  /** How many skill phrases the CV names; more than SKILL_SLOTS: read them from the Candidate. */
-  skillN: Uint8Array;
-  /** Ids of its skill phrases, SKILL_SLOTS per slot. */
-  skillIds: Int32Array;
+  skillId(phrase: string): number;
   skillName(id: number): string;
   write(slot: number, c: Candidate): void;
   codeId(code: string): number;
@@ -39,9 +36,6 @@ export interface QueryTables {
   /** Per skill id: 0 not looked at yet, 1 not in the query's text, 2 in it (filled as ranking meets them). */
   skillMemo: Uint8Array;
 }
-
-/** Skill phrases held per slot in the columns (most CVs name a few). */
-export const SKILL_SLOTS = 4;
 
 const DISTANCE_POINTS: Record<DistanceClass, number> = {
   municipality: WEIGHTS.sameMunicipality,
@@ -85,8 +79,6 @@ export function poolColumns(): PoolColumns {
   const cols = {
     jc: new Int32Array(0),
     place: new Int32Array(0),
-    skillN: new Uint8Array(0),
-    skillIds: new Int32Array(0),
   };
   type Column = (typeof cols)[keyof typeof cols];
   // Taken before the methods are added to the same object.
@@ -96,7 +88,7 @@ export function poolColumns(): PoolColumns {
     capacity = Math.max(1024, capacity * 2, need);
     for (const name of names) {
       const old: Column = cols[name];
-      const next = new (old.constructor as new (n: number) => Column)(name === 'skillIds' ? capacity * SKILL_SLOTS : capacity);
+      const next = new (old.constructor as new (n: number) => Column)(capacity);
       next.set(old as never);
       (cols as Record<string, Column>)[name] = next;
     }
@@ -113,10 +105,8 @@ export function poolColumns(): PoolColumns {
       grow(slot + 1);
       cols.jc[slot] = jobcentres.id(c.jobcentre);
       cols.place[slot] = placeOf(c);
-      cols.skillN[slot] = Math.min(c.skills.length, SKILL_SLOTS + 1);
-      if (c.skills.length <= SKILL_SLOTS)
-        for (let k = 0; k < c.skills.length; k++) cols.skillIds[slot * SKILL_SLOTS + k] = skills.id(c.skills[k]!);
     },
+    skillId: (phrase: string) => skills.id(phrase),
     skillName: (id: number) => skills.values[id]!,
     codeId: (code: string) => codes.id(code),
     jobcentreId: (code: number) => jobcentres.id(code),

@@ -1,6 +1,6 @@
 import { type Candidate, languageLevel } from './candidate';
 import { discoCloseness, eligibilityPrefix, MIN_ELIGIBLE_LEVEL } from './disco';
-import { type PoolColumns, poolColumns, SKILL_SLOTS } from './pool-columns';
+import { type PoolColumns, poolColumns } from './pool-columns';
 import type { Scored } from './rank';
 import { DANISH_LEVEL, DISTANCE_KM, experiencePoints, FRESH_MONTH_DAYS, FRESH_QUARTER_DAYS, type PreparedQuery, WEIGHTS } from './score';
 
@@ -58,8 +58,8 @@ interface Group {
  * CV by CV across the columns): slot, bound, revision (ms; -Infinity when unreadable, which earns
  * no freshness either way), years in this occupation (NaN: not given), occ (index of this
  * occupation in the CV when it has others in the same sub-major group — then it is scored in
- * the group of the one score.ts chooses — else -1), and the CV's masks, start, place, limit and
- * Danish level.
+ * the group of the one score.ts chooses — else -1), and the CV's masks, start, place, limit,
+ * Danish level and skill phrases (ids; skillN above ENTRY_SKILLS: read them from the Candidate).
  */
 const ENTRY_FIELDS = [
   'slot',
@@ -74,6 +74,10 @@ const ENTRY_FIELDS = [
   'place',
   'commute',
   'daLevel',
+  'skillN',
+  'skill0',
+  'skill1',
+  'skill2',
 ] as const;
 type EntryField = (typeof ENTRY_FIELDS)[number];
 type Entry = Record<EntryField, number>;
@@ -81,6 +85,8 @@ type Entry = Record<EntryField, number>;
 const DAY_MS = 86_400_000;
 const LEVEL_POINTS = [0, 0, WEIGHTS.occupation[2], WEIGHTS.occupation[3], WEIGHTS.occupation[4]] as const;
 const SKILL_POINTS = WEIGHTS.maxSkills * WEIGHTS.skill;
+/** Skill phrases an entry holds as ids (most CVs name a few). */
+const ENTRY_SKILLS = 3;
 /**
  * The distances score.ts estimates, ascending: whether a commuting limit is exceeded depends only
  * on which of these it lies between, so CVs are grouped by that class and the distance points of
@@ -218,6 +224,7 @@ export function createPoolIndex(): PoolIndex {
     const danish = da === -1 || (da ?? -2) >= DANISH_LEVEL;
     const jc = cols.jobcentreId(c.jobcentre);
     const limits = limitClass(c.commuteKm);
+    const skill = (k: number) => (k < c.skills.length && c.skills.length <= ENTRY_SKILLS ? cols.skillId(c.skills[k]!) : -1);
     for (let k = 0; k < c.occupations.length; k++) {
       const o = c.occupations[k]!;
       const prefix = eligibilityPrefix(o.code);
@@ -249,6 +256,10 @@ export function createPoolIndex(): PoolIndex {
         place: cols.place[slot]!,
         commute: c.commuteKm ?? Number.NaN,
         daLevel: da ?? -1,
+        skillN: Math.min(c.skills.length, ENTRY_SKILLS + 1),
+        skill0: skill(0),
+        skill1: skill(1),
+        skill2: skill(2),
       });
     }
   };
@@ -321,8 +332,16 @@ export function createPoolIndex(): PoolIndex {
       const lists = new Map<number, Scored[]>();
       placeKeys();
       const t = cols.tablesFor(q, allowed);
-      const { skillN, skillIds } = cols;
       const { codeLevel, placeKm, placePoints, allowedJc, skillMemo } = t;
+      /** 1 when the skill phrase is in the query's text (score.ts: whole words), memoised per query. */
+      const matches = (id: number): number => {
+        let m = skillMemo[id]!;
+        if (m === 0) {
+          m = q.text.includes(cols.skillName(id)) ? 2 : 1;
+          skillMemo[id] = m;
+        }
+        return m - 1;
+      };
       const { todayDay, startByDay, nowMs, text } = q;
       const req = q.requirements;
       const reqCert = req.certificates;
@@ -353,7 +372,23 @@ export function createPoolIndex(): PoolIndex {
               if (!beyondClass(placeKm[pl]!, g.limits))
                 nearest = Math.max(nearest, placePoints[pl]! + (g.limits >= 0 ? WEIGHTS.withinCommute : 0));
             const rest = LEVEL_POINTS[level]! + nearest + (hasText ? SKILL_POINTS : 0) + WEIGHTS.available;
-            const { bound, revision, years: yearsOf, occ, cert, lic, availDay, notice, place, commute, daLevel } = e;
+            const {
+              bound,
+              revision,
+              years: yearsOf,
+              occ,
+              cert,
+              lic,
+              availDay,
+              notice,
+              place,
+              commute,
+              daLevel,
+              skillN,
+              skill0,
+              skill1,
+              skill2,
+            } = e;
             const base = j * width;
             let i = 0;
             while (i < slots.length) {
@@ -384,21 +419,16 @@ export function createPoolIndex(): PoolIndex {
               // score.ts's points: the bound holds experience and Danish exactly.
               let score = LEVEL_POINTS[level]! + b + fresh;
               if (hasText) {
-                const k = skillN[s]!;
+                const k = skillN[at]!;
                 if (k > 0) {
                   let n = 0;
-                  if (k > SKILL_SLOTS) {
+                  if (k > ENTRY_SKILLS) {
                     for (const skill of candidates[s]!.skills) if (text.includes(skill)) n++;
-                  } else
-                    for (let x = s * SKILL_SLOTS; x < s * SKILL_SLOTS + k; x++) {
-                      const id = skillIds[x]!;
-                      let m = skillMemo[id]!;
-                      if (m === 0) {
-                        m = text.includes(cols.skillName(id)) ? 2 : 1;
-                        skillMemo[id] = m;
-                      }
-                      if (m === 2) n++;
-                    }
+                  } else {
+                    n += matches(skill0[at]!);
+                    if (k > 1) n += matches(skill1[at]!);
+                    if (k > 2) n += matches(skill2[at]!);
+                  }
                   score += Math.min(n, WEIGHTS.maxSkills) * WEIGHTS.skill;
                 }
               }
