@@ -25,6 +25,8 @@ function matching({ cvs, orders, bruteOrders, recheckOrders }) {
         ...r,
         rank: { p50: percentile(r.ranked, 50), p95: percentile(r.ranked, 95), p99: percentile(r.ranked, 99), n: r.ranked.length },
         brute: { p50: percentile(r.brute, 50), p95: percentile(r.brute, 95), p99: percentile(r.brute, 99), n: r.brute.length },
+        rankCpu: { p50: percentile(r.rankedCpu, 50), p95: percentile(r.rankedCpu, 95) },
+        bruteCpu: { p50: percentile(r.bruteCpu, 50), p95: percentile(r.bruteCpu, 95) },
         recheck: { p50: percentile(r.withRecheck, 50), p95: percentile(r.withRecheck, 95), n: r.withRecheck.length },
       });
     });

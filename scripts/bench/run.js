@@ -226,6 +226,24 @@ async function main() {
     figures.push({ name: 'matching.rank.p50', value: Math.round(m.rank.p50 * 100) / 100, unit: 'ms' });
     figures.push({ name: 'matching.rank.p99', value: Math.round(m.rank.p99 * 100) / 100, unit: 'ms' });
     figure(
+      'matching.bruteforce.cpu.p95',
+      m.bruteCpu.p95,
+      'ms',
+      `CPU time of the measuring process for the baseline (every thread), p50 ${fmt(m.bruteCpu.p50)}: what the machine's load does not add`,
+    );
+    figure(
+      'matching.rank.cpu.p95',
+      m.rankCpu.p95,
+      'ms',
+      `CPU time per ranking, p50 ${fmt(m.rankCpu.p50)}; baseline ${fmt(m.bruteCpu.p95)}, ${(m.bruteCpu.p95 / m.rankCpu.p95).toFixed(0)}× less; load average ${m.loadAvg.map((l) => l.toFixed(1)).join(' / ')} at the end`,
+    );
+    figure(
+      'matching.rank.first',
+      m.firstMs,
+      'ms',
+      `the first ranking after the load, which also puts the ${m.cvs.toLocaleString('en-US')} pool keys in order (not in the percentiles)`,
+    );
+    figure(
       'matching.rank_with_recheck.p95',
       m.recheck.p95,
       'ms',

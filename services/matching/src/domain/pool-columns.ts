@@ -3,11 +3,10 @@ import { discoCloseness } from './disco';
 import { DISTANCE_KM, type DistanceClass, type PreparedQuery, WEIGHTS } from './score';
 
 /**
- * What scoring reads of each CV, query-independent, as typed columns indexed by the CV's slot in
- * the index: 200,000 CVs are a few MB of numbers read in a tight loop, instead of 200,000
- * objects chased field by field. Strings that repeat (occupation codes, where a CV lives, home
- * jobcentres) become small ids, and the query-dependent part of scoring becomes a table per
- * query over those ids (tablesFor). Undefined numbers are NaN.
+ * The small-id dictionaries of the index and its per-slot columns: strings that repeat (occupation
+ * codes, where a CV lives, home jobcentres, skill phrases) become small ids, and the
+ * query-dependent part of scoring becomes a table per query over those ids (tablesFor) instead
+ * of string comparisons per CV.
  */
 export interface PoolColumns {
   /** Home jobcentre id (jobcentreCode turns it back). */

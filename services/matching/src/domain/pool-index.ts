@@ -5,17 +5,16 @@ import type { Scored } from './rank';
 import { DANISH_LEVEL, DISTANCE_KM, experiencePoints, FRESH_MONTH_DAYS, FRESH_QUARTER_DAYS, type PreparedQuery, WEIGHTS } from './score';
 
 /**
- * The pool in memory, for ranking in milliseconds. Every CV once by key; its numbers that
- * scoring reads (masks, days, commuting limit, where it lives, Danish) in typed columns by slot
- * (pool-columns.ts); and each visible CV filed under the DISCO-08 sub-major group (2 digits) of
- * each of its occupations — the widest closeness that still makes a candidate (disco.ts) — with
- * the occupation's code and years beside it.
+ * The pool in memory, for ranking in milliseconds. Every CV once by key; each visible CV filed
+ * once per occupation in a group (code × home jobcentre × class of commuting limit) that holds,
+ * beside each entry, the numbers scoring reads (Group, ENTRY_FIELDS), ordered by a bound.
  *
- * Ranking an order reads the one posting list of its sub-major group and scores every entry from
- * the columns and tables made once per query (closeness per occupation code, distance per place):
- * no strings, no objects, no allocation per CV. The score is computed by the same rule as
- * score.ts's (the equivalence test compares both on generated pools), and each jobcentre keeps its
- * best in a bounded list; objects and reasons are made only for what is returned.
+ * Ranking an order reads the groups of the codes close enough to its occupation, closest first,
+ * scores entries from those numbers and tables made once per query (pool-columns.ts: closeness
+ * per code, distance per place, skills per phrase) — no strings, no objects per CV — keeps each
+ * jobcentre's best in a bounded list, and stops a group once no entry left can reach that list.
+ * The score is score.ts's rule (domain/ranking-equivalence.test.ts compares both on generated
+ * pools); objects and reasons are made only for what is returned.
  *
  * Built from the store at start and kept current by the CV messages; the store stays the truth
  * (ranking checks its picks there again).
