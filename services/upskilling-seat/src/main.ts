@@ -50,7 +50,7 @@ runService(
         http: {
           routes: (router) => {
             coursesRoutes(deps)(router);
-            requestsRoutes(deps)(router);
+            requestsRoutes(deps, logger)(router);
             needsRoutes(deps)(router);
           },
           redis,

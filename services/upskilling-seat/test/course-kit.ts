@@ -9,7 +9,7 @@ import { requestsRoutes } from '../src/adapters/http/requests.routes';
 export const upskillingRoutes = () =>
   routeTable('upskilling-seat', (router: Router) => {
     coursesRoutes({} as never)(router);
-    requestsRoutes({} as never)(router);
+    requestsRoutes({} as never, { info: () => undefined })(router);
     needsRoutes({} as never)(router);
   });
 

@@ -96,6 +96,47 @@ describe('upskilling-seat routes', () => {
     expect([first.status, again.status, again.headers['idempotency-replayed'], again.body.id]).toEqual([201, 201, 'true', first.body.id]);
   });
 
+  it('POST /courses refuses CPR-shaped text in every free-text field of the course, naming the field', async () => {
+    const before = await count();
+    const cpr = 'Kontakt 010190-1234';
+    const declaration = { ...(aCourse(3600).guarantee as { declaration: Record<string, unknown> }).declaration, declaredBy: cpr };
+    const bad = [
+      [{ title: cpr }, 'body.title'],
+      [{ provider: { kind: 'amu', name: cpr } }, 'body.provider.name'],
+      [{ place: '0101901234' }, 'body.place'],
+      [{ boughtBy: cpr }, 'body.boughtBy'],
+      [{ company: { name: cpr } }, 'body.company.name'],
+      [{ guarantee: { kind: 'job', declaration } }, 'body.guarantee.declaration.declaredBy'],
+    ] as const;
+    for (const [over, field] of bad) {
+      const res = await call('post', '/courses', lead, aCourse(3600, over));
+      expect([field, res.status, res.body.errors?.map((e: { field: string }) => e.field)]).toEqual([field, 400, [field]]);
+      expect(res.body.errors[0].message).toContain('CPR');
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('GET /courses filters by status and pages through with the next link', async () => {
+    const mine = tokenFor({ role: 'secretariat', sub: 'sek-hrs-pages', cooperation: 'HRS' });
+    const all = (await call('get', '/courses?limit=200', mine)).body.courses as { id: string; status: string }[];
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const seen: string[] = [];
+    let next: string | null = '/courses?limit=1';
+    while (next) {
+      const res = await call('get', next, mine);
+      expect(res.body.courses.length).toBeLessThanOrEqual(1);
+      seen.push(...res.body.courses.map((c: { id: string }) => c.id));
+      next = res.body.next;
+    }
+    expect(seen).toEqual(all.map((c) => c.id));
+    const open = (await call('get', '/courses?status=open', mine)).body.courses as { status: string }[];
+    expect(open.length).toBe(all.filter((c) => c.status === 'open').length);
+    expect(open.every((c) => c.status === 'open')).toBe(true);
+    expect((await call('get', '/courses?status=allocated', mine)).body.courses.every((c: { status: string }) => c.status === 'allocated')).toBe(true);
+    expect((await call('get', '/courses?status=closed', mine)).status).toBe(400);
+    expect((await call('get', '/courses?cursor=nonsense', mine)).status).toBe(400);
+  });
+
   it('GET /courses and /courses/:id: the lead and secretariat see all, a jobcentre in scope its own part, others nothing', async () => {
     expect((await call('get', '/courses', j147)).body.courses.map((c: { id: string }) => c.id)).toContain(courseId);
     expect((await call('get', '/courses', outsider)).body.courses).toEqual([]);
@@ -129,6 +170,19 @@ describe('upskilling-seat routes', () => {
     expect((await read(j151, 147)).status).toBe(404);
     expect((await read(outsider, 147)).status).toBe(404);
     expect((await read(lead, 101)).status).toBe(404);
+    // Named candidates are personal work: every read is in the audit log, who and whose.
+    const auditLines = () =>
+      service
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('"audit":"seat-request-read"'))
+        .map((l) => JSON.parse(l) as { by: string; jobcentre: number; course: string });
+    await waitFor(() => auditLines().length >= 3, { timeoutMs: 5_000 });
+    expect(auditLines().map((a) => [a.by, a.jobcentre, a.course])).toEqual([
+      [expect.any(String), 147, courseId],
+      [expect.any(String), 147, courseId],
+      ['sek-hrs', 151, courseId],
+    ]);
     const listed = (await call('get', '/courses', j147)).body.courses.find((c: { id: string }) => c.id === courseId);
     expect(listed.own).toEqual({ seats: 2, allocated: null, waitlisted: 0 });
     expect((await call('get', '/courses', hrs)).body.courses[0]).not.toHaveProperty('own');

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { Instant, JobcentreCode, OrderId } from './common';
+import { FreeText } from './cv';
 
 /*
  * Upskilling courses (R9): a course bought for a company's recruitment need, offered to every
  * jobcentre in scope, its seats shared among the jobcentres that request them. No personal data:
- * candidates appear only as pseudonymous references (seat.ts).
+ * candidates appear only as pseudonymous references (seat.ts), and the free-text fields refuse
+ * CPR-shaped text and contact details (FreeText, as CVs do).
  */
 
 export const CourseId = z
@@ -16,7 +18,7 @@ export const CourseId = z
 /** Who runs the course: a vocational school (erhvervsskole), a VEU centre, or an AMU provider. */
 export const CourseProvider = z.object({
   kind: z.enum(['vocational-school', 'veu-centre', 'amu']),
-  name: z.string().min(1).max(200),
+  name: FreeText(200, 1),
 });
 
 /** The regional positive list the course is on (e.g. Hovedstaden 2026), or null when it is not on one. */
@@ -32,7 +34,7 @@ export const GuaranteeDeclaration = z.object({
   employmentMonths: z.number().int().min(1).max(120),
   /** Ordinary employment (ordinær ansættelse), not a subsidised job. */
   ordinaryEmployment: z.boolean(),
-  declaredBy: z.string().min(1).max(200),
+  declaredBy: FreeText(200, 1),
   declaredOn: z.iso.date(),
 });
 
@@ -47,20 +49,20 @@ export const CourseFunding = z.enum(['regional-pool', 'jobcentres', 'company']);
 
 /** What a jobcentre needs to decide whether to offer the course to its candidates. */
 export const CourseSummary = z.object({
-  title: z.string().min(1).max(200),
+  title: FreeText(200, 1),
   provider: CourseProvider,
   positiveList: PositiveListEntry.nullable(),
   startDate: z.iso.date(),
   endDate: z.iso.date(),
-  place: z.string().min(1).max(200),
+  place: FreeText(200, 1),
   /** Seats bought. */
   seats: z.number().int().min(1).max(500),
   /** Who bought them (the signatory) and who pays. */
-  boughtBy: z.string().min(1).max(200),
+  boughtBy: FreeText(200, 1),
   fundedBy: CourseFunding,
   /** Whole kroner per seat; a jobcentre's cost is its seats × this. */
   pricePerSeatDkk: z.number().int().min(0).max(1_000_000),
-  company: z.object({ name: z.string().min(1).max(200) }),
+  company: z.object({ name: FreeText(200, 1) }),
   /** The job order the course serves, if it was registered as one. */
   orderId: OrderId.nullable(),
   guarantee: Guarantee,

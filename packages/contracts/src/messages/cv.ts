@@ -34,8 +34,8 @@ export function personalIdentifierIn(text: string): string | undefined {
   return undefined;
 }
 
-/** Free text that is refused when it holds a CPR number or contact details. */
-const FreeText = (max: number, min = 0) =>
+/** Free text that is refused when it holds a CPR number or contact details (CVs, courses). */
+export const FreeText = (max: number, min = 0) =>
   z
     .string()
     .min(min)

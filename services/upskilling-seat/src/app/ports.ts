@@ -26,12 +26,22 @@ export interface SeenOrders {
 /** Which courses a list is for. */
 export type CourseAudience = { all: true } | { cooperation: string } | { jobcentre: number };
 
+/** One page of a course list: its status filter, its size, and the last course of the page before. */
+export interface CourseListPage {
+  status?: 'open' | 'allocated';
+  limit: number;
+  after?: { windowClosesAt: string; id: string };
+}
+
 export interface CourseStore extends Saves<Course> {
   load(id: string): Promise<Loaded<Course> | undefined>;
   /** Inserts a new course with its offers and window timer; false when a course with its id exists. */
   insert(course: Course, outbox: OutboxEntry[]): Promise<boolean>;
-  /** The courses an audience sees (a jobcentre: those offered to it), newest window first, at most `limit`. */
-  list(audience: CourseAudience, limit: number): Promise<Course[]>;
+  /**
+   * The courses an audience sees (a jobcentre: those offered to it), newest window first (then by
+   * id), at most `limit`; only those of `status` when given, only those after `after` (a page's last).
+   */
+  list(audience: CourseAudience, page: CourseListPage): Promise<Course[]>;
   /** The open courses' ids and window closes, which their timers follow from; streamed. */
   windowsOfOpen(): AsyncIterable<{ id: string; windowClosesAt: string }>;
 }

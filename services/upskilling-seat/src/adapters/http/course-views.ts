@@ -91,9 +91,10 @@ const standingsOf = (course: Course) =>
 /** Jobcentres in the order a freed seat would go to them (empty before the allocation). */
 export const waitingListOf = (course: Course): number[] => (course.status === 'allocated' ? waitingList(standingsOf(course)) : []);
 
-export function requestView(course: Course, r: SeatRequestState): z.infer<typeof RequestView> {
+/** `queue` is the course's waiting list, computed once by a caller that shows several requests. */
+export function requestView(course: Course, r: SeatRequestState, queue: readonly number[] = waitingListOf(course)): z.infer<typeof RequestView> {
   const allocated = r.allocated;
-  const place = r.withdrawn ? 0 : waitingListOf(course).indexOf(r.jobcentre) + 1;
+  const place = r.withdrawn ? 0 : queue.indexOf(r.jobcentre) + 1;
   return {
     jobcentre: r.jobcentre,
     seats: r.seats,
@@ -124,14 +125,16 @@ const base = (c: Course) => ({
 
 export function courseView(c: Course): z.infer<typeof CourseView> {
   const live = c.requests.filter((r) => !r.withdrawn);
+  // Once per course, not once per request: the rule ranks every live request each time.
+  const queue = waitingListOf(c);
   return {
     ...base(c),
     budgetCeilings: c.budgetCeilings,
     defaultBudgetCeilingDkk: c.defaultBudgetCeilingDkk,
-    requests: c.requests.map((r) => requestView(c, r)),
+    requests: c.requests.map((r) => requestView(c, r, queue)),
     requestedSeats: live.reduce((s, r) => s + r.seats, 0),
     allocatedSeats: live.reduce((s, r) => s + (r.allocated ?? 0), 0),
-    waitingList: waitingListOf(c),
+    waitingList: queue,
   };
 }
 

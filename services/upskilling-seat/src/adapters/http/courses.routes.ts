@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { CourseSummary, JobcentreCode, OrderId, SCOPE_IDS } from '@rs/contracts';
 import { cooperation, isJobcentre } from '@rs/reference-data';
-import { HttpError, idParam, intQuery, mountRoutes, type Principal, route } from '@rs/service-kit';
+import { decodeCursor, HttpError, idParam, mountRoutes, nextLink, type Principal, pageOf, pageQuery, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { UpskillingDeps } from '../../app/deps';
@@ -26,6 +26,12 @@ const OpenCourseBody = z.strictObject({
 });
 
 export const CourseParams = z.object({ id: idParam(100) });
+
+const CourseListQuery = z.object({
+  ...pageQuery(100, 200),
+  /** Only the courses open for requests, or only those allocated; absent: both. */
+  status: z.enum(['open', 'allocated']).optional().meta({ description: 'open or allocated; absent: both' }),
+});
 
 /** A course id from who asked and their Idempotency-Key, so a retried create meets the first course (the unique key). */
 function keyedCourseId(principal: Principal, key: string): string {
@@ -125,8 +131,8 @@ export function coursesRoutes(deps: UpskillingDeps) {
     path: '/courses',
     summary: "The courses a caller sees: a jobcentre those offered to it, a secretariat its cooperation's, admins all",
     tags: ['courses'],
-    query: z.object({ limit: intQuery(1, 500).default(100) }),
-    responses: { 200: { description: 'newest window first', schema: z.object({ courses: z.array(CourseListItem) }) } },
+    query: CourseListQuery,
+    responses: { 200: { description: 'newest window first, a page at a time', schema: pageOf('courses', CourseListItem) } },
     handle: async ({ principal, query }) => {
       const audience: CourseAudience | undefined =
         principal.role === 'admin'
@@ -137,10 +143,19 @@ export function coursesRoutes(deps: UpskillingDeps) {
               ? { jobcentre: principal.jobcentre }
               : undefined;
       if (!audience) throw forbidden('No courses for this role', 'Ingen kurser for denne rolle');
-      const courses = await deps.courses.list(audience, query.limit);
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const found = await deps.courses.list(audience, {
+        limit: query.limit + 1,
+        ...(query.status ? { status: query.status } : {}),
+        ...(after ? { after: { windowClosesAt: after.key, id: after.id } } : {}),
+      });
+      const courses = found.slice(0, query.limit);
+      const last = found.length > query.limit ? courses[courses.length - 1] : undefined;
+      const { cursor: _cursor, ...kept } = query;
       return {
         status: 200,
         body: {
+          next: nextLink('/courses', kept, last && { key: last.summary.windowClosesAt, id: last.id }),
           courses: courses.map((c) => ({
             id: c.id,
             title: c.summary.title,

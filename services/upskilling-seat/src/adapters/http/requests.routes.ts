@@ -1,5 +1,5 @@
 import { CandidateRef, JobcentreCode } from '@rs/contracts';
-import { codeParam, HttpError, idParam, mountRoutes, type Principal, route } from '@rs/service-kit';
+import { codeParam, HttpError, idParam, type Logger, mountRoutes, type Principal, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { type ApplyResult, UnknownCourseError } from '../../app/apply-to-course';
@@ -86,7 +86,11 @@ function ownView(course: Course, jobcentre: number) {
   return requestView(course, request);
 }
 
-export function requestsRoutes(deps: UpskillingDeps) {
+/**
+ * `logger` takes the audit line of each read of a request with its named candidates (who read
+ * which jobcentre's request), as broadcast's catch-up feed does.
+ */
+export function requestsRoutes(deps: UpskillingDeps, logger: Pick<Logger, 'info'>) {
   const read = route({
     method: 'get',
     path: '/courses/:id/requests/:jobcentre',
@@ -102,7 +106,12 @@ export function requestsRoutes(deps: UpskillingDeps) {
     handle: async ({ principal, params }) => {
       const course = await visible(deps, principal, params.id);
       if (!mayManage(principal, course) && !mayRequestFor(principal, params.jobcentre)) throw courseNotFound();
-      return { status: 200, body: ownView(course, params.jobcentre) };
+      const body = ownView(course, params.jobcentre);
+      logger.info(
+        { audit: 'seat-request-read', by: principal.sub, role: principal.role, course: params.id, jobcentre: params.jobcentre, candidates: body.candidates.length },
+        'seat request read',
+      );
+      return { status: 200, body };
     },
   });
 

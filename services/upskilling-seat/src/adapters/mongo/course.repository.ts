@@ -24,10 +24,20 @@ export function courseRepository(models: Pick<CourseModels, 'courses'>, relay: H
       const { id, ...fields } = course;
       return store.insert({ _id: id, ...fields, windowClosesAt: course.summary.windowClosesAt }, outbox);
     },
-    async list(audience: CourseAudience, limit) {
-      const filter =
+    async list(audience: CourseAudience, page) {
+      const filter: Record<string, unknown> =
         'all' in audience ? {} : 'cooperation' in audience ? { cooperation: audience.cooperation } : { inScope: audience.jobcentre };
-      const docs = await model.collection.find(filter).sort({ windowClosesAt: -1, _id: 1 }).limit(limit).toArray();
+      if (page.status) filter.status = page.status;
+      // Keyset: after the page's last course in (windowClosesAt desc, _id asc) — no skip, stable while courses open.
+      if (page.after) {
+        const { windowClosesAt, id } = page.after;
+        filter.$or = [{ windowClosesAt: { $lt: windowClosesAt } }, { windowClosesAt, _id: { $gt: id } }];
+      }
+      const docs = await model.collection
+        .find(filter as never)
+        .sort({ windowClosesAt: -1, _id: 1 })
+        .limit(page.limit)
+        .toArray();
       return docs.map((d) => toCourse(splitRevision(d as unknown as Record<string, unknown>).state));
     },
     async *windowsOfOpen() {
