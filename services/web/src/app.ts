@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ApiError } from './api';
 import { CsrfRefused, csrfToken } from './csrf';
-import { formatInstant, langOf, timeLeft, translator } from './i18n';
+import { formatDate, formatInstant, langOf, timeLeft, translator } from './i18n';
 import type { MessageKey } from './locales';
 import type { OidcClient } from './oidc';
 import { adminRoutes } from './routes/admin.routes';
@@ -136,6 +136,7 @@ export function createWebApp(options: WebOptions): Express {
           csrf: csrfToken(req),
           nav: navFor(req.session.principal),
           formatInstant: (iso: string) => formatInstant(iso, lang),
+          formatDate: (iso: string) => formatDate(iso, lang),
           timeLeft: (iso: string) => timeLeft(iso, now(), t),
           jobcentreName: (code: number) => `${jobcentre(code)?.name ?? 'Jobcenter'} (${code})`,
           ...data,

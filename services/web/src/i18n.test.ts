@@ -1,5 +1,5 @@
 import { da, en } from './locales';
-import { formatInstant, translator } from './i18n';
+import { formatDate, formatInstant, translator } from './i18n';
 
 describe('the two catalogues', () => {
   it('have the same keys, none empty', () => {
@@ -16,5 +16,12 @@ describe('the two catalogues', () => {
 
   it('write dates the Danish way in Danish', () => {
     expect(formatInstant('2026-12-01T13:30:00Z', 'da')).toBe('1. december 2026 kl. 14.30');
+  });
+
+  it('write a calendar date in words, in either language, without shifting the day', () => {
+    expect(formatDate('2030-01-07', 'da')).toBe('7. januar 2030');
+    expect(formatDate('2030-01-07', 'en')).toBe('7 January 2030');
+    expect(formatDate('2030-12-31', 'da')).toBe('31. december 2030');
+    expect(formatDate('not a date', 'en')).toBe('not a date');
   });
 });

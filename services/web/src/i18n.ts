@@ -23,6 +23,14 @@ export function formatInstant(iso: string, lang: Lang): string {
   }).format(new Date(iso));
 }
 
+/** A calendar date (`2030-01-07`): `7. januar 2030` / `7 January 2030`; what is no date is shown as it is. */
+export function formatDate(iso: string, lang: Lang): string {
+  const day = new Date(`${iso}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(day.getTime())) return iso;
+  // UTC both ways: a date has no time of day to shift.
+  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+}
+
 /** Time left until an instant, coarse (days, hours or minutes), or undefined when it has passed. */
 export function timeLeft(iso: string, now: Date, t: Translate): string | undefined {
   const ms = Date.parse(iso) - now.getTime();

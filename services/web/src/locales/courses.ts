@@ -30,6 +30,9 @@ export const da = {
   'courses.own.none': 'Ingen',
   'courses.own.asked': '{seats} ønsket',
   'courses.own.got': '{allocated} af {seats}',
+  'courses.own.gotWaiting': '{allocated} af {seats}; {waitlisted} på venteliste',
+  'courses.nextPage': 'Flere kurser',
+  'courses.firstPage': 'Til de nyeste kurser',
 
   'courses.new.title': 'Opret et kursus',
   'courses.new.lead':
@@ -96,6 +99,11 @@ export const da = {
   'courses.err.datetime': 'Skriv dato og klokkeslæt.',
   'courses.err.tooLong': 'Højst {max} tegn.',
   'courses.err.refs': 'Pseudonyme referencer: bogstaver, tal, - og _ (aldrig CPR-numre).',
+  'courses.f.chooseLead': 'Vælg tovholder',
+  'courses.form.candidateRef': 'Kandidatreference',
+  'courses.form.decision': 'Valg',
+  'courses.form.status': 'Status',
+  'courses.form.hiredOn': 'Ansat den',
 
   'courses.page.lead': 'Tovholder: {lead}. Tilbudt {count} jobcentre.',
   'courses.d.provider': 'Udbyder',
@@ -193,6 +201,7 @@ export const da = {
   'courses.out.hiredOn': 'Ansat den (valgfrit) for {ref}',
   'courses.out.save': 'Gem resultat for {ref}',
   'courses.out.saved': 'Resultatet er registreret.',
+  'courses.out.unavailable': 'Kursets tal kan ikke hentes lige nu. Prøv igen om lidt.',
   'courses.out.refused': 'Resultatet blev ikke registreret:',
   'courses.out.afterAllocation': 'Resultater registreres efter fordelingen.',
   'courses.out.figures': 'Tal for kurset',
@@ -235,6 +244,9 @@ export const en: { [K in keyof typeof da]: string } = {
   'courses.own.none': 'None',
   'courses.own.asked': '{seats} asked',
   'courses.own.got': '{allocated} of {seats}',
+  'courses.own.gotWaiting': '{allocated} of {seats}; {waitlisted} on the waiting list',
+  'courses.nextPage': 'More courses',
+  'courses.firstPage': 'Back to the newest courses',
 
   'courses.new.title': 'Open a course',
   'courses.new.lead':
@@ -301,6 +313,11 @@ export const en: { [K in keyof typeof da]: string } = {
   'courses.err.datetime': 'Enter a date and a time.',
   'courses.err.tooLong': 'At most {max} characters.',
   'courses.err.refs': 'Pseudonymous references: letters, digits, - and _ (never CPR numbers).',
+  'courses.f.chooseLead': 'Choose the lead',
+  'courses.form.candidateRef': 'Candidate reference',
+  'courses.form.decision': 'Decision',
+  'courses.form.status': 'Status',
+  'courses.form.hiredOn': 'Hired on',
 
   'courses.page.lead': 'Lead: {lead}. Offered to {count} jobcentres.',
   'courses.d.provider': 'Provider',
@@ -397,6 +414,7 @@ export const en: { [K in keyof typeof da]: string } = {
   'courses.out.hiredOn': 'Hired on (optional) for {ref}',
   'courses.out.save': 'Save outcome for {ref}',
   'courses.out.saved': 'The outcome is recorded.',
+  'courses.out.unavailable': "The course's figures are unavailable right now. Try again shortly.",
   'courses.out.refused': 'The outcome was not recorded:',
   'courses.out.afterAllocation': 'Outcomes are recorded after the allocation.',
   'courses.out.figures': 'Figures for the course',

@@ -1,4 +1,4 @@
-import { badRefs, copenhagenInstant, courseBody, inLanguage, splitRefs } from './courses-form';
+import { badRefs, copenhagenInstant, courseBody, inLanguage, seatsBody, splitRefs } from './courses-form';
 
 describe('the course form', () => {
   it('reads the window as Danish time, summer and winter, and refuses what is no time', () => {
@@ -73,5 +73,31 @@ describe('the course form', () => {
     expect(inLanguage('must be in the future / skal ligge i fremtiden', 'da')).toBe('skal ligge i fremtiden');
     expect(inLanguage('must be in the future / skal ligge i fremtiden', 'en')).toBe('must be in the future');
     expect(inLanguage('Required', 'da')).toBe('Required');
+  });
+
+  it('maps each kind of problem to its catalogue key: required, choice, date, too long', () => {
+    const result = courseBody(
+      { title: 'x'.repeat(201), 'provider.kind': 'circus', startDate: '2030-02-30', endDate: '', 'guarantee.kind': 'none' },
+      [],
+      true,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.title).toEqual({ key: 'courses.err.tooLong', vars: { max: 200 } });
+    expect(result.problems['provider.kind']).toEqual({ key: 'courses.err.choose' });
+    expect(result.problems.startDate).toEqual({ key: 'courses.err.date' });
+    expect(result.problems.endDate).toEqual({ key: 'courses.err.required' });
+    expect(result.problems.leadJobcentre).toEqual({ key: 'courses.err.required' });
+    // No declaration is asked for without a guarantee.
+    expect(Object.keys(result.problems).some((k) => k.startsWith('guarantee.declaration'))).toBe(false);
+  });
+
+  it('reads a seat request: whole seats from 1 to 500 and pseudonymous references', () => {
+    expect(seatsBody({ seats: '3', candidates: 'a-1, b-2' })).toEqual({ ok: true, body: { seats: 3, candidates: ['a-1', 'b-2'] } });
+    expect(seatsBody({ seats: '2' })).toEqual({ ok: true, body: { seats: 2, candidates: [] } });
+    for (const seats of ['', '0', '501', '1.5', 'two']) {
+      expect([seats, seatsBody({ seats })]).toEqual([seats, { ok: false, problems: { seats: { key: 'courses.err.int', vars: { min: 1, max: 500 } } } }]);
+    }
+    expect(seatsBody({ seats: '2', candidates: '010190-1234' })).toEqual({ ok: false, problems: { candidates: { key: 'courses.err.refs' } } });
   });
 });

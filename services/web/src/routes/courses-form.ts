@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { MessageKey } from '../locales';
 
 /*
@@ -19,11 +20,12 @@ export const FUNDINGS = ['regional-pool', 'jobcentres', 'company'] as const;
 export const GUARANTEES = ['none', 'near-job', 'job'] as const;
 export const SCOPES = ['cooperation', 'east-denmark', 'national'] as const;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
-const REF = /^[A-Za-z0-9_-]{1,64}$/;
+export const REF = /^[A-Za-z0-9_-]{1,64}$/;
 // The API refuses references shaped like a CPR number (ddmmyy-xxxx or ddmmyyxxxx); so does the page.
 const CPR_SHAPED = /^\d{6}-?\d{4}$/;
+/** The most seats a course has and a jobcentre may ask for (upskilling-seat's CourseSummary and SeatsBody). */
+export const MAX_SEATS = 500;
 
 /** The form's body as posted (urlencoded, flat): every value a string; repeated keys keep the first. */
 export function formValues(body: unknown): FormValues {
@@ -35,9 +37,6 @@ export function formValues(body: unknown): FormValues {
   }
   return out;
 }
-
-const validDate = (s: string) =>
-  DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 const TIME_ZONE = 'Europe/Copenhagen';
 const wallClock = new Intl.DateTimeFormat('en-GB', {
@@ -80,49 +79,6 @@ export const splitRefs = (text: string): string[] =>
 
 export const badRefs = (refs: string[]): boolean => refs.some((r) => !REF.test(r) || CPR_SHAPED.test(r));
 
-/** A whole number from min to max, or the problem. */
-function int(v: FormValues, name: string, min: number, max: number, problems: FieldProblems, required = true): number | null {
-  const raw = v[name] ?? '';
-  if (raw === '') {
-    if (required) problems[name] = { key: 'courses.err.required' };
-    return null;
-  }
-  const n = Number(raw);
-  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > max) {
-    problems[name] = { key: 'courses.err.int', vars: { min, max } };
-    return null;
-  }
-  return n;
-}
-
-function text(v: FormValues, name: string, problems: FieldProblems, required = true, max = 200): string | null {
-  const raw = v[name] ?? '';
-  if (raw === '') {
-    if (required) problems[name] = { key: 'courses.err.required' };
-    return null;
-  }
-  if (raw.length > max) {
-    problems[name] = { key: 'courses.err.tooLong', vars: { max } };
-    return null;
-  }
-  return raw;
-}
-
-function choice<T extends string>(v: FormValues, name: string, options: readonly T[], problems: FieldProblems): T | null {
-  const raw = v[name] ?? '';
-  if ((options as readonly string[]).includes(raw)) return raw as T;
-  problems[name] = { key: 'courses.err.choose' };
-  return null;
-}
-
-function date(v: FormValues, name: string, problems: FieldProblems): string | null {
-  const raw = v[name] ?? '';
-  if (raw === '') problems[name] = { key: 'courses.err.required' };
-  else if (!validDate(raw)) problems[name] = { key: 'courses.err.date' };
-  else return raw;
-  return null;
-}
-
 /** The label of each field, for the list of problems above the form (a ceiling field names its jobcentre). */
 export const FIELD_LABELS: Record<string, MessageKey> = {
   title: 'courses.f.title',
@@ -155,6 +111,173 @@ export const FIELD_LABELS: Record<string, MessageKey> = {
 /** What the form offers as ceilings: one field `ceiling.<code>` per jobcentre shown. */
 export const ceilingField = (code: number) => `ceiling.${code}`;
 
+/*
+ * The form as zod schemas over its flat string values. The error map gives each issue a
+ * catalogue key (`courses.err.*`) as its message; `problemsOf` turns the issues into the problems
+ * by field, the key's placeholders from the issue (a text's maximum, a number's range).
+ */
+
+/** A check of our own: its catalogue key and placeholders travel in the issue's params. */
+const own = (key: MessageKey, vars?: Record<string, number>) => ({ code: 'custom' as const, params: { key, vars }, message: key });
+
+/** Each issue's catalogue key: a required field left empty, a choice not offered, a malformed date, a text too long. */
+export const courseErrorMap: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'custom':
+      return (issue.params as { key?: MessageKey } | undefined)?.key ?? 'courses.err.required';
+    case 'invalid_value':
+      return 'courses.err.choose';
+    case 'invalid_format':
+      return 'courses.err.date';
+    case 'too_big':
+      return 'courses.err.tooLong';
+    default:
+      // An absent field (invalid_type) and an empty one (too_small on min(1)).
+      return 'courses.err.required';
+  }
+};
+
+/** The problems by field of a failed parse: the first issue of each field. */
+export function problemsOf(error: z.ZodError): FieldProblems {
+  const out: FieldProblems = {};
+  for (const issue of error.issues) {
+    const name = issue.path.map(String).join('.') || 'form';
+    if (name in out) continue;
+    const vars =
+      issue.code === 'too_big'
+        ? { max: Number(issue.maximum) }
+        : issue.code === 'custom'
+          ? (issue.params as { vars?: Record<string, number> } | undefined)?.vars
+          : undefined;
+    out[name] = { key: issue.message as MessageKey, ...(vars ? { vars } : {}) };
+  }
+  return out;
+}
+
+const text = (max = 200) => z.string().min(1).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : null));
+const choice = <T extends readonly [string, ...string[]]>(options: T) => z.enum(options);
+const date = z.string().min(1).pipe(z.iso.date());
+
+/** A whole number from min to max as typed; `required: false` reads an empty field as null. */
+function int(min: number, max: number, required: boolean) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): number | null => {
+      if (raw === undefined || raw === '') {
+        if (required) ctx.issues.push({ ...own('courses.err.required'), input: raw });
+        return null;
+      }
+      const n = Number(raw);
+      if (/^-?\d+$/.test(raw) && Number.isSafeInteger(n) && n >= min && n <= max) return n;
+      ctx.issues.push({ ...own('courses.err.int', { min, max }), input: raw });
+      return z.NEVER;
+    });
+}
+
+/** A `datetime-local` value read as Copenhagen time, as an ISO instant. */
+const copenhagenDateTime = z
+  .string()
+  .min(1)
+  .transform((raw, ctx) => {
+    const instant = copenhagenInstant(raw);
+    if (instant) return instant;
+    ctx.issues.push({ ...own('courses.err.datetime'), input: raw });
+    return z.NEVER;
+  });
+
+const DECLARATION = 'guarantee.declaration.';
+
+/**
+ * The form's schema. Its shape follows what the form offers (`ceilingCodes`: a ceiling field per
+ * jobcentre shown; `leadChoice`: a secretariat or admin chooses the lead) and its two switches as
+ * sent (on the positive list: its name and year; a guarantee: the company's declaration).
+ */
+export function courseForm(
+  ceilingCodes: readonly number[],
+  leadChoice: boolean,
+  switches: { onPositiveList: boolean; declared: boolean },
+) {
+  const shape = {
+    title: text(),
+    'provider.kind': choice(PROVIDER_KINDS),
+    'provider.name': text(),
+    startDate: date,
+    endDate: date,
+    place: text(),
+    windowClosesAt: copenhagenDateTime,
+    scope: choice(SCOPES),
+    seats: int(1, MAX_SEATS, true),
+    boughtBy: text(),
+    fundedBy: choice(FUNDINGS),
+    pricePerSeatDkk: int(0, 1_000_000, true),
+    defaultBudgetCeilingDkk: int(0, 100_000_000, false),
+    'company.name': text(),
+    orderId: optionalText(100),
+    'guarantee.kind': choice(GUARANTEES),
+    ...(leadChoice ? { leadJobcentre: int(100, 999, true) } : {}),
+    ...(switches.onPositiveList ? { 'positiveList.list': text(100), 'positiveList.year': int(2015, 2100, true) } : {}),
+    ...(switches.declared
+      ? {
+          [`${DECLARATION}employCount`]: int(1, 1000, true),
+          [`${DECLARATION}employmentMonths`]: int(1, 120, true),
+          [`${DECLARATION}ordinaryEmployment`]: z.string().optional(),
+          [`${DECLARATION}declaredBy`]: text(),
+          [`${DECLARATION}declaredOn`]: date,
+        }
+      : {}),
+    ...Object.fromEntries(ceilingCodes.map((code) => [ceilingField(code), int(0, 100_000_000, false)])),
+  };
+  return z.object(shape).transform((v) => {
+    const f = v as Record<string, unknown>;
+    const ceilings = ceilingCodes
+      .map((code) => ({ jobcentre: code, dkk: f[ceilingField(code)] as number | null }))
+      .filter((c): c is { jobcentre: number; dkk: number } => c.dkk !== null);
+    const kind = v['guarantee.kind'];
+    return {
+      ceilingOrder: ceilings.map((c) => c.jobcentre),
+      body: {
+        title: v.title,
+        provider: { kind: v['provider.kind'], name: v['provider.name'] },
+        positiveList: switches.onPositiveList ? { list: f['positiveList.list'], year: f['positiveList.year'] } : null,
+        startDate: v.startDate,
+        endDate: v.endDate,
+        place: v.place,
+        seats: v.seats,
+        boughtBy: v.boughtBy,
+        fundedBy: v.fundedBy,
+        pricePerSeatDkk: v.pricePerSeatDkk,
+        company: { name: v['company.name'] },
+        orderId: v.orderId,
+        guarantee:
+          kind === 'none'
+            ? { kind }
+            : {
+                kind,
+                declaration: {
+                  employCount: f[`${DECLARATION}employCount`],
+                  employmentMonths: f[`${DECLARATION}employmentMonths`],
+                  ordinaryEmployment: f[`${DECLARATION}ordinaryEmployment`] === 'yes',
+                  declaredBy: f[`${DECLARATION}declaredBy`],
+                  declaredOn: f[`${DECLARATION}declaredOn`],
+                },
+              },
+        windowClosesAt: v.windowClosesAt,
+        scope: v.scope,
+        ...(leadChoice ? { leadJobcentre: f.leadJobcentre } : {}),
+        budgetCeilings: ceilings,
+        defaultBudgetCeilingDkk: v.defaultBudgetCeilingDkk,
+      } as Record<string, unknown>,
+    };
+  });
+}
+
 /**
  * The API's body for POST /courses from the form, or the problems by field. `ceilingCodes` are the
  * jobcentres the form offered a ceiling field for; `leadChoice` whether the lead is chosen (a
@@ -165,71 +288,28 @@ export function courseBody(
   ceilingCodes: readonly number[],
   leadChoice: boolean,
 ): { ok: true; body: Record<string, unknown>; ceilingOrder: number[] } | { ok: false; problems: FieldProblems } {
-  const p: FieldProblems = {};
-  const title = text(v, 'title', p);
-  const providerKind = choice(v, 'provider.kind', PROVIDER_KINDS, p);
-  const providerName = text(v, 'provider.name', p);
-  const onList = v.onPositiveList === 'yes';
-  const listName = onList ? text(v, 'positiveList.list', p, true, 100) : null;
-  const listYear = onList ? int(v, 'positiveList.year', 2015, 2100, p) : null;
-  const startDate = date(v, 'startDate', p);
-  const endDate = date(v, 'endDate', p);
-  const place = text(v, 'place', p);
-  const seats = int(v, 'seats', 1, 500, p);
-  const boughtBy = text(v, 'boughtBy', p);
-  const fundedBy = choice(v, 'fundedBy', FUNDINGS, p);
-  const price = int(v, 'pricePerSeatDkk', 0, 1_000_000, p);
-  const company = text(v, 'company.name', p);
-  const orderId = text(v, 'orderId', p, false, 100);
-  const guaranteeKind = choice(v, 'guarantee.kind', GUARANTEES, p);
-  const scope = choice(v, 'scope', SCOPES, p);
-  const lead = leadChoice ? int(v, 'leadJobcentre', 100, 999, p) : null;
-  const defaultCeiling = int(v, 'defaultBudgetCeilingDkk', 0, 100_000_000, p, false);
-  let windowClosesAt: string | undefined;
-  if ((v.windowClosesAt ?? '') === '') p.windowClosesAt = { key: 'courses.err.required' };
-  else {
-    windowClosesAt = copenhagenInstant(v.windowClosesAt ?? '');
-    if (!windowClosesAt) p.windowClosesAt = { key: 'courses.err.datetime' };
-  }
-  let declaration: Record<string, unknown> | undefined;
-  if (guaranteeKind && guaranteeKind !== 'none') {
-    const d = 'guarantee.declaration.';
-    const employCount = int(v, `${d}employCount`, 1, 1000, p);
-    const employmentMonths = int(v, `${d}employmentMonths`, 1, 120, p);
-    const declaredBy = text(v, `${d}declaredBy`, p);
-    const declaredOn = date(v, `${d}declaredOn`, p);
-    declaration = { employCount, employmentMonths, ordinaryEmployment: v[`${d}ordinaryEmployment`] === 'yes', declaredBy, declaredOn };
-  }
-  const ceilings: { jobcentre: number; dkk: number }[] = [];
-  for (const code of ceilingCodes) {
-    const dkk = int(v, ceilingField(code), 0, 100_000_000, p, false);
-    if (dkk !== null) ceilings.push({ jobcentre: code, dkk });
-  }
-  if (Object.keys(p).length > 0) return { ok: false, problems: p };
-  return {
-    ok: true,
-    ceilingOrder: ceilings.map((c) => c.jobcentre),
-    body: {
-      title,
-      provider: { kind: providerKind, name: providerName },
-      positiveList: onList ? { list: listName, year: listYear } : null,
-      startDate,
-      endDate,
-      place,
-      seats,
-      boughtBy,
-      fundedBy,
-      pricePerSeatDkk: price,
-      company: { name: company },
-      orderId: orderId ?? null,
-      guarantee: guaranteeKind === 'none' ? { kind: 'none' } : { kind: guaranteeKind, declaration },
-      windowClosesAt,
-      scope,
-      ...(lead !== null ? { leadJobcentre: lead } : {}),
-      budgetCeilings: ceilings,
-      defaultBudgetCeilingDkk: defaultCeiling,
-    },
-  };
+  const kind = v['guarantee.kind'];
+  const switches = { onPositiveList: v.onPositiveList === 'yes', declared: kind === 'near-job' || kind === 'job' };
+  const parsed = courseForm(ceilingCodes, leadChoice, switches).safeParse(v, { error: courseErrorMap });
+  if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
+  return { ok: true, ...parsed.data };
+}
+
+/** A seat request as typed: the seats, and the candidates' pseudonymous references. */
+export const SeatsForm = z.object({
+  seats: int(1, MAX_SEATS, false).refine((n) => n !== null, { ...own('courses.err.int', { min: 1, max: MAX_SEATS }) }),
+  candidates: z
+    .string()
+    .optional()
+    .transform((text) => splitRefs(text ?? ''))
+    .refine((refs) => !badRefs(refs), { ...own('courses.err.refs') }),
+});
+
+/** A seat request's form, or the problems by field. */
+export function seatsBody(v: FormValues) {
+  const parsed = SeatsForm.safeParse(v, { error: courseErrorMap });
+  if (!parsed.success) return { ok: false as const, problems: problemsOf(parsed.error) };
+  return { ok: true as const, body: { seats: parsed.data.seats as number, candidates: parsed.data.candidates } };
 }
 
 /**

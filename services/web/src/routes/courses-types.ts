@@ -93,6 +93,8 @@ export interface CourseList {
     company: string;
     own?: { seats: number; allocated: number | null; waitlisted: number } | null;
   }[];
+  /** The API's link to the next page; null on the last. */
+  next: string | null;
 }
 
 export interface Figures {
