@@ -132,7 +132,9 @@ describe('upskilling-seat routes', () => {
     const open = (await call('get', '/courses?status=open', mine)).body.courses as { status: string }[];
     expect(open.length).toBe(all.filter((c) => c.status === 'open').length);
     expect(open.every((c) => c.status === 'open')).toBe(true);
-    expect((await call('get', '/courses?status=allocated', mine)).body.courses.every((c: { status: string }) => c.status === 'allocated')).toBe(true);
+    expect(
+      (await call('get', '/courses?status=allocated', mine)).body.courses.every((c: { status: string }) => c.status === 'allocated'),
+    ).toBe(true);
     expect((await call('get', '/courses?status=closed', mine)).status).toBe(400);
     expect((await call('get', '/courses?cursor=nonsense', mine)).status).toBe(400);
   });

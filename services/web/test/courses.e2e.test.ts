@@ -92,10 +92,16 @@ describe('the upskilling course pages in a browser', () => {
     // What a person gets wrong by typing, and what only the course's rules know (the pool's guarantee).
     await page.getByLabel('Købte pladser *').fill('0');
     await page.getByLabel('Frist for anmodninger *').fill(copenhagenLocal(-3600));
+    await page.locator('details summary').click();
+    await page.getByLabel('Budgetloft for Frederiksberg (147)').fill('-5');
     await page.getByRole('button', { name: 'Opret kursus og send tilbuddet' }).click();
     await page.getByTestId('form-errors').waitFor();
     expect(await page.getByTestId('error-title').textContent()).toContain('Skal udfyldes');
     expect(await page.getByTestId('error-seats').textContent()).toContain('Skriv et helt tal fra 1 til 500');
+    // A ceiling's problem: its link in the list lands on a visible field (the ceilings' section is open).
+    expect(await page.locator('details').getAttribute('open')).not.toBeNull();
+    expect(await page.getByTestId('error-ceiling.147').isVisible()).toBe(true);
+    await page.getByLabel('Budgetloft for Frederiksberg (147)').fill('');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'courses-02-form-errors');
 
@@ -135,6 +141,9 @@ describe('the upskilling course pages in a browser', () => {
     courseId = page.url().split('/').pop() as string;
     expect(await page.getByTestId('flash').textContent()).toContain('Kurset er oprettet');
     expect(await page.getByTestId('requests-none').textContent()).toContain('Ingen jobcentre');
+    // Dates in words, in the page's language.
+    expect(await page.getByTestId('dates').textContent()).toBe('7. januar 2030 – 18. januar 2030');
+    expect(await page.getByTestId('course-summary').textContent()).toContain('den 20. november 2026');
   });
 
   it('København and Frederiksberg request seats through the page before the window closes; one changes its request', async () => {
@@ -204,6 +213,12 @@ describe('the upskilling course pages in a browser', () => {
     expect(await lead.getByTestId('waiting-list').textContent()).toContain('København');
     expect(await seriousViolations(lead)).toEqual([]);
     await screenshot(lead, 'courses-06-lead-allocation');
+
+    // The list shows a jobcentre's own allocation with what it waits for.
+    await kbh.goto(`${webUrl}/courses?status=allocated`);
+    expect(await kbh.locator(`[data-testid="courses-offered"] [data-course="${courseId}"] [data-testid="own"]`).textContent()).toBe(
+      '2 af 3; 1 på venteliste',
+    );
   });
 
   it('the lead declines a candidate for the company: the freed seat goes to the waiting list; outcomes are entered', async () => {
@@ -221,7 +236,7 @@ describe('the upskilling course pages in a browser', () => {
     await lead.getByLabel('Ansat den (valgfrit) for k147-b').fill('2030-02-01');
     await lead.getByRole('button', { name: 'Gem resultat for k147-b' }).click();
     await lead.getByTestId('flash').waitFor();
-    expect(await lead.locator('[data-ref="k147-b"] [data-testid="outcome"]').textContent()).toContain('Gennemført, 2030-02-01');
+    expect(await lead.locator('[data-ref="k147-b"] [data-testid="outcome"]').textContent()).toContain('Gennemført, 1. februar 2030');
     expect(await seriousViolations(lead)).toEqual([]);
     await screenshot(lead, 'courses-07-co-selection');
 
@@ -231,6 +246,44 @@ describe('the upskilling course pages in a browser', () => {
     await kbh.goto(`${webUrl}/courses/${courseId}`);
     expect(await kbh.getByTestId('own-allocation').textContent()).toContain('I fik 3 af 3 ønskede pladser');
     expect(await kbh.getByTestId('own-waiting').textContent()).toContain('I står ikke på ventelisten');
+  });
+
+  it('a form the page refuses is 400 at the request page naming the field; another jobcentre’s candidates are not one’s to decide', async () => {
+    const lead = pages[LEAD] as Page;
+    await lead.goto(`${webUrl}/courses/${courseId}/requests/${FRB}`);
+    const csrf = await lead.locator('input[name="_csrf"]').first().inputValue();
+    const post = (p: Page, path: string, form: Record<string, string>) =>
+      p.request.post(`${webUrl}/courses/${courseId}/${path}`, { form, maxRedirects: 0 });
+    const badDate = await post(lead, 'outcomes', {
+      _csrf: csrf,
+      jobcentre: String(FRB),
+      candidateRef: 'k147-b',
+      status: 'completed',
+      hiredOn: 'soon',
+    });
+    expect([badDate.status(), await badDate.text()]).toEqual([400, expect.stringContaining('Ansat den: Skriv en dato som åååå-mm-dd.')]);
+    const badDecision = await post(lead, 'selections', { _csrf: csrf, jobcentre: String(FRB), candidateRef: 'k147-b', decision: 'maybe' });
+    expect([badDecision.status(), await badDecision.text()]).toEqual([400, expect.stringContaining('Valg: Vælg en af mulighederne.')]);
+
+    // Frederiksberg is in scope but neither the lead nor København: the API refuses, and so does the page.
+    const frb = pages[FRB] as Page;
+    await frb.goto(`${webUrl}/courses/${courseId}`);
+    const frbCsrf = await frb.locator('input[name="_csrf"]').first().inputValue();
+    const select = await post(frb, 'selections', { _csrf: frbCsrf, jobcentre: String(KBH), candidateRef: 'k101-a', decision: 'declined' });
+    const outcome = await post(frb, 'outcomes', {
+      _csrf: frbCsrf,
+      jobcentre: String(KBH),
+      candidateRef: 'k101-a',
+      status: 'dropped-out',
+      hiredOn: '',
+    });
+    expect([select.status(), outcome.status()].map((s) => [403, 404].includes(s))).toEqual([true, true]);
+    expect(await select.text()).not.toContain('k101-b');
+    const after = (await (
+      await fetch(`${upskilling.url}/courses/${courseId}/requests/${KBH}`, { headers: { authorization: `Bearer ${jobcentreToken(KBH)}` } })
+    ).json()) as { candidates: { candidateRef: string; selection: string; outcome?: unknown }[] };
+    expect(after.candidates.find((c) => c.candidateRef === 'k101-a')).toMatchObject({ selection: 'pending' });
+    expect(after.candidates.find((c) => c.candidateRef === 'k101-a')).not.toHaveProperty('outcome');
   });
 
   it('in English the allocation and its explanation are English', async () => {

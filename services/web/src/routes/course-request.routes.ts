@@ -13,7 +13,12 @@ const SelectionForm = z.object({ candidateRef: CandidateRef, decision: z.enum(['
 const OutcomeForm = z.object({
   candidateRef: CandidateRef,
   status: z.enum(['started', 'completed', 'dropped-out']),
-  hiredOn: z.union([z.literal(''), z.iso.date()]).optional(),
+  // Empty: not hired (yet).
+  hiredOn: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.iso.date().optional()),
 });
 /** The name of each field of the co-selection and outcome forms, for the problem's sentence. */
 const LABELS: Record<string, MessageKey> = {
@@ -47,7 +52,9 @@ export function courseRequestRoutes(options: WebOptions, page: PageContext): Rou
       client.get<CoursePage>(base, path),
     ]);
     const { outcomes, outcomesUnavailable } =
-      course.status === 'allocated' ? await loadOutcomes(client, base, path, options.logger) : { outcomes: undefined, outcomesUnavailable: false };
+      course.status === 'allocated'
+        ? await loadOutcomes(client, base, path, options.logger)
+        : { outcomes: undefined, outcomesUnavailable: false };
     page.render(res, 'course-request', 'courses.title', {
       course,
       request,

@@ -96,8 +96,14 @@ describe('the course form', () => {
     expect(seatsBody({ seats: '3', candidates: 'a-1, b-2' })).toEqual({ ok: true, body: { seats: 3, candidates: ['a-1', 'b-2'] } });
     expect(seatsBody({ seats: '2' })).toEqual({ ok: true, body: { seats: 2, candidates: [] } });
     for (const seats of ['', '0', '501', '1.5', 'two']) {
-      expect([seats, seatsBody({ seats })]).toEqual([seats, { ok: false, problems: { seats: { key: 'courses.err.int', vars: { min: 1, max: 500 } } } }]);
+      expect([seats, seatsBody({ seats })]).toEqual([
+        seats,
+        { ok: false, problems: { seats: { key: 'courses.err.int', vars: { min: 1, max: 500 } } } },
+      ]);
     }
-    expect(seatsBody({ seats: '2', candidates: '010190-1234' })).toEqual({ ok: false, problems: { candidates: { key: 'courses.err.refs' } } });
+    expect(seatsBody({ seats: '2', candidates: '010190-1234' })).toEqual({
+      ok: false,
+      problems: { candidates: { key: 'courses.err.refs' } },
+    });
   });
 });

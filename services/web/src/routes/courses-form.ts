@@ -199,11 +199,7 @@ const DECLARATION = 'guarantee.declaration.';
  * jobcentre shown; `leadChoice`: a secretariat or admin chooses the lead) and its two switches as
  * sent (on the positive list: its name and year; a guarantee: the company's declaration).
  */
-export function courseForm(
-  ceilingCodes: readonly number[],
-  leadChoice: boolean,
-  switches: { onPositiveList: boolean; declared: boolean },
-) {
+export function courseForm(ceilingCodes: readonly number[], leadChoice: boolean, switches: { onPositiveList: boolean; declared: boolean }) {
   const shape = {
     title: text(),
     'provider.kind': choice(PROVIDER_KINDS),

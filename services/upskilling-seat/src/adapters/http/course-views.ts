@@ -92,7 +92,11 @@ const standingsOf = (course: Course) =>
 export const waitingListOf = (course: Course): number[] => (course.status === 'allocated' ? waitingList(standingsOf(course)) : []);
 
 /** `queue` is the course's waiting list, computed once by a caller that shows several requests. */
-export function requestView(course: Course, r: SeatRequestState, queue: readonly number[] = waitingListOf(course)): z.infer<typeof RequestView> {
+export function requestView(
+  course: Course,
+  r: SeatRequestState,
+  queue: readonly number[] = waitingListOf(course),
+): z.infer<typeof RequestView> {
   const allocated = r.allocated;
   const place = r.withdrawn ? 0 : queue.indexOf(r.jobcentre) + 1;
   return {

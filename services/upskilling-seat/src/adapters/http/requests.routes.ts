@@ -108,7 +108,14 @@ export function requestsRoutes(deps: UpskillingDeps, logger: Pick<Logger, 'info'
       if (!mayManage(principal, course) && !mayRequestFor(principal, params.jobcentre)) throw courseNotFound();
       const body = ownView(course, params.jobcentre);
       logger.info(
-        { audit: 'seat-request-read', by: principal.sub, role: principal.role, course: params.id, jobcentre: params.jobcentre, candidates: body.candidates.length },
+        {
+          audit: 'seat-request-read',
+          by: principal.sub,
+          role: principal.role,
+          course: params.id,
+          jobcentre: params.jobcentre,
+          candidates: body.candidates.length,
+        },
         'seat request read',
       );
       return { status: 200, body };
