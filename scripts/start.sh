@@ -89,6 +89,12 @@ AMQP_URL="$(node scripts/dev-setup.js strip-credentials "$AMQP_URL")" JOBCENTRES
 PIDS+=($!)
 
 TOKEN=$(node scripts/dev-setup.js token jobcentre 101)
+
+# Demo data once per .data (companies, orders broadcast to HRS), through the APIs as the demo users.
+if [ ! -f .data/demo-seeded ]; then
+  OPERATOR_TOKEN=$(node scripts/dev-setup.js token phone-line) KOBENHAVN_TOKEN=$TOKEN \
+    node scripts/demo-seed.js && touch .data/demo-seeded
+fi
 cat <<MSG
 
   Rekrutteringsservice is running.
