@@ -110,6 +110,7 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
         `jobcentre ${fromJobcentre} asks about candidate ${candidateRef} / jobcenter ${fromJobcentre} spørger til kandidat ${candidateRef}`,
       );
     }),
+    'round.secretariat-notice': handle('round.secretariat-notice'),
   };
   const consumer: Consumer = consume(bus, jobcentreQueueSpec(options.jobcentre), handlerMap, {
     prefetch: options.prefetch ?? 5,

@@ -84,6 +84,7 @@ import {
   RecruitmentAgreementRecorded,
   recruitmentAgreementRecordedExample,
 } from './messages/reported-intake';
+import { CooperationChanged, cooperationChangedExample, SecretariatNotice, secretariatNoticeExample } from './messages/cooperation';
 
 /**
  * The contract: one entry per message name with its schema, major version, where it travels,
@@ -481,6 +482,24 @@ export const catalog = {
     publisher: 'order-intake',
     description: "An agreement with an unemployment fund (a-kasse) was recorded by a cooperation's secretariat, for reporting.",
     example: fundAgreementRecordedExample,
+  },
+  'cooperation.changed': {
+    version: 1,
+    schema: CooperationChanged,
+    exchange: EXCHANGES.events,
+    publisher: 'reporting',
+    description:
+      "An admin changed a cooperation (members with their dates, secretariat, chair, targets, reply window, escalation, screening principles; R15). Carries the cooperation's whole new state; a consumer keeps the highest `cooperation.version` and ignores an older or repeated one. A change never alters an open round.",
+    example: cooperationChangedExample,
+  },
+  'round.secretariat-notice': {
+    version: 1,
+    schema: SecretariatNotice,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'broadcast',
+    description:
+      "Sent to the queue of the jobcentre hosting the lead's cooperation's secretariat (as it was when the round opened), when the cooperation's policy asks for it: a round opened, or a recipient let the deadline pass.",
+    example: secretariatNoticeExample,
   },
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -27,3 +27,4 @@ export * from './messages/seat';
 export * from './messages/order-amended';
 export * from './messages/reported-upskilling';
 export * from './messages/reported-intake';
+export * from './messages/cooperation';

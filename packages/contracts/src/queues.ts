@@ -74,6 +74,8 @@ export const SERVICE_QUEUES = {
     'course.outcome-recorded',
     'need.recorded',
   ]),
+  /** Cooperation changes (R15), apart from the order events: a change waits behind no burst of orders. */
+  broadcastCooperations: queueSpec(QUEUES.broadcastCooperations, ['cooperation.changed']),
 } as const satisfies Record<string, QueueSpec>;
 
 /** The upskilling messages a jobcentre's connector receives on its own queue (from upskilling-seat). */
@@ -104,6 +106,7 @@ export const JOBCENTRE_MESSAGES = [
   'round.order-amended',
   'round.lead-changed',
   'pool.candidate-inquiry',
+  'round.secretariat-notice',
 ] as const satisfies ReadonlyArray<MessageName>;
 
 export type JobcentreMessage = (typeof JOBCENTRE_MESSAGES)[number];

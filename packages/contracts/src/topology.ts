@@ -59,6 +59,7 @@ export const QUEUES = {
   upskillingEvents: 'upskilling-seat.events',
   upskillingRequests: 'upskilling-seat.requests',
   reportingEvents: 'reporting.events',
+  broadcastCooperations: 'broadcast.cooperations',
   jobcentresDeadLetter: 'jobcentres.dead-letter',
   /** Holds what EXCHANGES.unroutable received: events nobody consumed, for an admin to inspect and redrive. */
   unroutable: 'rs.unroutable',

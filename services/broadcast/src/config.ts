@@ -44,6 +44,11 @@ export const broadcastConfig = {
     .optional()
     .transform((s) => (s === undefined ? undefined : s === 'none' ? [] : s.split(','))),
   /**
+   * How often every replica re-reads the cooperations it follows from its store, in seconds: a
+   * cooperation.changed goes to one replica, the others pick it up within this time. Default 5.
+   */
+  COOPERATION_RELOAD_SECONDS: z.coerce.number().int().min(1).default(5),
+  /**
    * How long the catch-up feed keeps what was sent to each jobcentre queue, in days. Older
    * records are deleted hourly (FerretDB has no TTL index). Default 90.
    */

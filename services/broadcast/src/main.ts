@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import AsyncLock from 'async-lock';
 import { jobcentreQueueSpec, SERVICE_QUEUES, TIMER_QUEUES } from '@rs/contracts';
-import { allJobcentres, cooperationOf } from '@rs/reference-data';
+import { allJobcentres } from '@rs/reference-data';
 import { clockFrom, outboxDispatcher, runService, withFailpoint } from '@rs/service-kit';
 import { addWorkingHours } from '@rs/working-time';
+import { consumeCooperationChanges } from './adapters/amqp/cooperations.consumer';
 import { consumeErasure } from './adapters/amqp/erasure.consumer';
 import { consumeOrderEvents } from './adapters/amqp/events.consumer';
 import { consumeReplies } from './adapters/amqp/replies.consumer';
@@ -13,6 +14,7 @@ import { deadLetterRoutes } from './adapters/http/dead-letters.routes';
 import { feedRoutes } from './adapters/http/feed.routes';
 import { inboxRoutes } from './adapters/http/inbox.routes';
 import { roundsRoutes } from './adapters/http/rounds.routes';
+import { cooperationModel, cooperationRepository } from './adapters/mongo/cooperation.repository';
 import { erasureRepository } from './adapters/mongo/erasure.repository';
 import { feedRepository, jobcentreMessageModel } from './adapters/mongo/feed.repository';
 import { orderSnapshotRepository } from './adapters/mongo/order-snapshot.repository';
@@ -23,22 +25,30 @@ import { roundTimerQueues } from './adapters/timers/round-timer-queues';
 import { startRoundTimerWorkers } from './adapters/timers/round-timers.worker';
 import type { BroadcastDeps } from './app/deps';
 import { reconcileEscalations } from './app/escalate';
+import { cooperationDirectory, startFollowingCooperations } from './app/follow-cooperations';
 import { reconcileTimers } from './app/reconcile-timers';
 import { broadcastConfig } from './config';
+import { cooperationOfOn } from './domain/cooperations';
 import { retainedFrom } from './domain/feed';
+import { danishDay } from '@rs/contracts';
 
 runService(
   {
     name: 'broadcast',
     config: broadcastConfig,
     now: (config) => clockFrom(config.TEST_CLOCK_START),
-    mongo: (connection) => ({ ...roundModels(connection), jobcentreMessages: jobcentreMessageModel(connection) }),
+    mongo: (connection) => ({
+      ...roundModels(connection),
+      jobcentreMessages: jobcentreMessageModel(connection),
+      cooperations: cooperationModel(connection),
+    }),
     // Every jobcentre queue is declared before the first round, so no copy is routed to nowhere.
     bus: {
       queues: [
         SERVICE_QUEUES.broadcastEvents,
         SERVICE_QUEUES.broadcastReplies,
         SERVICE_QUEUES.broadcastErasure,
+        SERVICE_QUEUES.broadcastCooperations,
         ...allJobcentres().map((j) => jobcentreQueueSpec(j.code)),
       ],
     },
@@ -59,6 +69,8 @@ runService(
       const timers = roundTimerQueues(timerQueues, config.REMINDER_OFFSETS_SECONDS);
       const roundLock = new AsyncLock({ maxPending: Number.POSITIVE_INFINITY });
       const feed = feedRepository(models.jobcentreMessages);
+      const cooperationStore = cooperationRepository(models.cooperations);
+      const cooperations = cooperationDirectory(cooperationStore);
       const deps: BroadcastDeps = {
         rounds: roundRepository(models, relay),
         orders: orderSnapshotRepository(models),
@@ -70,10 +82,11 @@ runService(
         addWorkingSeconds: (start, seconds) => addWorkingHours(start, seconds / 3600),
         reminderOffsets: config.REMINDER_OFFSETS_SECONDS,
         autoEscalate: (lead) => {
-          const own = cooperationOf(lead);
+          const own = cooperationOfOn(cooperations.current(), lead, danishDay(now()));
           if (!own) return false;
-          return config.AUTO_ESCALATE_COOPERATIONS ? config.AUTO_ESCALATE_COOPERATIONS.includes(own.id) : own.autoEscalate;
+          return config.AUTO_ESCALATE_COOPERATIONS ? config.AUTO_ESCALATE_COOPERATIONS.includes(own.id) : own.escalation.autoEscalate;
         },
+        cooperations: () => cooperations.current(),
         publish: (entry) => bus.publish(entry.exchange, entry.routingKey, entry.envelope),
         cancelTimers: (roundId) => timers.cancel(roundId),
       };
@@ -101,9 +114,12 @@ runService(
           consumeOrderEvents(bus, deps),
           consumeReplies(bus, deps),
           consumeErasure(bus, { ...deps, erasure: erasureRepository(models, models.jobcentreMessages) }, logger),
+          consumeCooperationChanges(bus, cooperationStore, cooperations, logger),
         ],
         workers: startRoundTimerWorkers(deps, redis, config.TIMER_PREFIX, logger),
         onStart: [
+          // Before any round opens: the cooperations as the last change left them (the seed the first time).
+          { name: 'load cooperations', run: () => startFollowingCooperations(cooperationStore, cooperations) },
           // Before the service is ready: timers that Redis lost are back before anything is asked of it.
           { name: 'reconcile timers', run: reconcile },
           {
@@ -115,6 +131,8 @@ runService(
           },
         ],
         periodic: [
+          // A change applied by another replica (the queue gives each message to one of them).
+          { name: 'reload cooperations', everyMs: config.COOPERATION_RELOAD_SECONDS * 1000, run: () => cooperations.reload() },
           // Then again and again: a job that failed for good (the database was down past its attempts) is
           // replaced, and what Redis lost meanwhile is re-added. (Its first turn repeats the start's: harmless.)
           { name: 'reconcile timers', everyMs: config.TIMER_RECONCILE_SECONDS * 1000, run: reconcile },

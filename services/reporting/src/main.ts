@@ -5,6 +5,9 @@ import { dashboardRoutes } from './adapters/http/dashboard.routes';
 import { figuresRoutes } from './adapters/http/figures.routes';
 import { kkrExportRoutes } from './adapters/http/kkr-exports.routes';
 import { kkrRoutes } from './adapters/http/kkr.routes';
+import { cooperationRoutes } from './adapters/http/cooperation.routes';
+import { cooperationModels, cooperationRepository } from './adapters/mongo/cooperation.repository';
+import { seedCooperations } from './app/cooperations';
 import { factModels, factRepository } from './adapters/mongo/facts.repository';
 import { kkrModels, kkrRepository } from './adapters/mongo/kkr.repository';
 import type { ReportingDeps } from './app/deps';
@@ -14,9 +17,12 @@ runService(
   {
     name: 'reporting',
     config: reportingConfig,
-    mongo: (connection) => ({ ...factModels(connection), ...kkrModels(connection) }),
+    mongo: (connection) => ({ ...factModels(connection), ...kkrModels(connection), ...cooperationModels(connection) }),
     bus: { queues: [SERVICE_QUEUES.reportingEvents] },
-    parts: ({ config, now, models, bus }) => {
+    // cooperation.changed leaves through the change log with the cooperation's new version.
+    relay: { models: (models) => [models.cooperations] },
+    parts: ({ config, now, models, bus, relay }) => {
+      const cooperations = { cooperations: cooperationRepository(models, relay), now };
       const facts = factRepository(models);
       const deps: ReportingDeps = { facts, now, thresholds: config.REPORT_THRESHOLDS, targets: config.PLACEMENT_TARGETS };
       const kkr = kkrRepository(models);
@@ -27,11 +33,15 @@ runService(
             dashboardRoutes(deps)(router);
             kkrRoutes({ ...deps, kkr })(router);
             kkrExportRoutes({ ...deps, kkr })(router);
+            cooperationRoutes(cooperations)(router);
           },
           edge: config,
         },
         consumers: [consumeReportedEvents(bus, facts)],
-        onStart: [{ name: 'seed KKR recommendations', run: () => kkr.seed() }],
+        onStart: [
+          { name: 'seed KKR recommendations', run: () => kkr.seed() },
+          { name: 'seed cooperations from the reference data', run: async () => void (await seedCooperations(cooperations)) },
+        ],
       };
     },
   },

@@ -11,6 +11,7 @@ import {
 } from '@rs/testkit';
 import type { Router } from 'express';
 import { dashboardRoutes } from '../src/adapters/http/dashboard.routes';
+import { cooperationRoutes } from '../src/adapters/http/cooperation.routes';
 import { figuresRoutes } from '../src/adapters/http/figures.routes';
 import { kkrExportRoutes } from '../src/adapters/http/kkr-exports.routes';
 import { kkrRoutes } from '../src/adapters/http/kkr.routes';
@@ -26,6 +27,7 @@ const table = routeTable('reporting', (router: Router) => {
   dashboardRoutes({} as never)(router);
   kkrRoutes({} as never)(router);
   kkrExportRoutes({} as never)(router);
+  cooperationRoutes({} as never)(router);
 });
 const admin = tokenFor({ role: 'admin', sub: 'admin-1' });
 const hrsSecretariat = tokenFor({ role: 'secretariat', sub: 'sek-hrs', cooperation: 'HRS' });

@@ -54,6 +54,7 @@ const JOBCENTRE_READER: Record<(typeof JOBCENTRE_MESSAGES)[number], string> = {
   'round.order-amended': "the recipient jobcentre's connector",
   'round.lead-changed': "the recipient jobcentre's connector",
   'pool.candidate-inquiry': "the connector (and web page) of the candidate's home jobcentre",
+  'round.secretariat-notice': "the connector of the jobcentre hosting the cooperation's secretariat",
 };
 
 /** What each envelope attribute means; whether it is required comes from the Envelope schema itself. */

@@ -1,4 +1,5 @@
 import type { PublishEntry } from '@rs/db';
+import type { CooperationView } from '../domain/cooperations';
 import type { ReplyWindow } from '../domain/deadline';
 import type { OrderSnapshotStore, RoundStore, ShortlistStore } from './ports';
 
@@ -17,6 +18,11 @@ export interface BroadcastDeps {
   publish: (entry: PublishEntry) => Promise<void>;
   /** Whether the lead's cooperation opens the next wider round by itself (R7 policy). */
   autoEscalate: (leadJobcentre: number) => boolean;
+  /**
+   * The cooperations as broadcast knows them now (seeded from the reference data, followed from
+   * cooperation.changed): read when a round opens, never after.
+   */
+  cooperations: () => CooperationView;
   /**
    * Runs the tasks of one key (a round id) one after the other in this process. Recipients'
    * replies, the deadline and reminders of one round can arrive at once: in turn they apply to

@@ -1,5 +1,5 @@
-import type { ScopeId } from '@rs/contracts';
-import { cooperationOf, recipientsFor } from '@rs/reference-data';
+import { danishDay, type ScopeId } from '@rs/contracts';
+import { cooperationOfOn, roundRecipients, secretariatFor } from '../domain/cooperations';
 import { replyDeadline, windowMode } from '../domain/deadline';
 import { openRound, type Round, roundId } from '../domain/round';
 import type { BroadcastDeps } from './deps';
@@ -26,6 +26,12 @@ export async function openRoundForOrder(
   exclude: number[] = [],
 ): Promise<Round | undefined> {
   const openedAt = deps.now();
+  // The cooperations as they are now decide the recipients and the secretariat, fixed in the
+  // round from here on: a later change of the cooperation never alters this round.
+  const view = deps.cooperations();
+  const day = danishDay(openedAt);
+  const own = cooperationOfOn(view, snapshot.leadJobcentre, day);
+  const secretariat = secretariatFor(own, snapshot.leadJobcentre);
   const kept = await deps.shortlists.load(snapshot.orderId);
   const shortlists = kept?.lists;
   const round = openRound({
@@ -34,16 +40,12 @@ export async function openRoundForOrder(
     leadJobcentre: snapshot.leadJobcentre,
     scope,
     order: snapshot.order,
-    recipients: recipientsFor(scope, snapshot.leadJobcentre, { exclude }),
+    recipients: roundRecipients(view, scope, snapshot.leadJobcentre, day, exclude),
     openedAt,
-    deadline: replyDeadline(
-      openedAt,
-      deps.window.seconds,
-      windowMode(deps.window, cooperationOf(snapshot.leadJobcentre)?.replyWindowMode),
-      deps.addWorkingSeconds,
-    ),
+    deadline: replyDeadline(openedAt, deps.window.seconds, windowMode(deps.window, own?.replyWindow.mode), deps.addWorkingSeconds),
     ...(kept ? { shortlists: kept.lists, shortlistVersion: kept.rankedAt } : {}),
     ...(snapshot.silenceMeansNone ? { silenceMeansNone: true } : {}),
+    ...(own && secretariat !== undefined ? { secretariat: { jobcentre: secretariat, cooperation: own.id } } : {}),
   });
   const inserted = await deps.rounds.insert(round, { seq, cooperation: snapshot.cooperation }, openingMessages(deps, round, shortlists));
   if (!inserted) return undefined;

@@ -138,6 +138,25 @@ export function openingMessages(deps: BroadcastDeps, round: Round, shortlists?: 
     ),
   ];
   entries.push(...orderBroadcasts(deps, round, base, shortlists));
+  if (round.secretariat) {
+    entries.push(
+      toJobcentre(
+        deps,
+        round.secretariat.jobcentre,
+        'round.secretariat-notice',
+        {
+          ...base,
+          cooperation: round.secretariat.cooperation,
+          recipient: round.secretariat.jobcentre,
+          event: 'opened',
+          deadline: round.deadline,
+          recipients: round.recipients.map((r) => r.jobcentre),
+        },
+        round,
+        onceId(round.id, 'round.secretariat-notice', round.secretariat.jobcentre),
+      ),
+    );
+  }
   if (round.status === 'open') entries.push(...roundTimers(deps, round));
   if (round.status === 'complete') entries.push(completion(deps, round, round.openedAt));
   return entries;
@@ -238,6 +257,25 @@ export function eventMessages(deps: BroadcastDeps, after: Round, events: RoundEv
             { ...base, recipient: e.recipient, deadline: after.deadline, overdue: true },
             after,
           ),
+          ...(after.secretariat
+            ? [
+                toJobcentre(
+                  deps,
+                  after.secretariat.jobcentre,
+                  'round.secretariat-notice',
+                  {
+                    ...base,
+                    leadJobcentre: after.leadJobcentre,
+                    cooperation: after.secretariat.cooperation,
+                    recipient: after.secretariat.jobcentre,
+                    event: 'overdue' as const,
+                    deadline: after.deadline,
+                    overdue: e.recipient,
+                  },
+                  after,
+                ),
+              ]
+            : []),
         ];
       case 'RoundCompleted':
         return [completion(deps, after, e.at)];

@@ -1,5 +1,5 @@
-import type { ScopeId } from '@rs/contracts';
-import { cooperationOf } from '@rs/reference-data';
+import { danishDay, type ScopeId } from '@rs/contracts';
+import { cooperationOfOn } from '../domain/cooperations';
 import { type Actor, mayManage } from '../domain/access';
 import { type OpeningRefusal, openingRefusal } from '../domain/opening';
 import type { Round } from '../domain/round';
@@ -25,7 +25,7 @@ export async function requestRound(deps: BroadcastDeps, actor: Actor, orderId: s
   const refusal = openingRefusal({
     scope,
     cooperation: snapshot.cooperation,
-    cooperationNow: cooperationOf(snapshot.leadJobcentre)?.id,
+    cooperationNow: cooperationOfOn(deps.cooperations(), snapshot.leadJobcentre, danishDay(deps.now()))?.id,
     openRounds: await deps.rounds.countOpen(orderId),
   });
   if (refusal) return { kind: 'refused', refusal };

@@ -1,4 +1,4 @@
-import { cooperation } from '@rs/reference-data';
+import type { CooperationView } from './cooperations';
 import type { RecipientState, Round } from './round';
 
 /**
@@ -27,16 +27,18 @@ export function ownEntry(actor: Actor, round: Round): RecipientState | undefined
 
 /**
  * R11: the jobcentres whose compliance an actor may see (an admin may narrow it to a
- * cooperation), or undefined when it may see none.
+ * cooperation), or undefined when it may see none. A cooperation's jobcentres are every one that
+ * was a member at some time (a report covers a period; one that left still answered in it).
  */
-export function complianceAudience(actor: Actor, narrowTo?: string): ((jobcentre: number) => boolean) | undefined {
+export function complianceAudience(actor: Actor, view: CooperationView, narrowTo?: string): ((jobcentre: number) => boolean) | undefined {
+  const membersOf = (id: string) => view.find((c) => c.id === id)?.members.map((m) => m.jobcentre);
   switch (actor.role) {
     case 'admin': {
-      const members = narrowTo ? cooperation(narrowTo)?.members : undefined;
+      const members = narrowTo ? membersOf(narrowTo) : undefined;
       return members ? (j) => members.includes(j) : () => true;
     }
     case 'secretariat': {
-      const members = cooperation(actor.cooperation)?.members ?? [];
+      const members = membersOf(actor.cooperation) ?? [];
       return (j) => members.includes(j);
     }
     case 'jobcentre':

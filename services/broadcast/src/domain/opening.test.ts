@@ -1,4 +1,7 @@
+import { cooperationSeeds } from '@rs/reference-data';
 import { complianceAudience, mayManage, mayReadFeed } from './access';
+
+const SEEDS = cooperationSeeds();
 import { openingRefusal } from './opening';
 
 describe('opening a further round', () => {
@@ -30,12 +33,12 @@ describe('who may see what', () => {
   });
 
   it('compliance: a jobcentre sees itself, a secretariat its members, the phone line nothing', () => {
-    expect(complianceAudience({ role: 'jobcentre', jobcentre: 147 })!(147)).toBe(true);
-    expect(complianceAudience({ role: 'jobcentre', jobcentre: 147 })!(151)).toBe(false);
-    expect(complianceAudience({ role: 'secretariat', cooperation: 'HRS' })!(101)).toBe(true);
-    expect(complianceAudience({ role: 'secretariat', cooperation: 'HRS' })!(253)).toBe(false);
-    expect(complianceAudience({ role: 'admin' }, 'JRS')!(101)).toBe(false);
-    expect(complianceAudience({ role: 'phone-line' })).toBeUndefined();
+    expect(complianceAudience({ role: 'jobcentre', jobcentre: 147 }, SEEDS)!(147)).toBe(true);
+    expect(complianceAudience({ role: 'jobcentre', jobcentre: 147 }, SEEDS)!(151)).toBe(false);
+    expect(complianceAudience({ role: 'secretariat', cooperation: 'HRS' }, SEEDS)!(101)).toBe(true);
+    expect(complianceAudience({ role: 'secretariat', cooperation: 'HRS' }, SEEDS)!(253)).toBe(false);
+    expect(complianceAudience({ role: 'admin' }, SEEDS, 'JRS')!(101)).toBe(false);
+    expect(complianceAudience({ role: 'phone-line' }, SEEDS)).toBeUndefined();
   });
 
   it('the feed of a jobcentre is its own', () => {

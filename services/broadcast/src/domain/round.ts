@@ -29,6 +29,12 @@ export interface Round {
   shortlistVersion?: string;
   /** The company agreed that jobcentres without qualified candidates need not reply (R6): silence at the deadline is "none". */
   silenceMeansNone?: boolean;
+  /**
+   * Where the round's secretariat notices go: the lead's cooperation's secretariat as it was when
+   * the round opened (fixed then, like the recipients: a later change of the cooperation never
+   * alters an open round). Absent when its policy asks for none.
+   */
+  secretariat?: { jobcentre: number; cooperation: string };
 }
 
 /** Matching's suggestions for an order: per jobcentre, its own candidates. */
@@ -113,6 +119,8 @@ export interface OpenRoundInput {
   shortlistVersion?: string;
   /** From the order (its company's recruitment agreement): silence at the deadline counts as "none". */
   silenceMeansNone?: boolean;
+  /** The secretariat that gets the round's notices (see Round.secretariat). */
+  secretariat?: { jobcentre: number; cooperation: string };
 }
 
 /** Round ids are `<orderId>-<seq>`, seq counting from 1 without gaps. */
@@ -138,6 +146,7 @@ export function openRound(input: OpenRoundInput): Round {
     shortlistsDelivered: input.shortlists !== undefined,
     ...(input.shortlists !== undefined && input.shortlistVersion ? { shortlistVersion: input.shortlistVersion } : {}),
     ...(input.silenceMeansNone ? { silenceMeansNone: true } : {}),
+    ...(input.secretariat ? { secretariat: input.secretariat } : {}),
   };
 }
 

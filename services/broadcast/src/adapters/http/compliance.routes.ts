@@ -41,7 +41,7 @@ export function complianceRoutes(deps: BroadcastDeps) {
     query: ComplianceQuery,
     responses: { 200: { description: 'the report', schema: ComplianceReport } },
     handle: async ({ principal, query }) => {
-      const include = complianceAudience(principal, query.cooperation);
+      const include = complianceAudience(principal, deps.cooperations(), query.cooperation);
       if (!include) throw new HttpError(403, 'forbidden', { en: 'Not allowed', da: 'Ikke tilladt' });
       const rounds = await deps.rounds.openedBetween(dayStart(query.from).toISOString(), dayAfter(query.to).toISOString());
       return { status: 200, body: { from: query.from, to: query.to, rounds: rounds.length, jobcentres: compliance(rounds, include) } };

@@ -24,6 +24,8 @@ const roundSchema = new Schema(
     /** The ranking (rankedAt) whose lists the recipients have. */
     shortlistVersion: { type: String },
     silenceMeansNone: { type: Boolean },
+    /** Where the round's secretariat notices go, fixed when it opened. */
+    secretariat: { type: Schema.Types.Mixed },
     ...aggregateFields,
   },
   { collection: 'rounds', versionKey: false },
