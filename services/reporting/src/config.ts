@@ -1,4 +1,4 @@
-import { busVars, mongoVars, serviceVars } from '@rs/config';
+import { busVars, mongoVars, relayVars, serviceVars } from '@rs/config';
 import { httpEdgeVars } from '@rs/service-kit';
 import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, ThresholdOverrides } from './domain/thresholds';
@@ -32,6 +32,8 @@ const json = <T extends z.ZodType>(schema: T) =>
 export const reportingConfig = {
   ...serviceVars,
   ...busVars,
+  // The change log's relay: cooperation.changed leaves with the cooperation's new version.
+  ...relayVars,
   ...httpEdgeVars,
   ...sourceVars,
   /**
