@@ -13,6 +13,7 @@ import { formatDate, formatInstant, langOf, timeLeft, translator } from './i18n'
 import type { MessageKey } from './locales';
 import type { OidcClient } from './oidc';
 import { adminRoutes } from './routes/admin.routes';
+import { cooperationsRoutes } from './routes/cooperations.routes';
 import { authRoutes, localPath } from './routes/auth.routes';
 import { coursesRoutes } from './routes/courses.routes';
 import { candidatesRoutes } from './routes/candidates.routes';
@@ -159,6 +160,7 @@ export function createWebApp(options: WebOptions): Express {
   app.use(candidatesRoutes(options, page));
   app.use(dashboardRoutes(options, page));
   app.use(operatorRoutes(options, page));
+  app.use(cooperationsRoutes(options, page));
 
   app.use((_req, res) => {
     res.status(404);

@@ -74,6 +74,13 @@ export const NAV: readonly NavItem[] = [
     roles: ['admin'],
     current: (path) => path.startsWith('/admin'),
   },
+  {
+    href: '/cooperations',
+    label: 'nav.cooperations',
+    home: 'home.goCooperations',
+    roles: ['admin'],
+    current: (path) => path.startsWith('/cooperations'),
+  },
 ];
 
 export const navFor = (principal: Principal | undefined): NavItem[] =>

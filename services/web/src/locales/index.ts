@@ -1,4 +1,5 @@
 import * as candidates from './candidates';
+import * as cooperations from './cooperations';
 import * as core from './core';
 import * as courses from './courses';
 import * as orders from './orders';
@@ -16,6 +17,7 @@ export const da = {
   ...orders.da,
   ...dashboard.da,
   ...operator.da,
+  ...cooperations.da,
 };
 
 export type MessageKey = keyof typeof da;
@@ -27,4 +29,5 @@ export const en: Record<MessageKey, string> = {
   ...orders.en,
   ...dashboard.en,
   ...operator.en,
+  ...cooperations.en,
 };
