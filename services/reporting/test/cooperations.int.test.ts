@@ -63,7 +63,7 @@ describe('cooperations administered as data', () => {
   };
   const secretariatNotices = (roundId: string) =>
     notices.seen
-      .filter((s) => s.name === 'round.secretariat-notice' && (s.envelope?.data as { roundId: string }).roundId === roundId)
+      .filter((s) => s.name === 'round.secretariat-notice' && (s.envelope?.data as { roundId?: string } | undefined)?.roundId === roundId)
       .map((s) => s.routingKey);
   const change = (body: object, key = randomUUID()) =>
     request(reporting.url).post('/cooperations/HRS/changes').set('authorization', `Bearer ${admin}`).set('idempotency-key', key).send(body);

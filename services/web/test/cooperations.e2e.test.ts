@@ -53,7 +53,9 @@ describe('the cooperations admin page', () => {
       makeEnvelope('order.registered', data, { id: randomUUID(), time: new Date(), source: '/services/order-intake' }),
     );
     const noticeOf = () =>
-      notices.seen.find((s) => s.name === 'round.secretariat-notice' && (s.envelope?.data as { orderId: string }).orderId === orderId);
+      notices.seen.find(
+        (s) => s.name === 'round.secretariat-notice' && (s.envelope?.data as { orderId?: string } | undefined)?.orderId === orderId,
+      );
     await waitFor(() => noticeOf() !== undefined, { what: `the secretariat notice of ${orderId}'s round` });
     expect(events.data<{ orderId: string }>('round.opened').some((d) => d.orderId === orderId)).toBe(true);
     return noticeOf()!.routingKey;

@@ -42,7 +42,13 @@ export async function followCooperation(
   state: CooperationState,
 ): Promise<boolean> {
   // What this process knows came from the store: at least as new there, nothing to write.
-  if (!isNewer(directory.current().find((c) => c.id === state.id), state)) return false;
+  if (
+    !isNewer(
+      directory.current().find((c) => c.id === state.id),
+      state,
+    )
+  )
+    return false;
   const kept = await store.keep(state);
   await directory.reload();
   return kept;
