@@ -1,4 +1,4 @@
-import { dashboardView, labelOfKey, leaves, trendMonths, unitOfKey } from './dashboard-view';
+import { dashboardView, FIGURE_LABELS, LIT_FIGURE_INFO, labelOfKey, leaves, trendMonths, unitOfKey } from './dashboard-view';
 import { report } from './figures';
 import { parsePeriod } from './period';
 import { DEFAULT_THRESHOLDS, LIT_FIGURES } from './thresholds';
@@ -69,5 +69,34 @@ describe("the dashboard's view", () => {
     ]);
     expect(trendMonths(parsePeriod('2026-Q4')!, '2026-11').at(-1)).toBe('2026-11');
     expect(trendMonths(parsePeriod('2026-01')!, '2026-12', 3)).toEqual(['2025-11', '2025-12', '2026-01']);
+  });
+});
+
+describe("the catalogue of figures' names", () => {
+  // An empty quarter still has every figure of the set (as 0 or null), so its leaves are all the paths.
+  const set = report([], scope('2026-Q3')).figures;
+  const named = (label: { da?: string; en?: string } | undefined) =>
+    Boolean(label?.da?.trim()) && Boolean(label?.en?.trim());
+
+  it('names every figure of the set in Danish and English, so none appears by its key', () => {
+    const unnamed = leaves(set)
+      .map(([path]) => path)
+      .filter((path) => !named(FIGURE_LABELS[path]));
+    expect(unnamed).toEqual([]);
+  });
+
+  it('names every lit figure in both languages with its unit', () => {
+    expect(Object.keys(set.lights).sort()).toEqual([...LIT_FIGURES].sort());
+    const unnamed = LIT_FIGURES.filter((f) => !named(LIT_FIGURE_INFO[f]) || !LIT_FIGURE_INFO[f]?.unit);
+    expect(unnamed).toEqual([]);
+  });
+
+  it('gives shares and kroner their units', () => {
+    const view = dashboardView(report([], scope('2026-Q3')), [], DEFAULT_THRESHOLDS, String);
+    const unit = (path: string) => view.all.find((a) => a.path === path)?.unit;
+    expect(unit('followUps.retention')).toBe('ratio');
+    expect(unit('upskilling.costPerHireDkk')).toBe('dkk');
+    expect(view.tiles.find((t) => t.figure === 'costPerHire')).toMatchObject({ unit: 'dkk', label: { da: 'Pris pr. ansættelse' } });
+    expect(view.all.every((a) => a.label.da !== labelOfKey(a.path).da)).toBe(true);
   });
 });

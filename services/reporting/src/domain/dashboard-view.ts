@@ -10,7 +10,7 @@ import type { Light, Threshold, Thresholds } from './thresholds';
  * figure set generically: a figure added to the set (or to the lit ones) appears here without a
  * change, named by the catalogue below or, until it is named there, by its key.
  */
-export type Unit = 'ratio' | 'count' | 'days' | 'minutes';
+export type Unit = 'ratio' | 'count' | 'days' | 'minutes' | 'dkk';
 export interface Label {
   da: string;
   en: string;
@@ -26,10 +26,22 @@ export const LIT_FIGURE_INFO: Readonly<Record<string, Label & { unit: Unit }>> =
   replyInTimeRate: { da: 'Svar i tide', en: 'Replies in time', unit: 'ratio' },
   medianReplyMinutes: { da: 'Median svartid', en: 'Median reply time', unit: 'minutes' },
   placementProgress: { da: 'Placeringer af mål', en: 'Placements of target', unit: 'ratio' },
+  followUpsDone: { da: 'Opfølgninger gennemført', en: 'Follow-ups done', unit: 'ratio' },
+  retention: { da: 'Fastholdelse', en: 'Retention', unit: 'ratio' },
+  recruitmentAgreements: { da: 'Rekrutteringsaftaler i kraft', en: 'Recruitment agreements in force', unit: 'count' },
+  aKasseAgreements: { da: 'A-kasseaftaler i kraft', en: 'A-kasse agreements in force', unit: 'count' },
+  escalationFillRate: { da: 'Udvidede ordrer besat', en: 'Escalated orders filled', unit: 'ratio' },
+  seatUseRate: { da: 'Kursuspladser brugt', en: 'Course seats used', unit: 'ratio' },
+  courseCompletionRate: { da: 'Gennemført kursus', en: 'Course completed', unit: 'ratio' },
+  courseHireRate: { da: 'Ansat efter kursus', en: 'Hired after course', unit: 'ratio' },
+  costPerHire: { da: 'Pris pr. ansættelse', en: 'Cost per hire', unit: 'dkk' },
 };
 
-/** Names of the figures of the set, by path (a path not named here is shown by its key). */
-export const FIGURE_LABELS: Readonly<Record<string, Label>> = {
+/**
+ * Names of the figures of the set, by path (a path not named here is shown by its key), and the
+ * unit where the path's last word does not imply it (`retention` is a share, `costDkk` kroner).
+ */
+export const FIGURE_LABELS: Readonly<Record<string, Label & { unit?: Unit }>> = {
   'orders.received': { da: 'Ordrer modtaget', en: 'Orders received' },
   'orders.byChannel.jobcentre': { da: 'Via jobcenter', en: 'Via jobcentre' },
   'orders.byChannel.phoneLine': { da: 'Via telefonlinjen', en: 'Via the phone line' },
@@ -62,6 +74,41 @@ export const FIGURE_LABELS: Readonly<Record<string, Label>> = {
   'placements.hires': { da: 'Placeringer', en: 'Placements' },
   'placements.target': { da: 'Mål for placeringer', en: 'Placement target' },
   'placements.progress': { da: 'Placeringer af mål', en: 'Placements of target' },
+  'followUps.due': { da: 'Opfølgninger forfaldne', en: 'Follow-ups due' },
+  'followUps.done': { da: 'Opfølgninger gennemført', en: 'Follow-ups done' },
+  'followUps.stillEmployed': { da: 'Stadig ansat', en: 'Still employed' },
+  'followUps.left': { da: 'Stoppet', en: 'Left' },
+  'followUps.open': { da: 'Opfølgninger udestående', en: 'Follow-ups open' },
+  'followUps.doneRate': { da: 'Opfølgninger gennemført (andel)', en: 'Follow-ups done (share)' },
+  'followUps.retention': { da: 'Fastholdelse', en: 'Retention', unit: 'ratio' },
+  'agreements.recruitment': { da: 'Rekrutteringsaftaler i kraft', en: 'Recruitment agreements in force' },
+  'agreements.expectedHires': { da: 'Forventede ansættelser efter aftaler', en: 'Hires expected under agreements' },
+  'agreements.aKasse': { da: 'A-kasseaftaler i kraft', en: 'A-kasse agreements in force' },
+  'escalations.eastDenmark': { da: 'Runder udvidet til Østdanmark', en: 'Rounds escalated to East Denmark' },
+  'escalations.national': { da: 'Runder udvidet til hele landet', en: 'Rounds escalated to the whole country' },
+  'escalations.orders': { da: 'Udvidede ordrer', en: 'Escalated orders' },
+  'escalations.asked': { da: 'Jobcentre spurgt i udvidede runder', en: 'Jobcentres asked in escalated rounds' },
+  'escalations.filled': { da: 'Udvidede ordrer besat', en: 'Escalated orders filled' },
+  'escalations.unfilled': { da: 'Udvidede ordrer ubesat', en: 'Escalated orders unfilled' },
+  'escalations.hiresFromOutside': { da: 'Ansættelser fra jobcentre uden for samarbejdet', en: 'Hires from jobcentres outside the cooperation' },
+  'escalations.fillRate': { da: 'Udvidede ordrer besat (andel)', en: 'Escalated orders filled (share)' },
+  'upskilling.courses': { da: 'Kurser åbnet', en: 'Courses opened' },
+  'upskilling.positiveListCourses': { da: 'Kurser på positivlisten', en: 'Courses on the positive list' },
+  'upskilling.seatsBought': { da: 'Kursuspladser købt', en: 'Course seats bought' },
+  'upskilling.seatsAllocated': { da: 'Kursuspladser fordelt', en: 'Course seats allocated' },
+  'upskilling.seatsUsed': { da: 'Kursuspladser brugt', en: 'Course seats used' },
+  'upskilling.completed': { da: 'Gennemført kursus', en: 'Completed the course' },
+  'upskilling.droppedOut': { da: 'Afbrudt kursus', en: 'Dropped out' },
+  'upskilling.hiredAfter': { da: 'Ansat efter kursus', en: 'Hired after the course' },
+  'upskilling.hiresLinkedToOrders': { da: 'Heraf registreret som ansættelse på ordre', en: "Of those, recorded as an order's hire" },
+  'upskilling.costDkk': { da: 'Kursusudgift', en: 'Course cost', unit: 'dkk' },
+  'upskilling.costPerHireDkk': { da: 'Pris pr. ansættelse', en: 'Cost per hire', unit: 'dkk' },
+  'upskilling.seatUseRate': { da: 'Kursuspladser brugt (andel)', en: 'Course seats used (share)' },
+  'upskilling.completionRate': { da: 'Gennemført kursus (andel)', en: 'Course completed (share)' },
+  'upskilling.hireRate': { da: 'Ansat efter kursus (andel)', en: 'Hired after the course (share)' },
+  'needs.recorded': { da: 'Kommende behov registreret', en: 'Coming needs recorded' },
+  'needs.people': { da: 'Personer i kommende behov', en: 'People in coming needs' },
+  'needs.courseWouldHelp': { da: 'Behov hvor et kursus kan hjælpe', en: 'Needs a course would help' },
 };
 
 /** The volumes drawn per month beside the rates (those the set has). */
@@ -102,11 +149,18 @@ export function labelOfKey(key: string): Label {
   return { da: words, en: words };
 }
 
+/** A figure's name by path, from the catalogue (without its unit) or its key. */
+function labelOf(path: string): Label {
+  const named = FIGURE_LABELS[path];
+  return named ? { da: named.da, en: named.en } : labelOfKey(path);
+}
+
 /** The unit a figure's name implies (rates and shares, days, minutes; counts otherwise). */
 export function unitOfKey(key: string): Unit {
   const last = key.split('.').at(-1) ?? key;
   if (/(Rate|rate|Compliance|compliance|Progress|progress|Share|share)$/.test(last)) return 'ratio';
   if (/Minutes$/.test(last)) return 'minutes';
+  if (/Dkk$/.test(last)) return 'dkk';
   if (/Days|days/.test(last)) return 'days';
   return 'count';
 }
@@ -123,10 +177,8 @@ export function leaves(set: object, prefix = ''): Array<[string, number | null]>
   return out;
 }
 
-const litOf = (set: FigureSet): Record<string, number | null> => litValues(set);
-
 function tilesOf(set: FigureSet, thresholds: Thresholds): Tile[] {
-  const values = litOf(set);
+  const values: Record<string, number | null> = litValues(set);
   const lights = set.lights as Record<string, Light | null>;
   return Object.keys(lights).map((figure) => {
     const info = LIT_FIGURE_INFO[figure];
@@ -162,7 +214,7 @@ export function dashboardView(
     jobcentreName: report.jobcentre === null ? null : nameOf(report.jobcentre),
     tiles,
     jobcentres: report.jobcentres.map((j) => {
-      const values = litOf(j.figures);
+      const values: Record<string, number | null> = litValues(j.figures);
       const lights = j.figures.lights as Record<string, Light | null>;
       return {
         jobcentre: j.jobcentre,
@@ -171,7 +223,7 @@ export function dashboardView(
       };
     }),
     trend: months.map((m) => {
-      const lit = litOf(m.figures);
+      const lit: Record<string, number | null> = litValues(m.figures);
       const byPath = Object.fromEntries(leaves(m.figures));
       return {
         period: m.period.id,
@@ -184,8 +236,8 @@ export function dashboardView(
     trendSeries: { rates, counts: [...counts] },
     all: leaves(report.figures).map(([path, value]) => ({
       path,
-      label: FIGURE_LABELS[path] ?? labelOfKey(path),
-      unit: unitOfKey(path),
+      label: labelOf(path),
+      unit: FIGURE_LABELS[path]?.unit ?? unitOfKey(path),
       value,
     })),
   };
@@ -208,10 +260,4 @@ export function trendMonths(period: Period, nowMonth: string, count = 12): strin
     }
   }
   return out;
-}
-
-/** Trend and rate values as the table and CSV show them: a rate in per cent. */
-export function shown(value: number | null, unit: Unit): number | null {
-  if (value === null) return null;
-  return unit === 'ratio' ? Math.round(value * 1000) / 10 : Math.round(value * 10) / 10;
 }

@@ -5,7 +5,7 @@ import type { Lang, Translate } from '../i18n';
  * formatting of it: values in the reader's language, periods in words, the charts' data. The
  * figures are walked as the API lists them, so a figure reporting adds appears by itself.
  */
-export type Unit = 'ratio' | 'count' | 'days' | 'minutes';
+export type Unit = 'ratio' | 'count' | 'days' | 'minutes' | 'dkk';
 export type Light = 'green' | 'yellow' | 'red';
 export interface Label {
   da: string;
@@ -46,6 +46,8 @@ export function formatValue(value: number | null, unit: Unit, lang: Lang, t: Tra
       return value >= 120
         ? t('dashboard.unit.hours', { n: number(value / 60, lang) })
         : t('dashboard.unit.minutes', { n: number(value, lang, 0) });
+    case 'dkk':
+      return t('dashboard.unit.dkk', { n: number(value, lang, 0) });
     default:
       return number(value, lang, 0);
   }

@@ -8,7 +8,7 @@ import { reportPdf } from '../pdf/report.pdf';
 import { FiguresQuery } from './figures.routes';
 
 const Label = z.object({ da: z.string(), en: z.string() });
-const Unit = z.enum(['ratio', 'count', 'days', 'minutes']);
+const Unit = z.enum(['ratio', 'count', 'days', 'minutes', 'dkk']);
 const Light = z.enum(['green', 'yellow', 'red']).nullable();
 const View = z.object({
   cooperation: z.string(),

@@ -39,9 +39,9 @@ export function toBuffer(doc: Doc): Promise<Buffer> {
   });
 }
 
+/** A number as Danes write it: decimal comma, thousands separated by a point (40.000). */
 export function danish(value: number, decimals = 1): string {
-  const factor = 10 ** decimals;
-  return String(Math.round(value * factor) / factor).replace('.', ',');
+  return new Intl.NumberFormat('da-DK', { maximumFractionDigits: decimals }).format(value);
 }
 
 /** A figure's value as the page shows it, in Danish. */
@@ -54,6 +54,8 @@ export function formatValue(value: number | null, unit: Unit): string {
       return `${danish(value)} dage`;
     case 'minutes':
       return value >= 120 ? `${danish(value / 60)} timer` : `${danish(value, 0)} min.`;
+    case 'dkk':
+      return `${danish(value, 0)} kr.`;
     default:
       return danish(value, 0);
   }
