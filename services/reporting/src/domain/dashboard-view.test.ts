@@ -75,8 +75,7 @@ describe("the dashboard's view", () => {
 describe("the catalogue of figures' names", () => {
   // An empty quarter still has every figure of the set (as 0 or null), so its leaves are all the paths.
   const set = report([], scope('2026-Q3')).figures;
-  const named = (label: { da?: string; en?: string } | undefined) =>
-    Boolean(label?.da?.trim()) && Boolean(label?.en?.trim());
+  const named = (label: { da?: string; en?: string } | undefined) => Boolean(label?.da?.trim()) && Boolean(label?.en?.trim());
 
   it('names every figure of the set in Danish and English, so none appears by its key', () => {
     const unnamed = leaves(set)

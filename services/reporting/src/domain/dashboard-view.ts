@@ -90,7 +90,10 @@ export const FIGURE_LABELS: Readonly<Record<string, Label & { unit?: Unit }>> = 
   'escalations.asked': { da: 'Jobcentre spurgt i udvidede runder', en: 'Jobcentres asked in escalated rounds' },
   'escalations.filled': { da: 'Udvidede ordrer besat', en: 'Escalated orders filled' },
   'escalations.unfilled': { da: 'Udvidede ordrer ubesat', en: 'Escalated orders unfilled' },
-  'escalations.hiresFromOutside': { da: 'Ansættelser fra jobcentre uden for samarbejdet', en: 'Hires from jobcentres outside the cooperation' },
+  'escalations.hiresFromOutside': {
+    da: 'Ansættelser fra jobcentre uden for samarbejdet',
+    en: 'Hires from jobcentres outside the cooperation',
+  },
   'escalations.fillRate': { da: 'Udvidede ordrer besat (andel)', en: 'Escalated orders filled (share)' },
   'upskilling.courses': { da: 'Kurser åbnet', en: 'Courses opened' },
   'upskilling.positiveListCourses': { da: 'Kurser på positivlisten', en: 'Courses on the positive list' },

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Lang, Translate } from '../i18n';
 
 /**
@@ -5,31 +6,45 @@ import type { Lang, Translate } from '../i18n';
  * formatting of it: values in the reader's language, periods in words, the charts' data. The
  * figures are walked as the API lists them, so a figure reporting adds appears by itself.
  */
-export type Unit = 'ratio' | 'count' | 'days' | 'minutes' | 'dkk';
-export type Light = 'green' | 'yellow' | 'red';
-export interface Label {
-  da: string;
-  en: string;
-}
-export interface Tile {
-  figure: string;
-  label: Label;
-  unit: Unit;
-  value: number | null;
-  light: Light | null;
-  threshold: { better: 'higher' | 'lower'; green: number; yellow: number } | null;
-}
-export interface DashboardView {
-  cooperation: string;
-  period: { id: string; kind: 'quarter' | 'month' | 'year'; from: string; to: string };
-  jobcentre: number | null;
-  jobcentreName: string | null;
-  tiles: Tile[];
-  jobcentres: Array<{ jobcentre: number; name: string; values: Record<string, { value: number | null; light: Light | null }> }>;
-  trend: Array<{ period: string; values: Record<string, number | null> }>;
-  trendSeries: { rates: string[]; counts: string[] };
-  all: Array<{ path: string; label: Label; unit: Unit; value: number | null }>;
-}
+const UNITS = ['ratio', 'count', 'days', 'minutes', 'dkk'] as const;
+export type Unit = (typeof UNITS)[number];
+/**
+ * A light or a unit this page does not know (reporting added one) is read as none / a plain
+ * count, so a new value shows as "no data" instead of asking the translator for a key it lacks.
+ */
+const LightValue = z.enum(['green', 'yellow', 'red']).nullable().catch(null);
+export type Light = NonNullable<z.infer<typeof LightValue>>;
+const UnitValue = z.enum(UNITS).catch('count');
+const Label = z.object({ da: z.string(), en: z.string() });
+export type Label = z.infer<typeof Label>;
+const Tile = z.object({
+  figure: z.string(),
+  label: Label,
+  unit: UnitValue,
+  value: z.number().nullable(),
+  light: LightValue,
+  threshold: z.object({ better: z.enum(['higher', 'lower']), green: z.number(), yellow: z.number() }).nullable(),
+});
+export type Tile = z.infer<typeof Tile>;
+/** reporting's GET /figures/dashboard, checked at the page's edge. */
+export const DashboardViewSchema = z.object({
+  cooperation: z.string(),
+  period: z.object({ id: z.string(), kind: z.enum(['quarter', 'month', 'year']), from: z.string(), to: z.string() }),
+  jobcentre: z.number().int().nullable(),
+  jobcentreName: z.string().nullable(),
+  tiles: z.array(Tile),
+  jobcentres: z.array(
+    z.object({
+      jobcentre: z.number().int(),
+      name: z.string(),
+      values: z.record(z.string(), z.object({ value: z.number().nullable(), light: LightValue })),
+    }),
+  ),
+  trend: z.array(z.object({ period: z.string(), values: z.record(z.string(), z.number().nullable()) })),
+  trendSeries: z.object({ rates: z.array(z.string()), counts: z.array(z.string()) }),
+  all: z.array(z.object({ path: z.string(), label: Label, unit: UnitValue, value: z.number().nullable() })),
+});
+export type DashboardView = z.infer<typeof DashboardViewSchema>;
 
 const number = (value: number, lang: Lang, decimals = 1) =>
   new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: decimals }).format(value);

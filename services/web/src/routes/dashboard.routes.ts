@@ -1,46 +1,20 @@
 import { allCooperations, cooperation as cooperationById, jobcentre as jobcentreById } from '@rs/reference-data';
 import { type Request, type Response, Router } from 'express';
-import { z } from 'zod';
 import { apiClient } from '../api';
 import { type PageContext, signedIn, type WebOptions } from '../context';
 import type { Lang, Translate } from '../i18n';
-import { type ChartData, type DashboardView, formatValue, periodLabel, periodOptions, plotted, scriptJson } from './dashboard-view';
+import { type ParsedFilters, parseFilters, queryOf, type Viewer } from './dashboard-filters';
+import {
+  type ChartData,
+  type DashboardView,
+  DashboardViewSchema,
+  formatValue,
+  periodLabel,
+  periodOptions,
+  plotted,
+  scriptJson,
+} from './dashboard-view';
 import { kkrRoutes } from './kkr.routes';
-
-/** The filters as the GET form sends them; a value that is not one is left out (the API's default applies). */
-const Filters = z.object({
-  cooperation: z
-    .string()
-    .regex(/^[A-Z]{2,10}$/)
-    .optional()
-    .catch(undefined),
-  period: z
-    .string()
-    .regex(/^20\d{2}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/)
-    .optional()
-    .catch(undefined),
-  jobcentre: z
-    .string()
-    .regex(/^\d{3}$/)
-    .optional()
-    .catch(undefined),
-  bars: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9.]{0,60}$/)
-    .optional()
-    .catch(undefined),
-});
-type Filters = z.infer<typeof Filters>;
-
-const queryOf = (f: Filters) => {
-  const q = new URLSearchParams();
-  if (f.cooperation) q.set('cooperation', f.cooperation);
-  if (f.period) q.set('period', f.period);
-  if (f.jobcentre) q.set('jobcentre', f.jobcentre);
-  return q.toString();
-};
-
-const PALETTE = ['#0059b3', '#b51d09', '#358000', '#7d3c98', '#b07d00', '#00727f', '#595959', '#c2185b'];
 
 /**
  * The steering group's dashboard (issue 20, part 3): the figures as tiles with their lights, the
@@ -57,15 +31,12 @@ export function dashboardRoutes(options: WebOptions, page: PageContext): Router 
 
   router.get('/dashboard', readers, async (req, res, next) => {
     try {
-      const filters = Filters.parse(req.query);
-      // An admin sees any cooperation: the first one until they choose.
-      if (req.session.principal?.role === 'admin' && !filters.cooperation) filters.cooperation = allCooperations()[0]?.id;
-      const query = queryOf(filters);
-      const view = await apiClient(req.session.accessToken ?? '').get<DashboardView>(
-        reporting,
-        `/figures/dashboard${query ? `?${query}` : ''}`,
+      const parsed = parseFilters(req.query, viewerOf(req));
+      const query = queryOf(parsed.filters);
+      const view = DashboardViewSchema.parse(
+        await apiClient(req.session.accessToken ?? '').get<unknown>(reporting, `/figures/dashboard${query ? `?${query}` : ''}`),
       );
-      page.render(res, 'dashboard', 'dashboard.title', model(req, res, view, filters));
+      page.render(res, 'dashboard', 'dashboard.title', model(req, res, view, parsed));
     } catch (error) {
       next(error);
     }
@@ -73,7 +44,7 @@ export function dashboardRoutes(options: WebOptions, page: PageContext): Router 
 
   const download = (kind: 'csv' | 'pdf') => async (req: Request, res: Response, next: (e?: unknown) => void) => {
     try {
-      const query = queryOf(Filters.parse(req.query));
+      const query = queryOf(parseFilters(req.query, viewerOf(req)).filters);
       const file = await apiClient(req.session.accessToken ?? '').download(reporting, `/figures/report.${kind}${query ? `?${query}` : ''}`);
       res.type(file.contentType);
       if (file.disposition) res.set('Content-Disposition', file.disposition);
@@ -85,7 +56,7 @@ export function dashboardRoutes(options: WebOptions, page: PageContext): Router 
   router.get('/dashboard/report.csv', readers, download('csv'));
   router.get('/dashboard/report.pdf', readers, download('pdf'));
 
-  function model(req: Request, res: Response, view: DashboardView, filters: Filters) {
+  function model(req: Request, res: Response, view: DashboardView, { filters, dropped, notMember }: ParsedFilters) {
     const lang = res.locals.lang as Lang;
     const t = res.locals.t as Translate;
     const principal = req.session.principal!;
@@ -157,11 +128,22 @@ export function dashboardRoutes(options: WebOptions, page: PageContext): Router 
         counts: scriptJson(trendChart(view.trendSeries.counts, false)),
         bars: bars ? scriptJson(bars) : null,
       },
-      palette: PALETTE,
+      notices: [
+        ...dropped.map((field) => t('dashboard.notice.dropped', { field: t(`dashboard.field.${field}`) })),
+        ...(notMember ? [t('dashboard.notice.notMember', { jobcentre: String(notMember.jobcentre), cooperation: notMember.cooperation })] : []),
+      ],
       exports: { csv: `/dashboard/report.csv?${query}`, pdf: `/dashboard/report.pdf?${query}` },
     };
   }
 
   router.use(kkrRoutes(options, page));
   return router;
+}
+
+/** The signed-in principal as the filters see it (the page's guard lets only these roles in). */
+function viewerOf(req: Request): Viewer {
+  const p = req.session.principal;
+  if (p?.role === 'secretariat') return { role: 'secretariat', cooperation: p.cooperation };
+  if (p?.role === 'jobcentre') return { role: 'jobcentre', jobcentre: p.jobcentre };
+  return { role: 'admin' };
 }

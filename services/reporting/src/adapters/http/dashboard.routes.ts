@@ -6,6 +6,7 @@ import type { ReportingDeps } from '../../app/deps';
 import { parsePeriod, quarterOf } from '../../domain/period';
 import { reportPdf } from '../pdf/report.pdf';
 import { FiguresQuery } from './figures.routes';
+import { figuresProblem } from './figure-problems';
 
 const Label = z.object({ da: z.string(), en: z.string() });
 const Unit = z.enum(['ratio', 'count', 'days', 'minutes', 'dkk']);
@@ -37,24 +38,13 @@ const View = z.object({
   all: z.array(z.object({ path: z.string(), label: Label, unit: Unit, value: z.number().nullable() })),
 });
 
-const FORBIDDEN = new HttpError(403, 'forbidden', {
-  en: 'You may see your own jobcentre’s figures, or your own cooperation’s as its secretariat',
-  da: 'Du kan se dit eget jobcenters tal, eller dit eget samarbejdes som dets sekretariat',
-});
-
 /** The dashboard's view of the figures (tiles, members, months) and the quarterly report as PDF. */
 export function dashboardRoutes(deps: ReportingDeps) {
   const viewOf = async (principal: Parameters<typeof dashboardFor>[1], query: z.infer<typeof FiguresQuery>) => {
     const period = query.period ? parsePeriod(query.period) : quarterOf(deps.now());
     if (!period) throw new HttpError(400, 'invalid-period', { en: 'Unknown period', da: 'Ukendt periode' });
     const answer = await dashboardFor(deps, principal, { cooperation: query.cooperation, period, jobcentre: query.jobcentre });
-    if (answer.kind === 'forbidden') throw FORBIDDEN;
-    if (answer.kind === 'unknown-cooperation') {
-      throw new HttpError(400, 'cooperation-required', {
-        en: 'Name the cooperation (cooperation=HRS or JRS)',
-        da: 'Angiv samarbejdet (cooperation=HRS eller JRS)',
-      });
-    }
+    if (answer.kind !== 'view') throw figuresProblem(answer);
     return answer.view;
   };
   const dashboard = route({

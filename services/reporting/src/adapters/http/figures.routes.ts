@@ -7,6 +7,7 @@ import { figuresFor } from '../../app/figures';
 import { PERIOD_PATTERN, parsePeriod, quarterOf } from '../../domain/period';
 import { reportCsv } from '../../domain/report-csv';
 import { LIT_FIGURES } from '../../domain/thresholds';
+import { FORBIDDEN, figuresProblem } from './figure-problems';
 
 export const FiguresQuery = z.object({
   cooperation: z.enum(['HRS', 'JRS']).optional(),
@@ -99,11 +100,6 @@ const Report = z.object({
 });
 const ThresholdsBody = z.record(z.string(), z.object({ better: z.enum(['higher', 'lower']), green: z.number(), yellow: z.number() }));
 
-const FORBIDDEN = new HttpError(403, 'forbidden', {
-  en: 'You may see your own jobcentre’s figures, or your own cooperation’s as its secretariat',
-  da: 'Du kan se dit eget jobcenters tal, eller dit eget samarbejdes som dets sekretariat',
-});
-
 const nameOf = (code: number) => jobcentreById(code)?.name ?? String(code);
 
 /** R11: the steering group's figures and the quarterly report. */
@@ -112,13 +108,7 @@ export function figuresRoutes(deps: ReportingDeps) {
     const period = query.period ? parsePeriod(query.period) : quarterOf(deps.now());
     if (!period) throw new HttpError(400, 'invalid-period', { en: 'Unknown period', da: 'Ukendt periode' });
     const result = await figuresFor(deps, principal, { cooperation: query.cooperation, period, jobcentre: query.jobcentre });
-    if (result.kind === 'forbidden') throw FORBIDDEN;
-    if (result.kind === 'unknown-cooperation') {
-      throw new HttpError(400, 'cooperation-required', {
-        en: 'Name the cooperation (cooperation=HRS or JRS)',
-        da: 'Angiv samarbejdet (cooperation=HRS eller JRS)',
-      });
-    }
+    if (result.kind !== 'report') throw figuresProblem(result);
     return result.report;
   };
   const figures = route({
