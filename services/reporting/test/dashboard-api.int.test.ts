@@ -138,6 +138,8 @@ describe('reporting: the dashboard, the PDF report and the KKR exports', () => {
       [jobcentreToken(101), '/kkr/schemes/185/scheme.pdf'],
       [jrs, '/kkr/schemes/185/scheme.pdf'],
       [taarnby, '/kkr/overview.pdf'],
+      [jrs, '/kkr/overview.pdf?cooperation=HRS'],
+      [hrs, '/figures/dashboard?cooperation=HRS&jobcentre=330'],
       [phoneLine, '/kkr/cycle'],
     ] as const) {
       const answer = await call({ method: 'GET', path, token });
@@ -147,6 +149,18 @@ describe('reporting: the dashboard, the PDF report and the KKR exports', () => {
       expect((await call({ method: 'GET', path, token: admin })).status).toBe(400);
     }
     expect((await call({ method: 'GET', path: '/kkr/schemes/999/scheme.pdf', token: admin })).status).toBe(404);
+    // An admin may see any jobcentre: one outside the cooperation is a bad query naming the field, not a refusal.
+    for (const path of ['/figures/dashboard?cooperation=HRS&jobcentre=330', '/figures/report.pdf?cooperation=HRS&jobcentre=330']) {
+      const answer = await call({ method: 'GET', path, token: admin });
+      expect({ path, status: answer.status, body: answer.body }).toMatchObject({
+        path,
+        status: 400,
+        body: { errors: [{ field: 'query.jobcentre' }] },
+      });
+    }
+    // …and naming only the jobcentre means its own cooperation.
+    const jrsRow = (await ok({ method: 'GET', path: `/figures/dashboard?jobcentre=330&period=${Q}`, token: admin })).body as View;
+    expect(jrsRow).toMatchObject({ cooperation: 'JRS', jobcentre: 330 });
   });
 
   it('gives the KKR cycle, the collected overview as data, and both as PDF', async () => {

@@ -172,6 +172,7 @@ describe('reporting HTTP API', () => {
       [{ method: 'GET', path: '/kkr/recommendations', token: phoneLine }, 403],
       [{ method: 'GET', path: '/kkr/overview.csv', token: taarnby }, 403],
       [{ method: 'GET', path: '/kkr/overview.csv?cooperation=JRS', token: hrsSecretariat }, 403],
+      [{ method: 'GET', path: '/kkr/overview.csv?cooperation=HRS', token: jrsSecretariat }, 403],
       [{ method: 'GET', path: '/kkr/schemes/185/scheme.csv', token: jobcentreToken(101) }, 403],
       [
         {
