@@ -1,5 +1,5 @@
 import type { SchemeRow } from '../../domain/kkr';
-import { type Column, footer, INK, LIGHT_WORD, MUTED, newDoc, table, toBuffer } from './pdf-kit';
+import { type Column, danishDate, footer, INK, LIGHT_WORD, MUTED, newDoc, table, toBuffer } from './pdf-kit';
 
 const SOURCE = { municipality: 'kommunen', platform: 'platformen (forslag)' } as const;
 
@@ -26,10 +26,10 @@ export async function schemePdf(name: string, year: number, rows: readonly Schem
     { header: 'Status', width: 80, text: statusText, light: (r) => r.current?.status ?? null },
     { header: 'Bemærkning', width: 190, text: (r) => r.current?.remark ?? '' },
     { header: 'Kilde', width: 80, text: (r) => (r.current ? SOURCE[r.current.source] : '') },
-    { header: 'Ændret', width: 80, text: (r) => `${r.current?.at?.slice(0, 10) ?? ''} (${r.history.length})` },
+    { header: 'Ændret', width: 80, text: (r) => `${r.current?.at ? danishDate(r.current.at) : ''} (${r.history.length})` },
   ];
   table(doc, columns, rows);
-  footer(doc, `${title} · udskrevet ${printedAt.slice(0, 10)}`);
+  footer(doc, `${title} · udskrevet ${danishDate(printedAt)}`);
   return toBuffer(doc);
 }
 
@@ -62,6 +62,6 @@ export async function overviewPdf(
     }),
   ];
   table(doc, columns, schemes);
-  footer(doc, `${title} · udskrevet ${printedAt.slice(0, 10)}`);
+  footer(doc, `${title} · udskrevet ${danishDate(printedAt)}`);
   return toBuffer(doc);
 }

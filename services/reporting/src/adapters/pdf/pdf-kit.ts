@@ -39,6 +39,16 @@ export function toBuffer(doc: Doc): Promise<Buffer> {
   });
 }
 
+/**
+ * The day an instant falls on in Denmark (`2026-12-01`): a PDF printed at 00:30 Danish time is
+ * printed "today", not on yesterday's UTC date.
+ */
+export function danishDate(instant: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(instant),
+  );
+}
+
 /** A number as Danes write it: decimal comma, thousands separated by a point (40.000). */
 export function danish(value: number, decimals = 1): string {
   return new Intl.NumberFormat('da-DK', { maximumFractionDigits: decimals }).format(value);

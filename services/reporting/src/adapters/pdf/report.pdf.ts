@@ -1,7 +1,7 @@
 import { cooperation as cooperationById } from '@rs/reference-data';
 import type { DashboardView, Tile } from '../../domain/dashboard-view';
 import type { Threshold } from '../../domain/thresholds';
-import { type Column, footer, formatValue, INK, lightLabel, MUTED, newDoc, table, toBuffer } from './pdf-kit';
+import { type Column, danishDate, footer, formatValue, INK, lightLabel, MUTED, newDoc, table, toBuffer } from './pdf-kit';
 
 const PERIOD_KIND = { quarter: 'kvartal', month: 'måned', year: 'år' } as const;
 
@@ -106,6 +106,6 @@ export async function reportPdf(view: DashboardView, printedAt: string): Promise
   ];
   table(doc, [...pairCol(0), { header: '', width: 20, text: () => '' }, ...pairCol(1)], pairs, 'Alle tal');
 
-  footer(doc, `${title} · udskrevet ${printedAt.slice(0, 10)}`);
+  footer(doc, `${title} · udskrevet ${danishDate(printedAt)}`);
   return toBuffer(doc);
 }
