@@ -83,10 +83,12 @@ export async function overview(deps: KkrDeps, municipalities: readonly number[],
     if (!loaded.has(c)) loaded.set(c, deps.facts.ofCooperation(c));
     return loaded.get(c)!;
   };
-  const result: Array<{ name: string; rows: SchemeRow[] }> = [];
+  // Each scheme carries its municipality, so no reader pairs schemes with codes by position.
+  const result: Array<{ municipality: number; name: string; rows: SchemeRow[] }> = [];
   for (const m of [...municipalities].sort((a, b) => a - b)) {
     const evidence = await evidenceOf(deps, m, year, factsOf);
     result.push({
+      municipality: m,
       name: nameOf(m),
       rows: scheme(
         year,

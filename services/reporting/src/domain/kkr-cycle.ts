@@ -49,3 +49,15 @@ export function cycleOf(year: number, today: string): Cycle {
   const current = phases.find((p) => today >= p.from && today < p.to)?.id ?? null;
   return { year, phases, current };
 }
+
+/**
+ * The year of the scheme a reader means without naming one, on `today` (a local date). In January
+ * and February the work is last year's scheme — it is the one going to the municipal council then,
+ * and the new year's recommendations have barely any marks yet — so that is the default; from March
+ * (collected for KKR) the new year's.
+ */
+export function defaultSchemeYear(today: string): number {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return month <= 2 ? year - 1 : year;
+}

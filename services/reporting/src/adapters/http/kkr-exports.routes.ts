@@ -1,15 +1,12 @@
-import { codeParam, HttpError, mountRoutes, route } from '@rs/service-kit';
+import { mountRoutes, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { collectable, isMunicipality, type KkrDeps, mayReadScheme, nameOf, overview, schemeOf } from '../../app/kkr';
 import { cycleOf } from '../../domain/kkr-cycle';
 import { overviewPdf, schemePdf } from '../pdf/kkr.pdf';
 import { Scheme } from './kkr.routes';
+import { forbidden, localToday, MunicipalityParams, OverviewQuery, schemeYear, unknownMunicipality, YearQuery } from './kkr-query';
 
-const Year = z.coerce.number().int().min(2020).max(2100);
-const YearQuery = z.object({ year: Year.optional() });
-const OverviewQuery = z.object({ year: Year.optional(), cooperation: z.enum(['HRS', 'JRS']).optional() });
-const MunicipalityParams = z.object({ municipality: codeParam });
 const PDF = 'application/pdf';
 const Cycle = z.object({
   year: z.number().int(),
@@ -24,15 +21,9 @@ const Cycle = z.object({
   current: z.enum(['marking', 'council', 'collection']).nullable(),
 });
 
-const forbidden = () => new HttpError(403, 'forbidden', { en: 'Not your municipality’s scheme', da: 'Ikke din kommunes fremdriftsskema' });
-const unknownMunicipality = () =>
-  new HttpError(404, 'not-found', { en: 'No jobcentre municipality with this code', da: 'Ingen jobcenterkommune med denne kode' });
-
-const localToday = (now: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
-
 /** The KKR scheme's annual cycle, the collected overview as data, and the schemes as PDF. */
 export function kkrExportRoutes(deps: KkrDeps) {
-  const thisYear = () => deps.now().getUTCFullYear();
+  const defaultYear = () => schemeYear(deps.now());
   const cycle = route({
     method: 'get',
     path: '/kkr/cycle',
@@ -43,7 +34,7 @@ export function kkrExportRoutes(deps: KkrDeps) {
     responses: { 200: { description: 'the cycle', schema: Cycle } },
     handle: async ({ principal, query }) => {
       if (principal.role === 'phone-line') throw forbidden();
-      return { status: 200, body: cycleOf(query.year ?? thisYear(), localToday(deps.now())) };
+      return { status: 200, body: cycleOf(query.year ?? defaultYear(), localToday(deps.now())) };
     },
   });
   const collected = route({
@@ -56,13 +47,9 @@ export function kkrExportRoutes(deps: KkrDeps) {
     handle: async ({ principal, query }) => {
       const municipalities = collectable(principal, query.cooperation);
       if (!municipalities) throw forbidden();
-      const year = query.year ?? thisYear();
-      const sorted = [...municipalities].sort((a, b) => a - b);
-      const schemes = await overview(deps, sorted, year);
-      return {
-        status: 200,
-        body: { year, schemes: schemes.map((s, i) => ({ municipality: sorted[i]!, name: s.name, year, rows: s.rows })) },
-      };
+      const year = query.year ?? defaultYear();
+      const schemes = await overview(deps, municipalities, year);
+      return { status: 200, body: { year, schemes: schemes.map((s) => ({ ...s, year })) } };
     },
   });
   const onePdf = route({
@@ -76,7 +63,7 @@ export function kkrExportRoutes(deps: KkrDeps) {
     handle: async ({ principal, params, query }) => {
       if (!isMunicipality(params.municipality)) throw unknownMunicipality();
       if (!mayReadScheme(principal, params.municipality)) throw forbidden();
-      const year = query.year ?? thisYear();
+      const year = query.year ?? defaultYear();
       const rows = await schemeOf(deps, params.municipality, year);
       return {
         status: 200,
@@ -95,7 +82,7 @@ export function kkrExportRoutes(deps: KkrDeps) {
     handle: async ({ principal, query }) => {
       const municipalities = collectable(principal, query.cooperation);
       if (!municipalities) throw forbidden();
-      const year = query.year ?? thisYear();
+      const year = query.year ?? defaultYear();
       return {
         status: 200,
         body: await overviewPdf(year, await overview(deps, municipalities, year), deps.now().toISOString()),

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { codeParam, HttpError, mountRoutes, route } from '@rs/service-kit';
+import { HttpError, mountRoutes, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { collectable, isMunicipality, type KkrDeps, mayMarkScheme, mayReadScheme, nameOf, overview, schemeOf } from '../../app/kkr';
 import { overviewCsv, schemeCsv } from '../../domain/kkr';
+import { forbidden, MunicipalityParams, OverviewQuery, schemeYear, unknownMunicipality, Year, YearQuery } from './kkr-query';
 
-const Year = z.coerce.number().int().min(2020).max(2100);
-const YearQuery = z.object({ year: Year.optional() });
-const OverviewQuery = z.object({ year: Year.optional(), cooperation: z.enum(['HRS', 'JRS']).optional() });
-const MunicipalityParams = z.object({ municipality: codeParam });
 const Light = z.enum(['green', 'yellow', 'red']);
 const Recommendation = z.object({
   id: z.string(),
@@ -56,13 +53,10 @@ const MarkBody = z.strictObject({
 });
 
 const CSV = 'text/csv; charset=utf-8';
-const forbidden = () => new HttpError(403, 'forbidden', { en: 'Not your municipality’s scheme', da: 'Ikke din kommunes fremdriftsskema' });
-const unknownMunicipality = () =>
-  new HttpError(404, 'not-found', { en: 'No jobcentre municipality with this code', da: 'Ingen jobcenterkommune med denne kode' });
 
 /** The KKR progress scheme (issue 20, part 4). */
 export function kkrRoutes(deps: KkrDeps) {
-  const thisYear = () => deps.now().getUTCFullYear();
+  const defaultYear = () => schemeYear(deps.now());
   const readable = (principal: Parameters<typeof mayReadScheme>[0], municipality: number) => {
     if (!isMunicipality(municipality)) throw unknownMunicipality();
     if (!mayReadScheme(principal, municipality)) throw forbidden();
@@ -76,7 +70,7 @@ export function kkrRoutes(deps: KkrDeps) {
     responses: { 200: { description: 'the recommendations', schema: z.array(Recommendation) } },
     handle: async ({ principal, query }) => {
       if (principal.role === 'phone-line') throw forbidden();
-      const year = query.year ?? thisYear();
+      const year = query.year ?? defaultYear();
       return {
         status: 200,
         body: (await deps.kkr.recommendations()).filter((r) => r.year === year).sort((a, b) => a.id.localeCompare(b.id)),
@@ -94,7 +88,7 @@ export function kkrRoutes(deps: KkrDeps) {
     responses: { 200: { description: 'the scheme', schema: Scheme } },
     handle: async ({ principal, params, query }) => {
       readable(principal, params.municipality);
-      const year = query.year ?? thisYear();
+      const year = query.year ?? defaultYear();
       return {
         status: 200,
         body: {
@@ -149,7 +143,7 @@ export function kkrRoutes(deps: KkrDeps) {
     responses: { 200: { description: 'the scheme', schema: z.string(), contentType: CSV } },
     handle: async ({ principal, params, query }) => {
       readable(principal, params.municipality);
-      const year = query.year ?? thisYear();
+      const year = query.year ?? defaultYear();
       const csv = schemeCsv(nameOf(params.municipality), year, await schemeOf(deps, params.municipality, year));
       return {
         status: 200,
@@ -168,7 +162,7 @@ export function kkrRoutes(deps: KkrDeps) {
     handle: async ({ principal, query }) => {
       const municipalities = collectable(principal, query.cooperation);
       if (!municipalities) throw forbidden();
-      const year = query.year ?? thisYear();
+      const year = query.year ?? defaultYear();
       return {
         status: 200,
         body: overviewCsv(year, await overview(deps, municipalities, year)),
