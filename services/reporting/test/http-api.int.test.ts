@@ -88,7 +88,7 @@ describe('reporting HTTP API', () => {
       [taarnby, '/figures?cooperation=JRS'],
       [phoneLine, '/figures?cooperation=HRS'],
       [onboarding, '/figures'],
-      [admin, '/figures?cooperation=HRS&jobcentre=330'],
+      [hrsSecretariat, '/figures?cooperation=HRS&jobcentre=330'],
       [taarnby, '/figures/report.csv?jobcentre=101'],
       [hrsSecretariat, '/figures/report.csv?cooperation=JRS'],
       [phoneLine, '/thresholds'],
@@ -97,6 +97,13 @@ describe('reporting HTTP API', () => {
       expect({ path, status: answer.status, problems: answer.problems }).toEqual({ path, status: 403, problems: [] });
     }
     expect((await call({ method: 'GET', path: '/figures' })).status).toBe(401);
+    // An admin may see any jobcentre: one outside the cooperation is a bad query naming the field, not a refusal.
+    const outside = await call({ method: 'GET', path: '/figures?cooperation=HRS&jobcentre=330', token: admin });
+    expect({ status: outside.status, body: outside.body, problems: outside.problems }).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'query.jobcentre' }] },
+      problems: [],
+    });
   });
 
   it('answers bad input with a problem naming the field', async () => {

@@ -130,7 +130,9 @@ export function dashboardRoutes(options: WebOptions, page: PageContext): Router 
       },
       notices: [
         ...dropped.map((field) => t('dashboard.notice.dropped', { field: t(`dashboard.field.${field}`) })),
-        ...(notMember ? [t('dashboard.notice.notMember', { jobcentre: String(notMember.jobcentre), cooperation: notMember.cooperation })] : []),
+        ...(notMember
+          ? [t('dashboard.notice.notMember', { jobcentre: String(notMember.jobcentre), cooperation: notMember.cooperation })]
+          : []),
       ],
       exports: { csv: `/dashboard/report.csv?${query}`, pdf: `/dashboard/report.pdf?${query}` },
     };

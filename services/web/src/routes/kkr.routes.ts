@@ -6,6 +6,7 @@ import { ApiError, apiClient, fieldErrors } from '../api';
 import { type PageContext, signedIn, type WebOptions } from '../context';
 import { requireCsrf } from '../csrf';
 import type { Lang, Translate } from '../i18n';
+import { errorTarget, type MarkField, parseMark, YearText } from './kkr-form';
 
 type Light = 'green' | 'yellow' | 'red';
 interface SchemeRow {
@@ -27,26 +28,13 @@ interface Cycle {
 
 const Code = z.string().regex(/^\d{3}$/);
 const YearQuery = z.object({
-  year: z
-    .string()
-    .regex(/^20\d{2}$/)
-    .optional()
-    .catch(undefined),
+  year: YearText.optional().catch(undefined),
   cooperation: z
     .string()
     .regex(/^[A-Z]{2,10}$/)
     .optional()
     .catch(undefined),
 });
-/** The form of one recommendation's status: the page checks it first, the API again. */
-const MarkForm = z.object({
-  recommendationId: z.string().min(1).max(60),
-  year: z.string().regex(/^20\d{2}$/),
-  status: z.enum(['green', 'yellow', 'red'], { message: 'status' }),
-  remark: z.string().max(2000, { message: 'remark' }).default(''),
-  idempotencyKey: z.string().uuid().optional().catch(undefined),
-});
-
 /**
  * The KKR progress scheme (issue 20, part 4): the collected overview (secretariat, admin), one
  * municipality's scheme with each "must" recommendation's status, its source (the platform's
@@ -65,8 +53,6 @@ export function kkrRoutes(options: WebOptions, page: PageContext): Router {
     const s = q.toString();
     return s ? `?${s}` : '';
   };
-  const dates = (lang: Lang) => (iso: string) =>
-    new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 
   router.get('/kkr', readers, async (req, res, next) => {
     try {
@@ -79,12 +65,16 @@ export function kkrRoutes(options: WebOptions, page: PageContext): Router {
       ]);
       const lang = res.locals.lang as Lang;
       const q = yearQuery(String(overview.year), cooperation);
+      // The columns are every scheme's recommendations; each cell is looked up by id, never by position.
+      const recommendations = [
+        ...new Map(overview.schemes.flatMap((sc) => sc.rows.map((r) => [r.recommendation.id, r.recommendation] as const))).values(),
+      ];
       page.render(res, 'kkr-overview', 'kkr.title', {
         overview,
-        cycle,
-        date: dates(lang),
+        cycle: cycleView(cycle, lang),
         label: (l: { da: string; en: string }) => l[lang],
-        recommendations: overview.schemes[0]?.rows.map((r) => r.recommendation) ?? [],
+        recommendations,
+        cell: (scheme: Scheme, recommendationId: string) => scheme.rows.find((r) => r.recommendation.id === recommendationId) ?? null,
         cooperations: principal.role === 'admin' ? allCooperations().map((c) => c.id) : [],
         cooperation: cooperation ?? '',
         years: yearsAround(overview.year),
@@ -100,7 +90,7 @@ export function kkrRoutes(options: WebOptions, page: PageContext): Router {
     res: Response,
     municipality: string,
     year: string | undefined,
-    failed?: { recommendationId: string; errors: Record<string, string>; values: Record<string, string> },
+    failed?: { recommendationId: string; errors: Partial<Record<MarkField, string>>; values: { status: string; remark: string } },
   ) {
     const [scheme, cycle] = await Promise.all([
       api(req).get<Scheme>(reporting, `/kkr/schemes/${municipality}${yearQuery(year)}`),
@@ -111,10 +101,12 @@ export function kkrRoutes(options: WebOptions, page: PageContext): Router {
     const t = res.locals.t as Translate;
     const q = yearQuery(String(scheme.year));
     if (failed) res.status(400);
+    // A message from the API is shown as it came (it is bilingual); the page's own are keys.
+    const text = (message: string) => (message.startsWith('kkr.') ? t(message as Parameters<Translate>[0]) : message);
+    const found = failed && scheme.rows.some((r) => r.recommendation.id === failed.recommendationId);
     page.render(res, 'kkr-scheme', 'kkr.title', {
       scheme,
-      cycle,
-      date: dates(lang),
+      cycle: cycleView(cycle, lang),
       instant: (iso: string) =>
         new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
           dateStyle: 'long',
@@ -127,8 +119,14 @@ export function kkrRoutes(options: WebOptions, page: PageContext): Router {
       mayCollect: principal.role !== 'jobcentre',
       years: yearsAround(scheme.year),
       failed,
-      errorText: (field: string, message: string) =>
-        field === 'status' ? t('kkr.chooseStatus') : field === 'remark' ? t('kkr.remarkHint') : message,
+      errorText: (_field: string, message: string) => text(message),
+      // The summary links each message to its field in the failing recommendation's form (when that form is on the page).
+      summary: failed
+        ? Object.entries(failed.errors).map(([field, message]) => ({
+            text: text(message),
+            href: found ? errorTarget(field, failed.recommendationId) : null,
+          }))
+        : [],
       idempotencyKey: randomUUID,
       exports: { csv: `/kkr/schemes/${scheme.municipality}/scheme.csv${q}`, pdf: `/kkr/schemes/${scheme.municipality}/scheme.pdf${q}` },
     });
@@ -148,15 +146,13 @@ export function kkrRoutes(options: WebOptions, page: PageContext): Router {
     try {
       const code = Code.safeParse(req.params.municipality);
       if (!code.success || !jobcentreById(Number(code.data))) throw new ApiError(404, undefined);
-      const raw = (req.body ?? {}) as Record<string, string>;
-      const values = { status: raw.status ?? '', remark: raw.remark ?? '' };
-      const form = MarkForm.safeParse(raw);
-      if (!form.success) {
-        const errors: Record<string, string> = {};
-        for (const issue of form.error.issues) errors[String(issue.path[0])] ??= String(issue.path[0]);
-        return await renderScheme(req, res, code.data, raw.year, { recommendationId: String(raw.recommendationId ?? ''), errors, values });
+      const mark = parseMark((req.body ?? {}) as Record<string, unknown>);
+      if (!mark.ok) {
+        const { recommendationId, errors, values } = mark;
+        return await renderScheme(req, res, code.data, mark.year, { recommendationId, errors, values });
       }
-      const { recommendationId, year, status, remark, idempotencyKey } = form.data;
+      const { recommendationId, year, status, remark, idempotencyKey } = mark.form;
+      const values = { status, remark };
       try {
         await api(req).post(
           reporting,
@@ -166,9 +162,14 @@ export function kkrRoutes(options: WebOptions, page: PageContext): Router {
         );
       } catch (error) {
         if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 422)) throw error;
-        const errors = fieldErrors(error);
+        const errors: Partial<Record<MarkField, string>> = {};
+        for (const [field, message] of Object.entries(fieldErrors(error))) {
+          const name = field.replace(/^body\./, '');
+          const known = (['recommendationId', 'year', 'status', 'remark'] as const).find((f) => f === name);
+          errors[known ?? 'recommendationId'] ??= message;
+        }
         if (Object.keys(errors).length === 0)
-          errors.recommendationId = (error.body as { detail?: string } | undefined)?.detail ?? 'recommendationId';
+          errors.recommendationId = (error.body as { detail?: string } | undefined)?.detail ?? 'kkr.error.recommendationId';
         return await renderScheme(req, res, code.data, year, { recommendationId, errors, values });
       }
       req.session.flash = { kind: 'success', key: 'kkr.saved' };
@@ -206,4 +207,17 @@ export function kkrRoutes(options: WebOptions, page: PageContext): Router {
   return router;
 }
 
-const yearsAround = (year: number) => [year + 1, year, year - 1].filter((y) => y >= 2026 || y === year);
+// Reporting keeps schemes from 2020 on (its Year is min 2020): offer no year before.
+const yearsAround = (year: number) => [year + 1, year, year - 1].filter((y) => y >= 2020 || y === year);
+
+/** The cycle with each phase's first and last day in words (`to` is the day after the phase). */
+function cycleView(cycle: Cycle, lang: Lang) {
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+  const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return {
+    year: cycle.year,
+    current: cycle.current,
+    phases: cycle.phases.map((p) => ({ id: p.id, label: p.label, from: day(p.from), until: day(dayBefore(p.to)) })),
+  };
+}
