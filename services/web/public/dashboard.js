@@ -14,6 +14,8 @@
     if (!source || !window.Chart) return;
     const data = JSON.parse(source.textContent);
     const line = data.type === 'line';
+    // The page writes the unit in the reader's language ("83,3 %" in Danish, "83.3%" in English).
+    const suffix = typeof data.suffix === 'string' ? data.suffix : '';
     const markDrawn = { id: 'drawn', afterRender: () => (canvas.dataset.drawn = 'true') };
     new window.Chart(canvas, {
       type: data.type,
@@ -39,8 +41,7 @@
           legend: { display: line || data.datasets.length > 1, labels: { usePointStyle: true } },
           tooltip: {
             callbacks: {
-              label: (ctx) =>
-                `${ctx.dataset.label}: ${ctx.parsed.y === null ? '–' : number.format(ctx.parsed.y)}${data.percent ? ' %' : ''}`,
+              label: (ctx) => `${ctx.dataset.label}: ${ctx.parsed.y === null ? '–' : `${number.format(ctx.parsed.y)}${suffix}`}`,
             },
           },
         },
@@ -49,7 +50,7 @@
             beginAtZero: true,
             ...(data.percent ? { suggestedMax: 100 } : {}),
             // Counts are whole numbers: no tick at half an order.
-            ticks: { precision: data.percent ? undefined : 0, callback: (v) => `${number.format(v)}${data.percent ? ' %' : ''}` },
+            ticks: { precision: data.percent ? undefined : 0, callback: (v) => `${number.format(v)}${suffix}` },
           },
         },
       },

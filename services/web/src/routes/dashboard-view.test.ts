@@ -1,5 +1,5 @@
 import { translator } from '../i18n';
-import { formatValue, periodLabel, periodOptions, scriptJson } from './dashboard-view';
+import { chartSuffix, formatValue, periodLabel, periodOptions, plotted, scriptJson } from './dashboard-view';
 
 const da = translator('da');
 const en = translator('en');
@@ -10,7 +10,12 @@ describe("the dashboard's formatting", () => {
     expect(formatValue(0.8333, 'ratio', 'en', en)).toBe('83.3%');
     expect(formatValue(6.6, 'days', 'da', da)).toBe('6,6 dage');
     expect(formatValue(1938, 'minutes', 'da', da)).toBe('32,3 timer');
-    expect(formatValue(90, 'minutes', 'en', en)).toBe('90 min');
+    expect(formatValue(90, 'minutes', 'en', en)).toBe('1.5 hours');
+    expect(formatValue(65432, 'dkk', 'da', da)).toBe('65.432 kr.');
+    expect(plotted(90, 'minutes')).toBe(1.5);
+    expect(chartSuffix('ratio', 'da')).toBe(' %');
+    expect(chartSuffix('ratio', 'en')).toBe('%');
+    expect(chartSuffix('minutes', 'da')).toBe(' timer');
     expect(formatValue(1234, 'count', 'da', da)).toBe('1.234');
     expect(formatValue(null, 'count', 'da', da)).toBe('–');
   });

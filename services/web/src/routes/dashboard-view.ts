@@ -58,9 +58,8 @@ export function formatValue(value: number | null, unit: Unit, lang: Lang, t: Tra
     case 'days':
       return t('dashboard.unit.days', { n: number(value, lang) });
     case 'minutes':
-      return value >= 120
-        ? t('dashboard.unit.hours', { n: number(value / 60, lang) })
-        : t('dashboard.unit.minutes', { n: number(value, lang, 0) });
+      // In hours, as the charts draw them, so a chart and its table read in the same unit.
+      return t('dashboard.unit.hours', { n: number(value / 60, lang) });
     case 'dkk':
       return t('dashboard.unit.dkk', { n: number(value, lang, 0) });
     default:
@@ -68,9 +67,24 @@ export function formatValue(value: number | null, unit: Unit, lang: Lang, t: Tra
   }
 }
 
-/** What a chart draws: a rate in per cent, other values as they are. */
+/** What a chart draws: a rate in per cent, minutes in hours (as the tables show them), other values as they are. */
 export const plotted = (value: number | null, unit: Unit): number | null =>
-  value === null ? null : unit === 'ratio' ? Math.round(value * 1000) / 10 : Math.round(value * 10) / 10;
+  value === null
+    ? null
+    : unit === 'ratio'
+      ? Math.round(value * 1000) / 10
+      : unit === 'minutes'
+        ? Math.round(value / 6) / 10
+        : Math.round(value * 10) / 10;
+
+/** The unit written after a chart's numbers in the reader's language: "83,3 %" in Danish, "83.3%" in English. */
+export function chartSuffix(unit: Unit, lang: Lang): string {
+  if (unit === 'ratio') return lang === 'da' ? ' %' : '%';
+  if (unit === 'minutes') return lang === 'da' ? ' timer' : ' hours';
+  if (unit === 'days') return lang === 'da' ? ' dage' : ' days';
+  if (unit === 'dkk') return lang === 'da' ? ' kr.' : ' DKK';
+  return '';
+}
 
 /** `3. kvartal 2026`, `september 2026`, `2026`. */
 export function periodLabel(id: string, lang: Lang, t: Translate): string {
@@ -111,6 +125,8 @@ export interface ChartData {
   type: 'line' | 'bar';
   /** Per cent on the value axis (0–100). */
   percent: boolean;
+  /** Written after each number on the axis and in the tooltip (`chartSuffix`). */
+  suffix: string;
   labels: string[];
   datasets: Array<{ label: string; data: Array<number | null> }>;
 }

@@ -6,6 +6,7 @@ import type { Lang, Translate } from '../i18n';
 import { type ParsedFilters, parseFilters, queryOf, type Viewer } from './dashboard-filters';
 import {
   type ChartData,
+  chartSuffix,
   type DashboardView,
   DashboardViewSchema,
   formatValue,
@@ -73,6 +74,8 @@ export function dashboardRoutes(options: WebOptions, page: PageContext): Router 
     const trendChart = (series: string[], percent: boolean): ChartData => ({
       type: 'line',
       percent,
+      // The rates chart is all per cent; the counts chart mixes nothing but counts.
+      suffix: percent ? chartSuffix('ratio', lang) : '',
       labels: view.trend.map((m) => monthLabel(m.period)),
       datasets: series.map((s) => {
         const f = figureOf(s);
@@ -86,6 +89,7 @@ export function dashboardRoutes(options: WebOptions, page: PageContext): Router 
         ? {
             type: 'bar',
             percent: barsFigure.unit === 'ratio',
+            suffix: chartSuffix(barsFigure.unit, lang),
             labels: view.jobcentres.map((j) => j.name),
             datasets: [
               {
