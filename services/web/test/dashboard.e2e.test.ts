@@ -314,5 +314,15 @@ describe('the dashboard and the KKR scheme in a browser', () => {
     await page.waitForURL(/cooperation=JRS/);
     expect(await page.getByTestId('jobcentre-row').count()).toBe(17);
     await chartsDrawn(page, ['chart-rates', 'chart-counts', 'chart-bars']);
+
+    // A jobcentre alone means its own cooperation (no 403); one outside the chosen cooperation is left out, with a notice.
+    expect((await page.goto(`${webUrl}/dashboard?jobcentre=330`))?.status()).toBe(200);
+    expect(await page.getByTestId('dashboard-heading').textContent()).toContain('(330)');
+    expect((await page.goto(`${webUrl}/dashboard?cooperation=HRS&jobcentre=330&period=1999-Q1`))?.status()).toBe(200);
+    expect(await page.getByTestId('dashboard-heading').textContent()).toContain('(HRS)');
+    const notices = await page.getByTestId('filter-notice').allTextContents();
+    expect(notices.join('\n')).toContain('Jobcenter 330 er ikke medlem af HRS');
+    expect(notices.join('\n')).toContain('periode');
+    await screenshot(page, 'dashboard-06-admin-notice');
   });
 });

@@ -44,7 +44,7 @@ export function parseFilters(query: Record<string, unknown>, viewer: Viewer): Pa
     filters.cooperation = own ?? allCooperations()[0]?.id;
   }
   let notMember: ParsedFilters['notMember'] = null;
-  const shown = viewer.role === 'secretariat' ? viewer.cooperation : filters.cooperation;
+  const shown = filters.cooperation ?? (viewer.role === 'secretariat' ? viewer.cooperation : undefined);
   const members = shown ? cooperationById(shown)?.members : undefined;
   if (viewer.role !== 'jobcentre' && filters.jobcentre && shown && members && !members.includes(Number(filters.jobcentre))) {
     notMember = { jobcentre: Number(filters.jobcentre), cooperation: shown };
