@@ -152,7 +152,7 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
       sendProblem(
         res,
         problem(req, 400, 'invalid-json', { en: 'Request body is not valid JSON', da: 'Forespørgslen er ikke gyldig JSON' }, [
-          { field: 'body', message: 'not valid JSON' },
+          { field: 'body', message: 'not valid JSON', message_da: 'ikke gyldig JSON' },
         ]),
       );
       return;

@@ -8,6 +8,9 @@ export interface Bilingual {
 export interface FieldError {
   field: string;
   message: string;
+  /** The message in English only and in Danish only; filled from `message` when a caller leaves them out. */
+  message_en?: string;
+  message_da?: string;
 }
 
 /**

@@ -191,7 +191,13 @@ export async function runIdempotent(
       400,
       'invalid-request',
       { en: 'Idempotency-Key: 1–255 printable characters, no spaces', da: 'Idempotency-Key: 1–255 tegn uden mellemrum' },
-      [{ field: 'header.idempotency-key', message: '1–255 printable ASCII characters, no spaces' }],
+      [
+        {
+          field: 'header.idempotency-key',
+          message: '1–255 printable ASCII characters, no spaces',
+          message_da: '1–255 synlige ASCII-tegn uden mellemrum',
+        },
+      ],
     );
   }
   const hash = sha256(canonicalJson(call.body ?? null));

@@ -36,7 +36,7 @@ export function decodeCursor(text: string): Cursor {
     return { key: parsed[0], id: parsed[1] };
   } catch {
     throw new HttpError(400, 'invalid-request', { en: 'query.cursor: not a cursor of this list', da: 'query.cursor: ugyldig markør' }, [
-      { field: 'query.cursor', message: 'not a cursor of this list' },
+      { field: 'query.cursor', message: 'not a cursor of this list', message_da: 'ikke en markør for denne liste' },
     ]);
   }
 }

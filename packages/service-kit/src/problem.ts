@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Bilingual, FieldError } from './http-error';
+import { splitMessage } from './issue-text';
 
 /**
  * RFC 9457 problem details. `title` and `detail` are English (what tools and logs read);
@@ -16,7 +17,16 @@ export const Problem = z
     detail: z.string(),
     detail_da: z.string(),
     instance: z.string().describe('the request path'),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          field: z.string(),
+          message: z.string().describe('as the schema wrote it, often "English (dansk)"'),
+          message_en: z.string().describe('the message in English only'),
+          message_da: z.string().describe('the message in Danish only'),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
@@ -53,7 +63,18 @@ export function problem(req: Request, status: number, code: string, detail: Bili
     detail_da: detail.da,
     // The path only: a query string may carry a search criterion, which is personal data.
     instance: req.originalUrl.split('?')[0] ?? '/',
-    ...(errors && errors.length > 0 ? { errors } : {}),
+    ...(errors && errors.length > 0 ? { errors: errors.map(bothLanguages) } : {}),
+  };
+}
+
+/** A field error with its English and Danish text, split from "English (dansk)" when the caller gave one text. */
+function bothLanguages(e: FieldError): Required<FieldError> {
+  const split = splitMessage(e.message);
+  return {
+    field: e.field,
+    message: e.message,
+    message_en: e.message_en ?? split?.en ?? e.message,
+    message_da: e.message_da ?? split?.da ?? e.message,
   };
 }
 

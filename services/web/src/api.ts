@@ -1,3 +1,5 @@
+import type { Lang } from './i18n';
+
 /** A call to one of the platform's APIs, as the signed-in user (their access token), never as the web front itself. */
 export class ApiError extends Error {
   constructor(
@@ -74,20 +76,22 @@ export function apiClient(accessToken: string): ApiClient {
 
 /**
  * The problem's field errors by field, as the APIs name them (`body.company.cvr` becomes
- * `company.cvr`), so a form shows each message at its own field. Messages are the API's (English
- * with the Danish in brackets where the API gives both); the first per field is kept.
+ * `company.cvr`), so a form shows each message at its own field. With `lang` each message is the
+ * API's text in that language (`message_da` / `message_en`); without it, the API's `message` as
+ * written. The first per field is kept.
  */
-export function fieldErrors(error: unknown): Record<string, string> {
+export function fieldErrors(error: unknown, lang?: Lang): Record<string, string> {
   if (!(error instanceof ApiError) || typeof error.body !== 'object' || error.body === null) return {};
   const errors = (error.body as { errors?: unknown }).errors;
   if (!Array.isArray(errors)) return {};
   const out: Record<string, string> = {};
   for (const e of errors) {
     if (typeof e !== 'object' || e === null) continue;
-    const { field, message } = e as { field?: unknown; message?: unknown };
+    const { field, message, message_da, message_en } = e as Record<string, unknown>;
     if (typeof field !== 'string' || typeof message !== 'string') continue;
+    const chosen = lang === 'da' ? message_da : lang === 'en' ? message_en : undefined;
     const key = field.replace(/^(body|query|params)\.?/, '');
-    if (!(key in out)) out[key] = message;
+    if (!(key in out)) out[key] = typeof chosen === 'string' && chosen !== '' ? chosen : message;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { translator } from '../i18n';
-import { companyBody, inLanguage, orderBody, orderErrors, showErrors, COMPANY_FIELDS, spelled } from './operator-forms';
+import { ApiError, fieldErrors } from '../api';
+import { companyBody, orderBody, orderErrors, showErrors, COMPANY_FIELDS, spelled } from './operator-forms';
 
 const da = translator('da');
 
@@ -52,30 +53,46 @@ describe("the operator's forms", () => {
 
   it("shows the API's field errors at the form's fields, in the page's language; an empty field is 'required'", () => {
     const form = { cvr: '31000034', name: '', 'contacts.0.email': 'mette@' };
-    const shown = showErrors(
-      {
-        cvr: 'not a valid CVR number: the modulus-11 check fails (ikke et gyldigt CVR-nummer)',
-        name: 'Too small: expected string to have >=1 characters',
-        'contacts.0.email': 'Invalid email address',
-        other: 'the company is registered with another lead jobcentre / virksomheden har en anden tovholder',
-      },
-      COMPANY_FIELDS,
-      form,
-      da,
-      'da',
-    );
+    const problem = new ApiError(400, {
+      errors: [
+        {
+          field: 'body.cvr',
+          message: 'not a valid CVR number (ikke et gyldigt CVR-nummer)',
+          message_en: 'not a valid CVR number',
+          message_da: 'ikke et gyldigt CVR-nummer',
+        },
+        {
+          field: 'body.name',
+          message: 'Too small: expected string to have >=1 characters',
+          message_en: 'Too small: expected string to have >=1 characters',
+          message_da: 'skal udfyldes',
+        },
+        {
+          field: 'body.contacts.0.email',
+          message: 'Invalid email address',
+          message_en: 'Invalid email address',
+          message_da: 'skal være en gyldig e-mailadresse',
+        },
+        {
+          field: 'body',
+          message: 'the company is registered with another lead jobcentre',
+          message_da: 'virksomheden har en anden tovholder',
+        },
+      ],
+    });
+    const shown = showErrors(fieldErrors(problem, 'da'), COMPANY_FIELDS, form, da);
     expect(shown.byField).toEqual({
       cvr: 'Ikke et gyldigt CVR-nummer',
       name: 'Feltet skal udfyldes.',
-      'contacts.0.email': 'Invalid email address',
+      'contacts.0.email': 'Skal være en gyldig e-mailadresse',
     });
     expect(shown.summary).toEqual([
       { id: 'f-cvr', message: 'Ikke et gyldigt CVR-nummer' },
       { id: 'f-name', message: 'Feltet skal udfyldes.' },
-      { id: 'f-contacts-0-email', message: 'Invalid email address' },
+      { id: 'f-contacts-0-email', message: 'Skal være en gyldig e-mailadresse' },
       { message: 'Virksomheden har en anden tovholder' },
     ]);
-    expect(inLanguage('a DISCO-08 code is 1–6 digits (en DISCO-08-kode er 1–6 cifre)', 'en')).toBe('A DISCO-08 code is 1–6 digits');
+    expect(showErrors(fieldErrors(problem, 'en'), COMPANY_FIELDS, form, da).byField.cvr).toBe('Not a valid CVR number');
   });
 
   it("puts the order's nested errors at the field that holds them", () => {
@@ -83,9 +100,8 @@ describe("the operator's forms", () => {
       { 'order.requirements.certificates.0': 'Invalid option', 'order.title': 'x' },
       { certificates: 'juggling', title: 'T' },
       da,
-      'en',
     );
-    expect(shown.byField).toEqual({ certificates: 'Invalid option', title: 'x' });
+    expect(shown.byField).toEqual({ certificates: 'Invalid option', title: 'X' });
   });
 
   it('spells a reference in its two groups with the Danish spelling alphabet', () => {

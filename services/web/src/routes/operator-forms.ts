@@ -1,4 +1,4 @@
-import type { Lang, Translate } from '../i18n';
+import type { Translate } from '../i18n';
 import type { MessageKey } from '../locales';
 
 /**
@@ -157,19 +157,11 @@ export interface ShownErrors {
 
 export const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`;
 
-/**
- * An API message in the page's language: the APIs write "English (dansk)" or "English / dansk";
- * one in a single language is shown as it is.
- */
-export function inLanguage(message: string, lang: Lang): string {
-  const parts = /^(.+?) \(([^()]+)\)$/.exec(message) ?? /^(.+?) \/ (.+)$/.exec(message);
-  if (!parts?.[1] || !parts[2]) return message;
-  const chosen = lang === 'da' ? parts[2] : parts[1];
-  return chosen.charAt(0).toUpperCase() + chosen.slice(1);
-}
+/** An API message as a sentence: the APIs write them in lower case to follow a field's name. */
+export const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
 
 /**
- * The API's field errors (from `fieldErrors`) at the form's fields: `prefix` is the part of the
+ * The API's field errors (from `fieldErrors(error, lang)`, already in the page's language) at the form's fields: `prefix` is the part of the
  * API's name the form leaves out (`order.` for the order form), a nested name (a contact's e-mail,
  * the first certificate) lands at the field that holds it. A required field left empty says so in
  * the page's language rather than the API's "expected string".
@@ -179,7 +171,6 @@ export function showErrors(
   fields: readonly string[],
   form: Form,
   t: Translate,
-  lang: Lang,
   prefix = '',
   aliases: readonly [string, string][] = [],
 ): ShownErrors {
@@ -190,13 +181,13 @@ export function showErrors(
     for (const [from, to] of aliases) if (key === from || key.startsWith(`${from}.`)) key = to;
     const field = fields.find((f) => key === f || key.startsWith(`${f}.`));
     if (!field) {
-      loose.push(inLanguage(message, lang));
+      loose.push(sentence(message));
       continue;
     }
     if (field in byField) continue;
     // An empty field the API refuses was refused for being empty: say that, in the page's language.
     const empty = text(form, field) === '' && list(form, field).length === 0;
-    byField[field] = empty ? t('operator.required') : inLanguage(message, lang);
+    byField[field] = empty ? t('operator.required') : sentence(message);
   }
   return {
     byField,
@@ -207,8 +198,8 @@ export function showErrors(
   };
 }
 
-export const orderErrors = (apiErrors: Record<string, string>, form: Form, t: Translate, lang: Lang) =>
-  showErrors(apiErrors, ORDER_FIELDS, form, t, lang, 'order.', ORDER_ALIASES);
+export const orderErrors = (apiErrors: Record<string, string>, form: Form, t: Translate) =>
+  showErrors(apiErrors, ORDER_FIELDS, form, t, 'order.', ORDER_ALIASES);
 
 /** A reference as it is read out: its groups, each character with its word of the spelling alphabet. */
 export function spelled(reference: string, t: Translate): { char: string; word: string }[][] {

@@ -16,10 +16,10 @@ import {
   EMPLOYMENT_TYPES,
   type Form,
   fieldId,
-  inLanguage,
   orderBody,
   orderErrors,
   type ShownErrors,
+  sentence,
   showErrors,
   spelled,
   text,
@@ -88,10 +88,10 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
         try {
           companies = (await api(req).get<{ companies: Company[] }>(intake, `/companies?${query}&limit=20`)).companies;
         } catch (error) {
-          const found = fieldErrors(error);
+          const found = fieldErrors(error, lang(res));
           if (Object.keys(found).length === 0) throw error;
           // The API names the query parameter it refused (cvr or name): it is the search field here.
-          errors = { byField: { q: inLanguage(Object.values(found)[0] as string, lang(res)) }, summary: [] };
+          errors = { byField: { q: sentence(Object.values(found)[0] as string) }, summary: [] };
         }
       }
       const calls = (await api(req).get<{ calls: Call[] }>(intake, `/calls?from=${today()}&limit=10`)).calls;
@@ -120,13 +120,13 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
       req.session.flash = { kind: 'success', key: 'operator.company.created' };
       res.redirect(303, `/operator/companies/${encodeURIComponent(company.id)}`);
     } catch (error) {
-      const found = fieldErrors(error);
+      const found = fieldErrors(error, lang(res));
       if (Object.keys(found).length === 0) return next(error);
       res.status(error instanceof ApiError ? error.status : 400);
       page.render(res, 'operator-company', 'operator.company.title', {
         ...common,
         values: form,
-        errors: showErrors(found, COMPANY_FIELDS, form, t(res), lang(res)),
+        errors: showErrors(found, COMPANY_FIELDS, form, t(res)),
         slots: CONTACT_SLOTS,
       });
     }
@@ -163,10 +163,10 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
       try {
         call = await api(req).post<Call>(intake, '/calls', callBody(form, id.data), { 'idempotency-key': key });
       } catch (error) {
-        const found = fieldErrors(error);
+        const found = fieldErrors(error, lang(res));
         if (Object.keys(found).length === 0) throw error;
         res.status(error instanceof ApiError ? error.status : 400);
-        return await renderCompany(req, res, id.data, form, showErrors(found, CALL_FIELDS, form, t(res), lang(res)));
+        return await renderCompany(req, res, id.data, form, showErrors(found, CALL_FIELDS, form, t(res)));
       }
       if (call.need === 'new-order') {
         req.session.flash = { kind: 'success', key: 'operator.call.recorded' };
@@ -226,10 +226,10 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
       try {
         await api(req).post<Call>(intake, `/calls/${encodeURIComponent(call.id)}/resolution`, orderBody(form));
       } catch (error) {
-        const found = fieldErrors(error);
+        const found = fieldErrors(error, lang(res));
         if (Object.keys(found).length === 0) throw error;
         res.status(error instanceof ApiError ? error.status : 400);
-        return renderOrder(res, call, company, form, orderErrors(found, form, t(res), lang(res)));
+        return renderOrder(res, call, company, form, orderErrors(found, form, t(res)));
       }
       res.redirect(303, `/operator/calls/${encodeURIComponent(call.id)}`);
     } catch (error) {

@@ -17,5 +17,8 @@ export function refusalProblem(status: number, message: string): HttpError {
   const error = new HttpError(status, code, message);
   const detail = error.detail.da === error.detail.en ? { en: error.detail.en, da: danish } : error.detail;
   const field = /^((?:body|query|params)\.[A-Za-z0-9_.]+): (.*)$/.exec(detail.en);
-  return new HttpError(status, code, detail, field?.[1] ? [{ field: field[1], message: field[2] ?? '' }] : undefined);
+  if (!field?.[1]) return new HttpError(status, code, detail);
+  const danishText = detail.da.startsWith(`${field[1]}: `) ? detail.da.slice(field[1].length + 2) : detail.da;
+  const english = field[2] ?? '';
+  return new HttpError(status, code, detail, [{ field: field[1], message: english, message_en: english, message_da: danishText }]);
 }
