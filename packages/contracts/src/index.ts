@@ -28,3 +28,4 @@ export * from './messages/order-amended';
 export * from './messages/reported-upskilling';
 export * from './messages/reported-intake';
 export * from './messages/cooperation';
+export * from './phone-line';

@@ -36,6 +36,37 @@ export function dayStart(date: string): Date {
   return new Date(`${date}T00:00:00.000Z`);
 }
 
+const copenhagenWall = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Copenhagen',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** Copenhagen's offset from UTC (ms) at an instant: one hour in winter, two in summer. */
+function copenhagenOffset(ms: number): number {
+  const p = Object.fromEntries(copenhagenWall.formatToParts(ms).map((x) => [x.type, x.value]));
+  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - Math.floor(ms / 60_000) * 60_000;
+}
+
+/**
+ * The first instant of an ISO date in Danish time (Europe/Copenhagen): the day a person in
+ * Denmark means by "today's calls", which begins at 23:00 or 22:00 UTC the evening before.
+ */
+export function copenhagenDayStart(date: string): Date {
+  const midnightUtc = dayStart(date).getTime();
+  // Midnight is never inside a Danish DST change (those are at 02:00 and 03:00), so one offset serves.
+  return new Date(midnightUtc - copenhagenOffset(midnightUtc));
+}
+
+/** The first instant of the day after an ISO date in Danish time: an exclusive end. */
+export function copenhagenDayAfter(date: string): Date {
+  return copenhagenDayStart(dayAfter(date).toISOString().slice(0, 10));
+}
+
 /** The instant after the last millisecond of an ISO date (UTC): an exclusive end. */
 export function dayAfter(date: string): Date {
   const end = dayStart(date);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpError } from './http-error';
+import { copenhagenDayAfter, copenhagenDayStart } from './params';
 import { parseInput } from './validate';
 
 function errorsOf(schema: z.ZodType, input: unknown) {
@@ -43,5 +44,14 @@ describe('field errors in both languages', () => {
 
   it('says a missing field must be filled in', () => {
     expect(errorsOf(z.object({ cvr: z.string() }), {})[0]?.message_da).toBe('skal udfyldes');
+  });
+});
+
+describe('Danish days', () => {
+  it('begin at 23:00 UTC in winter and 22:00 UTC in summer', () => {
+    expect(copenhagenDayStart('2026-12-01').toISOString()).toBe('2026-11-30T23:00:00.000Z');
+    expect(copenhagenDayStart('2026-07-01').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    expect(copenhagenDayAfter('2026-10-24').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(copenhagenDayAfter('2026-10-25').toISOString()).toBe('2026-10-25T23:00:00.000Z');
   });
 });

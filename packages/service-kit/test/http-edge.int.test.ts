@@ -186,7 +186,9 @@ describe('the HTTP edge', () => {
     });
     expect(unknown.body.detail_da).toContain('body.salary');
     const bad = await request(app).post('/things').set('authorization', token(lead)).send({ name: 'x', positions: 0 }).expect(400);
-    expect(bad.body.errors).toEqual([{ field: 'body.positions', message: expect.any(String) }]);
+    expect(bad.body.errors).toEqual([
+      { field: 'body.positions', message: expect.any(String), message_en: expect.any(String), message_da: 'skal være mindst 1' },
+    ]);
     await request(app).post('/things').set('authorization', token(lead)).set('content-type', 'text/plain').send('name=x').expect(415);
     await request(app)
       .post('/things')

@@ -1,12 +1,9 @@
 import type { Actor } from './access';
 
-/** What a caller on the shared phone line wants. */
-export const CALL_NEEDS = ['new-order', 'existing-order', 'question', 'other'] as const;
-export type CallNeed = (typeof CALL_NEEDS)[number];
+import { CALL_NEEDS, CALL_OUTCOMES, type CallNeed, type CallOutcome } from '@rs/contracts';
 
-/** What became of a call: a new order, attached to an order, or logged (routed to the lead to call back). */
-export const CALL_OUTCOMES = ['order-created', 'attached', 'logged'] as const;
-export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+// In contracts: the web front has a text for each value.
+export { CALL_NEEDS, CALL_OUTCOMES, type CallNeed, type CallOutcome };
 
 /** An inbound call on the shared phone line (R2), recorded by an operator or by the telephony system. */
 export interface Call {

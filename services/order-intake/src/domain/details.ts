@@ -6,6 +6,8 @@ import {
   LICENCE_CATEGORIES,
   type LicenceCategory,
   type OrderSummary,
+  ORDER_EMPLOYMENT_TYPES,
+  ORDER_WORKING_TIMES,
 } from '@rs/contracts';
 import type { z } from 'zod';
 
@@ -16,11 +18,12 @@ import type { z } from 'zod';
  * own words belongs in `wishes`.
  */
 export { LICENCE_CATEGORIES };
+/** In contracts: the web front has a text for each value. */
+export const EMPLOYMENT_TYPES = ORDER_EMPLOYMENT_TYPES;
+export const WORKING_TIMES = ORDER_WORKING_TIMES;
 /** CEFR levels, and `native` (modersmål). */
 export const LANGUAGE_LEVELS = [...CEFR_LEVELS, 'native'] as const;
 export const CERTIFICATE_KEYS = Object.keys(CERTIFICATES) as [Certificate, ...Certificate[]];
-export const EMPLOYMENT_TYPES = ['permanent', 'temporary', 'seasonal', 'substitute', 'apprenticeship', 'flex-job'] as const;
-export const WORKING_TIMES = ['full-time', 'part-time'] as const;
 /** The occupation taxonomy the codes are from; stored with each code so a later version can be told apart. */
 export const DEFAULT_TAXONOMY = 'DISCO-08';
 

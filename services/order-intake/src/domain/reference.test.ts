@@ -20,7 +20,7 @@ describe('phone-line reference number', () => {
 
   it('covers every character of the alphabet and only those', () => {
     const seen = new Set<string>();
-    for (let d = 0; d < REFERENCE_ALPHABET.length; d++) for (const c of referenceFrom([d, d, d, d, d, d]).replace('-', '')) seen.add(c);
+    for (let d = 0; d < REFERENCE_ALPHABET.length; d++) for (const c of referenceFrom([d, d, d, d, d, d]).replaceAll('-', '')) seen.add(c);
     expect([...seen].join('')).toBe(REFERENCE_ALPHABET);
   });
 

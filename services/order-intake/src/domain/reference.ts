@@ -1,3 +1,5 @@
+import { REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PATTERN } from '@rs/contracts';
+
 /**
  * The short reference a caller on the phone line is given to quote later: six characters in two
  * groups of three ("K7H-4QX"), read aloud without doubt. The alphabet leaves out what is
@@ -7,11 +9,8 @@
  * 26.4 bits per reference. Uniqueness is not left to chance but to a unique-key insert (the caller
  * draws again on a clash; with 100,000 calls stored a draw clashes with probability ≈ 0.12 %).
  */
-export const REFERENCE_ALPHABET = '23456789AFHJKMNQRSWXY';
-export const REFERENCE_LENGTH = 6;
-
-/** The canonical form: upper case, the dash after the third character. */
-export const REFERENCE_PATTERN = new RegExp(`^[${REFERENCE_ALPHABET}]{3}-[${REFERENCE_ALPHABET}]{3}$`);
+// In contracts (the web front has a spelling word for each character); the why is above.
+export { REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PATTERN };
 
 /**
  * A reference from six draws, each a whole number below the alphabet's length (the caller draws

@@ -137,7 +137,7 @@ export const da = {
   'operator.spell.H': 'Hans',
   'operator.spell.J': 'Johan',
   'operator.spell.K': 'Karen',
-  'operator.spell.M': 'Mari',
+  'operator.spell.M': 'Marie',
   'operator.spell.N': 'Nikolaj',
   'operator.spell.Q': 'Quintus',
   'operator.spell.R': 'Rasmus',

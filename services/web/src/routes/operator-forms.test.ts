@@ -1,6 +1,6 @@
 import { translator } from '../i18n';
 import { ApiError, fieldErrors } from '../api';
-import { companyBody, orderBody, orderErrors, showErrors, COMPANY_FIELDS, spelled } from './operator-forms';
+import { companyBody, copenhagenDate, orderBody, orderErrors, showErrors, COMPANY_FIELDS, spelled } from './operator-forms';
 
 const da = translator('da');
 
@@ -117,5 +117,11 @@ describe("the operator's forms", () => {
         { char: 'X', word: 'Xerxes' },
       ],
     ]);
+  });
+
+  it("takes today's calls from the Danish day, not the UTC one", () => {
+    expect(copenhagenDate(new Date('2026-12-01T23:30:00Z'))).toBe('2026-12-02');
+    expect(copenhagenDate(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02');
+    expect(copenhagenDate(new Date('2026-07-01T21:30:00Z'))).toBe('2026-07-01');
   });
 });

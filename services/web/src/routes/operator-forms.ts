@@ -1,3 +1,4 @@
+import { ORDER_EMPLOYMENT_TYPES, ORDER_WORKING_TIMES } from '@rs/contracts';
 import type { Translate } from '../i18n';
 import type { MessageKey } from '../locales';
 
@@ -79,9 +80,9 @@ export function callBody(form: Form, companyId: string) {
   };
 }
 
-/** order-intake's employment types and working times (its order schema), in the order the form offers them. */
-export const EMPLOYMENT_TYPES = ['permanent', 'temporary', 'seasonal', 'substitute', 'apprenticeship', 'flex-job'] as const;
-export const WORKING_TIMES = ['full-time', 'part-time'] as const;
+/** order-intake's employment types and working times, from contracts, in the order the form offers them. */
+export const EMPLOYMENT_TYPES = ORDER_EMPLOYMENT_TYPES;
+export const WORKING_TIMES = ORDER_WORKING_TIMES;
 
 export const ORDER_FIELDS = [
   'title',
@@ -205,3 +206,8 @@ export const orderErrors = (apiErrors: Record<string, string>, form: Form, t: Tr
 export function spelled(reference: string, t: Translate): { char: string; word: string }[][] {
   return reference.split('-').map((group) => [...group].map((char) => ({ char, word: t(`operator.spell.${char}` as MessageKey) })));
 }
+
+const danishDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's ISO date in Danish time: between 23:00 and 24:00 UTC it is already tomorrow in Copenhagen. */
+export const copenhagenDate = (now: Date): string => danishDate.format(now);

@@ -13,6 +13,7 @@ import {
   CONTACT_SLOTS,
   callBody,
   companyBody,
+  copenhagenDate,
   EMPLOYMENT_TYPES,
   type Form,
   fieldId,
@@ -25,6 +26,7 @@ import {
   text,
   WORKING_TIMES,
 } from './operator-forms';
+import { type Call, CallReply, CallsReply, parseReply } from './operator-replies';
 
 interface Company {
   id: string;
@@ -35,19 +37,6 @@ interface Company {
   municipality: number;
   leadJobcentre: number;
   contacts: { name: string; role?: string; phone?: string; email?: string }[];
-}
-
-interface Call {
-  id: string;
-  reference: string;
-  receivedAt: string;
-  caller: { name?: string; phone?: string; role?: string };
-  company?: { id: string; cvr: string; name: string };
-  need: string;
-  note: string;
-  outcome: 'order-created' | 'attached' | 'logged';
-  orderId?: string;
-  routedTo?: number;
 }
 
 const CompanyId = z.string().regex(/^\d{8}(-\d{10})?$/);
@@ -72,7 +61,8 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
   const api = (req: Request) => apiClient(req.session.accessToken ?? '');
   const t = (res: Response) => res.locals.t as Translate;
   const lang = (res: Response) => res.locals.lang as Lang;
-  const today = () => (options.now?.() ?? new Date()).toISOString().slice(0, 10);
+  // The phone line's day is the Danish one: order-intake reads `from` in Europe/Copenhagen.
+  const today = () => copenhagenDate(options.now?.() ?? new Date());
   const common = { fieldId, municipalities: MUNICIPALITIES };
 
   router.get('/operator', operators, async (req, res, next) => {
@@ -94,7 +84,7 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
           errors = { byField: { q: sentence(Object.values(found)[0] as string) }, summary: [] };
         }
       }
-      const calls = (await api(req).get<{ calls: Call[] }>(intake, `/calls?from=${today()}&limit=10`)).calls;
+      const calls = parseReply(CallsReply, await api(req).get<unknown>(intake, `/calls?from=${today()}&limit=10`)).calls;
       page.render(res, 'operator-search', 'operator.title', {
         ...common,
         q,
@@ -161,7 +151,7 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
       const key = /^[A-Za-z0-9-]{1,100}$/.test(text(form, 'key')) ? text(form, 'key') : randomUUID();
       let call: Call;
       try {
-        call = await api(req).post<Call>(intake, '/calls', callBody(form, id.data), { 'idempotency-key': key });
+        call = parseReply(CallReply, await api(req).post<unknown>(intake, '/calls', callBody(form, id.data), { 'idempotency-key': key }));
       } catch (error) {
         const found = fieldErrors(error, lang(res));
         if (Object.keys(found).length === 0) throw error;
@@ -178,11 +168,16 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
     }
   });
 
-  /** The call, with its company (for the order form's defaults). */
+  /** The call, checked against the contracts' vocabularies. */
   const loadCall = async (req: Request) => {
     const id = CallId.safeParse(req.params.id);
     if (!id.success) throw new ApiError(404, undefined);
-    const call = await api(req).get<Call>(intake, `/calls/${id.data}`);
+    const call = parseReply(CallReply, await api(req).get<unknown>(intake, `/calls/${id.data}`));
+    return call;
+  };
+  /** The call with its company, for the order form (the confirmation page needs only the call). */
+  const loadCallAndCompany = async (req: Request) => {
+    const call = await loadCall(req);
     const company = call.company ? await api(req).get<Company>(intake, `/companies/${call.company.id}`) : undefined;
     return { call, company };
   };
@@ -203,7 +198,7 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
 
   router.get('/operator/calls/:id/order', operators, async (req, res, next) => {
     try {
-      const { call, company } = await loadCall(req);
+      const { call, company } = await loadCallAndCompany(req);
       // An order needs its company, and a call resolved already has its order: the confirmation shows it.
       if (!company || call.outcome !== 'logged') return res.redirect(303, `/operator/calls/${encodeURIComponent(call.id)}`);
       renderOrder(
@@ -221,7 +216,7 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
   router.post('/operator/calls/:id/order', operators, requireCsrf, async (req, res, next) => {
     const form = req.body as Form;
     try {
-      const { call, company } = await loadCall(req);
+      const { call, company } = await loadCallAndCompany(req);
       if (!company || call.outcome !== 'logged') return res.redirect(303, `/operator/calls/${encodeURIComponent(call.id)}`);
       try {
         await api(req).post<Call>(intake, `/calls/${encodeURIComponent(call.id)}/resolution`, orderBody(form));
@@ -239,7 +234,7 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
 
   router.get('/operator/calls/:id', operators, async (req, res, next) => {
     try {
-      const { call } = await loadCall(req);
+      const call = await loadCall(req);
       page.render(res, 'operator-done', 'operator.done.title', { ...common, call, groups: spelled(call.reference, t(res)) });
     } catch (error) {
       next(error);
@@ -253,7 +248,7 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
       const query = new URLSearchParams({ limit: '50' });
       if (reference) query.set('reference', reference);
       if (cursor.success) query.set('cursor', cursor.data);
-      const found = await api(req).get<{ calls: Call[]; next: string | null }>(intake, `/calls?${query}`);
+      const found = parseReply(CallsReply, await api(req).get<unknown>(intake, `/calls?${query}`));
       const nextCursor = found.next ? new URL(found.next, 'http://x').searchParams.get('cursor') : null;
       page.render(res, 'operator-log', 'operator.log.title', { ...common, calls: found.calls, reference, nextCursor });
     } catch (error) {

@@ -1,7 +1,7 @@
 import {
   canonicalJson,
-  dayAfter,
-  dayStart,
+  copenhagenDayAfter,
+  copenhagenDayStart,
   decodeCursor,
   FROM_AFTER_TO,
   fromNotAfterTo,
@@ -25,7 +25,7 @@ import { type RecordCallResult, recordCall, resolveCall } from '../../app/record
 import { CALL_NEEDS, CALL_OUTCOMES, type Call, callListFilter, mayReadCall } from '../../domain/call';
 import { parseReference } from '../../domain/reference';
 import { CompanyBody, Cvr, Municipality, Scope, Text } from './company-schemas';
-import { CreateOrderBody } from './order-schemas';
+import { CreateOrderBody, DiscoCode } from './order-schemas';
 import { refusalProblem } from './refusal';
 
 const Phone = z.string().regex(/^\+?[0-9 ]{3,20}$/, 'digits, spaces and a leading + (cifre, mellemrum og et foranstillet +)');
@@ -53,8 +53,8 @@ const order = CreateOrderBody.shape;
  */
 const CallOrderBody = z.strictObject({
   title: order.title,
-  /** DISCO-08 code of the occupation (1–6 digits), as POST /orders; the message in both languages, as the operator reads it. */
-  occupation: z.string().regex(/^\d{1,6}$/, 'a DISCO-08 code is 1–6 digits (en DISCO-08-kode er 1–6 cifre)'),
+  /** DISCO-08 code of the occupation (1–6 digits), as POST /orders. */
+  occupation: DiscoCode,
   occupationText: order.occupationText,
   taxonomyVersion: order.taxonomyVersion,
   positions: order.positions,
@@ -128,9 +128,9 @@ const CallsQuery = z
       .regex(/^[1-9]\d{2}$/)
       .transform(Number)
       .optional(),
-    /** Received on or after this day (UTC). */
+    /** Received on or after this day, in Danish time (Europe/Copenhagen): the phone line's day. */
     from: isoDate.optional(),
-    /** Received on or before this day (UTC). */
+    /** Received on or before this day, in Danish time (Europe/Copenhagen). */
     to: isoDate.optional(),
   })
   .refine(fromNotAfterTo, FROM_AFTER_TO);
@@ -224,8 +224,8 @@ export function callsRoutes(deps: CompanyDeps) {
         ...(query.need ? { need: query.need } : {}),
         ...(query.outcome ? { outcome: query.outcome } : {}),
         ...(query.source ? { source: query.source } : {}),
-        ...(query.from ? { receivedFrom: dayStart(query.from).toISOString() } : {}),
-        ...(query.to ? { receivedBefore: dayAfter(query.to).toISOString() } : {}),
+        ...(query.from ? { receivedFrom: copenhagenDayStart(query.from).toISOString() } : {}),
+        ...(query.to ? { receivedBefore: copenhagenDayAfter(query.to).toISOString() } : {}),
       };
       if (query.cursor) {
         const after = decodeCursor(query.cursor);

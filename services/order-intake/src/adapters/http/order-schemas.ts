@@ -18,7 +18,7 @@ const JobcentreCode = z.number().int().min(100).max(999).refine(isJobcentre, 'no
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 /** A DISCO-08 code: 1 to 6 digits (major group to the Danish sub-occupation). */
-const DiscoCode = z.string().regex(/^\d{1,6}$/, 'a DISCO-08 code is 1–6 digits');
+export const DiscoCode = z.string().regex(/^\d{1,6}$/, 'a DISCO-08 code is 1–6 digits (en DISCO-08-kode er 1–6 cifre)');
 
 export const Requirements = z.strictObject({
   /** Matching's certificate vocabulary (GET /vocabulary of matching, contracts cv-vocabulary.ts); free text goes in `wishes`. */
@@ -50,7 +50,7 @@ const detailFields = {
   /** The taxonomy the code is from; DISCO-08 unless said. */
   taxonomyVersion: z
     .string()
-    .regex(/^[A-Z0-9-]{3,20}$/, 'e.g. DISCO-08')
+    .regex(/^[A-Z0-9-]{3,20}$/, 'e.g. DISCO-08 (f.eks. DISCO-08)')
     .optional(),
   positions: z.number().int().min(1).max(1000),
   /** Where the job is; defaults to the company's municipality. */
