@@ -19,6 +19,7 @@ import { coursesRoutes } from './routes/courses.routes';
 import { candidatesRoutes } from './routes/candidates.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
 import { inboxRoutes } from './routes/inbox.routes';
+import { needsRoutes } from './routes/needs.routes';
 import { ordersRoutes } from './routes/orders.routes';
 import { operatorRoutes } from './routes/operator.routes';
 import { navFor } from './nav';
@@ -161,6 +162,7 @@ export function createWebApp(options: WebOptions): Express {
   app.use(dashboardRoutes(options, page));
   app.use(operatorRoutes(options, page));
   app.use(cooperationsRoutes(options, page));
+  app.use(needsRoutes(options, page));
 
   app.use((_req, res) => {
     res.status(404);

@@ -47,6 +47,13 @@ export const NAV: readonly NavItem[] = [
     current: (path) => path === '/our-cvs' || /^\/jobcentres\/\d+\/cvs/.test(path),
   },
   {
+    href: '/needs',
+    label: 'needs.nav',
+    home: 'needs.home',
+    roles: ['jobcentre', 'secretariat', 'admin'],
+    current: (path) => path.startsWith('/needs'),
+  },
+  {
     href: '/courses',
     label: 'courses.nav',
     home: 'courses.home',

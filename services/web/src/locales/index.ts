@@ -2,6 +2,7 @@ import * as candidates from './candidates';
 import * as cooperations from './cooperations';
 import * as core from './core';
 import * as courses from './courses';
+import * as needs from './needs';
 import * as orders from './orders';
 import * as dashboard from './dashboard';
 import * as operator from './operator';
@@ -13,6 +14,7 @@ import * as operator from './operator';
 export const da = {
   ...core.da,
   ...courses.da,
+  ...needs.da,
   ...candidates.da,
   ...orders.da,
   ...dashboard.da,
@@ -25,6 +27,7 @@ export type MessageKey = keyof typeof da;
 export const en: Record<MessageKey, string> = {
   ...core.en,
   ...courses.en,
+  ...needs.en,
   ...candidates.en,
   ...orders.en,
   ...dashboard.en,
