@@ -26,7 +26,7 @@ import { navFor } from './nav';
 import { RedisSessionStore } from './session-store';
 import './session-data';
 import { jobcentre } from '@rs/reference-data';
-import type { PageContext, WebOptions } from './context';
+import { isPoll, type PageContext, pollSignIn, type WebOptions } from './context';
 
 const ROOT = join(__dirname, '..');
 const packageDir = (name: string, entry: string) => join(dirname(require.resolve(name)), entry);
@@ -87,7 +87,8 @@ export function createWebApp(options: WebOptions): Express {
       store: new RedisSessionStore(options.redis, options.keyPrefix, options.idleSeconds),
       resave: false,
       saveUninitialized: false,
-      // Every request renews the idle timeout; the absolute one is checked below.
+      // The store's key and the cookie live while requests come (polls too); the idle timeout
+      // itself is `lastActivity`, checked below, which polls do not move.
       rolling: true,
       cookie: { httpOnly: true, sameSite: 'lax', secure, maxAge: options.idleSeconds * 1000, path: '/' },
     }),
@@ -102,12 +103,22 @@ export function createWebApp(options: WebOptions): Express {
     next();
   });
 
-  // Absolute timeout and the access token's end: the session ends with whichever comes first.
+  // Idle timeout (from the last request that was not a poll), absolute timeout and the access
+  // token's end: the session ends with whichever comes first. A poll never changes the session.
   app.use((req, res, next) => {
     const s = req.session;
+    const poll = isPoll(req);
     if (!s.principal) return next();
-    const ended = now().getTime() > (s.startedAt ?? 0) + options.absoluteSeconds * 1000 || now().getTime() > (s.accessTokenExpiresAt ?? 0);
-    if (!ended) return next();
+    const at = now().getTime();
+    const ended =
+      at > (s.lastActivity ?? s.startedAt ?? 0) + options.idleSeconds * 1000 ||
+      at > (s.startedAt ?? 0) + options.absoluteSeconds * 1000 ||
+      at > (s.accessTokenExpiresAt ?? 0);
+    if (ended && poll) return pollSignIn(req, res);
+    if (!ended) {
+      if (!poll) s.lastActivity = at;
+      return next();
+    }
     const lang = s.lang;
     s.regenerate((error) => {
       if (error) return next(error);
@@ -176,6 +187,7 @@ export function createWebApp(options: WebOptions): Express {
       return;
     }
     const status = err instanceof ApiError ? err.status : 500;
+    if (err instanceof ApiError && status === 401 && isPoll(req)) return pollSignIn(req, res);
     if (err instanceof ApiError && status === 401) {
       // The API no longer accepts the token: sign in again.
       req.session.principal = undefined;

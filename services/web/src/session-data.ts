@@ -5,6 +5,11 @@ declare module 'express-session' {
   interface SessionData {
     /** Set at sign-in: the session ends this long after, however active (absolute timeout). */
     startedAt?: number;
+    /**
+     * The user's last request other than a poll (ms since epoch): the idle timeout runs from it, so
+     * a board left open and polling every second still ends the session.
+     */
+    lastActivity?: number;
     accessToken?: string;
     /** When the access token ends (ms since epoch): the session ends with it. */
     accessTokenExpiresAt?: number;

@@ -20,6 +20,8 @@ export interface ServiceGoalStore extends Saves<ServiceGoals> {
 }
 
 export interface GoalFilter {
+  /** Only these orders' clocks (a bulk read beside a list of orders); clocks not yet registered included. */
+  orderIds?: string[];
   leadJobcentre?: number;
   cooperation?: string;
   /** With `standing`: that goal only; alone: orders that have this goal (all do). */

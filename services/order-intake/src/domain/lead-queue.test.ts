@@ -56,6 +56,17 @@ describe("the lead's queue", () => {
     expect(rows.sort(byUrgency).map((r) => r.id)).toEqual(['b', 'w', 's', 'l', 'd']);
   });
 
+  it('counts a running goal past its due time as breached before the breach timer has run', () => {
+    const overdue = clocks(
+      'o',
+      running('2026-12-01T11:00:00Z', '2026-12-01T10:00:00Z'),
+      running('2026-12-03T09:00:00Z', '2026-12-03T08:00:00Z'),
+    );
+    const dueNow = clocks('n', running(NOW.toISOString(), '2026-12-01T10:00:00Z'), running('2026-12-03T09:00:00Z', '2026-12-03T08:00:00Z'));
+    expect(queueStanding(overdue, NOW)).toEqual({ urgency: 'breached', nextDueAt: '2026-12-01T11:00:00Z' });
+    expect(queueStanding(dueNow, NOW).urgency).toBe('breached');
+  });
+
   it('orders the quiet ones newest first', () => {
     const a = { id: 'a', registeredAt: '2026-11-01T00:00:00Z', urgency: 'quiet' as const, nextDueAt: null };
     const b = { id: 'b', registeredAt: '2026-11-02T00:00:00Z', urgency: 'quiet' as const, nextDueAt: null };

@@ -2,13 +2,17 @@ import { GOAL_IDS, type GoalClock, type ServiceGoals, standing } from './service
 
 /**
  * The lead consultant's queue (R3, R4): its orders, the most urgent first. Pure: the caller passes
- * the clocks and the instant. A goal is warned from its warning time on even before the warning
- * timer has run, so the order moves up the list the moment the lead should act.
+ * the clocks and the instant. A goal is warned from its warning time on, and breached from its due time
+ * on, even before the timer has run, so the order moves up the list the moment the lead should act.
  */
 export type Urgency = 'breached' | 'warned' | 'running' | 'quiet';
 
 const RANK: Record<Urgency, number> = { breached: 0, warned: 1, running: 2, quiet: 3 };
 
+/** Past its due time a running goal is breached, even before the breach timer has run. */
+const isOverdue = (clock: GoalClock, now: Date) =>
+  standing(clock) === 'running' && clock.dueAt !== null && Date.parse(clock.dueAt) <= now.getTime();
+const isBreached = (clock: GoalClock, now: Date) => standing(clock) === 'breached' || isOverdue(clock, now);
 const isRunning = (clock: GoalClock) => standing(clock) === 'running';
 const isWarned = (clock: GoalClock, now: Date) =>
   isRunning(clock) && (clock.warnedAt !== undefined || (clock.warnAt !== null && Date.parse(clock.warnAt) <= now.getTime()));
@@ -22,7 +26,7 @@ export interface QueueStanding {
 export function queueStanding(goals: ServiceGoals | undefined, now: Date): QueueStanding {
   if (!goals) return { urgency: 'quiet', nextDueAt: null };
   const clocks = GOAL_IDS.map((g) => goals.goals[g]);
-  const urgency: Urgency = clocks.some((c) => standing(c) === 'breached')
+  const urgency: Urgency = clocks.some((c) => isBreached(c, now))
     ? 'breached'
     : clocks.some((c) => isWarned(c, now))
       ? 'warned'

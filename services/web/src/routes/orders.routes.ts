@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Principal } from '@rs/service-kit';
 import { cooperation as cooperationOf } from '@rs/reference-data';
 import { type Request, type Response, Router } from 'express';
@@ -8,10 +8,11 @@ import { type PageContext, signedIn, type WebOptions } from '../context';
 import { requireCsrf } from '../csrf';
 import type { Translate } from '../i18n';
 import type { MessageKey } from '../locales';
-import type { BoardRound, GoalsView, LeadQueue, OrderView } from './orders-api';
+import type { BoardRound, GoalClock, GoalsView, LeadQueue, OrderView } from './orders-api';
 import { boardRows } from './orders-board';
 import { renderFragment } from './orders-fragment';
 import { timelineRows } from './orders-timeline';
+import { goalShown, wordOf } from './orders-words';
 
 declare module 'express-session' {
   interface SessionData {
@@ -113,6 +114,11 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
     }
     return round;
   };
+  /** The views' guarded words for API values and the clocks as shown. */
+  const helpers = (res: Response) => ({
+    word: wordOf(res.locals.t as Translate),
+    goalShown: (g: GoalClock) => goalShown(g, now()),
+  });
   const board = (round: BoardRound | undefined) => ({
     round,
     rows: round ? boardRows(round, now()) : [],
@@ -127,7 +133,7 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
       const code = Code.safeParse(req.params.code);
       if (!code.success) throw new ApiError(404, undefined);
       const queue = await api(req).get<LeadQueue>(orderIntake, `/jobcentres/${code.data}/orders?limit=200`);
-      page.render(res, 'orders-mine', 'orders.mine.title', { code: code.data, queue });
+      page.render(res, 'orders-mine', 'orders.mine.title', { ...helpers(res), code: code.data, queue });
     } catch (error) {
       next(error);
     }
@@ -160,6 +166,7 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
       const hired = new Set(order.hires.map((h) => `${h.jobcentre}/${h.candidateRef}`));
       const members = (order.cooperation ? (cooperationOf(order.cooperation)?.members ?? []) : []).filter((j) => j !== order.leadJobcentre);
       page.render(res, 'order', 'orders.order.title', {
+        ...helpers(res),
         order,
         goals: goals.goals,
         // Who did what when: the order's own lines and its clocks' (warnings, breaches), oldest first.
@@ -182,18 +189,55 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
     }
   });
 
-  // A round's own page, and its board alone: what the order's and the round's pages poll every
-  // second (htmx swaps it in place). Before broadcast has the round the board says so and polls
-  // on, so a round just opened appears by itself.
+  /**
+   * A board poll answered: 204 when nothing changed since the version the page holds (`v`), so
+   * htmx leaves the board and a screen reader's reading position alone; else the board, carrying
+   * its new version, and — when the progress line changed — that line for the page's polite live
+   * region (outside the swapped element, so it is announced once, not on every swap).
+   */
+  const answerPoll = (req: Request, res: Response, base: string, round: BoardRound | undefined) => {
+    const data = board(round);
+    const progress = round
+      ? `${round.status}:${round.summary.replied.length}/${round.recipients.length}:${round.summary.candidateCount}`
+      : 'none';
+    const v = createHash('sha256')
+      .update(JSON.stringify({ data, left: data.rows.map((r) => r.deadline && timeLeftKey(r.deadline)) }))
+      .digest('hex')
+      .slice(0, 16);
+    if (req.query.v === v) return res.status(204).set('cache-control', 'no-store').set('hx-reswap', 'none').end();
+    const previous = typeof req.query.p === 'string' ? req.query.p : undefined;
+    renderFragment(req, res, 'order-board', now(), {
+      ...helpers(res),
+      ...data,
+      poll: `${base}?v=${v}&p=${encodeURIComponent(progress)}`,
+      announce: previous !== undefined && previous !== progress,
+    });
+  };
+  /** Minutes left, so the board's "time left" changing is a change worth a swap. */
+  const timeLeftKey = (iso: string) => Math.ceil((Date.parse(iso) - now().getTime()) / 60_000);
+
+  // The order's board alone, what the order page polls every second: the order's newest round
+  // looked up on every poll, so after "widen" the board follows the new round by itself.
+  router.get('/orders/:id/board', lead, async (req, res, next) => {
+    try {
+      const order = await ownOrder(req);
+      answerPoll(req, res, `/orders/${encodeURIComponent(order.id)}/board`, await ownRound(req, latestRoundId(order)));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // A round's own page, and its board alone (what the round's page polls). Before broadcast has
+  // the round the board says so and polls on, so a round just opened appears by itself.
   router.get(['/rounds/:roundId', '/rounds/:roundId/board'], lead, async (req, res, next) => {
     try {
       const roundId = Id.safeParse(req.params.roundId);
       if (!roundId.success) throw new ApiError(404, undefined);
       const round = await ownRound(req, roundId.data);
-      const data = { ...board(round), poll: `/rounds/${encodeURIComponent(roundId.data)}/board` };
-      if (req.path.endsWith('/board')) return renderFragment(req, res, 'order-board', now(), data);
+      const poll = `/rounds/${encodeURIComponent(roundId.data)}/board`;
+      if (req.path.endsWith('/board')) return answerPoll(req, res, poll, round);
       if (!round) throw new ApiError(404, undefined);
-      page.render(res, 'order-round', 'orders.round.title', data);
+      page.render(res, 'order-round', 'orders.round.title', { ...helpers(res), ...board(round), poll });
     } catch (error) {
       next(error);
     }

@@ -3,11 +3,18 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { OrderIntakeDeps } from '../../app/deps';
 import type { ServiceGoalDeps } from '../../app/service-goal-deps';
-import { byUrgency, queueStanding } from '../../domain/lead-queue';
+import { byUrgency, type QueueStanding, queueStanding } from '../../domain/lead-queue';
+import type { Order } from '../../domain/order';
+import type { ServiceGoals } from '../../domain/service-goals';
 import { OPEN_STATES } from '../../domain/lifecycle';
 import { OrderView } from './order-schemas';
 import { orderView } from './order-view';
 import { GoalView, view as goalsView } from './service-goals.routes';
+
+/** Orders read per page (with one bulk read of their clocks each). */
+const PAGE = 500;
+/** A safety bound on one queue read; a lead with more open orders than this has other problems. */
+const MAX_SCANNED = 10_000;
 
 const LeadParams = z.object({ code: codeParam });
 
@@ -15,7 +22,7 @@ const LeadParams = z.object({ code: codeParam });
 const LeadOrdersQuery = z.strictObject({
   /** `open` (the default): the orders still running; `all`: closed ones too. */
   state: z.enum(['open', 'all']).default('open'),
-  /** At most this many orders (the newest registered are taken, then sorted by urgency). */
+  /** At most this many orders: the most urgent of all the lead's orders (breached ones are never left out for newer quiet ones). */
   limit: intQuery(1, 200).default(100),
 });
 
@@ -33,7 +40,7 @@ const LeadOrdersView = z
         goals: z.array(GoalView).nullable(),
       }),
     ),
-    /** More orders than `limit` exist; the oldest were left out. */
+    /** More orders than `limit` exist; the least urgent were left out. */
     truncated: z.boolean(),
   })
   .meta({ id: 'LeadOrders' });
@@ -62,30 +69,37 @@ export function leadOrdersRoutes(deps: OrderIntakeDeps, goalDeps: ServiceGoalDep
       if (principal.role === 'jobcentre' && principal.jobcentre !== params.code) {
         throw new HttpError(404, 'not-found', { en: 'Not found', da: 'Findes ikke' });
       }
-      const found = await deps.orders.list(
-        { leadJobcentre: params.code, ...(query.state === 'open' ? { status: [...OPEN_STATES] } : {}) },
-        query.limit + 1,
-      );
-      const orders = found.slice(0, query.limit);
+      // Every order the lead has (paged), each page's clocks in one bulk read, then the most
+      // urgent `limit`: reading only the newest would drop an old breached order off the list.
+      const filter = { leadJobcentre: params.code, ...(query.state === 'open' ? { status: [...OPEN_STATES] } : {}) };
       const now = deps.now();
-      const rows = await Promise.all(
-        orders.map(async (order) => {
-          const goals = (await goalDeps.goals.load(order.id))?.state;
-          return { order, goals, id: order.id, registeredAt: order.registeredAt, ...queueStanding(goals, now) };
-        }),
-      );
+      const rows: (QueueStanding & { order: Order; goals: ServiceGoals | undefined; id: string; registeredAt: string })[] = [];
+      let after: { registeredAt: string; id: string } | undefined;
+      for (;;) {
+        const page = await deps.orders.list({ ...filter, ...(after ? { after } : {}) }, PAGE);
+        if (page.length === 0) break;
+        const clocks = await goalDeps.goals.list({ orderIds: page.map((o) => o.id) }, page.length);
+        const byId = new Map(clocks.map((c) => [c.orderId, c]));
+        for (const order of page) {
+          const goals = byId.get(order.id);
+          rows.push({ order, goals, id: order.id, registeredAt: order.registeredAt, ...queueStanding(goals, now) });
+        }
+        if (page.length < PAGE || rows.length >= MAX_SCANNED) break;
+        const last = page[page.length - 1] as Order;
+        after = { registeredAt: last.registeredAt, id: last.id };
+      }
       rows.sort(byUrgency);
       return {
         status: 200,
         body: {
           jobcentre: params.code,
-          orders: rows.map((r) => ({
+          orders: rows.slice(0, query.limit).map((r) => ({
             order: orderView(r.order, principal),
             urgency: r.urgency,
             nextDueAt: r.nextDueAt,
             goals: r.goals ? goalsView(r.goals).goals : null,
           })),
-          truncated: found.length > query.limit,
+          truncated: rows.length > query.limit,
         },
       };
     },

@@ -52,8 +52,9 @@ export function serviceGoalRepository(models: ServiceGoalModels, relay: Handoff)
     insert(state, outbox, processedId) {
       return store.insert({ _id: state.orderId, ...stored(state) }, outbox, processedId);
     },
-    async list({ registeredFrom, registeredBefore, after, goal, standing: wanted, ...exact }, limit) {
-      const and: Record<string, unknown>[] = [{ registeredAt: { $ne: null } }];
+    async list({ orderIds, registeredFrom, registeredBefore, after, goal, standing: wanted, ...exact }, limit) {
+      // By id: every clock of those orders, registered or not (the caller asked for exactly these).
+      const and: Record<string, unknown>[] = orderIds ? [{ _id: { $in: orderIds } }] : [{ registeredAt: { $ne: null } }];
       const range = { ...(registeredFrom ? { $gte: registeredFrom } : {}), ...(registeredBefore ? { $lt: registeredBefore } : {}) };
       if (Object.keys(range).length > 0) and.push({ registeredAt: range });
       if (wanted) {
