@@ -66,6 +66,8 @@ describe("the lead's queue over HTTP", () => {
 
     const limited = await call({ method: 'GET', path: '/jobcentres/185/orders?limit=1', token: jobcentreToken(185) });
     expect([(limited.body as Queue).orders.length, (limited.body as Queue).truncated]).toEqual([1, true]);
+    // The most urgent of all the lead's orders (the older one, due first), not the newest.
+    expect((limited.body as Queue).orders[0]?.order.id).toBe(own);
     const admin = await call({ method: 'GET', path: '/jobcentres/185/orders', token: tokenFor({ role: 'admin', sub: 'a' }) });
     expect((admin.body as Queue).orders).toHaveLength(2);
   });

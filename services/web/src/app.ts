@@ -123,6 +123,8 @@ export function createWebApp(options: WebOptions): Express {
     s.regenerate((error) => {
       if (error) return next(error);
       req.session.lang = lang;
+      // On its way to sign in already (a poll's HX-Redirect): on, without a second detour.
+      if (req.path === '/auth/sign-in') return next();
       req.session.flash = { kind: 'info', key: 'session.expired' };
       res.redirect(303, `/auth/sign-in?returnTo=${encodeURIComponent(req.originalUrl)}`);
     });

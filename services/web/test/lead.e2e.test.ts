@@ -49,6 +49,7 @@ describe('the lead consultant in a browser', () => {
   let quietId = '';
   let webUrl = '';
   let lead: Page;
+  let apis: Parameters<typeof startWebFront>[1] = {};
 
   const newPage = async (): Promise<Page> => {
     // axe-core is injected as a script: the pages' CSP (scripts from 'self' only) would refuse it.
@@ -81,7 +82,8 @@ describe('the lead consultant in a browser', () => {
         ).candidates === 1,
       { what: "101's CV in the pool" },
     );
-    const front = await startWebFront(platform, { orderIntake: intake, broadcast });
+    apis = { orderIntake: intake, broadcast };
+    const front = await startWebFront(platform, apis);
     web = front.service;
     webUrl = front.url;
     orderId = await registerOrder(intake, tokenFor({ role: 'phone-line', sub: 'operator' }), {
@@ -178,7 +180,20 @@ describe('the lead consultant in a browser', () => {
     expect(lead.url()).toBe(url);
     expect(navigations).toBe(0);
     expect(await lead.evaluate(() => (globalThis as unknown as { leadMarker?: string }).leadMarker)).toBe('not reloaded');
-    expect(await lead.getByTestId('board-progress').textContent()).toContain('2 af 15 har svaret · 1 kandidater');
+    expect(await lead.getByTestId('board-progress').textContent()).toContain('2 af 15 har svaret · 1 kandidat');
+    // The polite live region, outside the swapped board, says the new progress line.
+    await lead.getByTestId('board-live').filter({ hasText: '2 af 15 har svaret · 1 kandidat' }).waitFor({ timeout: 5_000 });
+    expect(await lead.locator('#board [aria-live]').count()).toBe(0);
+    // A poll for the version the page holds is 204: nothing swapped, the reading position kept.
+    const unchanged = await waitFor(
+      async () => {
+        const poll = await lead.locator('#board').getAttribute('hx-get');
+        const res = await lead.request.get(`${webUrl}${poll}`, { headers: { 'hx-request': 'true' } });
+        return res.status() === 204 ? res : undefined;
+      },
+      { what: 'a poll of the unchanged board answered 204', timeoutMs: 10_000 },
+    );
+    expect(unchanged.headers()['hx-reswap']).toBe('none');
     expect(await seriousViolations(lead)).toEqual([]);
     await screenshot(lead, 'lead-03-order-board-replies');
     const box = await lead.locator('#board').boundingBox();
@@ -209,8 +224,17 @@ describe('the lead consultant in a browser', () => {
     expect(await lead.getByTestId('positions').textContent()).toContain('1 / 1');
     expect(await lead.getByTestId('timeline').textContent()).toContain('Ansættelse');
 
-    // Thirteen jobcentres have not answered: closing as unfilled is disabled, and the page says why.
-    expect(await lead.getByTestId('close-unfilled').isDisabled()).toBe(true);
+    // Thirteen jobcentres have not answered: closing as unfilled is aria-disabled (still in the tab
+    // order, the reason read with it), and pressing it anyway is refused by the front.
+    const unfilled = lead.getByTestId('close-unfilled');
+    expect(await unfilled.getAttribute('aria-disabled')).toBe('true');
+    expect(await unfilled.getAttribute('aria-describedby')).toBe('unfilled-reason');
+    await unfilled.focus();
+    expect(await unfilled.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await unfilled.click();
+    await lead.getByTestId('flash').waitFor();
+    expect(await lead.getByTestId('flash').textContent()).toContain('kan ikke lukkes som ubesat');
+    expect(await lead.getByTestId('order-status').textContent()).not.toContain('Lukket');
     expect(await lead.getByTestId('unfilled-reason').textContent()).toContain('ikke alle jobcentre i samarbejdet har svaret');
     expect(await seriousViolations(lead)).toEqual([]);
     await screenshot(lead, 'lead-05-hired-close-unfilled-disabled');
@@ -231,6 +255,8 @@ describe('the lead consultant in a browser', () => {
     // The round is on the page at once (broadcast knows it); widening waits until it has completed.
     await lead.getByTestId('board-row').first().waitFor({ timeout: 10_000 });
     expect(await lead.getByTestId('form-widen').getByRole('button').isDisabled()).toBe(true);
+    // The order's board polls the order's own board route, which finds the newest round each time.
+    expect(await lead.locator('#board').getAttribute('hx-get')).toMatch(new RegExp(`^/orders/${quietId}/board`));
     expect(await seriousViolations(lead)).toEqual([]);
     await screenshot(lead, 'lead-06-dialogue-and-round');
   });
@@ -253,11 +279,21 @@ describe('the lead consultant in a browser', () => {
     await page.getByTestId('orders-empty').waitFor();
     // A form post on the lead's order, with this session's own CSRF token, is refused too.
     const token = await page.locator('input[name="_csrf"]').first().inputValue();
-    const forged = await page.request.post(`${webUrl}/orders/${orderId}/close`, {
-      form: { _csrf: token, outcome: 'cancelled' },
-      maxRedirects: 0,
-    });
-    expect(forged.status()).toBe(404);
+    for (const [action, form] of [
+      ['close', { outcome: 'cancelled' }],
+      ['rounds', { scope: 'national' }],
+      ['hires', { candidate: `${WITH_CANDIDATES}/k101-1`, startDate: '2026-12-14', weeklyHours: '37' }],
+      ['handover', { to: String(NONE), reason: 'forged' }],
+    ] as const) {
+      const forged = await page.request.post(`${webUrl}/orders/${orderId}/${action}`, {
+        form: { _csrf: token, ...form },
+        maxRedirects: 0,
+      });
+      expect([action, forged.status()]).toEqual([action, 404]);
+    }
+    // The board as a poll (htmx's header) is refused the same way.
+    const poll = await page.request.get(`${webUrl}/orders/${orderId}/board`, { headers: { 'hx-request': 'true' } });
+    expect(poll.status()).toBe(404);
   });
 
   it('the lead signs out', async () => {
@@ -267,5 +303,35 @@ describe('the lead consultant in a browser', () => {
     await lead.waitForURL(`${webUrl}/`);
     expect(await lead.getByRole('link', { name: 'Log ind' }).count()).toBeGreaterThan(0);
     await screenshot(lead, 'lead-07-signed-out');
+    // A poll without a session never starts a sign-in (that would overwrite one under way in
+    // another tab): 401, and htmx sends the page itself to sign in.
+    const poll = await lead.request.get(`${webUrl}/orders/${orderId}/board`, {
+      headers: { 'hx-request': 'true', 'hx-current-url': `${webUrl}/orders/${orderId}` },
+      maxRedirects: 0,
+    });
+    expect(poll.status()).toBe(401);
+    expect(poll.headers()['hx-redirect']).toBe(`/auth/sign-in?returnTo=${encodeURIComponent(`/orders/${orderId}`)}`);
+  });
+
+  it('an open board polling every second does not keep the session alive: the idle timeout ends it', async () => {
+    await web.stop();
+    web = (await startWebFront(platform, apis, { WEB_SESSION_IDLE_SECONDS: '10' })).service;
+    const page = await newPage();
+    await signIn(page, webUrl, 'taarnby');
+    await page.goto(`${webUrl}/orders/${orderId}`);
+    await page.getByTestId('board-row').first().waitFor();
+    const openedAt = Date.now();
+    let sentToSignIn = false;
+    let polls = 0;
+    page.on('request', (r) => {
+      if (r.url().startsWith(`${webUrl}/orders/${orderId}/board`)) polls += 1;
+      if (r.isNavigationRequest() && r.url().startsWith(`${webUrl}/auth/sign-in?returnTo=${encodeURIComponent(`/orders/${orderId}`)}`)) {
+        sentToSignIn = true;
+      }
+    });
+    // Nothing but polls (one a second) after the page: 10 s later the page goes to sign in by itself.
+    await waitFor(async () => sentToSignIn, { what: 'the idle timeout to end the polling session', timeoutMs: 30_000, intervalMs: 500 });
+    expect(Date.now() - openedAt).toBeGreaterThanOrEqual(9_000);
+    expect(polls).toBeGreaterThanOrEqual(8);
   });
 });

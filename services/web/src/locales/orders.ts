@@ -12,7 +12,6 @@ export const da = {
   'orders.col.status': 'Status',
   'orders.col.dialogue': 'Dialog (1 arbejdsdag)',
   'orders.col.candidates': 'Kandidater (3 arbejdsdage)',
-  'orders.col.round': 'Runde',
   'orders.urgency.breached': 'Overskredet',
   'orders.urgency.warned': 'Varslet',
   'orders.urgency.running': 'I gang',
@@ -60,7 +59,9 @@ export const da = {
   'orders.board.scope': 'Rækkevidde',
   'orders.board.deadline': 'Svarfrist',
   'orders.board.roundStatus': 'Rundens status',
-  'orders.board.progress': '{replied} af {total} har svaret · {candidates} kandidater',
+  'orders.board.progress': '{replied} af {total} har svaret · {candidates}',
+  'orders.board.candidateCount.one': '1 kandidat',
+  'orders.board.candidateCount.other': '{count} kandidater',
   'orders.board.jobcentre': 'Jobcenter',
   'orders.board.answer': 'Svar',
   'orders.board.when': 'Hvornår',
@@ -149,6 +150,7 @@ export const da = {
   'orders.flash.closed': 'Ordren er lukket.',
   'orders.flash.invalid': 'Udfyld felterne, og prøv igen.',
   'orders.flash.refused': 'Handlingen blev afvist.',
+  'orders.flash.unfilledBlocked': 'Ordren kan ikke lukkes som ubesat, før alle jobcentre i samarbejdet har svaret (R7).',
 } as const;
 
 export const en: { [K in keyof typeof da]: string } = {
@@ -164,7 +166,6 @@ export const en: { [K in keyof typeof da]: string } = {
   'orders.col.status': 'Status',
   'orders.col.dialogue': 'Dialogue (1 working day)',
   'orders.col.candidates': 'Candidates (3 working days)',
-  'orders.col.round': 'Round',
   'orders.urgency.breached': 'Breached',
   'orders.urgency.warned': 'Warned',
   'orders.urgency.running': 'Running',
@@ -212,7 +213,9 @@ export const en: { [K in keyof typeof da]: string } = {
   'orders.board.scope': 'Scope',
   'orders.board.deadline': 'Reply deadline',
   'orders.board.roundStatus': 'Round status',
-  'orders.board.progress': '{replied} of {total} replied · {candidates} candidates',
+  'orders.board.progress': '{replied} of {total} replied · {candidates}',
+  'orders.board.candidateCount.one': '1 candidate',
+  'orders.board.candidateCount.other': '{count} candidates',
   'orders.board.jobcentre': 'Jobcentre',
   'orders.board.answer': 'Answer',
   'orders.board.when': 'When',
@@ -301,4 +304,5 @@ export const en: { [K in keyof typeof da]: string } = {
   'orders.flash.closed': 'The order is closed.',
   'orders.flash.invalid': 'Fill in the fields and try again.',
   'orders.flash.refused': 'The action was refused.',
+  'orders.flash.unfilledBlocked': 'The order cannot be closed as unfilled until every jobcentre in the cooperation has replied (R7).',
 };

@@ -1,6 +1,6 @@
 import { translator } from '../i18n';
 import type { BoardRound, OrderView } from './orders-api';
-import { boardRows } from './orders-board';
+import { boardRows, latestRoundId } from './orders-board';
 import { timelineRows } from './orders-timeline';
 
 const round = (recipients: BoardRound['recipients']): BoardRound => ({
@@ -66,5 +66,16 @@ describe("the order's timeline", () => {
       ['taarnby', 'Status changed', 'Registered → In dialogue'],
       ['x', 'something-new', ''],
     ]);
+  });
+});
+
+describe("the order's newest round (what the order's board polls)", () => {
+  const order = (rounds: OrderView['rounds']) => ({ id: 'o', rounds }) as unknown as OrderView;
+  it('is the highest sequence known, so the board follows a widened round; the first before any is known', () => {
+    const complete = { roundId: 'o-1', status: 'complete' as const, recipients: [], replied: [] };
+    const widened = { roundId: 'o-2', status: 'open' as const, recipients: [], replied: [] };
+    expect(latestRoundId(order([complete, widened]))).toBe('o-2');
+    expect(latestRoundId(order([widened, complete]))).toBe('o-2');
+    expect(latestRoundId(order([]))).toBe('o-1');
   });
 });

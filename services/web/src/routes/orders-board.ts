@@ -1,4 +1,4 @@
-import type { BoardRound } from './orders-api';
+import type { BoardRound, OrderView } from './orders-api';
 
 /** One cell of the round's board: what a recipient jobcentre answered, or how long it has left. */
 export interface BoardRow {
@@ -38,4 +38,15 @@ export function boardRows(round: BoardRound, now: Date): BoardRow[] {
       };
     })
     .sort((a, b) => a.jobcentre - b.jobcentre);
+}
+
+/**
+ * The newest round of an order: the highest sequence order-intake knows, else the first one —
+ * order-intake hears of a round from broadcast's events, so just after it opened only broadcast
+ * knows it (the board asks broadcast, which answers 404 while there is none).
+ */
+export function latestRoundId(order: OrderView): string {
+  const seq = (id: string) => Number(id.slice(id.lastIndexOf('-') + 1)) || 0;
+  const known = [...order.rounds].sort((a, b) => seq(b.roundId) - seq(a.roundId))[0]?.roundId;
+  return known ?? `${order.id}-1`;
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Principal } from '@rs/service-kit';
-import { cooperation as cooperationOf } from '@rs/reference-data';
+import { cooperation as cooperationOf, municipality } from '@rs/reference-data';
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { ApiError, apiClient } from '../api';
@@ -9,7 +9,7 @@ import { requireCsrf } from '../csrf';
 import type { Translate } from '../i18n';
 import type { MessageKey } from '../locales';
 import type { BoardRound, GoalClock, GoalsView, LeadQueue, OrderView } from './orders-api';
-import { boardRows } from './orders-board';
+import { boardRows, latestRoundId } from './orders-board';
 import { renderFragment } from './orders-fragment';
 import { timelineRows } from './orders-timeline';
 import { goalShown, wordOf } from './orders-words';
@@ -17,13 +17,14 @@ import { goalShown, wordOf } from './orders-words';
 declare module 'express-session' {
   interface SessionData {
     /** The API's own words on the last refused action of the order page, shown once under the flash. */
-    orderProblem?: string;
+    orderProblem?: { orderId: string; text: string };
   }
 }
 
 const Code = z.coerce.number().int().min(100).max(999);
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,120}$/);
-const Csrf = { _csrf: z.string() };
+/** Every form carries its CSRF token and the Idempotency-Key rendered with it: a resubmit is the same request. */
+const Csrf = { _csrf: z.string(), idempotencyKey: z.uuid().optional() };
 const Candidate = z
   .string()
   .regex(/^\d{3}\/[A-Za-z0-9_-]{1,64}$/)
@@ -46,6 +47,9 @@ const Forms = {
   }),
 };
 
+/** An action the page itself refuses (before any API call). */
+class Refused extends Error {}
+
 type Jobcentre = Extract<Principal, { role: 'jobcentre' }>;
 
 /** The API's problem in the page's language, as far as it gives one ("English / Dansk" or {en, da}). */
@@ -59,17 +63,6 @@ function problemText(error: unknown, lang: 'da' | 'en'): string | undefined {
   if (typeof detail !== 'string') return undefined;
   const [en, da] = detail.split(' / ');
   return lang === 'da' && da ? da : en;
-}
-
-/**
- * The newest round of an order: the highest sequence order-intake knows, else the first one —
- * order-intake hears of a round from broadcast's events, so just after it opened only broadcast
- * knows it (the board asks broadcast, which answers 404 while there is none).
- */
-function latestRoundId(order: OrderView): string {
-  const seq = (id: string) => Number(id.slice(id.lastIndexOf('-') + 1)) || 0;
-  const known = [...order.rounds].sort((a, b) => seq(b.roundId) - seq(a.roundId))[0]?.roundId;
-  return known ?? `${order.id}-1`;
 }
 
 /**
@@ -115,13 +108,35 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
     return round;
   };
   /** The views' guarded words for API values and the clocks as shown. */
-  const helpers = (res: Response) => ({
-    word: wordOf(res.locals.t as Translate),
-    goalShown: (g: GoalClock) => goalShown(g, now()),
-  });
+  const helpers = (res: Response) => {
+    const req = res.req as Request;
+    const t = res.locals.t as Translate;
+    return {
+      word: wordOf(t),
+      goalShown: (g: GoalClock) => goalShown(g, now()),
+      newKey: () => randomUUID(),
+      backToList: (lead: number) => (req.session.principal?.role === 'admin' ? `/jobcentres/${lead}/orders` : '/orders'),
+      municipalityName: (code: number) => `${municipality(code)?.name ?? code} (${code})`,
+      progress: (r: BoardRound) =>
+        t('orders.board.progress', {
+          replied: r.summary.replied.length,
+          total: r.recipients.length,
+          candidates:
+            r.summary.candidateCount === 1
+              ? t('orders.board.candidateCount.one')
+              : t('orders.board.candidateCount.other', { count: r.summary.candidateCount }),
+        }),
+    };
+  };
   const board = (round: BoardRound | undefined) => ({
     round,
     rows: round ? boardRows(round, now()) : [],
+  });
+
+  // A lead's pages hold personal data and change by the second: never from a cache.
+  router.use(['/orders', '/rounds', '/jobcentres/:code/orders'], (_req, res, next) => {
+    res.set('cache-control', 'no-store');
+    next();
   });
 
   router.get('/orders', signedIn(['jobcentre']), (req, res) => {
@@ -156,8 +171,9 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
           `/screening-principles${order.cooperation ? `?cooperation=${encodeURIComponent(order.cooperation)}` : ''}`,
         ),
       ]);
-      const problem = req.session.orderProblem;
-      delete req.session.orderProblem;
+      // Only on the order it was about: another order's page leaves it be.
+      const problem = req.session.orderProblem?.orderId === order.id ? req.session.orderProblem.text : undefined;
+      if (problem) delete req.session.orderProblem;
       // Who proposed whom: the candidates the recipients sent, for "candidates presented" and "hire".
       const proposed = (round?.recipients ?? []).flatMap((r) =>
         (r.candidates ?? []).map((c) => ({ jobcentre: r.jobcentre, candidateRef: c.candidateRef, summary: c.summary })),
@@ -263,10 +279,14 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
           req.session.flash = { kind: 'success', key: done };
           res.redirect(303, to ?? back);
         } catch (error) {
+          if (error instanceof Refused) {
+            req.session.flash = { kind: 'error', key: 'orders.flash.unfilledBlocked' };
+            return res.redirect(303, back);
+          }
           if (!(error instanceof ApiError) || error.status >= 500 || error.status === 401 || error.status === 404) throw error;
           req.session.flash = { kind: 'error', key: 'orders.flash.refused' };
           const text = problemText(error, res.locals.lang as 'da' | 'en');
-          if (text) req.session.orderProblem = text;
+          if (text) req.session.orderProblem = { orderId: order.id, text };
           res.redirect(303, back);
         }
       } catch (error) {
@@ -274,9 +294,10 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
       }
     });
 
-  const once = () => ({ 'idempotency-key': randomUUID() });
+  /** The form's own key (the same on a resubmit, so the API does it once), else a fresh one. */
+  const once = (data: { idempotencyKey?: string | undefined }) => ({ 'idempotency-key': data.idempotencyKey ?? randomUUID() });
   action('rounds', Forms.round, async (req, order, data) => {
-    await api(req).post(broadcast, '/rounds', { orderId: order.id, scope: data.scope }, once());
+    await api(req).post(broadcast, '/rounds', { orderId: order.id, scope: data.scope }, once(data));
     return { done: order.rounds.length === 0 && data.scope === 'cooperation' ? 'orders.flash.roundOpened' : 'orders.flash.widened' };
   });
   action('dialogue', Forms.dialogue, async (req, order, data) => {
@@ -284,12 +305,12 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
       orderIntake,
       `/orders/${order.id}/transitions`,
       { to: 'in-dialogue', ...(data.note ? { reason: data.note } : {}) },
-      once(),
+      once(data),
     );
     return { done: 'orders.flash.dialogue' };
   });
   action('referrals', Forms.referral, async (req, order, data) => {
-    await api(req).post(orderIntake, `/orders/${order.id}/referrals`, { ...data.candidate, screening: data.screening }, once());
+    await api(req).post(orderIntake, `/orders/${order.id}/referrals`, { ...data.candidate, screening: data.screening }, once(data));
     return { done: 'orders.flash.presented' };
   });
   action('hires', Forms.hire, async (req, order, data) => {
@@ -297,21 +318,24 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
       orderIntake,
       `/orders/${order.id}/hires`,
       { ...data.candidate, startDate: data.startDate, weeklyHours: data.weeklyHours },
-      once(),
+      once(data),
     );
     return { done: 'orders.flash.hired' };
   });
   action('handover', Forms.handover, async (req, order, data) => {
-    await api(req).post(orderIntake, `/orders/${order.id}/handover`, { to: data.to, reason: data.reason }, once());
-    // The order is the new lead's now: back to this user's own list.
-    return { done: 'orders.flash.handedOver', to: '/orders' };
+    await api(req).post(orderIntake, `/orders/${order.id}/handover`, { to: data.to, reason: data.reason }, once(data));
+    // The order is the new lead's now: back to this user's own list (an admin: the new lead's).
+    return { done: 'orders.flash.handedOver', to: req.session.principal?.role === 'admin' ? `/jobcentres/${data.to}/orders` : '/orders' };
   });
   action('close', Forms.close, async (req, order, data) => {
+    // The page shows the button aria-disabled (focusable, with its reason) until every jobcentre
+    // has searched (R7): a press then is refused here, not sent on.
+    if (data.outcome === 'closed-unfilled' && !order.everyJobcentreSearched) throw new Refused();
     await api(req).post(
       orderIntake,
       `/orders/${order.id}/close`,
       { outcome: data.outcome, ...(data.reason ? { reason: data.reason } : {}) },
-      once(),
+      once(data),
     );
     return { done: 'orders.flash.closed' };
   });
