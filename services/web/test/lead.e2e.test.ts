@@ -231,7 +231,7 @@ describe('the lead consultant in a browser', () => {
     expect(await unfilled.getAttribute('aria-describedby')).toBe('unfilled-reason');
     await unfilled.focus();
     expect(await unfilled.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
-    await unfilled.click();
+    await lead.keyboard.press('Enter');
     await lead.getByTestId('flash').waitFor();
     expect(await lead.getByTestId('flash').textContent()).toContain('kan ikke lukkes som ubesat');
     expect(await lead.getByTestId('order-status').textContent()).not.toContain('Lukket');
