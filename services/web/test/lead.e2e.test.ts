@@ -333,5 +333,5 @@ describe('the lead consultant in a browser', () => {
     await waitFor(async () => sentToSignIn, { what: 'the idle timeout to end the polling session', timeoutMs: 30_000, intervalMs: 500 });
     expect(Date.now() - openedAt).toBeGreaterThanOrEqual(9_000);
     expect(polls).toBeGreaterThanOrEqual(8);
-  });
+  }, 90_000);
 });
