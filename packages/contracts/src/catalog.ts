@@ -230,7 +230,7 @@ export const catalog = {
     exchange: EXCHANGES.events,
     publisher: 'matching',
     description:
-      "Candidates left the pool (withdrawn by their jobcentre or dropped by a full sync): every holder of a copy — broadcast's stored shortlists, rounds and catch-up feed — deletes it.",
+      "Candidates left the pool (withdrawn by their jobcentre or dropped by a full sync): every holder of a copy deletes it — broadcast's stored shortlists, rounds and catch-up feed; matching's candidate inquiries; upskilling-seat's named candidates in seat requests (an erased marker, the seats kept); reporting's refs in its facts (the counts kept).",
     example: cvErasedExample,
   },
   'pool.stale-cvs': {

@@ -47,6 +47,10 @@ export const SERVICE_QUEUES = {
   matchingCvs: queueSpec(QUEUES.matchingCvs, ['cv.upserted', 'cv.withdrawn', 'cv.sync-completed']),
   /** Erasure apart from broadcast.events: a withdrawal is never queued behind a burst of orders. */
   broadcastErasure: queueSpec(QUEUES.broadcastErasure, ['cv.erased']),
+  /** upskilling-seat's copies of withdrawn candidates (named in seat requests), apart from its orders and requests. */
+  upskillingErasure: queueSpec(QUEUES.upskillingErasure, ['cv.erased']),
+  /** reporting's copies of withdrawn candidates (the refs in its hire and participant facts), apart from the figures' events. */
+  reportingErasure: queueSpec(QUEUES.reportingErasure, ['cv.erased']),
   upskillingEvents: queueSpec(QUEUES.upskillingEvents, ['order.registered']),
   /** Seat requests from connectors, apart from the events so a busy window never delays them. */
   upskillingRequests: queueSpec(QUEUES.upskillingRequests, ['seat.request', 'seat.withdraw']),

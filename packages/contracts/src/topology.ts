@@ -56,6 +56,8 @@ export const QUEUES = {
   matchingEvents: 'matching.events',
   matchingCvs: 'matching.cvs',
   broadcastErasure: 'broadcast.erasure',
+  upskillingErasure: 'upskilling-seat.erasure',
+  reportingErasure: 'reporting.erasure',
   upskillingEvents: 'upskilling-seat.events',
   upskillingRequests: 'upskilling-seat.requests',
   reportingEvents: 'reporting.events',

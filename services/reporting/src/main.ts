@@ -1,5 +1,6 @@
 import { SERVICE_QUEUES } from '@rs/contracts';
 import { runService } from '@rs/service-kit';
+import { consumeErasure } from './adapters/amqp/erasure.consumer';
 import { consumeReportedEvents } from './adapters/amqp/events.consumer';
 import { dashboardRoutes } from './adapters/http/dashboard.routes';
 import { figuresRoutes } from './adapters/http/figures.routes';
@@ -8,7 +9,7 @@ import { kkrRoutes } from './adapters/http/kkr.routes';
 import { cooperationRoutes } from './adapters/http/cooperation.routes';
 import { cooperationModels, cooperationRepository } from './adapters/mongo/cooperation.repository';
 import { seedCooperations } from './app/cooperations';
-import { factModels, factRepository } from './adapters/mongo/facts.repository';
+import { factErasure, factModels, factRepository } from './adapters/mongo/facts.repository';
 import { kkrModels, kkrRepository } from './adapters/mongo/kkr.repository';
 import type { ReportingDeps } from './app/deps';
 import { reportingConfig } from './config';
@@ -18,10 +19,10 @@ runService(
     name: 'reporting',
     config: reportingConfig,
     mongo: (connection) => ({ ...factModels(connection), ...kkrModels(connection), ...cooperationModels(connection) }),
-    bus: { queues: [SERVICE_QUEUES.reportingEvents] },
+    bus: { queues: [SERVICE_QUEUES.reportingEvents, SERVICE_QUEUES.reportingErasure] },
     // cooperation.changed leaves through the change log with the cooperation's new version.
     relay: { models: (models) => [models.cooperations] },
-    parts: ({ config, now, models, bus, relay }) => {
+    parts: ({ config, now, models, bus, relay, logger }) => {
       const cooperations = { cooperations: cooperationRepository(models, relay), now };
       const facts = factRepository(models);
       const deps: ReportingDeps = { facts, now, thresholds: config.REPORT_THRESHOLDS, targets: config.PLACEMENT_TARGETS };
@@ -37,7 +38,7 @@ runService(
           },
           edge: config,
         },
-        consumers: [consumeReportedEvents(bus, facts)],
+        consumers: [consumeReportedEvents(bus, facts), consumeErasure(bus, factErasure(models), logger)],
         onStart: [
           { name: 'seed KKR recommendations', run: () => kkr.seed() },
           { name: 'seed cooperations from the reference data', run: async () => void (await seedCooperations(cooperations)) },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jobcentreQueueSpec, SERVICE_QUEUES, TIMER_QUEUES } from '@rs/contracts';
 import { allJobcentres } from '@rs/reference-data';
 import { runService } from '@rs/service-kit';
+import { consumeErasure } from './adapters/amqp/erasure.consumer';
 import { consumeOrders } from './adapters/amqp/orders.consumer';
 import { consumeSeatRequests } from './adapters/amqp/seat-requests.consumer';
 import { coursesRoutes } from './adapters/http/courses.routes';
@@ -9,6 +10,7 @@ import { needsRoutes } from './adapters/http/needs.routes';
 import { requestsRoutes } from './adapters/http/requests.routes';
 import { courseModels } from './adapters/mongo/course.model';
 import { courseRepository } from './adapters/mongo/course.repository';
+import { candidateHolders } from './adapters/mongo/erasure.repository';
 import { needRepository } from './adapters/mongo/need.repository';
 import { seenOrderModel } from './adapters/mongo/seen-order.model';
 import { seenOrdersRepository } from './adapters/mongo/seen-orders.repository';
@@ -27,6 +29,7 @@ runService(
       queues: [
         SERVICE_QUEUES.upskillingEvents,
         SERVICE_QUEUES.upskillingRequests,
+        SERVICE_QUEUES.upskillingErasure,
         ...allJobcentres().map((j) => jobcentreQueueSpec(j.code)),
       ],
     },
@@ -57,7 +60,11 @@ runService(
           keyPrefix: config.TIMER_PREFIX,
           edge: config,
         },
-        consumers: [consumeOrders(bus, deps), consumeSeatRequests(bus, deps)],
+        consumers: [
+          consumeOrders(bus, deps),
+          consumeSeatRequests(bus, deps),
+          consumeErasure(bus, { ...deps, holders: candidateHolders(models) }, logger),
+        ],
         workers: [startSeatWindowWorker(deps, redis, config.TIMER_PREFIX, logger)],
         // Before the service is ready: windows whose timers Redis lost are back (a closed one is due at once).
         onStart: [{ name: 'reconcile seat window timers', run: reconcile }],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { CandidateRef, Instant, JobcentreCode } from './common';
 import { CefrLevel, Certificate, DiscoCode, EducationLevel, EmploymentType, Hours, LanguageCode, LicenceCategory } from './cv-vocabulary';
@@ -167,8 +168,8 @@ export type CvSyncCompleted = z.infer<typeof CvSyncCompleted>;
 
 /**
  * matching → events: candidates left the pool (withdrawn by their jobcentre, or dropped by a
- * full sync). Every service holding a copy (broadcast's shortlists, rounds and catch-up feed)
- * deletes it.
+ * full sync). Every service holding a copy (broadcast's shortlists, rounds and catch-up feed,
+ * matching's inquiries, upskilling-seat's seat requests, reporting's facts) deletes it.
  */
 export const CvErased = z.object({
   jobcentre: JobcentreCode,
@@ -227,3 +228,18 @@ export const staleCvsExample: StaleCvs = {
   candidates: [{ candidateRef: 'c-147-0042', revision: '2026-10-01T08:15:00.000Z' }],
   reportedAt: '2026-12-01T06:00:00.000Z',
 };
+
+/**
+ * What an erased candidate's ref becomes where a count must stay (a seat taken, a participant's
+ * outcome, a hire): one marker per jobcentre and ref, the same in every service, so a participant
+ * and their hire still pair up and a redelivered erasure writes the same thing again. It is
+ * one-way (a digest), so the ref cannot be read back from it; it is a valid CandidateRef.
+ */
+export function erasedRef(jobcentre: number, candidateRef: string): string {
+  return `erased-${createHash('sha256').update(`${jobcentre}:${candidateRef}`).digest('hex').slice(0, 20)}`;
+}
+
+/** Whether a ref is an erased marker (erasedRef). */
+export function isErasedRef(candidateRef: string): boolean {
+  return /^erased-[0-9a-f]{20}$/.test(candidateRef);
+}

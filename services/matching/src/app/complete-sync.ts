@@ -10,7 +10,7 @@ export class SyncNotComplete extends Error {}
  * message is retried later.
  */
 export async function completeSync(
-  deps: Pick<MatchingDeps, 'pool' | 'index' | 'publish' | 'now' | 'newId'>,
+  deps: Pick<MatchingDeps, 'pool' | 'index' | 'inquiries' | 'publish' | 'now' | 'newId'>,
   jobcentre: number,
   syncId: string,
   total: number,

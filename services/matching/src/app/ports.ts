@@ -123,6 +123,8 @@ export interface InquiryStore {
   find(id: string): Promise<CandidateInquiry | undefined>;
   /** Newest first: those a jobcentre received (`to`) or sent (`from`). */
   list(direction: 'to' | 'from', jobcentre: number, limit: number): Promise<CandidateInquiry[]>;
+  /** Deletes the inquiries about these candidates of their home jobcentre (erasure); resolves with how many. */
+  eraseCandidates(jobcentre: number, candidateRefs: readonly string[]): Promise<number>;
 }
 
 /** Publishes now with a confirm (events and jobcentre messages that need no stored state). */

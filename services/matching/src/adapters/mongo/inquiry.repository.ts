@@ -45,5 +45,11 @@ export function inquiryRepository(models: Pick<MatchingModels, 'inquiries'>, rel
       const docs = await collection.find(filter, { projection: FIELDS }).sort({ askedAt: -1 }).limit(limit).toArray();
       return docs.map(toInquiry);
     },
+    async eraseCandidates(jobcentre, candidateRefs) {
+      // The whole inquiry goes: its question and company are about the candidate, and a copy of
+      // the message not yet relayed goes with it (the candidate is no longer anyone's to ask about).
+      const result = await collection.deleteMany({ toJobcentre: jobcentre, candidateRef: { $in: [...candidateRefs] } });
+      return result.deletedCount;
+    },
   };
 }

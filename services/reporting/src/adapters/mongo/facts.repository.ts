@@ -1,7 +1,16 @@
 import { isDuplicateKey } from '@rs/db';
 import { type Connection, Schema } from 'mongoose';
+import type { FactErasure } from '../../app/erase-candidates';
 import type { FactStore } from '../../app/ports';
-import { COOPERATION_KINDS, cooperationOfFact, type Fact, factKey, orderOfFact } from '../../domain/facts';
+import {
+  COOPERATION_KINDS,
+  cooperationOfFact,
+  type Fact,
+  factKey,
+  type HireFact,
+  orderOfFact,
+  type ParticipantFact,
+} from '../../domain/facts';
 
 /**
  * One document per fact under its key (facts.ts): the unique `_id` is what makes a redelivery
@@ -30,21 +39,7 @@ const CHUNK = 500;
 
 export function factRepository(models: FactModels): FactStore {
   const { facts } = models;
-  const insert = async (fact: Fact): Promise<boolean> => {
-    try {
-      await facts.collection.insertOne({
-        _id: factKey(fact) as never,
-        kind: fact.kind,
-        orderId: orderOfFact(fact),
-        cooperation: cooperationOfFact(fact),
-        fact,
-      });
-      return true;
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
-  };
+  const insert = insertFact(models);
   return {
     async record(list) {
       let inserted = 0;
@@ -74,6 +69,44 @@ export function factRepository(models: FactModels): FactStore {
       for (let i = 0; i < stale.length; i += CHUNK)
         removed += (await facts.deleteMany({ _id: { $in: stale.slice(i, i + CHUNK) } })).deletedCount;
       return { inserted, removed };
+    },
+  };
+}
+
+/** Inserts a fact under its key; false when the key is taken (a redelivery). */
+function insertFact({ facts }: FactModels) {
+  return async (fact: Fact): Promise<boolean> => {
+    try {
+      await facts.collection.insertOne({
+        _id: factKey(fact) as never,
+        kind: fact.kind,
+        orderId: orderOfFact(fact),
+        cooperation: cooperationOfFact(fact),
+        fact,
+      });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  };
+}
+
+/** The facts naming candidates, for cv.erased: found by the ref inside the fact, re-keyed under the erased marker. */
+export function factErasure(models: FactModels): FactErasure {
+  const insert = insertFact(models);
+  return {
+    async naming(jobcentre, refs) {
+      const docs = await models.facts
+        .find({ kind: { $in: ['hire', 'participant'] }, 'fact.jobcentre': jobcentre, 'fact.candidateRef': { $in: [...refs] } }, { fact: 1 })
+        .lean();
+      return docs.map((d) => d.fact as HireFact | ParticipantFact);
+    },
+    async replace(original, replacement) {
+      // Insert first: a crash before the delete leaves the original, which the redelivery re-keys
+      // onto the same taken key (not counted twice) and then deletes.
+      await insert(replacement);
+      await models.facts.deleteOne({ _id: factKey(original) });
     },
   };
 }
