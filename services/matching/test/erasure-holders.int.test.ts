@@ -163,9 +163,9 @@ describe("a withdrawn candidate leaves matching's inquiries, upskilling-seat's s
       .get('upskilling-seat')!
       .collection('courses')
       .findOne({ _id: courseId as never });
-    const req147 = (course?.requests as Array<{ jobcentre: number; seats: number; candidates: Array<{ candidateRef: string }> }>).find(
-      (r) => r.jobcentre === 147,
-    );
+    const req147 = (
+      (course?.requests ?? []) as Array<{ jobcentre: number; seats: number; candidates: Array<{ candidateRef: string }> }>
+    ).find((r) => r.jobcentre === 147);
     expect(req147?.seats).toBe(3);
     expect(req147?.candidates.map((k) => k.candidateRef)).toEqual([erasedRef(147, GONE), KEPT]);
     expect(isErasedRef(req147!.candidates[0]!.candidateRef)).toBe(true);
