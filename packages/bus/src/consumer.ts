@@ -73,6 +73,8 @@ export interface Rejection {
 }
 
 export interface Consumer {
+  /** Resolves once its queue, bindings and retry queues are declared and it consumes. */
+  ready(): Promise<void>;
   /** Stops taking new messages and resolves when every message in flight is settled. */
   stop(): Promise<void>;
 }
@@ -251,6 +253,7 @@ export function consume<S extends QueueSpec, H extends Handlers<ConsumedBy<S>>>(
   }
 
   return {
+    ready: () => wrapper.waitForConnect(),
     async stop() {
       stopping = true;
       if (current) await current.ch.cancel(current.tag).catch(() => {});

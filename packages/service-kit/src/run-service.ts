@@ -63,7 +63,7 @@ export interface StartTask {
 /** A service's parts. Consumers and workers are already running when returned; the shell stops them. */
 export interface ServiceParts {
   http?: HttpPart;
-  consumers?: Array<{ stop(): Promise<void> }>;
+  consumers?: Array<{ stop(): Promise<void>; ready?(): Promise<void> }>;
   workers?: Array<{ close(): Promise<void> }>;
   /** Run in order after consumers and workers started, before the HTTP port opens. */
   onStart?: StartTask[];
@@ -146,6 +146,9 @@ export async function startShell<S extends z.ZodRawShape, M extends ModelSet = R
     const parts = await spec.parts(ctx);
     running.parts = parts;
     for (const task of parts.onStart ?? []) await task.run();
+    // The port opens (and /readyz answers) only once every queue is declared and bound: a
+    // message published to a service that says it is ready is routed, never returned.
+    await Promise.all((parts.consumers ?? []).map((c) => c.ready?.()));
     const readiness = readinessOf(opened);
     const app = createApp({
       service: spec.name,
