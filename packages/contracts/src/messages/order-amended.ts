@@ -1,14 +1,23 @@
 import { z } from 'zod';
 import { Instant, JobcentreCode, OrderId, OrderSummary, RoundId } from './common';
+import { CEFR_LEVELS, Certificate, LanguageCode, LicenceCategory } from './cv-vocabulary';
 
-/** The hard requirements of a job order (issue 15): a candidate without them is not proposed. */
-export const OrderRequirements = z.object({
-  certificates: z.array(z.string().min(1).max(200)).max(50),
+/** A language level an order may ask for: a CEFR level, or `native` (modersmål). */
+export const OrderLanguageLevel = z.enum([...CEFR_LEVELS, 'native']);
+
+/**
+ * The hard requirements of a job order (issue 15): a candidate without them is not proposed. In
+ * matching's closed vocabulary (cv-vocabulary.ts), so what a recipient searches by is what
+ * matching filters by; what the company says in its own words travels as `wishes`.
+ */
+export const OrderRequirements = z.strictObject({
+  certificates: z.array(Certificate).max(20),
   /** Driving-licence categories, e.g. `C`, `CE`. */
-  licences: z.array(z.string().min(1).max(4)).max(20),
+  licences: z.array(LicenceCategory).max(14),
   /** ISO 639-1 language and the lowest CEFR level that will do (or `native`). */
-  languages: z.array(z.object({ language: z.string().min(2).max(3), level: z.string().min(1).max(10) })).max(20),
+  languages: z.array(z.strictObject({ language: LanguageCode, level: OrderLanguageLevel })).max(20),
 });
+export type OrderRequirements = z.infer<typeof OrderRequirements>;
 
 /** What a searching jobcentre works from, beyond the summary. */
 export const SearchTerms = z.object({
@@ -89,8 +98,8 @@ const summary = {
   description: 'Kørsel i Storkøbenhavn, tidlige morgener',
   startBy: '2027-01-04',
 };
-const terms = {
-  requirements: { certificates: ['Kvalifikationsbevis (EU)'], licences: ['CE'], languages: [{ language: 'da', level: 'B1' }] },
+const terms: z.infer<typeof SearchTerms> = {
+  requirements: { certificates: ['driver-cpc'], licences: ['CE'], languages: [{ language: 'da', level: 'B1' }] },
   wishes: ['Erfaring med kran'],
   shortNotice: true,
   applicationDeadline: '2026-12-18',

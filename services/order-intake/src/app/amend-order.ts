@@ -1,4 +1,4 @@
-import { changedSearchFields, type OrderDetails, summaryOf } from '../domain/details';
+import { changedSearchFields, type OrderDetails, sentRequirementsOf, summaryOf } from '../domain/details';
 import { isOpen } from '../domain/lifecycle';
 import type { Order } from '../domain/order';
 import { appendTimeline } from '../domain/timeline';
@@ -16,7 +16,7 @@ export interface AmendRequest {
 /** The terms a searching jobcentre is sent besides the summary. */
 export function termsOf(details: OrderDetails) {
   return {
-    requirements: details.requirements,
+    requirements: sentRequirementsOf(details.requirements),
     wishes: details.wishes,
     shortNotice: details.shortNotice,
     ...(details.applicationDeadline ? { applicationDeadline: details.applicationDeadline } : {}),

@@ -1,5 +1,6 @@
-import { OrderSummary } from '@rs/contracts';
-import { hardRequirementsOf, NO_REQUIREMENTS, type OrderDetails, summaryOf } from './details';
+import { OrderSummary, SearchTerms } from '@rs/contracts';
+import { termsOf } from '../app/amend-order';
+import { hardRequirementsOf, NO_REQUIREMENTS, type OrderDetails, sentRequirementsOf, summaryOf } from './details';
 
 const details = (requirements: OrderDetails['requirements']): OrderDetails => ({
   title: 'Lastbilchauffør',
@@ -36,5 +37,32 @@ describe("an order's hard requirements in matching's shape", () => {
     expect(hardRequirementsOf({ certificates: ['Kvalifikationsbevis', 'forklift'], licences: ['B'], languages: [] })).toEqual({
       requirements: { certificates: ['forklift'], licenceCategories: ['B'] },
     });
+  });
+
+  it('sends recipients only vocabulary values, so an old order with free text still meets SearchTerms', () => {
+    const stored = { certificates: ['Kvalifikationsbevis', 'forklift'], licences: ['CE' as const], languages: [{ language: 'da', level: 'native' as const }] };
+    expect(sentRequirementsOf(stored)).toEqual({ certificates: ['forklift'], licences: ['CE'], languages: [{ language: 'da', level: 'native' }] });
+    expect(SearchTerms.safeParse(termsOf(details(stored))).success).toBe(true);
+  });
+});
+
+describe('SearchTerms.requirements (contracts)', () => {
+  const terms = (requirements: unknown) => ({ requirements, wishes: [], shortNotice: false });
+  const firstPath = (requirements: unknown) => {
+    const parsed = SearchTerms.safeParse(terms(requirements));
+    return parsed.success ? 'accepted' : parsed.error.issues[0]?.path.join('.');
+  };
+
+  it('accepts matching vocabulary, CEFR levels and native', () => {
+    expect(firstPath({ certificates: ['driver-cpc'], licences: ['C1E'], languages: [{ language: 'pl', level: 'B2' }] })).toBe('accepted');
+    expect(firstPath({ certificates: [], licences: [], languages: [{ language: 'da', level: 'native' }] })).toBe('accepted');
+  });
+
+  it('refuses free text and unknown levels, naming the field', () => {
+    expect(firstPath({ certificates: ['Kvalifikationsbevis (EU)'], licences: [], languages: [] })).toBe('requirements.certificates.0');
+    expect(firstPath({ certificates: [], licences: ['truck'], languages: [] })).toBe('requirements.licences.0');
+    expect(firstPath({ certificates: [], licences: [], languages: [{ language: 'da', level: 'good' }] })).toBe('requirements.languages.0.level');
+    expect(firstPath({ certificates: [], licences: [], languages: [{ language: 'Danish', level: 'B1' }] })).toBe('requirements.languages.0.language');
+    expect(firstPath({ certificates: [], licences: [], languages: [], extra: 1 })).toBe('requirements');
   });
 });

@@ -5,6 +5,7 @@ import {
   type HardRequirements,
   LICENCE_CATEGORIES,
   type LicenceCategory,
+  type OrderRequirements,
   type OrderSummary,
   ORDER_EMPLOYMENT_TYPES,
   ORDER_WORKING_TIMES,
@@ -110,6 +111,15 @@ export function hardRequirementsOf(r: Requirements): { requirements?: HardRequir
     ...(languages.length > 0 ? { languages } : {}),
   };
   return Object.keys(requirements).length > 0 ? { requirements } : {};
+}
+
+/**
+ * The order's requirements as recipients are sent them (SearchTerms.requirements, the closed
+ * vocabulary): free text of an order stored before the vocabulary is left out, as in
+ * hardRequirementsOf — the contract refuses it, and the recipient could not search by it.
+ */
+export function sentRequirementsOf(r: Requirements): OrderRequirements {
+  return { certificates: r.certificates.filter(isCertificate), licences: r.licences.filter(isLicence), languages: r.languages };
 }
 
 /** The fields a searching jobcentre works from: a change of any of them is an amendment its recipients are told. */
