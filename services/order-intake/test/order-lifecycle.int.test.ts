@@ -431,6 +431,29 @@ describe('order lifecycle, referral log, amendments and handover', () => {
     await send('post', `/orders/${b.id}/hires`, lead, hireOf('c-151-78', { weeklyHours: 20 })).expect(201);
   });
 
+  it('hires a candidate once when two orders hire them at the same moment (a unique claim decides)', async () => {
+    const a = await register({ positions: 10 });
+    const b = await register({ positions: 10 });
+    const refs = Array.from({ length: 6 }, (_, i) => `c-151-race-${i}`);
+    const pairs = await Promise.all(
+      refs.map((ref) =>
+        Promise.all([send('post', `/orders/${a.id}/hires`, lead, hireOf(ref)), send('post', `/orders/${b.id}/hires`, lead, hireOf(ref))]),
+      ),
+    );
+    for (const pair of pairs) {
+      expect(pair.map((r) => r.status).sort()).toEqual([201, 409]);
+      const lost = pair.find((r) => r.status === 409);
+      // Refused either while the winner is being recorded (hire-in-progress) or after it (overlapping).
+      expect(lost?.body.detail).toMatch(/being hired on another order|overlapping/);
+    }
+    const hired = [...(await get(`/orders/${a.id}`, lead)).body.hires, ...(await get(`/orders/${b.id}`, lead)).body.hires];
+    expect(hired.map((h: { candidateRef: string }) => h.candidateRef).sort()).toEqual(refs);
+    // The loser, tried again, is decided against the hire that won.
+    const loser = pairs[0]?.[0]?.status === 409 ? a.id : b.id;
+    const again = await send('post', `/orders/${loser}/hires`, lead, hireOf(refs[0] as string));
+    expect([again.status, again.body.detail]).toEqual([409, expect.stringContaining('overlapping')]);
+  });
+
   it('refuses bad input naming the field, never half-applied', async () => {
     const { id } = await register();
     const cases: [string, unknown, string][] = [

@@ -15,6 +15,18 @@ export interface OrderStore extends Saves<OrderChanges> {
   list(filter: OrderFilter, limit: number): Promise<Order[]>;
   /** The candidate's hires on every order (to refuse overlapping positions). */
   hiresOf(jobcentre: number, candidateRef: string): Promise<HireElsewhere[]>;
+  /**
+   * Claims a hire slot (`jobcentre/candidateRef/n`) for an order by a unique insert: `claimed` when
+   * this call inserted it, else who holds it (the same order holding it is a retried hire).
+   */
+  claimHireSlot(slot: string, orderId: string, at: string): Promise<{ claimed: true } | { claimed: false; holder: HireClaim }>;
+  /** Removes the claim, only if it is still this order's (a hire that was refused, or a stale claim). */
+  releaseHireSlot(slot: string, holder: HireClaim): Promise<void>;
+}
+
+export interface HireClaim {
+  orderId: string;
+  claimedAt: string;
 }
 
 export interface OrderFilter {

@@ -40,8 +40,16 @@ describe("an order's hard requirements in matching's shape", () => {
   });
 
   it('sends recipients only vocabulary values, so an old order with free text still meets SearchTerms', () => {
-    const stored = { certificates: ['Kvalifikationsbevis', 'forklift'], licences: ['CE' as const], languages: [{ language: 'da', level: 'native' as const }] };
-    expect(sentRequirementsOf(stored)).toEqual({ certificates: ['forklift'], licences: ['CE'], languages: [{ language: 'da', level: 'native' }] });
+    const stored = {
+      certificates: ['Kvalifikationsbevis', 'forklift'],
+      licences: ['CE' as const],
+      languages: [{ language: 'da', level: 'native' as const }],
+    };
+    expect(sentRequirementsOf(stored)).toEqual({
+      certificates: ['forklift'],
+      licences: ['CE'],
+      languages: [{ language: 'da', level: 'native' }],
+    });
     expect(SearchTerms.safeParse(termsOf(details(stored))).success).toBe(true);
   });
 });
@@ -61,8 +69,12 @@ describe('SearchTerms.requirements (contracts)', () => {
   it('refuses free text and unknown levels, naming the field', () => {
     expect(firstPath({ certificates: ['Kvalifikationsbevis (EU)'], licences: [], languages: [] })).toBe('requirements.certificates.0');
     expect(firstPath({ certificates: [], licences: ['truck'], languages: [] })).toBe('requirements.licences.0');
-    expect(firstPath({ certificates: [], licences: [], languages: [{ language: 'da', level: 'good' }] })).toBe('requirements.languages.0.level');
-    expect(firstPath({ certificates: [], licences: [], languages: [{ language: 'Danish', level: 'B1' }] })).toBe('requirements.languages.0.language');
+    expect(firstPath({ certificates: [], licences: [], languages: [{ language: 'da', level: 'good' }] })).toBe(
+      'requirements.languages.0.level',
+    );
+    expect(firstPath({ certificates: [], licences: [], languages: [{ language: 'Danish', level: 'B1' }] })).toBe(
+      'requirements.languages.0.language',
+    );
     expect(firstPath({ certificates: [], licences: [], languages: [], extra: 1 })).toBe('requirements');
   });
 });

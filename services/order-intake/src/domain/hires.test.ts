@@ -1,4 +1,4 @@
-import { decideHire, FULL_TIME_WEEKLY_HOURS } from './hires';
+import { decideHire, FULL_TIME_WEEKLY_HOURS, HIRE_IN_PROGRESS, hireSlotOf, slotHolder } from './hires';
 
 describe('hires (placements)', () => {
   const hire = { jobcentre: 147, candidateRef: 'k1', hiredAt: '2026-12-01T10:00:00Z', startDate: '2027-01-04', weeklyHours: 37 };
@@ -32,5 +32,21 @@ describe('hires (placements)', () => {
     // A hire recorded before issue 15 has no hours: it counts as full-time.
     expect(decideHire('searching', 2, [], { ...again, weeklyHours: 1 }, [{ orderId: 'o3' }])).toMatchObject({ kind: 'refused' });
     expect(FULL_TIME_WEEKLY_HOURS).toBe(37);
+  });
+});
+
+describe('hire slots (two orders hiring one candidate at once)', () => {
+  const now = new Date('2026-12-01T12:00:00.000Z');
+  it('names the n-th hire of a candidate, so parallel hires claim the same key', () => {
+    expect(hireSlotOf(151, 'c-7', 1)).toBe('151/c-7/1');
+  });
+  it('tells a recorded hire, a left-over claim and one being recorded apart', () => {
+    const recorded = [{ orderId: 'a', weeklyHours: 15 }];
+    expect(slotHolder({ orderId: 'a', claimedAt: now.toISOString() }, recorded, now)).toBe('settled');
+    expect(slotHolder({ orderId: 'b', claimedAt: '2026-12-01T11:58:59.000Z' }, recorded, now)).toBe('stale');
+    expect(slotHolder({ orderId: 'b', claimedAt: '2026-12-01T11:59:30.000Z' }, recorded, now)).toBe('in-progress');
+  });
+  it('refuses in both languages without naming the other order', () => {
+    expect(HIRE_IN_PROGRESS('c-7')).toMatch(/another order .* \/ .*en anden ordre/);
   });
 });

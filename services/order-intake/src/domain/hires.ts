@@ -63,3 +63,30 @@ export function decideHire(
   }
   return { kind: 'record' };
 }
+
+/**
+ * The n-th concurrent hire of a candidate (counting from 1), as the key one order claims by a
+ * unique insert before it records the hire: two orders hiring the candidate at the same instant
+ * both count the same hires elsewhere, so they claim the same slot and only one insert wins.
+ */
+export const hireSlotOf = (jobcentre: number, candidateRef: string, n: number) => `${jobcentre}/${candidateRef}/${n}`;
+
+/**
+ * A claim outlives a hire only when its order crashed between claiming and recording, or the hire
+ * was removed since (erasure): the order then holds no hire of the candidate. Recording takes
+ * milliseconds, so a claim older than this whose order holds no hire is left over and may go.
+ */
+export const HIRE_CLAIM_STALE_MS = 60_000;
+
+export type SlotHolder = 'settled' | 'stale' | 'in-progress';
+
+/** What a slot another order holds means: its hire is recorded (try the next slot), left over, or still being recorded (a race). */
+export function slotHolder(holder: { orderId: string; claimedAt: string }, elsewhere: readonly HireElsewhere[], now: Date): SlotHolder {
+  if (elsewhere.some((h) => h.orderId === holder.orderId)) return 'settled';
+  const age = now.getTime() - Date.parse(holder.claimedAt);
+  return age > HIRE_CLAIM_STALE_MS ? 'stale' : 'in-progress';
+}
+
+/** Names no other order: the caller may not be allowed to see it. */
+export const HIRE_IN_PROGRESS = (candidateRef: string) =>
+  `candidate ${candidateRef} is being hired on another order at this moment; try again to see whether the positions overlap / kandidat ${candidateRef} er ved at blive ansat på en anden ordre lige nu; prøv igen for at se, om stillingerne overlapper`;

@@ -34,7 +34,21 @@ const orderSchema = new Schema(
   { collection: 'orders', versionKey: false },
 );
 
+/**
+ * A candidate's n-th concurrent hire, claimed by one order (`_id` = `jobcentre/candidateRef/n`).
+ * The unique `_id` insert is what makes two parallel hires of one candidate on two orders decide
+ * once: FerretDB's guarded updates are not atomic, its unique inserts are.
+ */
+const hireClaimSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    orderId: { type: String, required: true },
+    claimedAt: { type: String, required: true },
+  },
+  { collection: 'hireClaims', versionKey: false },
+);
+
 export function orderModels(connection: Connection) {
-  return { orders: connection.model('Order', orderSchema) };
+  return { orders: connection.model('Order', orderSchema), hireClaims: connection.model('HireClaim', hireClaimSchema) };
 }
 export type OrderModels = ReturnType<typeof orderModels>;

@@ -45,6 +45,23 @@ export function orderRepository(models: OrderModels, relay: Handoff): OrderStore
         .toArray();
       return docs.map((d) => toOrder(d as Record<string, unknown>));
     },
+    async claimHireSlot(slot, orderId, at) {
+      try {
+        await models.hireClaims.collection.insertOne({ _id: slot as never, orderId, claimedAt: at });
+        return { claimed: true };
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+        const held = await models.hireClaims.collection.findOne({ _id: slot as never });
+        // Released between our insert and this read: report a holder that is neither us nor stale.
+        return {
+          claimed: false,
+          holder: held ? { orderId: String(held.orderId), claimedAt: String(held.claimedAt) } : { orderId: '', claimedAt: at },
+        };
+      }
+    },
+    async releaseHireSlot(slot, holder) {
+      await models.hireClaims.collection.deleteOne({ _id: slot as never, orderId: holder.orderId, claimedAt: holder.claimedAt });
+    },
     async hiresOf(jobcentre, candidateRef) {
       const docs = await model.collection
         .find(
