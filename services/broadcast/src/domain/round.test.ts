@@ -272,12 +272,36 @@ describe('a lead handover', () => {
   it('moves the round to the newest lead only', () => {
     const at = (h: number) => `2026-12-02T${String(h).padStart(2, '0')}:00:00.000Z`;
     const first = decide({ type: 'HandOver', to: 147, changedAt: at(10), now: opened }, round());
-    expect(first).toEqual([{ type: 'LeadChanged', from: 101, to: 147, at: at(10) }]);
+    expect(first[0]).toEqual({ type: 'LeadChanged', from: 101, to: 147, at: at(10) });
     const r = apply(round(), first);
     expect([r.leadJobcentre, r.leadSince]).toEqual([147, at(10)]);
     expect(decide({ type: 'HandOver', to: 147, changedAt: at(10), now: opened }, r)).toEqual([]);
     expect(decide({ type: 'HandOver', to: 153, changedAt: at(9), now: opened }, r)).toEqual([]);
-    expect(decide({ type: 'HandOver', to: 153, changedAt: at(11), now: opened }, r)).toHaveLength(1);
+    expect(decide({ type: 'HandOver', to: 153, changedAt: at(11), now: opened }, r)[0]).toMatchObject({ type: 'LeadChanged', to: 153 });
+  });
+});
+
+describe('a handover to a recipient of the round', () => {
+  it("ends the new lead's reply obligation: an implied none, never reminded nor overdue", () => {
+    const r = apply(round(), decide({ type: 'HandOver', to: 147, changedAt: '2026-12-02T10:00:00.000Z', now: opened }, round()));
+    expect(r.leadJobcentre).toBe(147);
+    expect(pendingRecipients(r)).toEqual([151, 153]);
+    expect(reminderRecipients(r)).not.toContain(147);
+    const atDeadline = decide({ type: 'DeadlineReached', now: new Date(Date.parse(r.deadline) + 1) } as RoundCommand, r);
+    expect(atDeadline.filter((e) => e.type === 'RecipientOverdue').map((e) => (e as { recipient: number }).recipient)).toEqual([151, 153]);
+  });
+
+  it('completes the round when the new lead was the last one asked', () => {
+    const others = apply(round(), [...decide(reply(151), round()), ...decide(reply(153), apply(round(), decide(reply(151), round())))]);
+    const events = decide({ type: 'HandOver', to: 147, changedAt: '2026-12-02T10:00:00.000Z', now: opened }, others);
+    expect(events.map((e) => e.type)).toEqual(['LeadChanged', 'ReplyRecorded', 'RoundCompleted']);
+  });
+
+  it('changes nothing for a recipient that already replied', () => {
+    const replied = apply(round(), decide(reply(147), round()));
+    expect(decide({ type: 'HandOver', to: 147, changedAt: '2026-12-02T10:00:00.000Z', now: opened }, replied).map((e) => e.type)).toEqual([
+      'LeadChanged',
+    ]);
   });
 });
 

@@ -217,7 +217,25 @@ export function decide(command: RoundCommand, round: Round): RoundEvent[] {
   }
   if (command.type === 'HandOver') {
     if (!followsHandover(round, command.changedAt)) return [];
-    return [{ type: 'LeadChanged', from: round.leadJobcentre, to: command.to, at: command.changedAt }];
+    const events: RoundEvent[] = [{ type: 'LeadChanged', from: round.leadJobcentre, to: command.to, at: command.changedAt }];
+    // A new lead that was still asked to reply is not asked to reply to its own order: its
+    // silence is recorded as an implied "none" (as when silence means none), so it is neither
+    // reminded nor overdue; it may still propose its own candidates with a real reply.
+    if (pendingRecipients(round).includes(command.to)) {
+      const at = command.now.toISOString();
+      events.push({
+        type: 'ReplyRecorded',
+        recipient: command.to,
+        answer: 'none',
+        candidates: [],
+        late: false,
+        amended: false,
+        at,
+        implied: true,
+      });
+      if (pendingRecipients(events.reduce(evolve, round)).length === 0) events.push({ type: 'RoundCompleted', at });
+    }
+    return events;
   }
   if (command.type === 'WithdrawCandidate') {
     // No double placement: a candidate hired for one order leaves every other order's open
