@@ -95,7 +95,12 @@ describe('cooperations administered as data', () => {
       422,
     );
     expect(outside.body.errors).toEqual([
-      { field: 'body.secretariat.jobcentre', message: 'Must be a member of the cooperation / Skal være medlem af samarbejdet' },
+      {
+        field: 'body.secretariat.jobcentre',
+        message: 'Must be a member of the cooperation / Skal være medlem af samarbejdet',
+        message_en: 'Must be a member of the cooperation',
+        message_da: 'Skal være medlem af samarbejdet',
+      },
     ]);
     const detail = await request(reporting.url).get('/cooperations/HRS').set('authorization', `Bearer ${admin}`).expect(200);
     expect(detail.body.cooperation.version).toBe(1);
