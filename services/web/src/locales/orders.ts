@@ -151,6 +151,13 @@ export const da = {
   'orders.flash.invalid': 'Udfyld felterne, og prøv igen.',
   'orders.flash.refused': 'Handlingen blev afvist.',
   'orders.flash.unfilledBlocked': 'Ordren kan ikke lukkes som ubesat, før alle jobcentre i samarbejdet har svaret (R7).',
+  'orders.errorSummary': 'Ret de markerede felter',
+  'orders.errorPrefix': 'Fejl:',
+  'orders.field.required': 'Feltet skal udfyldes.',
+  'orders.field.invalid': 'Tjek værdien i feltet.',
+  'orders.col.round': 'Åben runde',
+  'orders.mine.roundNone': 'Ingen',
+  'orders.mine.roundReplies': '{replied}/{total} har svaret',
 } as const;
 
 export const en: { [K in keyof typeof da]: string } = {
@@ -305,4 +312,11 @@ export const en: { [K in keyof typeof da]: string } = {
   'orders.flash.invalid': 'Fill in the fields and try again.',
   'orders.flash.refused': 'The action was refused.',
   'orders.flash.unfilledBlocked': 'The order cannot be closed as unfilled until every jobcentre in the cooperation has replied (R7).',
+  'orders.errorSummary': 'Correct the marked fields',
+  'orders.errorPrefix': 'Error:',
+  'orders.field.required': 'This field is required.',
+  'orders.field.invalid': 'Check the value in this field.',
+  'orders.col.round': 'Open round',
+  'orders.mine.roundNone': 'None',
+  'orders.mine.roundReplies': '{replied}/{total} replied',
 };

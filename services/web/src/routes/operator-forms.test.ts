@@ -1,6 +1,6 @@
 import { translator } from '../i18n';
 import { ApiError, fieldErrors } from '../api';
-import { companyBody, copenhagenDate, orderBody, orderErrors, showErrors, COMPANY_FIELDS, spelled } from './operator-forms';
+import { CALL_FIELDS, callBody, companyBody, copenhagenDate, orderBody, orderErrors, showErrors, COMPANY_FIELDS, spelled } from './operator-forms';
 
 const da = translator('da');
 
@@ -93,6 +93,29 @@ describe("the operator's forms", () => {
       { message: 'Virksomheden har en anden tovholder' },
     ]);
     expect(showErrors(fieldErrors(problem, 'en'), COMPANY_FIELDS, form, da).byField.cvr).toBe('Not a valid CVR number');
+  });
+
+  it('attaches a call about an existing order to the order chosen, and only with that need', () => {
+    const form = { need: 'existing-order', orderId: 'ord-1', note: '', 'caller.name': 'Mette' };
+    expect(callBody(form, '31000033')).toEqual({
+      caller: { name: 'Mette' },
+      company: { companyId: '31000033' },
+      need: 'existing-order',
+      note: '',
+      orderId: 'ord-1',
+    });
+    expect(callBody({ ...form, need: 'question' }, '31000033')).not.toHaveProperty('orderId');
+    expect(callBody({ ...form, orderId: '' }, '31000033')).not.toHaveProperty('orderId');
+    // order-intake's refusal of the order lands at the order's field.
+    expect(showErrors({ orderId: "the order is not this company's" }, CALL_FIELDS, form, da).summary).toEqual([
+      { id: 'f-orderId', message: "The order is not this company's" },
+    ]);
+  });
+
+  it('shows the short-notice and large-project errors at their own checkboxes', () => {
+    const shown = orderErrors({ 'order.shortNotice': 'expected boolean', 'order.largeProject': 'expected boolean' }, { shortNotice: 'yes', largeProject: 'yes' }, da);
+    expect(shown.byField).toEqual({ shortNotice: 'Expected boolean', largeProject: 'Expected boolean' });
+    expect(shown.summary.map((e) => e.id)).toEqual(['f-shortNotice', 'f-largeProject']);
   });
 
   it("puts the order's nested errors at the field that holds them", () => {

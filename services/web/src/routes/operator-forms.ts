@@ -68,15 +68,21 @@ export function companyBody(form: Form) {
   };
 }
 
-export const CALL_FIELDS = ['caller.name', 'caller.phone', 'caller.role', 'need', 'note'];
+export const CALL_FIELDS = ['caller.name', 'caller.phone', 'caller.role', 'need', 'orderId', 'note'];
 
-/** POST /calls from the call form, for the company the operator found or created. */
+/**
+ * POST /calls from the call form, for the company the operator found or created. A call about an
+ * existing order names it (`orderId`): order-intake attaches the call to it and routes it to that
+ * order's lead. The order chosen counts only with that need: the list stays on the form either way.
+ */
 export function callBody(form: Form, companyId: string) {
+  const need = text(form, 'need');
   return {
     caller: defined({ name: text(form, 'caller.name'), phone: text(form, 'caller.phone'), role: text(form, 'caller.role') }),
     company: { companyId },
-    need: text(form, 'need'),
+    need,
     note: text(form, 'note'),
+    ...(need === 'existing-order' ? defined({ orderId: text(form, 'orderId') }) : {}),
   };
 }
 

@@ -23,6 +23,20 @@ export type Call = z.infer<typeof CallReply>;
 
 export const CallsReply = z.object({ calls: z.array(CallReply), next: z.string().nullable().optional() });
 
+/** A page of GET /orders as the call form offers the company's open orders to attach a call to. */
+export const OrdersReply = z.object({
+  orders: z.array(
+    z.object({
+      id: z.string(),
+      status: z.string(),
+      registeredAt: z.string(),
+      company: z.object({ id: z.string().optional(), cvr: z.string().optional(), name: z.string() }),
+      details: z.object({ title: z.string() }),
+    }),
+  ),
+});
+export type OpenOrder = z.infer<typeof OrdersReply>['orders'][number];
+
 /** A reply parsed, or a 502 naming what did not fit (for the log; the page says the service failed). */
 export function parseReply<S extends z.ZodType>(schema: S, reply: unknown): z.infer<S> {
   const parsed = schema.safeParse(reply);

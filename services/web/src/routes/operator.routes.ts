@@ -26,7 +26,7 @@ import {
   text,
   WORKING_TIMES,
 } from './operator-forms';
-import { type Call, CallReply, CallsReply, parseReply } from './operator-replies';
+import { type Call, CallReply, CallsReply, type OpenOrder, OrdersReply, parseReply } from './operator-replies';
 
 interface Company {
   id: string;
@@ -44,6 +44,8 @@ const CompanyId = z.string().regex(/^\d{8}(-\d{10})?$/);
 const CallId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 const Cursor = z.string().regex(/^[A-Za-z0-9_-]{1,500}$/);
 
+/** The law statuses of an order still running (BEK 442/2023 § 137): a call can be about one of those. */
+const OPEN_LAW_STATUSES = ['in-progress', 'inactive-enough-referrals'] as const;
 const MUNICIPALITIES = [...allMunicipalities()].sort((a, b) => a.name.localeCompare(b.name, 'da'));
 const NO_ERRORS: ShownErrors = { byField: {}, summary: [] };
 
@@ -122,11 +124,30 @@ export function operatorRoutes(options: WebOptions, page: PageContext): Router {
     }
   });
 
+  /**
+   * The company's open orders, to attach a call about one of them. GET /orders has no company
+   * filter: every order of a company goes to its lead, so the lead's open orders (one page per
+   * law status, at most 200 each) are read and the company's kept. An order handed over to
+   * another jobcentre is not among them.
+   */
+  const openOrders = async (req: Request, company: Company): Promise<OpenOrder[]> => {
+    const pages = await Promise.all(
+      OPEN_LAW_STATUSES.map(async (status) =>
+        parseReply(OrdersReply, await api(req).get<unknown>(intake, `/orders?lead=${company.leadJobcentre}&lawStatus=${status}&limit=200`)),
+      ),
+    );
+    return pages
+      .flatMap((p) => p.orders)
+      .filter((o) => o.company.id === company.id || (o.company.cvr !== undefined && o.company.cvr === company.cvr))
+      .sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
+  };
+
   const renderCompany = async (req: Request, res: Response, id: string, values: Form, errors: ShownErrors) => {
     const company = await api(req).get<Company>(intake, `/companies/${id}`);
     page.render(res, 'operator-call', 'operator.call.title', {
       ...common,
       company,
+      orders: await openOrders(req, company),
       values: { key: randomUUID(), need: 'new-order', ...values },
       errors,
     });

@@ -6,46 +6,28 @@ import { z } from 'zod';
 import { ApiError, apiClient } from '../api';
 import { type PageContext, signedIn, type WebOptions } from '../context';
 import { requireCsrf } from '../csrf';
-import type { Translate } from '../i18n';
+import type { Lang, Translate } from '../i18n';
 import type { MessageKey } from '../locales';
-import type { BoardRound, GoalClock, GoalsView, LeadQueue, OrderView } from './orders-api';
+import { parseReply } from './operator-replies';
+import { BoardRound, type GoalClock, GoalsView, LeadQueue, OrderView, OwnRoundView, openRound, ScreeningPrinciples } from './orders-api';
 import { boardRows, latestRoundId } from './orders-board';
+import { apiProblem, checkProblem, type FormName, type FormProblem, Forms } from './orders-forms';
 import { renderFragment } from './orders-fragment';
 import { timelineRows } from './orders-timeline';
 import { goalShown, wordOf } from './orders-words';
 
 declare module 'express-session' {
   interface SessionData {
-    /** The API's own words on the last refused action of the order page, shown once under the flash. */
-    orderProblem?: { orderId: string; text: string };
+    /**
+     * The last refused action of the order page, shown once: the API's own words, and the form's
+     * field errors with what was typed.
+     */
+    orderProblem?: { orderId: string; text?: string; form?: FormProblem };
   }
 }
 
 const Code = z.coerce.number().int().min(100).max(999);
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,120}$/);
-/** Every form carries its CSRF token and the Idempotency-Key rendered with it: a resubmit is the same request. */
-const Csrf = { _csrf: z.string(), idempotencyKey: z.uuid().optional() };
-const Candidate = z
-  .string()
-  .regex(/^\d{3}\/[A-Za-z0-9_-]{1,64}$/)
-  .transform((v) => ({ jobcentre: Number(v.slice(0, 3)), candidateRef: v.slice(4) }));
-const list = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
-
-const Forms = {
-  round: z.object({ ...Csrf, scope: z.enum(['cooperation', 'east-denmark', 'national']) }),
-  dialogue: z.object({ ...Csrf, note: z.string().trim().max(2000).optional() }),
-  referral: z.object({ ...Csrf, candidate: Candidate, screening: list }),
-  hire: z.object({ ...Csrf, candidate: Candidate, startDate: z.iso.date(), weeklyHours: z.coerce.number().min(1).max(60) }),
-  handover: z.object({ ...Csrf, to: Code, reason: z.string().trim().min(1).max(2000) }),
-  close: z.object({
-    ...Csrf,
-    outcome: z.enum(['filled', 'partly-filled', 'cancelled', 'closed-unfilled']),
-    reason: z.string().trim().max(2000).optional(),
-  }),
-};
 
 /** An action the page itself refuses (before any API call). */
 class Refused extends Error {}
@@ -63,6 +45,33 @@ function problemText(error: unknown, lang: 'da' | 'en'): string | undefined {
   if (typeof detail !== 'string') return undefined;
   const [en, da] = detail.split(' / ');
   return lang === 'da' && da ? da : en;
+}
+
+/** Where each form's fields are on the order page (the ids the error summary links to). */
+function fieldIds(hasRound: boolean, firstPrinciple: string | undefined): Record<FormName, Record<string, string>> {
+  return {
+    rounds: { scope: hasRound ? 'widen-scope' : 'round-scope' },
+    dialogue: { note: 'dialogue-note' },
+    referrals: { candidate: 'present-candidate', ...(firstPrinciple ? { screening: `screen-${firstPrinciple}` } : {}) },
+    hires: { candidate: 'hire-candidate', startDate: 'hire-start', weeklyHours: 'hire-hours' },
+    handover: { to: 'handover-to', reason: 'handover-reason' },
+    close: { outcome: 'close-outcome', reason: 'close-reason' },
+    'close-unfilled': {},
+  };
+}
+
+/** The refused form's messages for the error summary: each field's linked to it, the others as they are. */
+export function problemSummary(
+  problem: FormProblem | undefined,
+  hasRound: boolean,
+  firstPrinciple: string | undefined,
+): { id?: string; message: string }[] {
+  if (!problem) return [];
+  const ids = fieldIds(hasRound, firstPrinciple)[problem.form];
+  return [
+    ...Object.entries(problem.fields).map(([field, message]) => (ids[field] ? { id: ids[field], message } : { message })),
+    ...problem.loose.map((message) => ({ message })),
+  ];
 }
 
 /**
@@ -84,7 +93,7 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
   const ownOrder = async (req: Request): Promise<OrderView> => {
     const id = Id.safeParse(req.params.id);
     if (!id.success) throw new ApiError(404, undefined);
-    const order = await api(req).get<OrderView>(orderIntake, `/orders/${id.data}`);
+    const order = parseReply(OrderView, await api(req).get<unknown>(orderIntake, `/orders/${id.data}`));
     const principal = req.session.principal;
     if (principal?.role === 'jobcentre' && principal.jobcentre !== order.leadJobcentre) throw new ApiError(404, undefined);
     return order;
@@ -94,17 +103,19 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
    * recipient's own view (no recipients list) or another lead's round is "not found".
    */
   const ownRound = async (req: Request, roundId: string): Promise<BoardRound | undefined> => {
-    let round: BoardRound | { own: unknown };
+    let reply: unknown;
     try {
-      round = await api(req).get<BoardRound | { own: unknown }>(broadcast, `/rounds/${encodeURIComponent(roundId)}`);
+      reply = await api(req).get<unknown>(broadcast, `/rounds/${encodeURIComponent(roundId)}`);
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return undefined;
       throw error;
     }
+    // A recipient's own view is not the board: "not found", as for another lead's round.
+    const recipientsView = typeof reply === 'object' && reply !== null && 'recipients' in reply;
+    if (!recipientsView && OwnRoundView.safeParse(reply).success) throw new ApiError(404, undefined);
+    const round = parseReply(BoardRound, reply);
     const principal = req.session.principal;
-    if (!('recipients' in round) || (principal?.role === 'jobcentre' && principal.jobcentre !== round.leadJobcentre)) {
-      throw new ApiError(404, undefined);
-    }
+    if (principal?.role === 'jobcentre' && principal.jobcentre !== round.leadJobcentre) throw new ApiError(404, undefined);
     return round;
   };
   /** The views' guarded words for API values and the clocks as shown. */
@@ -147,8 +158,8 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
     try {
       const code = Code.safeParse(req.params.code);
       if (!code.success) throw new ApiError(404, undefined);
-      const queue = await api(req).get<LeadQueue>(orderIntake, `/jobcentres/${code.data}/orders?limit=200`);
-      page.render(res, 'orders-mine', 'orders.mine.title', { ...helpers(res), code: code.data, queue });
+      const queue = parseReply(LeadQueue, await api(req).get<unknown>(orderIntake, `/jobcentres/${code.data}/orders?limit=200`));
+      page.render(res, 'orders-mine', 'orders.mine.title', { ...helpers(res), code: code.data, queue, openRound });
     } catch (error) {
       next(error);
     }
@@ -160,19 +171,19 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
       const roundId = latestRoundId(order);
       const [goals, round, screening] = await Promise.all([
         api(req)
-          .get<GoalsView>(orderIntake, `/orders/${order.id}/service-goals`)
+          .get<unknown>(orderIntake, `/orders/${order.id}/service-goals`)
+          .then((reply) => parseReply(GoalsView, reply))
           .catch((error: unknown): GoalsView => {
             if (error instanceof ApiError && error.status === 404) return { goals: [], timeline: [] };
             throw error;
           }),
         ownRound(req, roundId),
-        api(req).get<{ principles: { id: string; da: string; en: string }[] }>(
-          orderIntake,
-          `/screening-principles${order.cooperation ? `?cooperation=${encodeURIComponent(order.cooperation)}` : ''}`,
-        ),
+        api(req)
+          .get<unknown>(orderIntake, `/screening-principles${order.cooperation ? `?cooperation=${encodeURIComponent(order.cooperation)}` : ''}`)
+          .then((reply) => parseReply(ScreeningPrinciples, reply)),
       ]);
       // Only on the order it was about: another order's page leaves it be.
-      const problem = req.session.orderProblem?.orderId === order.id ? req.session.orderProblem.text : undefined;
+      const problem = req.session.orderProblem?.orderId === order.id ? req.session.orderProblem : undefined;
       if (problem) delete req.session.orderProblem;
       // Who proposed whom: the candidates the recipients sent, for "candidates presented" and "hire".
       const proposed = (round?.recipients ?? []).flatMap((r) =>
@@ -189,7 +200,9 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
         timeline: timelineRows(order, goals, res.locals.t as Translate),
         ...board(round),
         roundId,
-        problem,
+        problem: problem?.text,
+        refused: problem?.form,
+        problemSummary: problemSummary(problem?.form, round !== undefined, screening.principles[0]?.id),
         screening: screening.principles,
         proposed: proposed.filter((c) => !presented.has(`${c.jobcentre}/${c.candidateRef}`)),
         hireable: [
@@ -259,9 +272,13 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
     }
   });
 
-  /** One of the lead's actions: the form checked, the API called with the user's token, a flash and back to the order. */
+  /**
+   * One of the lead's actions: the form checked, the API called with the user's token, a flash and
+   * back to the order. A refusal comes back to the order page once: the page's own check or the
+   * API's field errors at the form's fields (what was typed kept), its other words under the flash.
+   */
   const action = <S extends z.ZodType>(
-    name: string,
+    name: keyof typeof Forms,
     form: S,
     run: (req: Request, order: OrderView, data: z.infer<S>) => Promise<{ done: MessageKey; to?: string }>,
   ) =>
@@ -269,9 +286,13 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
       try {
         const order = await ownOrder(req);
         const back = `/orders/${order.id}`;
+        const lang = res.locals.lang as Lang;
+        // The two close forms post here; the one that was used shows the refusal.
+        const shownAt: FormName = name === 'close' && (req.body as { outcome?: unknown })?.outcome === 'closed-unfilled' ? 'close-unfilled' : name;
         const parsed = form.safeParse(req.body);
         if (!parsed.success) {
           req.session.flash = { kind: 'error', key: 'orders.flash.invalid' };
+          req.session.orderProblem = { orderId: order.id, form: checkProblem(shownAt, parsed.error, req.body, res.locals.t as Translate) };
           return res.redirect(303, back);
         }
         try {
@@ -285,8 +306,14 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
           }
           if (!(error instanceof ApiError) || error.status >= 500 || error.status === 401 || error.status === 404) throw error;
           req.session.flash = { kind: 'error', key: 'orders.flash.refused' };
-          const text = problemText(error, res.locals.lang as 'da' | 'en');
-          if (text) req.session.orderProblem = { orderId: order.id, text };
+          const refused = apiProblem(shownAt, error, req.body, lang);
+          const text = problemText(error, lang);
+          req.session.orderProblem = {
+            orderId: order.id,
+            // The detail repeats the field errors' words: shown once, at the fields.
+            ...(text && !refused ? { text } : {}),
+            ...(refused ? { form: refused } : {}),
+          };
           res.redirect(303, back);
         }
       } catch (error) {
@@ -296,7 +323,7 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
 
   /** The form's own key (the same on a resubmit, so the API does it once), else a fresh one. */
   const once = (data: { idempotencyKey?: string | undefined }) => ({ 'idempotency-key': data.idempotencyKey ?? randomUUID() });
-  action('rounds', Forms.round, async (req, order, data) => {
+  action('rounds', Forms.rounds, async (req, order, data) => {
     await api(req).post(broadcast, '/rounds', { orderId: order.id, scope: data.scope }, once(data));
     return { done: order.rounds.length === 0 && data.scope === 'cooperation' ? 'orders.flash.roundOpened' : 'orders.flash.widened' };
   });
@@ -309,11 +336,11 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
     );
     return { done: 'orders.flash.dialogue' };
   });
-  action('referrals', Forms.referral, async (req, order, data) => {
+  action('referrals', Forms.referrals, async (req, order, data) => {
     await api(req).post(orderIntake, `/orders/${order.id}/referrals`, { ...data.candidate, screening: data.screening }, once(data));
     return { done: 'orders.flash.presented' };
   });
-  action('hires', Forms.hire, async (req, order, data) => {
+  action('hires', Forms.hires, async (req, order, data) => {
     await api(req).post(
       orderIntake,
       `/orders/${order.id}/hires`,
