@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { createWebApp } from './app';
 import { webConfig } from './config';
 import { oidcClient } from './oidc';
+import { trackConnections } from './shutdown';
 
 function start(): void {
   const config = loadConfig(webConfig, process.env);
@@ -43,8 +44,10 @@ function start(): void {
     },
   });
   const server = app.listen(config.PORT, '127.0.0.1', () => logger.info({ url: baseUrl }, 'web ready'));
+  const shutdown = trackConnections(server);
+  // Responses under way get 10 s; a connection without a request is not waited for (see shutdown.ts).
   const stop = () => {
-    server.close(() => {
+    void shutdown.close(10_000).then(() => {
       redis.disconnect();
       process.exit(0);
     });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EXCHANGES, jobcentreQueue, makeEnvelope, orderRegisteredExample, QUEUES } from '@rs/contracts';
-import { type RunningService, settledCount, type TestPlatform, testPlatform, waitFor, type Watch } from '@rs/testkit';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousViolations, signIn, startWebFront } from './browser-helpers';
+import { type RunningService, settledCount, waitFor, type Watch } from '@rs/testkit';
+import type { Page } from 'playwright-core';
+import { browserSuite, screenshot, seriousViolations } from './browser-helpers';
 
 /**
  * R15 in a browser: the admin moves the HRS secretariat through the cooperation page — first
@@ -14,40 +14,27 @@ const BALLERUP = 151;
 const ALBERTSLUND = 165;
 
 describe('the cooperations admin page', () => {
-  let platform: TestPlatform;
   let broadcast: RunningService;
-  let web: RunningService;
-  let webUrl = '';
-  let browser: Browser;
   let events: Watch;
   let notices: Watch;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    platform = await testPlatform();
-    let reporting: RunningService;
-    [reporting, broadcast] = await Promise.all([
-      platform.start('reporting'),
-      platform.start('broadcast', { REPLY_WINDOW_MODE: 'clock', REPLY_WINDOW_SECONDS: '7200', REMINDER_OFFSETS_SECONDS: 'none' }),
-    ]);
-    events = await platform.bus.watch(EXCHANGES.events, ['round.opened']);
-    notices = await platform.bus.watch(EXCHANGES.jobcentres, [jobcentreQueue(BALLERUP), jobcentreQueue(ALBERTSLUND)]);
-    const front = await startWebFront(platform, { reporting, broadcast });
-    web = front.service;
-    webUrl = front.url;
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await platform?.dispose();
+  const suite = browserSuite({
+    services: async (platform) => {
+      let reporting: RunningService;
+      [reporting, broadcast] = await Promise.all([
+        platform.start('reporting'),
+        platform.start('broadcast', { REPLY_WINDOW_MODE: 'clock', REPLY_WINDOW_SECONDS: '7200', REMINDER_OFFSETS_SECONDS: 'none' }),
+      ]);
+      events = await platform.bus.watch(EXCHANGES.events, ['round.opened']);
+      notices = await platform.bus.watch(EXCHANGES.jobcentres, [jobcentreQueue(BALLERUP), jobcentreQueue(ALBERTSLUND)]);
+      return { reporting, broadcast };
+    },
   });
 
   /** An order of København's broadcast to its cooperation; resolves with the queue its secretariat notice went to. */
   const nextRoundNoticeQueue = async (): Promise<string> => {
     const orderId = randomUUID();
     const data = { ...orderRegisteredExample, orderId, leadJobcentre: 101, registeredAt: new Date().toISOString() };
-    await platform.bus.publish(
+    await suite.platform.bus.publish(
       EXCHANGES.events,
       'order.registered',
       makeEnvelope('order.registered', data, { id: randomUUID(), time: new Date(), source: '/services/order-intake' }),
@@ -72,8 +59,7 @@ describe('the cooperations admin page', () => {
   it('moves the HRS secretariat away from Ballerup and back; the next round’s notices follow each move', async () => {
     expect(await nextRoundNoticeQueue()).toBe(jobcentreQueue(BALLERUP));
 
-    const page = await (await browser.newContext({ bypassCSP: true, locale: 'da-DK' })).newPage();
-    await signIn(page, webUrl, 'admin');
+    const page = await suite.signedIn('admin');
     await page.getByRole('link', { name: 'Samarbejder' }).first().click();
     await page.getByTestId('cooperations').waitFor();
     expect(await page.locator('[data-cooperation="HRS"] [data-testid="secretariat"]').textContent()).toContain('Ballerup');

@@ -1,6 +1,6 @@
-import { jobcentreToken, type RunningService, type TestPlatform, testPlatform, waitFor } from '@rs/testkit';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousViolations, signIn, startWebFront } from './browser-helpers';
+import { jobcentreToken, type RunningService, waitFor } from '@rs/testkit';
+import type { Page } from 'playwright-core';
+import { browserSuite, screenshot, seriousViolations } from './browser-helpers';
 
 /**
  * The upskilling course pages in Debian's Chromium (issue 18): Tårnby (185) opens a course of 4
@@ -38,48 +38,28 @@ function copenhagenLocal(secondsFromNow: number): string {
 }
 
 describe('the upskilling course pages in a browser', () => {
-  let platform: TestPlatform;
   let upskilling: RunningService;
-  let web: RunningService;
-  let browser: Browser;
   let webUrl = '';
-  const contexts: BrowserContext[] = [];
   const pages: Record<number, Page> = {};
   let courseId = '';
-
-  const signedInPage = async (user: string): Promise<Page> => {
-    // axe-core is injected as a script: the pages' CSP (scripts from 'self' only) would refuse it.
-    const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, webUrl, user);
-    return page;
-  };
+  browserSuite({
+    // A grace of 1 s after the close (the default is a minute), so the allocation follows the short window at once.
+    services: async (platform) => {
+      upskilling = await platform.start('upskilling-seat', { COURSE_REQUEST_SKEW_SECONDS: '1' });
+      return { upskilling };
+    },
+    // Everyone signs in before the course opens: the window then only has to hold the requests.
+    ready: async (s) => {
+      webUrl = s.url;
+      const [lead, kbh, frb] = await Promise.all([s.signedIn('taarnby'), s.signedIn('kobenhavn'), s.signedIn('frederiksberg')]);
+      Object.assign(pages, { [LEAD]: lead, [KBH]: kbh, [FRB]: frb });
+    },
+  });
 
   const courseFromApi = async (token: string) =>
     (await (await fetch(`${upskilling.url}/courses/${courseId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
       status: string;
     };
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    platform = await testPlatform();
-    // A grace of 1 s after the close (the default is a minute), so the allocation follows the short window at once.
-    upskilling = await platform.start('upskilling-seat', { COURSE_REQUEST_SKEW_SECONDS: '1' });
-    const front = await startWebFront(platform, { upskilling });
-    web = front.service;
-    webUrl = front.url;
-    // Everyone signs in before the course opens: the window then only has to hold the requests.
-    const [lead, kbh, frb] = await Promise.all([signedInPage('taarnby'), signedInPage('kobenhavn'), signedInPage('frederiksberg')]);
-    Object.assign(pages, { [LEAD]: lead, [KBH]: kbh, [FRB]: frb });
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await web?.stop();
-    await platform?.dispose();
-  });
 
   it('the lead opens a course: mistakes are shown at their fields, then the course opens with a short window', async () => {
     const page = pages[LEAD] as Page;

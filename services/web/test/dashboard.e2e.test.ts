@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { EXCHANGES, type MessageName, makeEnvelope, type PayloadOf } from '@rs/contracts';
-import { pdfText, type RunningService, type TestPlatform, testPlatform, tokenFor, waitFor } from '@rs/testkit';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousViolations, signIn, startWebFront } from './browser-helpers';
+import { pdfText, type RunningService, tokenFor, waitFor } from '@rs/testkit';
+import type { Page } from 'playwright-core';
+import { browserSuite, screenshot, seriousViolations, signIn } from './browser-helpers';
 
 /**
  * The steering group's dashboard and the KKR scheme in Debian's Chromium (issue 20, parts 3–5):
@@ -109,24 +109,31 @@ function quarterEvents() {
 }
 
 describe('the dashboard and the KKR scheme in a browser', () => {
-  let platform: TestPlatform;
   let reporting: RunningService;
-  let web: RunningService;
   let webUrl = '';
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  const newPage = async (): Promise<Page> => {
-    // axe-core is injected as a script: the pages' CSP (scripts from 'self' only) would refuse it.
-    const context = await browser.newContext({
-      bypassCSP: true,
-      locale: 'da-DK',
-      acceptDownloads: true,
-      viewport: { width: 1280, height: 900 },
-    });
-    contexts.push(context);
-    return context.newPage();
-  };
+  const suite = browserSuite({
+    pages: { acceptDownloads: true, viewport: { width: 1280, height: 900 } },
+    services: async (platform) => {
+      reporting = await platform.start('reporting');
+      for (const { name, body } of quarterEvents()) await platform.bus.publish(EXCHANGES.events, name, body);
+      const admin = tokenFor({ role: 'admin', sub: 'test' });
+      await waitFor(
+        async () => {
+          const res = await fetch(`${reporting.url}/figures?cooperation=HRS&period=${Q}`, {
+            headers: { authorization: `Bearer ${admin}` },
+          });
+          const body = (await res.json()) as { figures?: { orders: { received: number; filled: number }; replies: { late: number } } };
+          return body.figures?.orders.received === 3 && body.figures.orders.filled === 1 && body.figures.replies.late === 1;
+        },
+        { what: "the quarter's facts in reporting", timeoutMs: 30_000 },
+      );
+      return { reporting };
+    },
+    ready: async (s) => {
+      webUrl = s.url;
+    },
+  });
+  const newPage = (): Promise<Page> => suite.page();
   const downloaded = async (page: Page, testId: string) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
     return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
@@ -153,32 +160,6 @@ describe('the dashboard and the KKR scheme in a browser', () => {
     }
   };
   const allFigure = (page: Page, path: string) => page.locator(`[data-testid="table-all"] tr[data-path="${path}"] td`).textContent();
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    platform = await testPlatform();
-    reporting = await platform.start('reporting');
-    for (const { name, body } of quarterEvents()) await platform.bus.publish(EXCHANGES.events, name, body);
-    const admin = tokenFor({ role: 'admin', sub: 'test' });
-    await waitFor(
-      async () => {
-        const res = await fetch(`${reporting.url}/figures?cooperation=HRS&period=${Q}`, { headers: { authorization: `Bearer ${admin}` } });
-        const body = (await res.json()) as { figures?: { orders: { received: number; filled: number }; replies: { late: number } } };
-        return body.figures?.orders.received === 3 && body.figures.orders.filled === 1 && body.figures.replies.late === 1;
-      },
-      { what: "the quarter's facts in reporting", timeoutMs: 30_000 },
-    );
-    const front = await startWebFront(platform, { reporting });
-    web = front.service;
-    webUrl = front.url;
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await web?.stop();
-    await platform?.dispose();
-  });
 
   it('shows the secretariat its tiles with lights, drawn charts and their tables; a filter changes them; CSV and PDF download with æøå intact', async () => {
     const page = await newPage();

@@ -1,18 +1,6 @@
-import { type Bus, connectBus, silentLogger } from '@rs/bus';
-import { cvPublisher } from '@rs/connector';
-import type { SharedCv } from '@rs/contracts';
-import {
-  jobcentreAmqpUrl,
-  jobcentreToken,
-  type RunningService,
-  registerOrder,
-  type TestPlatform,
-  testPlatform,
-  tokenFor,
-  waitFor,
-} from '@rs/testkit';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, SCREENSHOTS, screenshot, seriousViolations, signIn, startWebFront } from './browser-helpers';
+import { jobcentreToken, registerOrder, waitFor } from '@rs/testkit';
+import type { Page } from 'playwright-core';
+import { browserSuite, dragorOrderRound, SCREENSHOTS, screenshot, seriousViolations, signIn } from './browser-helpers';
 
 /**
  * The lead consultant in Debian's Chromium (issue 16, part 4): an order for a Dragør company
@@ -27,95 +15,30 @@ const LEAD = 185;
 const NONE = 147;
 const WITH_CANDIDATES = 101;
 
-const cv = (ref: string): SharedCv => ({
-  candidateRef: ref,
-  revision: '2026-11-01T08:00:00Z',
-  headline: 'Lagerarbejder med truckcertifikat',
-  occupations: ['9321'],
-  skills: ['truckcertifikat'],
-  languages: ['da'],
-  municipality: 101,
-  summary: 'Lagerarbejder, 5 års erfaring, truckcertifikat B',
-  visibility: { searchable: true },
-});
-
 describe('the lead consultant in a browser', () => {
-  let platform: TestPlatform;
-  let web: RunningService;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const buses: Bus[] = [];
   let orderId = '';
   let quietId = '';
   let webUrl = '';
   let lead: Page;
-  let apis: Parameters<typeof startWebFront>[1] = {};
-
-  const newPage = async (): Promise<Page> => {
-    // axe-core is injected as a script: the pages' CSP (scripts from 'self' only) would refuse it.
-    const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK', viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    return context.newPage();
-  };
-  const cell = (code: number) => lead.locator(`[data-testid="board-row"][data-jobcentre="${code}"] [data-testid="cell"]`);
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    platform = await testPlatform({ jobcentres: [WITH_CANDIDATES] });
-    const broadcast = await platform.start('broadcast', {
-      REPLY_WINDOW_MODE: 'clock',
-      REPLY_WINDOW_SECONDS: '7200',
-      REMINDER_OFFSETS_SECONDS: 'none',
-    });
-    const intake = await platform.start('order-intake');
-    const matching = await platform.start('matching');
-    const bus = connectBus({ url: jobcentreAmqpUrl(platform.world, WITH_CANDIDATES), name: 'cv-101', logger: silentLogger });
-    buses.push(bus);
-    await cvPublisher(bus, WITH_CANDIDATES).upsertCvs([cv('k101-1')]);
-    const admin = tokenFor({ role: 'admin', sub: 'test' });
-    await waitFor(
-      async () =>
-        (
-          (await (await fetch(`${matching.url}/jobcentres/101/pool`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
-            candidates: number;
-          }
-        ).candidates === 1,
-      { what: "101's CV in the pool" },
-    );
-    apis = { orderIntake: intake, broadcast };
-    const front = await startWebFront(platform, apis);
-    web = front.service;
-    webUrl = front.url;
-    orderId = await registerOrder(intake, tokenFor({ role: 'phone-line', sub: 'operator' }), {
-      company: { name: 'Dragør Lager ApS', municipality: 155 },
-      title: 'Lagerarbejder med truckcertifikat',
-      occupation: '9321',
-      broadcast: { scope: 'cooperation' },
-    });
-    // A second order, not broadcast yet: the lead records the conversation and opens its round from the page.
-    quietId = await registerOrder(intake, jobcentreToken(LEAD), {
-      title: 'Truckfører',
-      company: { name: 'Dragør Havn A/S', municipality: 155 },
-    });
-    await waitFor(
-      async () => {
-        const res = await fetch(`${broadcast.url}/jobcentres/${WITH_CANDIDATES}/inbox`, {
-          headers: { authorization: `Bearer ${jobcentreToken(WITH_CANDIDATES)}` },
-        });
-        const body = (await res.json()) as { rounds: { orderId: string; shortlist: unknown[] }[] };
-        return body.rounds.some((r) => r.orderId === orderId && r.shortlist.length === 1);
-      },
-      { what: 'the round open with 101’s shortlist', timeoutMs: 30_000 },
-    );
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await web?.stop();
-    await Promise.all(buses.map((b) => b.close()));
-    await platform?.dispose();
+  const suite = browserSuite({
+    jobcentres: [WITH_CANDIDATES],
+    pages: { viewport: { width: 1280, height: 900 } },
+    services: async (platform, s) => {
+      const { broadcast, orderIntake: intake, orderId: broadcastId } = await dragorOrderRound(platform, s);
+      orderId = broadcastId;
+      // A second order, not broadcast yet: the lead records the conversation and opens its round from the page.
+      quietId = await registerOrder(intake, jobcentreToken(LEAD), {
+        title: 'Truckfører',
+        company: { name: 'Dragør Havn A/S', municipality: 155 },
+      });
+      return { orderIntake: intake, broadcast };
+    },
+    ready: async (s) => {
+      webUrl = s.url;
+    },
   });
+  const newPage = (): Promise<Page> => suite.page();
+  const cell = (code: number) => lead.locator(`[data-testid="board-row"][data-jobcentre="${code}"] [data-testid="cell"]`);
 
   it('Tårnby sees the order in "my orders" with its clocks and opens its board', async () => {
     lead = await newPage();
@@ -128,8 +51,22 @@ describe('the lead consultant in a browser', () => {
     // Broadcasting put the order in "searching", which met the 1-day goal; the 3-day clock runs with its time left.
     expect(await row.getByTestId('clock-dialogue').textContent()).toContain('Nået');
     expect(await row.getByTestId('clock-candidates').textContent()).toMatch(/I gang · .* tilbage/);
+    // The open round: its scope and how many of its 15 recipients have replied; the quiet order has none.
+    expect(await row.getByTestId('open-round').textContent()).toMatch(/Samarbejdet\s*0\/15 har svaret/);
+    expect(await lead.locator(`[data-testid="my-order"][data-order="${quietId}"] [data-testid="open-round"]`).textContent()).toContain(
+      'Ingen',
+    );
     expect(await seriousViolations(lead)).toEqual([]);
     await screenshot(lead, 'lead-01-my-orders');
+    // The same list in English, in a browser of its own (the lead's own stays Danish).
+    const english = await suite.signedIn('taarnby', 'en');
+    await english.goto(`${webUrl}/orders`);
+    await english.getByRole('heading', { name: /My orders/ }).waitFor();
+    expect(await english.locator(`[data-testid="my-order"][data-order="${orderId}"] [data-testid="open-round"]`).textContent()).toMatch(
+      /The cooperation\s*0\/15 replied/,
+    );
+    expect(await seriousViolations(english)).toEqual([]);
+    await screenshot(english, 'lead-01b-my-orders-en');
 
     await row.getByRole('link', { name: 'Lagerarbejder med truckcertifikat' }).click();
     await lead.waitForURL(`${webUrl}/orders/${orderId}`);
@@ -215,7 +152,29 @@ describe('the lead consultant in a browser', () => {
     expect(await lead.getByTestId('timeline').textContent()).toContain('Kandidat præsenteret');
     await screenshot(lead, 'lead-04-presented');
 
+    // Hours the API refuses: its message at the field, in Danish, the error summary focused and
+    // linking to it; what was typed is kept.
     await lead.getByLabel('Startdato').fill('2026-12-14');
+    await lead.getByLabel('Timer om ugen').fill('80');
+    await lead.getByRole('button', { name: 'Registrér ansættelsen' }).click();
+    const hours = lead.locator('.form-group.form-error', { has: lead.locator('#hire-hours') });
+    await hours.waitFor();
+    expect(await hours.getByTestId('field-error').textContent()).toMatch(/\S/);
+    expect(await lead.locator('#hire-hours').getAttribute('aria-invalid')).toBe('true');
+    expect(await lead.locator('#hire-hours').inputValue()).toBe('80');
+    expect(await lead.locator('#hire-start').inputValue()).toBe('2026-12-14');
+    expect(await lead.getByTestId('error-summary').getByRole('link').getAttribute('href')).toBe('#hire-hours');
+    await lead.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { activeElement: { dataset?: { module?: string } } | null } }).document.activeElement?.dataset
+          ?.module === 'error-summary',
+    );
+    expect(await lead.getByTestId('hires-none').count()).toBe(1);
+    expect(await seriousViolations(lead)).toEqual([]);
+    await screenshot(lead, 'lead-04b-hire-field-error');
+    await lead.getByTestId('error-summary').getByRole('link').click();
+    expect(await lead.locator('#hire-hours').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+
     await lead.getByLabel('Timer om ugen').fill('37');
     await lead.getByRole('button', { name: 'Registrér ansættelsen' }).click();
     await lead.getByTestId('flash').waitFor();
@@ -314,8 +273,7 @@ describe('the lead consultant in a browser', () => {
   });
 
   it('an open board polling every second does not keep the session alive: the idle timeout ends it', async () => {
-    await web.stop();
-    web = (await startWebFront(platform, apis, { WEB_SESSION_IDLE_SECONDS: '10' })).service;
+    await suite.restartWeb({ WEB_SESSION_IDLE_SECONDS: '10' });
     const page = await newPage();
     await signIn(page, webUrl, 'taarnby');
     await page.goto(`${webUrl}/orders/${orderId}`);

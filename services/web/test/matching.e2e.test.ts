@@ -1,9 +1,7 @@
-import { type Bus, connectBus, silentLogger } from '@rs/bus';
-import { cvPublisher } from '@rs/connector';
 import type { SharedCv } from '@rs/contracts';
-import { jobcentreAmqpUrl, type RunningService, type TestPlatform, testPlatform, tokenFor, waitFor } from '@rs/testkit';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousViolations, signIn, startWebFront } from './browser-helpers';
+import type { RunningService } from '@rs/testkit';
+import type { Page } from 'playwright-core';
+import { browserSuite, screenshot, seriousViolations, shareCvs, signIn } from './browser-helpers';
 
 /**
  * A consultant's search across the jobcentres in Debian's Chromium (issue 17): København (101)
@@ -30,60 +28,31 @@ const cv = (ref: string, municipality: number, over: Partial<SharedCv> = {}): Sh
 });
 
 describe('searching candidates across the jobcentres, and asking their jobcentre', () => {
-  let platform: TestPlatform;
   let matching: RunningService;
-  let web: RunningService;
   let webUrl = '';
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const buses: Bus[] = [];
-
-  const newPage = async (): Promise<Page> => {
-    // axe-core is injected as a script: the pages' CSP (scripts from 'self' only) would refuse it.
-    const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK' });
-    contexts.push(context);
-    return context.newPage();
-  };
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    platform = await testPlatform({ jobcentres: [KBH, HVIDOVRE] });
-    matching = await platform.start('matching');
-    const publish = async (code: number, cvs: SharedCv[]) => {
-      const bus = connectBus({ url: jobcentreAmqpUrl(platform.world, code), name: `cv-${code}`, logger: silentLogger });
-      buses.push(bus);
-      await cvPublisher(bus, code).upsertCvs(cvs);
-    };
-    await publish(KBH, [
-      cv('kbh-truck', 101, { headline: 'Lagerarbejder med truckcertifikat', certificates: ['forklift'], licenceCategories: ['B'] }),
-      cv('kbh-plain', 101),
-      // Not updated since January: "our CVs" asks København to update it.
-      cv('kbh-old', 101, { headline: 'Kontorassistent', occupations: ['4110'], revision: '2026-01-05T08:00:00Z' }),
-    ]);
-    await publish(HVIDOVRE, [
-      cv('hvi-truck', 167, { headline: 'Truckfører', certificates: ['forklift', 'first-aid'], noticeDays: 7 }),
-      cv('hvi-plain', 167),
-    ]);
-    const admin = tokenFor({ role: 'admin', sub: 'test' });
-    const count = async (code: number) =>
-      (
-        (await (await fetch(`${matching.url}/jobcentres/${code}/pool`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
-          candidates: number;
-        }
-      ).candidates;
-    await waitFor(async () => (await count(KBH)) === 3 && (await count(HVIDOVRE)) === 2, { what: 'the CVs of 101 and 167 in the pool' });
-    const front = await startWebFront(platform, { matching });
-    web = front.service;
-    webUrl = front.url;
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await web?.stop();
-    await Promise.all(buses.map((b) => b.close()));
-    await platform?.dispose();
+  const suite = browserSuite({
+    jobcentres: [KBH, HVIDOVRE],
+    services: async (platform, s) => {
+      matching = await platform.start('matching');
+      await shareCvs(s, matching, {
+        [KBH]: [
+          cv('kbh-truck', 101, { headline: 'Lagerarbejder med truckcertifikat', certificates: ['forklift'], licenceCategories: ['B'] }),
+          cv('kbh-plain', 101),
+          // Not updated since January: "our CVs" asks København to update it.
+          cv('kbh-old', 101, { headline: 'Kontorassistent', occupations: ['4110'], revision: '2026-01-05T08:00:00Z' }),
+        ],
+        [HVIDOVRE]: [
+          cv('hvi-truck', 167, { headline: 'Truckfører', certificates: ['forklift', 'first-aid'], noticeDays: 7 }),
+          cv('hvi-plain', 167),
+        ],
+      });
+      return { matching };
+    },
+    ready: async (s) => {
+      webUrl = s.url;
+    },
   });
+  const newPage = (): Promise<Page> => suite.page();
 
   it('Tårnby searches with a hard requirement, sees only who meets it, grouped by jobcentre with reasons, in Danish and English, and asks København', async () => {
     const page = await newPage();

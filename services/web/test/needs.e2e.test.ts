@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type RunningService, type TestPlatform, testPlatform } from '@rs/testkit';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousViolations, signIn, startWebFront } from './browser-helpers';
+import type { Page } from 'playwright-core';
+import { browserSuite, screenshot, seriousViolations } from './browser-helpers';
 
 /**
  * Companies' coming needs in Debian's Chromium (issue 18, parts 6–7): København (101) records a
@@ -12,37 +11,15 @@ import { launchChromium, screenshot, seriousViolations, signIn, startWebFront } 
  * typing when order-intake does not answer). Screenshots needs-NN-*.png.
  */
 describe('the coming-needs pages in a browser', () => {
-  let platform: TestPlatform;
-  let upskilling: RunningService;
-  let web: RunningService;
-  let browser: Browser;
   let webUrl = '';
-  const contexts: BrowserContext[] = [];
-
-  const signedInPage = async (user: string): Promise<Page> => {
-    // axe-core is injected as a script: the pages' CSP (scripts from 'self' only) would refuse it.
-    const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK', acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, webUrl, user);
-    return page;
-  };
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    platform = await testPlatform();
-    upskilling = await platform.start('upskilling-seat');
-    const front = await startWebFront(platform, { upskilling });
-    web = front.service;
-    webUrl = front.url;
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await web?.stop();
-    await platform?.dispose();
+  const suite = browserSuite({
+    pages: { acceptDownloads: true },
+    services: async (platform) => ({ upskilling: await platform.start('upskilling-seat') }),
+    ready: async (s) => {
+      webUrl = s.url;
+    },
   });
+  const signedInPage = (user: string): Promise<Page> => suite.signedIn(user);
 
   it('København records a need (a field error first), once, and sees it listed', async () => {
     const page = await signedInPage('kobenhavn');

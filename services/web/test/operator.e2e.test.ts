@@ -1,6 +1,5 @@
-import { type RunningService, type TestPlatform, testPlatform } from '@rs/testkit';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousViolations, signIn, startWebFront } from './browser-helpers';
+import type { Page } from 'playwright-core';
+import { browserSuite, screenshot, seriousViolations, signIn } from './browser-helpers';
 
 /**
  * The phone-line operator in Debian's Chromium (issue 16, part 3): signs in, searches a CVR
@@ -16,35 +15,22 @@ const BAD_CVR = '31000034';
 const REFERENCE = /^[2-9AFHJKMNQRSWXY]{3}-[2-9AFHJKMNQRSWXY]{3}$/;
 
 describe('the phone-line operator in a browser', () => {
-  let platform: TestPlatform;
-  let web: RunningService;
   let webUrl = '';
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  const newPage = async (): Promise<Page> => {
-    // axe-core is injected as a script: the pages' CSP (scripts from 'self' only) would refuse it.
-    const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK' });
-    contexts.push(context);
-    return context.newPage();
-  };
-  const noSeriousViolations = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    platform = await testPlatform();
-    const intake = await platform.start('order-intake');
-    const front = await startWebFront(platform, { orderIntake: intake });
-    web = front.service;
-    webUrl = front.url;
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await web?.stop();
-    await platform?.dispose();
+  const suite = browserSuite({
+    services: async (platform) => ({ orderIntake: await platform.start('order-intake') }),
+    ready: async (s) => {
+      webUrl = s.url;
+    },
   });
+  const newPage = (): Promise<Page> => suite.page();
+  const noSeriousViolations = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
+  /** The DKFDS error summary has the focus (DKFDS.init focuses it when the page loads). */
+  const summaryFocused = (page: Page) =>
+    page.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { activeElement: { dataset?: { module?: string } } | null } }).document.activeElement?.dataset
+          ?.module === 'error-summary',
+    );
 
   it('takes a call from a new Dragør company to an order for Tårnby and a reference to read out; the call log lists it', async () => {
     const page = await newPage();
@@ -80,6 +66,10 @@ describe('the phone-line operator in a browser', () => {
     // Only the CVR number is wrong; what was typed stays.
     expect(await page.locator('.form-group.form-error').count()).toBe(1);
     expect(await page.getByLabel('Virksomhedens navn').inputValue()).toBe('Dragør Fiskerihavn ApS');
+    // The error summary has the focus, and its link takes the operator to the field.
+    await summaryFocused(page);
+    await page.getByTestId('error-summary').getByRole('link').first().click();
+    expect(await page.locator('#f-cvr').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await screenshot(page, 'operator-03-cvr-error');
     await noSeriousViolations(page);
 
@@ -119,6 +109,8 @@ describe('the phone-line operator in a browser', () => {
     await occupationGroup.waitFor();
     expect(await occupationGroup.locator('.form-error-message').textContent()).toMatch(/DISCO-08/);
     expect(await page.getByLabel('Truckcertifikat').isChecked()).toBe(true);
+    await summaryFocused(page);
+    expect(await page.getByTestId('error-summary').getByRole('link').first().getAttribute('href')).toBe('#f-occupation');
     await screenshot(page, 'operator-06-order-error');
     await noSeriousViolations(page);
 
@@ -146,6 +138,21 @@ describe('the phone-line operator in a browser', () => {
     await page.getByRole('link', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Call log' }).waitFor();
     expect(await page.getByTestId('call-row').filter({ hasText: reference }).textContent()).toContain('Order created');
+
+    // The company calls again about that order: the call is attached to it and goes to its lead.
+    await page.goto(`${webUrl}/operator/companies/${NEW_CVR}`);
+    await page.getByLabel('An existing order').check();
+    const order = page.getByLabel(/Which order is it about/);
+    const offered = await order.locator('option').allTextContents();
+    expect(offered.filter((o) => o.includes('Lagermedarbejder'))).toHaveLength(1);
+    await order.selectOption({ label: offered.find((o) => o.includes('Lagermedarbejder')) as string });
+    await page.getByLabel('Note').fill('Spørger til startdatoen');
+    await noSeriousViolations(page);
+    await screenshot(page, 'operator-10-call-existing-order-en');
+    await page.getByRole('button', { name: 'Record the call' }).click();
+    await page.getByTestId('outcome').waitFor();
+    expect(await page.getByTestId('outcome').textContent()).toContain('Attached to an order');
+    expect(await page.getByTestId('routed-to').textContent()).toMatch(/Tårnby.*185/);
   }, 90_000);
 
   it('refuses the operator pages to a jobcentre consultant (403), by menu and by URL', async () => {

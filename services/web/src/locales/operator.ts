@@ -58,7 +58,8 @@ export const da = {
   'operator.call.note': 'Note',
   'operator.call.noteHint': 'Kort, hvad opringeren sagde.',
   'operator.call.order': 'Hvilken ordre drejer det sig om?',
-  'operator.call.orderHint': 'Virksomhedens åbne ordrer. Vælg ordren, når opkaldet drejer sig om en eksisterende ordre: opkaldet knyttes til den og går til ordrens jobcenter.',
+  'operator.call.orderHint':
+    'Virksomhedens åbne ordrer. Vælg ordren, når opkaldet drejer sig om en eksisterende ordre: opkaldet knyttes til den og går til ordrens jobcenter.',
   'operator.call.chooseOrder': 'Vælg ordre',
   'operator.call.noOpenOrders': 'Virksomheden har ingen åbne ordrer.',
   'operator.call.submit': 'Registrér opkaldet',
@@ -207,7 +208,8 @@ export const en: { [K in keyof typeof da]: string } = {
   'operator.call.note': 'Note',
   'operator.call.noteHint': 'Briefly, what the caller said.',
   'operator.call.order': 'Which order is it about?',
-  'operator.call.orderHint': "The company's open orders. Choose the order when the call is about an existing order: the call is attached to it and goes to the order's jobcentre.",
+  'operator.call.orderHint':
+    "The company's open orders. Choose the order when the call is about an existing order: the call is attached to it and goes to the order's jobcentre.",
   'operator.call.chooseOrder': 'Choose an order',
   'operator.call.noOpenOrders': 'The company has no open orders.',
   'operator.call.submit': 'Record the call',

@@ -1,6 +1,16 @@
 import { translator } from '../i18n';
 import { ApiError, fieldErrors } from '../api';
-import { CALL_FIELDS, callBody, companyBody, copenhagenDate, orderBody, orderErrors, showErrors, COMPANY_FIELDS, spelled } from './operator-forms';
+import {
+  CALL_FIELDS,
+  callBody,
+  companyBody,
+  copenhagenDate,
+  orderBody,
+  orderErrors,
+  showErrors,
+  COMPANY_FIELDS,
+  spelled,
+} from './operator-forms';
 
 const da = translator('da');
 
@@ -113,7 +123,11 @@ describe("the operator's forms", () => {
   });
 
   it('shows the short-notice and large-project errors at their own checkboxes', () => {
-    const shown = orderErrors({ 'order.shortNotice': 'expected boolean', 'order.largeProject': 'expected boolean' }, { shortNotice: 'yes', largeProject: 'yes' }, da);
+    const shown = orderErrors(
+      { 'order.shortNotice': 'expected boolean', 'order.largeProject': 'expected boolean' },
+      { shortNotice: 'yes', largeProject: 'yes' },
+      da,
+    );
     expect(shown.byField).toEqual({ shortNotice: 'Expected boolean', largeProject: 'Expected boolean' });
     expect(shown.summary.map((e) => e.id)).toEqual(['f-shortNotice', 'f-largeProject']);
   });

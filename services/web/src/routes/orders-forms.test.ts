@@ -11,7 +11,12 @@ describe("the lead's forms", () => {
     const refused = new ApiError(400, {
       detail: { en: 'body.weeklyHours: too big', da: 'body.weeklyHours: for stor' },
       errors: [
-        { field: 'body.weeklyHours', message: 'Too big: expected number to be <=60', message_en: 'too big', message_da: 'må højst være 60' },
+        {
+          field: 'body.weeklyHours',
+          message: 'Too big: expected number to be <=60',
+          message_en: 'too big',
+          message_da: 'må højst være 60',
+        },
         { field: 'body.candidateRef', message: 'unknown', message_en: 'unknown candidate', message_da: 'ukendt kandidat' },
         { field: 'body', message: 'the order is closed', message_en: 'the order is closed', message_da: 'ordren er lukket' },
       ],

@@ -20,7 +20,11 @@ const list = z
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 /** A number as typed; its range is the API's to judge (and to name at the field). */
-const Num = z.string().trim().regex(/^\d+([.,]\d+)?$/).transform((v) => Number(v.replace(',', '.')));
+const Num = z
+  .string()
+  .trim()
+  .regex(/^\d+([.,]\d+)?$/)
+  .transform((v) => Number(v.replace(',', '.')));
 
 /** The page checks a form's shape only; the API decides what is allowed (dates, hours, who may take over). */
 export const Forms = {

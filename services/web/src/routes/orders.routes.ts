@@ -179,7 +179,10 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
           }),
         ownRound(req, roundId),
         api(req)
-          .get<unknown>(orderIntake, `/screening-principles${order.cooperation ? `?cooperation=${encodeURIComponent(order.cooperation)}` : ''}`)
+          .get<unknown>(
+            orderIntake,
+            `/screening-principles${order.cooperation ? `?cooperation=${encodeURIComponent(order.cooperation)}` : ''}`,
+          )
           .then((reply) => parseReply(ScreeningPrinciples, reply)),
       ]);
       // Only on the order it was about: another order's page leaves it be.
@@ -288,7 +291,8 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
         const back = `/orders/${order.id}`;
         const lang = res.locals.lang as Lang;
         // The two close forms post here; the one that was used shows the refusal.
-        const shownAt: FormName = name === 'close' && (req.body as { outcome?: unknown })?.outcome === 'closed-unfilled' ? 'close-unfilled' : name;
+        const shownAt: FormName =
+          name === 'close' && (req.body as { outcome?: unknown })?.outcome === 'closed-unfilled' ? 'close-unfilled' : name;
         const parsed = form.safeParse(req.body);
         if (!parsed.success) {
           req.session.flash = { kind: 'error', key: 'orders.flash.invalid' };
