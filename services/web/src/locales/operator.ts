@@ -61,6 +61,7 @@ export const da = {
   'operator.call.orderHint':
     'Virksomhedens åbne ordrer. Vælg ordren, når opkaldet drejer sig om en eksisterende ordre: opkaldet knyttes til den og går til ordrens jobcenter.',
   'operator.call.chooseOrder': 'Vælg ordre',
+  'operator.call.orderRegistered': 'registreret {at}',
   'operator.call.noOpenOrders': 'Virksomheden har ingen åbne ordrer.',
   'operator.call.submit': 'Registrér opkaldet',
   'operator.call.recorded': 'Opkaldet er registreret. Tag nu ordren.',
@@ -211,6 +212,7 @@ export const en: { [K in keyof typeof da]: string } = {
   'operator.call.orderHint':
     "The company's open orders. Choose the order when the call is about an existing order: the call is attached to it and goes to the order's jobcentre.",
   'operator.call.chooseOrder': 'Choose an order',
+  'operator.call.orderRegistered': 'registered {at}',
   'operator.call.noOpenOrders': 'The company has no open orders.',
   'operator.call.submit': 'Record the call',
   'operator.call.recorded': 'The call has been recorded. Now take the order.',
