@@ -1,5 +1,13 @@
 import { type Bus, connectBus, consume, type Consumer, type Handlers, type Logger, type MessageContext } from '@rs/bus';
-import { decodeMessage, type JobcentreMessage, jobcentreQueueSpec, type PayloadOf, type RoundReply } from '@rs/contracts';
+import {
+  decodeMessage,
+  INQUIRY_ANSWERS,
+  type InquiryAnswer,
+  type JobcentreMessage,
+  jobcentreQueueSpec,
+  type PayloadOf,
+  type RoundReply,
+} from '@rs/contracts';
 import { type CvPublisher, cvPublisher, publishAsJobcentre } from './cv-publisher';
 import { SeenIds } from './seen-ids';
 import { seatHandlerMap } from './seats/seat-handlers';
@@ -38,6 +46,12 @@ export interface Connector extends CvPublisher {
   deliver(envelope: unknown): Promise<boolean>;
   /** Answers a round as this jobcentre; resolves when the broker confirmed it. */
   reply(reply: RoundReply): Promise<string>;
+  /**
+   * Answers an inquiry this jobcentre received (pool.candidate-inquiry) as this jobcentre;
+   * resolves with the message id when the broker confirmed it. Matching records the first answer
+   * and tells the asker (pool.inquiry-answered), or refuses it (pool.inquiry-answer-refused).
+   */
+  answerInquiry(answer: InquiryAnswer): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -111,6 +125,20 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
       );
     }),
     'round.secretariat-notice': handle('round.secretariat-notice'),
+    'pool.inquiry-answered': handle('pool.inquiry-answered', async (answered) => {
+      // Meant for the consultant who asked: without a handler of its own it is at least in the log, in both languages.
+      const { inquiryId, toJobcentre, candidateRef, answer, note } = answered;
+      const words = INQUIRY_ANSWERS[answer];
+      options.logger.warn(
+        { inquiryId, toJobcentre, candidateRef, answer },
+        `jobcentre ${toJobcentre} answered about candidate ${candidateRef}: ${words.en} / jobcenter ${toJobcentre} svarede om kandidat ${candidateRef}: ${words.da}${note ? ` — ${note}` : ''}`,
+      );
+    }),
+    'pool.inquiry-answer-refused': handle('pool.inquiry-answer-refused', async (refusal) => {
+      // Never silent: a refused answer means the asker still waits.
+      const { refusedMessageId, inquiryId, reason } = refusal;
+      options.logger.warn({ refusedMessageId, inquiryId, reason }, `inquiry answer refused: ${refusal.message.en} / ${refusal.message.da}`);
+    }),
   };
   const consumer: Consumer = consume(bus, jobcentreQueueSpec(options.jobcentre), handlerMap, {
     prefetch: options.prefetch ?? 5,
@@ -138,6 +166,7 @@ export function createConnector(options: ConnectorOptions, handlers: JobcentreHa
     },
     reply: (reply) =>
       publishAsJobcentre(bus, options.jobcentre, 'round.reply', reply, now(), { correlationId: reply.orderId, subject: reply.roundId }),
+    answerInquiry: (answer) => publishAsJobcentre(bus, options.jobcentre, 'pool.inquiry-answer', answer, now()),
     async stop() {
       await consumer.stop();
       await bus.close();

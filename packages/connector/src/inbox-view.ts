@@ -1,4 +1,12 @@
-import type { OrderBroadcast, RoundReplyRefused } from '@rs/contracts';
+import {
+  type CandidateInquiry,
+  INQUIRY_ANSWERS,
+  type InquiryAnswered,
+  type InquiryAnswerRefused,
+  type InquiryAnswerValue,
+  type OrderBroadcast,
+  type RoundReplyRefused,
+} from '@rs/contracts';
 
 /** What the inbox shows: the rounds this jobcentre still has to answer. */
 export interface InboxRound {
@@ -54,6 +62,53 @@ export function renderRefusal(refusal: RoundReplyRefused, title?: string): strin
   ];
 }
 
+/** The inquiries this jobcentre still has to answer, oldest first; the numbers are what `a` takes. */
+export function renderInquiries(inquiries: CandidateInquiry[]): string[] {
+  if (inquiries.length === 0) return [];
+  const lines = [`Forespørgsler om kandidater / inquiries about candidates: ${inquiries.length}`];
+  sortedInquiries(inquiries).forEach((q, i) => {
+    lines.push(
+      `  (${i + 1}) kandidat/candidate ${q.candidateRef} — fra/from jobcenter ${q.fromJobcentre}${q.orderId ? `, ordre/order ${q.orderId}` : ''}`,
+      `      ${q.question}`,
+    );
+  });
+  return lines;
+}
+
+export function sortedInquiries(inquiries: CandidateInquiry[]): CandidateInquiry[] {
+  return [...inquiries].sort((a, b) => Date.parse(a.askedAt) - Date.parse(b.askedAt));
+}
+
+/** Another jobcentre answered an inquiry this jobcentre sent. */
+export function renderAnswered(answered: InquiryAnswered): string[] {
+  const words = INQUIRY_ANSWERS[answered.answer];
+  return [
+    `>> Svar på forespørgsel / inquiry answered: kandidat/candidate ${answered.candidateRef} (jobcenter ${answered.toJobcentre})`,
+    `   ${words.da} / ${words.en}${answered.note ? ` — ${answered.note}` : ''}`,
+  ];
+}
+
+/** A refused inquiry answer: nothing of it was recorded. */
+export function renderAnswerRefused(refusal: InquiryAnswerRefused): string[] {
+  return [
+    `>> Svar på forespørgsel afvist / inquiry answer refused (${refusal.inquiryId ?? '?'})`,
+    `   ${refusal.message.da} / ${refusal.message.en}${refusal.detail ? ` — ${refusal.detail}` : ''}`,
+  ];
+}
+
+/** What a consultant types for each answer. */
+const ANSWER_WORDS: Record<string, InquiryAnswerValue> = {
+  available: 'available',
+  ja: 'available',
+  yes: 'available',
+  'not-available': 'not-available',
+  nej: 'not-available',
+  no: 'not-available',
+  'no-longer-searchable': 'no-longer-searchable',
+  gone: 'no-longer-searchable',
+  væk: 'no-longer-searchable',
+};
+
 export function sortedRounds(rounds: InboxRound[]): InboxRound[] {
   return [...rounds].sort((a, b) => Date.parse(a.order.deadline) - Date.parse(b.order.deadline));
 }
@@ -62,6 +117,7 @@ export type InboxCommand =
   | { kind: 'list' }
   | { kind: 'none'; index: number }
   | { kind: 'candidate'; index: number; ref: string; summary: string }
+  | { kind: 'answer'; index: number; answer: InquiryAnswerValue; note: string }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'invalid'; message: string };
@@ -89,6 +145,15 @@ export function parseCommand(line: string): InboxCommand {
       }
       return { kind: 'candidate', index, ref, summary };
     }
+    case 'a':
+    case 'answer': {
+      const index = Number(rest[0]);
+      const answer = ANSWER_WORDS[(rest[1] ?? '').toLowerCase()];
+      if (!Number.isInteger(index) || index < 1 || !answer) {
+        return { kind: 'invalid', message: 'brug/use: a <nr> <ja|nej|væk / yes|no|gone> [note]' };
+      }
+      return { kind: 'answer', index, answer, note: rest.slice(2).join(' ') };
+    }
     case 'h':
     case 'help':
     case '?':
@@ -106,5 +171,6 @@ export const HELP = [
   '  l                         vis listen / show the list',
   '  n <nr>                    svar "ingen kvalificerede kandidater" / answer "no qualified candidates"',
   '  c <nr> <ref> <resumé>     foreslå en kandidat / propose a candidate (pseudonymous reference)',
+  '  a <nr> <ja|nej|væk> [note] svar på forespørgsel (nr) / answer inquiry (nr): yes | no | gone (no longer searchable)',
   '  q                         afslut / quit (unanswered broadcasts stay in the inbox file)',
 ];

@@ -2,10 +2,21 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Logger } from '@rs/bus';
-import { describeIssues, OrderBroadcast } from '@rs/contracts';
+import { CandidateInquiry, describeIssues, OrderBroadcast } from '@rs/contracts';
 import { z } from 'zod';
 import { type Connector, createConnector } from './connector';
-import { HELP, type InboxRound, parseCommand, renderInbox, renderRefusal, sortedRounds } from './inbox-view';
+import {
+  HELP,
+  type InboxRound,
+  parseCommand,
+  renderAnswered,
+  renderAnswerRefused,
+  renderInbox,
+  renderInquiries,
+  renderRefusal,
+  sortedInquiries,
+  sortedRounds,
+} from './inbox-view';
 
 export interface InboxOptions {
   url: string;
@@ -28,13 +39,21 @@ export async function runInbox(options: InboxOptions): Promise<void> {
   const rounds = new Map<string, InboxRound>(load(options.stateFile).map((r) => [r.order.roundId, r]));
   /** Titles of rounds answered in this session, to name one whose reply comes back refused. */
   const answered = new Map<string, string>();
+  // Inquiries beside the rounds, in a file of their own: the rounds' file keeps its format.
+  const inquiryFile = `${options.stateFile}.inquiries`;
+  const inquiries = new Map<string, CandidateInquiry>(loadInquiries(inquiryFile).map((q) => [q.inquiryId, q]));
+  const write = (file: string, value: unknown) => {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.tmp`, JSON.stringify(value, null, 2));
+    renameSync(`${file}.tmp`, file);
+  };
   const save = () => {
-    mkdirSync(dirname(options.stateFile), { recursive: true });
-    writeFileSync(`${options.stateFile}.tmp`, JSON.stringify([...rounds.values()], null, 2));
-    renameSync(`${options.stateFile}.tmp`, options.stateFile);
+    write(options.stateFile, [...rounds.values()]);
+    write(inquiryFile, [...inquiries.values()]);
   };
   const print = (lines: string[]) => options.output.write(`${lines.join('\n')}\n`);
-  const show = () => print(['', ...renderInbox(options.jobcentre, [...rounds.values()], now())]);
+  const show = () =>
+    print(['', ...renderInbox(options.jobcentre, [...rounds.values()], now()), ...renderInquiries([...inquiries.values()])]);
 
   const connector: Connector = createConnector(
     { url: options.url, jobcentre: options.jobcentre, logger: options.logger },
@@ -58,6 +77,20 @@ export async function runInbox(options: InboxOptions): Promise<void> {
       'round.reply-refused': async (refusal) => {
         const title = refusal.roundId ? (answered.get(refusal.roundId) ?? rounds.get(refusal.roundId)?.order.order.title) : undefined;
         print(['', ...renderRefusal(refusal, title)]);
+      },
+      'pool.candidate-inquiry': async (inquiry) => {
+        inquiries.set(inquiry.inquiryId, inquiry);
+        save();
+        print([
+          `\n>> Ny forespørgsel / new inquiry: kandidat/candidate ${inquiry.candidateRef} (fra/from jobcenter ${inquiry.fromJobcentre})`,
+        ]);
+        show();
+      },
+      'pool.inquiry-answered': async (answered) => {
+        print(['', ...renderAnswered(answered)]);
+      },
+      'pool.inquiry-answer-refused': async (refusal) => {
+        print(['', ...renderAnswerRefused(refusal)]);
       },
       'round.withdrawn': async (withdrawn) => {
         if (!rounds.delete(withdrawn.roundId)) return;
@@ -87,6 +120,24 @@ export async function runInbox(options: InboxOptions): Promise<void> {
         case 'invalid':
           print([command.message]);
           break;
+        case 'answer': {
+          const inquiry = sortedInquiries([...inquiries.values()])[command.index - 1];
+          if (!inquiry) {
+            print([`ingen forespørgsel nr. ${command.index} / no inquiry #${command.index}`]);
+            break;
+          }
+          await connector.answerInquiry({
+            inquiryId: inquiry.inquiryId,
+            candidateRef: inquiry.candidateRef,
+            answer: command.answer,
+            ...(command.note ? { note: command.note } : {}),
+          });
+          inquiries.delete(inquiry.inquiryId);
+          save();
+          print([`Svar sendt / answer sent: kandidat/candidate ${inquiry.candidateRef} — ${command.answer}`]);
+          show();
+          break;
+        }
         case 'none':
         case 'candidate': {
           const round = list[command.index - 1];
@@ -120,6 +171,13 @@ export async function runInbox(options: InboxOptions): Promise<void> {
 const InboxFile = z.array(
   z.object({ order: OrderBroadcast, receivedAt: z.string(), reminded: z.boolean().optional(), overdue: z.boolean().optional() }),
 );
+
+function loadInquiries(file: string): CandidateInquiry[] {
+  if (!existsSync(file)) return [];
+  const parsed = z.array(CandidateInquiry).safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file} is not an inbox inquiry file: ${describeIssues(parsed.error.issues)}`);
+  return parsed.data;
+}
 
 function load(file: string): InboxRound[] {
   if (!existsSync(file)) return [];

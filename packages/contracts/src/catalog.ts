@@ -33,6 +33,14 @@ import {
   staleCvsExample,
 } from './messages/cv';
 import { CandidateInquiry, candidateInquiryExample } from './messages/candidate-inquiry';
+import {
+  InquiryAnswer,
+  InquiryAnswered,
+  inquiryAnsweredExample,
+  inquiryAnswerExample,
+  InquiryAnswerRefused,
+  inquiryAnswerRefusedExample,
+} from './messages/inquiry-answer';
 import { OrderShortlisted, orderShortlistedExample, RoundShortlist, roundShortlistExample } from './messages/shortlist';
 import { OrderStatusChanged, orderStatusChangedExample } from './messages/order-lifecycle';
 import {
@@ -230,7 +238,7 @@ export const catalog = {
     exchange: EXCHANGES.events,
     publisher: 'matching',
     description:
-      "Candidates left the pool (withdrawn by their jobcentre or dropped by a full sync): every holder of a copy deletes it — broadcast's stored shortlists, rounds and catch-up feed; matching's candidate inquiries; upskilling-seat's named candidates in seat requests (an erased marker, the seats kept); reporting's refs in its facts (the counts kept).",
+      "Candidates left the pool (withdrawn by their jobcentre or dropped by a full sync): every holder of a copy deletes it — broadcast's stored shortlists, rounds and catch-up feed; matching's candidate inquiries; upskilling-seat's named candidates in seat requests (an erased marker, the seats kept); order-intake's hires, referrals and follow-ups (an erased marker, the counts kept); reporting's refs in its facts (the counts kept).",
     example: cvErasedExample,
   },
   'pool.stale-cvs': {
@@ -250,6 +258,33 @@ export const catalog = {
     description:
       "Sent to a candidate's home jobcentre's queue when a consultant of another jobcentre, who found the candidate in a search, asks about them for an order or a company (free text, no CPR number). The home jobcentre answers the asking consultant.",
     example: candidateInquiryExample,
+  },
+  'pool.inquiry-answer': {
+    version: 1,
+    schema: InquiryAnswer,
+    exchange: EXCHANGES.connectors,
+    publisher: 'connector',
+    description:
+      "The candidate's home jobcentre answers a pool.candidate-inquiry it received: available, not available, or no longer searchable, with an optional note (no personal data). Only the jobcentre the inquiry was sent to can answer it; the first answer is recorded once and stands.",
+    example: inquiryAnswerExample,
+  },
+  'pool.inquiry-answered': {
+    version: 1,
+    schema: InquiryAnswered,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'matching',
+    description:
+      "Sent once to the asking jobcentre's queue when the candidate's home jobcentre answered its inquiry (by connector or web page).",
+    example: inquiryAnsweredExample,
+  },
+  'pool.inquiry-answer-refused': {
+    version: 1,
+    schema: InquiryAnswerRefused,
+    exchange: EXCHANGES.jobcentres,
+    publisher: 'matching',
+    description:
+      "Sent to the sending jobcentre's queue when its pool.inquiry-answer was refused (invalid, unknown inquiry, not sent to it, another candidate, answered before with another answer) and dead-lettered: nothing was recorded.",
+    example: inquiryAnswerRefusedExample,
   },
   'order.shortlisted': {
     version: 1,

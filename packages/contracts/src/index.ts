@@ -18,6 +18,7 @@ export * from './messages/jobcentre-notices';
 export * from './messages/cv';
 export * from './messages/cv-vocabulary';
 export * from './messages/candidate-inquiry';
+export * from './messages/inquiry-answer';
 export * from './messages/shortlist';
 export * from './messages/hire';
 export * from './messages/order-lifecycle';

@@ -45,6 +45,10 @@ export const SERVICE_QUEUES = {
   matchingEvents: queueSpec(QUEUES.matchingEvents, ['order.registered', 'order.amended']),
   /** Separate from matching.events so a large sync never delays ranking a new order. */
   matchingCvs: queueSpec(QUEUES.matchingCvs, ['cv.upserted', 'cv.withdrawn', 'cv.sync-completed']),
+  /** Answers to candidate inquiries from connectors (pool.inquiry-answer), apart from the CVs: an answer never waits behind a sync. */
+  matchingInquiryAnswers: queueSpec(QUEUES.matchingInquiryAnswers, ['pool.inquiry-answer']),
+  /** order-intake's copies of withdrawn candidates (hires, referrals, follow-ups), apart from its round and goal events. */
+  orderIntakeErasure: queueSpec(QUEUES.orderIntakeErasure, ['cv.erased']),
   /** Erasure apart from broadcast.events: a withdrawal is never queued behind a burst of orders. */
   broadcastErasure: queueSpec(QUEUES.broadcastErasure, ['cv.erased']),
   /** upskilling-seat's copies of withdrawn candidates (named in seat requests), apart from its orders and requests. */
@@ -111,6 +115,8 @@ export const JOBCENTRE_MESSAGES = [
   'round.lead-changed',
   'pool.candidate-inquiry',
   'round.secretariat-notice',
+  'pool.inquiry-answered',
+  'pool.inquiry-answer-refused',
 ] as const satisfies ReadonlyArray<MessageName>;
 
 export type JobcentreMessage = (typeof JOBCENTRE_MESSAGES)[number];

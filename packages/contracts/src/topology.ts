@@ -58,6 +58,8 @@ export const QUEUES = {
   broadcastErasure: 'broadcast.erasure',
   upskillingErasure: 'upskilling-seat.erasure',
   reportingErasure: 'reporting.erasure',
+  matchingInquiryAnswers: 'matching.inquiry-answers',
+  orderIntakeErasure: 'order-intake.erasure',
   upskillingEvents: 'upskilling-seat.events',
   upskillingRequests: 'upskilling-seat.requests',
   reportingEvents: 'reporting.events',

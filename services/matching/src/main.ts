@@ -4,6 +4,7 @@ import { jobcentreQueueSpec, SERVICE_QUEUES } from '@rs/contracts';
 import { allJobcentres } from '@rs/reference-data';
 import { runService } from '@rs/service-kit';
 import { consumeCvs } from './adapters/amqp/cvs.consumer';
+import { consumeInquiryAnswers } from './adapters/amqp/inquiry-answers.consumer';
 import { consumeOrders } from './adapters/amqp/orders.consumer';
 import { inquiryRoutes } from './adapters/http/inquiry.routes';
 import { poolRoutes } from './adapters/http/pool.routes';
@@ -26,12 +27,17 @@ runService(
     mongo: matchingModels,
     // The jobcentre queues too: stale-CV reports go to them, and a queue must exist before a message to it.
     bus: {
-      queues: [SERVICE_QUEUES.matchingEvents, SERVICE_QUEUES.matchingCvs, ...allJobcentres().map((j) => jobcentreQueueSpec(j.code))],
+      queues: [
+        SERVICE_QUEUES.matchingEvents,
+        SERVICE_QUEUES.matchingCvs,
+        SERVICE_QUEUES.matchingInquiryAnswers,
+        ...allJobcentres().map((j) => jobcentreQueueSpec(j.code)),
+      ],
     },
     // Rate-limit counts shared by every replica.
     // Only the HTTP edge's limits and keys: it serves without Redis, so /readyz does not wait for it.
     redis: { readiness: false },
-    relay: { models: (models) => [models.rankings, models.inquiries] },
+    relay: { models: (models) => [models.rankings, models.inquiries, models.inquiryAnswers] },
     parts: ({ config, models, bus, redis, relay, logger, now }) => {
       let indexLoaded: () => void = () => {};
       const indexReady = new Promise<void>((resolve) => {
@@ -62,7 +68,7 @@ runService(
           keyPrefix: config.TIMER_PREFIX,
           edge: config,
         },
-        consumers: [consumeOrders(bus, deps), consumeCvs(bus, deps, logger)],
+        consumers: [consumeOrders(bus, deps), consumeCvs(bus, deps, logger), consumeInquiryAnswers(bus, deps)],
         onStart: [
           {
             // Before the port opens and before the first order is ranked: the pool in memory.

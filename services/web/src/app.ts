@@ -20,6 +20,7 @@ import { candidatesRoutes } from './routes/candidates.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { needsRoutes } from './routes/needs.routes';
+import { inquiriesRoutes } from './routes/inquiries.routes';
 import { ordersRoutes } from './routes/orders.routes';
 import { operatorRoutes } from './routes/operator.routes';
 import { navFor } from './nav';
@@ -176,6 +177,7 @@ export function createWebApp(options: WebOptions): Express {
   app.use(operatorRoutes(options, page));
   app.use(cooperationsRoutes(options, page));
   app.use(needsRoutes(options, page));
+  app.use(inquiriesRoutes(options, page));
 
   app.use((_req, res) => {
     res.status(404);

@@ -47,6 +47,13 @@ export const NAV: readonly NavItem[] = [
     current: (path) => path === '/our-cvs' || /^\/jobcentres\/\d+\/cvs/.test(path),
   },
   {
+    href: '/inquiries',
+    label: 'inquiries.nav',
+    home: 'inquiries.home',
+    roles: ['jobcentre'],
+    current: (path) => path.startsWith('/inquiries'),
+  },
+  {
     href: '/needs',
     label: 'needs.nav',
     home: 'needs.home',

@@ -37,6 +37,16 @@ async function demo(): Promise<void> {
         'round.shortlist': async (late) => {
           lateShortlists.set(`${late.roundId}/${code}`, late.shortlist);
         },
+        // The demo consultant answers every inquiry at once: its generated candidates are all available.
+        'pool.candidate-inquiry': async (inquiry) => {
+          await connector.answerInquiry({
+            inquiryId: inquiry.inquiryId,
+            candidateRef: inquiry.candidateRef,
+            answer: 'available',
+            note: 'Demo: kandidaten er til rådighed / the candidate is available',
+          });
+          log.info({ inquiryId: inquiry.inquiryId, fromJobcentre: inquiry.fromJobcentre }, 'inquiry answered');
+        },
         'round.order-broadcast': async (order) => {
           const answer = demoAnswer(order, behaviour);
           log.info(

@@ -55,6 +55,8 @@ const JOBCENTRE_READER: Record<(typeof JOBCENTRE_MESSAGES)[number], string> = {
   'round.lead-changed': "the recipient jobcentre's connector",
   'pool.candidate-inquiry': "the connector (and web page) of the candidate's home jobcentre",
   'round.secretariat-notice': "the connector of the jobcentre hosting the cooperation's secretariat",
+  'pool.inquiry-answered': 'the connector (and web page) of the jobcentre that asked',
+  'pool.inquiry-answer-refused': 'the connector of the jobcentre whose inquiry answer was refused',
 };
 
 /** What each envelope attribute means; whether it is required comes from the Envelope schema itself. */

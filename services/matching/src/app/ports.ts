@@ -1,6 +1,7 @@
 import type { CandidateInquiry, SharedCv } from '@rs/contracts';
 import type { OutboxEntry, PublishEntry } from '@rs/db';
 import type { PoolCv } from '../domain/candidate';
+import type { StoredAnswer } from '../domain/inquiry-answer';
 
 /**
  * The stores matching's use cases need, implemented by adapters/mongo/*.repository.ts (built in
@@ -123,7 +124,13 @@ export interface InquiryStore {
   find(id: string): Promise<CandidateInquiry | undefined>;
   /** Newest first: those a jobcentre received (`to`) or sent (`from`). */
   list(direction: 'to' | 'from', jobcentre: number, limit: number): Promise<CandidateInquiry[]>;
-  /** Deletes the inquiries about these candidates of their home jobcentre (erasure); resolves with how many. */
+  /** The answer recorded for an inquiry, if any. */
+  answerOf(inquiryId: string): Promise<StoredAnswer | undefined>;
+  /** The answers recorded for these inquiries (unanswered ones are absent from the map). */
+  answersOf(inquiryIds: readonly string[]): Promise<Map<string, StoredAnswer>>;
+  /** Inserts the inquiry's one answer (unique by inquiry id) with its message to the asker; false when it was answered already. */
+  insertAnswer(answer: StoredAnswer, outbox: OutboxEntry[]): Promise<boolean>;
+  /** Deletes the inquiries (and their answers) about these candidates of their home jobcentre (erasure); resolves with how many inquiries. */
   eraseCandidates(jobcentre: number, candidateRefs: readonly string[]): Promise<number>;
 }
 

@@ -2,6 +2,7 @@ import * as candidates from './candidates';
 import * as cooperations from './cooperations';
 import * as core from './core';
 import * as courses from './courses';
+import * as inquiries from './inquiries';
 import * as needs from './needs';
 import * as orders from './orders';
 import * as dashboard from './dashboard';
@@ -20,6 +21,7 @@ export const da = {
   ...dashboard.da,
   ...operator.da,
   ...cooperations.da,
+  ...inquiries.da,
 };
 
 export type MessageKey = keyof typeof da;
@@ -33,4 +35,5 @@ export const en: Record<MessageKey, string> = {
   ...dashboard.en,
   ...operator.en,
   ...cooperations.en,
+  ...inquiries.en,
 };

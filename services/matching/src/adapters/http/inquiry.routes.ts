@@ -1,8 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { CandidateInquiry, CandidateRef, INQUIRY_QUESTION_MAX, InquiryText, JobcentreCode, OrderId } from '@rs/contracts';
+import {
+  CandidateInquiry,
+  CandidateRef,
+  INQUIRY_ANSWER_REFUSAL_REASONS,
+  INQUIRY_NOTE_MAX,
+  INQUIRY_QUESTION_MAX,
+  InquiryAnswerValue,
+  InquiryText,
+  JobcentreCode,
+  OrderId,
+  RecordedInquiryAnswer,
+} from '@rs/contracts';
 import { codeParam, HttpError, intQuery, mountRoutes, type Principal, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
+import { answerInquiry } from '../../app/answer-inquiry';
 import { askJobcentre, listInquiries } from '../../app/ask-jobcentre';
 import type { MatchingDeps } from '../../app/deps';
 import { notFound } from './pool.routes';
@@ -17,7 +29,17 @@ const AskBody = z.strictObject({
   ),
 });
 
-const Inquiry = CandidateInquiry.meta({ id: 'CandidateInquiry' });
+const Answer = RecordedInquiryAnswer.meta({ id: 'CandidateInquiryAnswer' });
+/** An inquiry with its answer once the home jobcentre answered (absent while it waits). */
+const Inquiry = CandidateInquiry.extend({ answer: Answer.optional() }).meta({ id: 'CandidateInquiry' });
+type InquiryView = z.infer<typeof Inquiry>;
+
+const AnswerBody = z.strictObject({
+  answer: InquiryAnswerValue.describe('available (contact us to go ahead), not-available (not for this), or no-longer-searchable'),
+  note: InquiryText(INQUIRY_NOTE_MAX)
+    .optional()
+    .describe(`a line for the asking consultant, at most ${INQUIRY_NOTE_MAX} characters; no personal data, never a CPR number (refused)`),
+});
 const ListQuery = z.object({
   direction: z.enum(['received', 'sent']).default('received').describe("the jobcentre's received inquiries (default) or those it sent"),
   limit: intQuery(1, 500).optional(),
@@ -29,9 +51,20 @@ const onlyJobcentres = () =>
     da: 'Kun en jobcenterkonsulent spørger et andet jobcenter om en kandidat',
   });
 
+/** The inquiries with their answers, read in one query. */
+async function withAnswers(deps: MatchingDeps, inquiries: CandidateInquiry[]): Promise<InquiryView[]> {
+  const answers = await deps.inquiries.answersOf(inquiries.map((i) => i.inquiryId));
+  return inquiries.map((inquiry) => {
+    const found = answers.get(inquiry.inquiryId);
+    if (!found) return inquiry;
+    const { answer, note, answeredBy, answeredAt } = found;
+    return { ...inquiry, answer: { answer, ...(note ? { note } : {}), answeredBy, answeredAt } };
+  });
+}
+
 /** The id an idempotency key stands for (the same on every replica): a retry stores and sends nothing twice. */
-function keyedInquiryId(principal: Principal, key: string): string {
-  const hex = createHash('sha256').update(`inquiry\n${principal.role}:${principal.sub}\n${key}`).digest('hex');
+function keyedInquiryId(principal: Principal, key: string, purpose = 'inquiry'): string {
+  const hex = createHash('sha256').update(`${purpose}\n${principal.role}:${principal.sub}\n${key}`).digest('hex');
   // Shaped as a name-based UUID (version 5, RFC 9562 variant), so it passes as one everywhere.
   const variant = (8 | (Number.parseInt(hex[16] ?? '0', 16) & 3)).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -100,7 +133,8 @@ export function inquiryRoutes(deps: MatchingDeps) {
         inquiry !== undefined &&
         (inquiry.toJobcentre === principal.jobcentre || inquiry.fromJobcentre === principal.jobcentre);
       if (!party) throw notFound();
-      return { status: 200, body: inquiry };
+      const [view] = await withAnswers(deps, [inquiry]);
+      return { status: 200, body: view ?? inquiry };
     },
   });
 
@@ -115,9 +149,47 @@ export function inquiryRoutes(deps: MatchingDeps) {
     handle: async ({ principal, params: { code }, query }) => {
       if (!(principal.role === 'jobcentre' && principal.jobcentre === code)) throw notFound();
       const inquiries = await listInquiries(deps, query.direction === 'sent' ? 'from' : 'to', code, query.limit ?? 100);
-      return { status: 200, body: { inquiries } };
+      return { status: 200, body: { inquiries: await withAnswers(deps, inquiries) } };
     },
   });
 
-  return (router: Router) => mountRoutes(router, [ask, one, list]);
+  const answer = route({
+    method: 'post',
+    path: '/candidate-inquiries/:id/answer',
+    summary:
+      "The candidate's home jobcentre answers an inquiry it received (as its connector's pool.inquiry-answer does); recorded once, the first answer stands, and the asking jobcentre is told on its queue",
+    tags: ['search'],
+    params: z.object({ id: z.uuid() }),
+    body: AnswerBody,
+    creates: true,
+    responses: {
+      201: { description: 'recorded; the asker is told', schema: Inquiry },
+      200: { description: 'the same answer was recorded before: nothing changed', schema: Inquiry },
+    },
+    handle: async ({ principal, params: { id }, body, req }) => {
+      if (principal.role !== 'jobcentre') throw notFound();
+      const key = req.get('idempotency-key');
+      const result = await answerInquiry(
+        deps,
+        { jobcentre: principal.jobcentre, by: principal.sub },
+        { inquiryId: id, ...body, candidateRef: (await deps.inquiries.find(id))?.candidateRef ?? 'unknown' },
+        key ? keyedInquiryId(principal, key, 'inquiry-answer') : randomUUID(),
+      );
+      if (result.kind === 'refused') {
+        // Another jobcentre's inquiry is as absent as an unknown one: a page never learns what it may not read.
+        if (result.reason !== 'already-answered') throw notFound();
+        throw new HttpError(409, 'already-answered', INQUIRY_ANSWER_REFUSAL_REASONS['already-answered']);
+      }
+      const inquiry = await deps.inquiries.find(id);
+      if (!inquiry) throw notFound();
+      const [view] = await withAnswers(deps, [inquiry]);
+      return {
+        status: result.kind === 'recorded' ? 201 : 200,
+        body: view ?? inquiry,
+        ...(result.kind === 'duplicate' ? { headers: { 'Idempotency-Replayed': 'true' } } : {}),
+      };
+    },
+  });
+
+  return (router: Router) => mountRoutes(router, [ask, one, list, answer]);
 }

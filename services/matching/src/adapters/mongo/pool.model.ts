@@ -108,6 +108,30 @@ const inquirySchema = new Schema(
   { collection: 'candidate_inquiries', versionKey: false },
 );
 
+/**
+ * The one answer to an inquiry (`_id` = the inquiry id): a unique insert, so ten copies of an
+ * answer, or two replicas at once, record it once (FerretDB's guarded updates are not atomic).
+ * Written through the change log with its pool.inquiry-answered message to the asker's queue.
+ */
+const inquiryAnswerSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    toJobcentre: { type: Number, required: true, index: true },
+    fromJobcentre: { type: Number, required: true },
+    candidateRef: { type: String, required: true },
+    askedBy: { type: String, required: true },
+    answer: { type: String, required: true },
+    note: { type: String },
+    answeredBy: { type: String, required: true },
+    /** ISO instant (UTC). */
+    answeredAt: { type: String, required: true },
+    /** What carried it: a connector's envelope id, or the id a web form's idempotency key stands for. */
+    messageId: { type: String, required: true },
+    ...aggregateFields,
+  },
+  { collection: 'candidate_inquiry_answers', versionKey: false },
+);
+
 export function matchingModels(connection: Connection) {
   return {
     pool: connection.model('PoolCv', poolSchema),
@@ -116,6 +140,7 @@ export function matchingModels(connection: Connection) {
     staleReports: connection.model('StaleReport', staleReportSchema),
     poolChanges: connection.model('PoolChange', poolChangeSchema),
     inquiries: connection.model('CandidateInquiry', inquirySchema),
+    inquiryAnswers: connection.model('CandidateInquiryAnswer', inquiryAnswerSchema),
   };
 }
 export type MatchingModels = ReturnType<typeof matchingModels>;
