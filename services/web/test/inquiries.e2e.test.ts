@@ -1,0 +1,135 @@
+import { type Bus, connectBus, silentLogger } from '@rs/bus';
+import { cvPublisher } from '@rs/connector';
+import type { SharedCv } from '@rs/contracts';
+import { jobcentreAmqpUrl, type RunningService, type TestPlatform, testPlatform, tokenFor, waitFor } from '@rs/testkit';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshot, seriousViolations, signIn, startWebFront } from './browser-helpers';
+
+/**
+ * An inquiry answered, in Debian's Chromium (issue 17, part 4): Tårnby (185) asks København (101)
+ * about one of its candidates; København's consultant finds it under "Inquiries" and answers
+ * (a CPR-shaped note is refused at its field; the answer is sent once); Tårnby sees the answer
+ * beside its question, in Danish and in English; Hvidovre (167) sees neither.
+ */
+const KBH = 101;
+
+const cv = (ref: string): SharedCv => ({
+  candidateRef: ref,
+  revision: new Date().toISOString(),
+  headline: 'Lagerarbejder med truckcertifikat',
+  occupations: [{ code: '9321', years: 4 }],
+  skills: ['lager'],
+  certificates: ['forklift'],
+  languages: [{ code: 'da', level: 'C1' }],
+  municipality: KBH,
+  summary: { da: 'Lagerarbejder med erfaring' },
+  visibility: { searchable: true },
+});
+
+describe('an inquiry about a candidate, asked and answered', () => {
+  let platform: TestPlatform;
+  let matching: RunningService;
+  let web: RunningService;
+  let webUrl = '';
+  let browser: Browser;
+  let bus: Bus;
+  const contexts: BrowserContext[] = [];
+
+  const newPage = async (): Promise<Page> => {
+    // axe-core is injected as a script: the pages' CSP (scripts from 'self' only) would refuse it.
+    const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK' });
+    contexts.push(context);
+    return context.newPage();
+  };
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    platform = await testPlatform({ jobcentres: [KBH, 167, 185] });
+    matching = await platform.start('matching');
+    bus = connectBus({ url: jobcentreAmqpUrl(platform.world, KBH), name: 'cv-101', logger: silentLogger });
+    await cvPublisher(bus, KBH).upsertCvs([cv('kbh-truck')]);
+    const admin = tokenFor({ role: 'admin', sub: 'test' });
+    await waitFor(
+      async () =>
+        (
+          (await (await fetch(`${matching.url}/jobcentres/${KBH}/pool`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+            candidates: number;
+          }
+        ).candidates === 1,
+      { what: "101's CV in the pool" },
+    );
+    const front = await startWebFront(platform, { matching });
+    web = front.service;
+    webUrl = front.url;
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await web?.stop();
+    await bus?.close();
+    await platform?.dispose();
+  });
+
+  it('Tårnby asks, København answers on its inquiries page, Tårnby sees the answer; Hvidovre sees none of it', async () => {
+    const asker = await newPage();
+    await signIn(asker, webUrl, 'taarnby');
+    await asker.goto(`${webUrl}/candidates/ask?jobcentre=${KBH}&ref=kbh-truck`);
+    await asker.getByLabel('Virksomhed').fill('Dragør Lager ApS');
+    await asker.getByLabel('Dit spørgsmål').fill('Kan kandidaten starte på lageret i Dragør 4. januar?');
+    await asker.getByRole('button', { name: 'Send spørgsmålet' }).click();
+    await asker.getByTestId('flash').waitFor();
+    await asker.getByRole('link', { name: 'Forespørgsler' }).first().click();
+    await asker.waitForURL(/\/inquiries$/);
+    const mine = asker.locator('[data-testid="sent-inquiry"][data-ref="kbh-truck"]');
+    expect(await mine.getByTestId('status').textContent()).toContain('Afventer svar');
+    expect(await asker.getByTestId('received-none').count()).toBe(1);
+    expect(await seriousViolations(asker)).toEqual([]);
+    await screenshot(asker, 'inquiries-01-asked-waiting');
+
+    const home = await newPage();
+    await signIn(home, webUrl, 'kobenhavn');
+    await home.getByRole('link', { name: 'Forespørgsler' }).first().click();
+    await home.waitForURL(/\/inquiries$/);
+    const received = home.locator('[data-testid="received"][data-ref="kbh-truck"]');
+    expect(await received.getByTestId('question').textContent()).toContain('Dragør 4. januar');
+    expect(await received.textContent()).toContain('Tårnby (185)');
+    expect(await seriousViolations(home)).toEqual([]);
+    await screenshot(home, 'inquiries-02-received');
+
+    await received.getByLabel('Til rådighed: kontakt os for at gå videre').check();
+    await received.getByLabel('Bemærkning til konsulenten (valgfri)').fill('Ring til os om 010190-1234');
+    await received.getByRole('button', { name: 'Send svaret' }).click();
+    await home.getByTestId('note-error').waitFor();
+    expect(await home.getByTestId('note-error').textContent()).toContain('CPR');
+    expect(await seriousViolations(home)).toEqual([]);
+    await screenshot(home, 'inquiries-03-cpr-refused');
+    const again = home.locator('[data-testid="received"][data-ref="kbh-truck"]');
+    // What was typed stays; the note is corrected and the answer sent.
+    expect(await again.getByLabel('Til rådighed: kontakt os for at gå videre').isChecked()).toBe(true);
+    await again.getByLabel('Bemærkning til konsulenten (valgfri)').fill('Kan starte 4. januar; ring efter kl. 10');
+    await again.getByRole('button', { name: 'Send svaret' }).click();
+    await home.getByTestId('flash').waitFor();
+    expect(await home.getByTestId('flash').textContent()).toContain('Svaret er sendt');
+    const answered = home.locator('[data-testid="received"][data-ref="kbh-truck"]');
+    expect(await answered.getByTestId('answer').textContent()).toContain('Til rådighed');
+    expect(await answered.getByTestId('answer-form').count()).toBe(0);
+    await screenshot(home, 'inquiries-04-answered');
+
+    await asker.reload();
+    const seen = asker.locator('[data-testid="sent-inquiry"][data-ref="kbh-truck"]').getByTestId('status');
+    expect(await seen.textContent()).toContain('Til rådighed: kontakt os for at gå videre — Kan starte 4. januar; ring efter kl. 10');
+    await asker.getByRole('link', { name: 'English' }).click();
+    await asker.waitForURL(/\/inquiries$/);
+    const english = asker.locator('[data-testid="sent-inquiry"][data-ref="kbh-truck"]').getByTestId('status');
+    expect(await english.textContent()).toContain('Available: contact us to go ahead');
+    expect(await seriousViolations(asker)).toEqual([]);
+    await screenshot(asker, 'inquiries-05-asker-sees-answer-en');
+
+    const other = await newPage();
+    await signIn(other, webUrl, 'hvidovre');
+    await other.goto(`${webUrl}/inquiries`);
+    expect(await other.getByTestId('received-none').count()).toBe(1);
+    expect(await other.getByTestId('sent-none').count()).toBe(1);
+  });
+});
