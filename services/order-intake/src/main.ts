@@ -3,6 +3,7 @@ import { jobcentreQueueSpec, SERVICE_QUEUES, TIMER_QUEUES } from '@rs/contracts'
 import { allJobcentres } from '@rs/reference-data';
 import { runService } from '@rs/service-kit';
 import { addWorkingDays } from '@rs/working-time';
+import { consumeErasure } from './adapters/amqp/erasure.consumer';
 import { consumeRoundEvents } from './adapters/amqp/round-events.consumer';
 import { consumeServiceGoalEvents } from './adapters/amqp/service-goal-events.consumer';
 import { orderIntakeRoutes } from './adapters/http/routes';
@@ -14,6 +15,7 @@ import {
   fundAgreementRepository,
   nonceRepository,
 } from './adapters/mongo/company.repository';
+import { candidateCopies } from './adapters/mongo/erasure.repository';
 import { followUpRepository } from './adapters/mongo/follow-ups.repository';
 import { orderModels } from './adapters/mongo/order.model';
 import { goalOrderIds } from './adapters/mongo/goal-orders';
@@ -36,6 +38,7 @@ runService(
       queues: [
         SERVICE_QUEUES.orderIntakeEvents,
         SERVICE_QUEUES.orderIntakeGoals,
+        SERVICE_QUEUES.orderIntakeErasure,
         ...allJobcentres().map((j) => jobcentreQueueSpec(j.code)),
       ],
     },
@@ -74,7 +77,11 @@ runService(
       };
       return {
         http: { routes: orderIntakeRoutes(deps, goalDeps), redis, keyPrefix: config.TIMER_PREFIX, edge: config },
-        consumers: [consumeRoundEvents(bus, deps), consumeServiceGoalEvents(bus, goalDeps)],
+        consumers: [
+          consumeRoundEvents(bus, deps),
+          consumeServiceGoalEvents(bus, goalDeps),
+          consumeErasure(bus, { orders: deps.orders, copies: candidateCopies(models, relay) }, logger),
+        ],
         workers: [startServiceGoalWorker(goalDeps, redis, config.TIMER_PREFIX, logger)],
         periodic: [
           {

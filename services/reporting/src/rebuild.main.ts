@@ -1,5 +1,6 @@
 import { loadConfig } from '@rs/config';
 import mongoose from 'mongoose';
+import { erasedCandidates } from './adapters/mongo/erased.repository';
 import { factModels, factRepository } from './adapters/mongo/facts.repository';
 import { sourcesOf } from './adapters/mongo/sources.repository';
 import { rebuild } from './app/rebuild';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     const result = await rebuild(
       factRepository(factModels(own)),
       sourcesOf(client.useDb(config.ORDER_INTAKE_DB), client.useDb(config.BROADCAST_DB), client.useDb(config.UPSKILLING_DB)),
+      erasedCandidates(own),
     );
     console.log(JSON.stringify({ rebuilt: true, ...result }));
   } finally {

@@ -8,6 +8,7 @@ import {
   factsOfOrder,
   factsOfRound,
 } from '../domain/from-sources';
+import { type ErasedCandidates, withoutErased } from './erased-refs';
 import type { FactStore, Sources } from './ports';
 
 /** Every fact the services' own records hold. */
@@ -30,8 +31,15 @@ export async function factsOfSources(sources: Sources): Promise<Fact[]> {
   return facts;
 }
 
-/** Recomputes the read model from the services' own records (the figures come out as the events left them). */
-export async function rebuild(store: FactStore, sources: Sources): Promise<{ facts: number; inserted: number; removed: number }> {
-  const facts = await factsOfSources(sources);
+/**
+ * Recomputes the read model from the services' own records (the figures come out as the events
+ * left them). A ref reporting saw erased is read as its marker, whatever a source still holds.
+ */
+export async function rebuild(
+  store: FactStore,
+  sources: Sources,
+  erased?: Pick<ErasedCandidates, 'all'>,
+): Promise<{ facts: number; inserted: number; removed: number }> {
+  const facts = await factsOfSources(erased ? withoutErased(sources, await erased.all()) : sources);
   return { facts: facts.length, ...(await store.replaceWith(facts)) };
 }

@@ -213,6 +213,8 @@ export interface SourceFollowUp {
   orderId: string;
   cooperation: string;
   jobcentre: number;
+  /** The hired candidate (or its erased marker): read only to keep an erased ref out of a rebuild (app/erased-refs.ts). */
+  candidateRef?: string | undefined;
   dueOn: string;
   outcome: { status: 'still-employed' | 'left' } | null;
 }

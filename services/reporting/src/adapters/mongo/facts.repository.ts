@@ -1,11 +1,14 @@
 import { isDuplicateKey } from '@rs/db';
 import { type Connection, Schema } from 'mongoose';
 import type { FactErasure } from '../../app/erase-candidates';
+import { erasedCandidates } from './erased.repository';
 import type { FactStore } from '../../app/ports';
 import {
   COOPERATION_KINDS,
   cooperationOfFact,
   type Fact,
+  type FollowUpFact,
+  type FollowUpOutcomeFact,
   factKey,
   type HireFact,
   orderOfFact,
@@ -102,6 +105,13 @@ export function factErasure(models: FactModels): FactErasure {
         .lean();
       return docs.map((d) => d.fact as HireFact | ParticipantFact);
     },
+    async followUpsOf(jobcentre) {
+      const docs = await models.facts
+        .find({ kind: { $in: ['follow-up', 'follow-up-outcome'] }, 'fact.jobcentre': jobcentre }, { fact: 1 })
+        .lean();
+      return docs.map((d) => d.fact as FollowUpFact | FollowUpOutcomeFact);
+    },
+    markErased: (markers) => erasedCandidates(models.facts.db).mark(markers),
     async replace(original, replacement) {
       // Insert first: a crash before the delete leaves the original, which the redelivery re-keys
       // onto the same taken key (not counted twice) and then deletes.

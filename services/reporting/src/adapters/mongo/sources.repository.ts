@@ -49,6 +49,7 @@ const FollowUp = z.object({
   orderId: z.string(),
   cooperation: z.string(),
   jobcentre: z.number().int(),
+  candidateRef: z.string().optional(),
   dueOn: z.string(),
   outcome: z
     .object({ status: z.enum(['still-employed', 'left']) })
@@ -156,6 +157,7 @@ export function sourcesOf(orderIntake: Connection, broadcast: Connection, upskil
         orderId: d.orderId,
         cooperation: d.cooperation,
         jobcentre: d.jobcentre,
+        candidateRef: d.candidateRef,
         dueOn: d.dueOn,
         outcome: d.outcome,
       })),

@@ -1,0 +1,17 @@
+import { type Bus, consume, type Logger } from '@rs/bus';
+import { SERVICE_QUEUES } from '@rs/contracts';
+import { type CandidateCopies, eraseCandidates } from '../../app/erase-candidates';
+import type { OrderStore } from '../../app/ports';
+
+/** cv.erased (from matching), on order-intake's own queue: the withdrawn candidates leave its orders and follow-ups. */
+export function consumeErasure(bus: Bus, deps: { orders: OrderStore; copies: CandidateCopies }, logger: Logger) {
+  return consume(bus, SERVICE_QUEUES.orderIntakeErasure, {
+    'cv.erased': async (data) => {
+      const count = await eraseCandidates(deps, data);
+      logger.info(
+        { jobcentre: data.jobcentre, candidates: data.candidateRefs.length, ...count },
+        'candidates erased from orders and follow-ups',
+      );
+    },
+  });
+}
