@@ -1,5 +1,5 @@
-import { roundReplyRefusedExample } from '@rs/contracts';
-import { parseCommand, renderInbox, renderRefusal, timeLeft } from './inbox-view';
+import { candidateInquiryExample, inquiryAnsweredExample, roundReplyRefusedExample } from '@rs/contracts';
+import { parseCommand, renderAnswered, renderInbox, renderInquiries, renderRefusal, timeLeft } from './inbox-view';
 
 const order = (roundId: string, deadline: string) => ({
   roundId,
@@ -56,5 +56,19 @@ describe('renderRefusal', () => {
     expect(lines[0]).toBe(`>> Svar afvist / reply refused: SOSU-assistent (runde/round ${roundReplyRefusedExample.roundId})`);
     expect(lines[1]).toContain(roundReplyRefusedExample.message.da);
     expect(lines[1]).toContain(roundReplyRefusedExample.message.en);
+  });
+});
+
+describe('answering an inquiry in the inbox', () => {
+  it('parses `a <nr> <answer> [note]` in Danish or English, and lists the inquiries oldest first', () => {
+    expect(parseCommand('a 2 ja kan starte mandag')).toEqual({ kind: 'answer', index: 2, answer: 'available', note: 'kan starte mandag' });
+    expect(parseCommand('a 1 no')).toEqual({ kind: 'answer', index: 1, answer: 'not-available', note: '' });
+    expect(parseCommand('a 1 væk')).toMatchObject({ answer: 'no-longer-searchable' });
+    expect(parseCommand('a 1 måske')).toMatchObject({ kind: 'invalid' });
+    expect(parseCommand('a x ja')).toMatchObject({ kind: 'invalid' });
+    const later = { ...candidateInquiryExample, inquiryId: '4f0d6a8e-1c1b-4e9a-9a53-0c4f5e6a7b21', askedAt: '2026-12-02T10:00:00.000Z' };
+    const lines = renderInquiries([later, candidateInquiryExample]);
+    expect(lines[1]).toContain(`(1) kandidat/candidate ${candidateInquiryExample.candidateRef}`);
+    expect(renderAnswered(inquiryAnsweredExample)[1]).toContain('Til rådighed');
   });
 });

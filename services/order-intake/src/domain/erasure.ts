@@ -18,16 +18,16 @@ export interface Erasure {
 
 /** The ref's own characters (CandidateRef): a ref stands alone when its neighbours are none of them. */
 const REF_CHAR = 'A-Za-z0-9_\\-';
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
 /** Replaces, in free text, each whole `<jobcentre>/<ref>`, `<jobcentre>-<ref>` and bare `<ref>` by the marker's. */
 export function eraseInText(text: string, e: Erasure): string {
   let out = text;
   for (const ref of e.refs) {
     const marker = erasedRef(e.jobcentre, ref);
-    const whole = (token: string) => new RegExp(`(?<![${REF_CHAR}])${escape(token)}(?![${REF_CHAR}])`, 'g');
+    const whole = (token: string) => new RegExp(`(?<![${REF_CHAR}])${escapeRegExp(token)}(?![${REF_CHAR}])`, 'g');
     out = out
-      .replace(new RegExp(`(?<![${REF_CHAR}/])${e.jobcentre}/${escape(ref)}(?![${REF_CHAR}])`, 'g'), `${e.jobcentre}/${marker}`)
+      .replace(new RegExp(`(?<![${REF_CHAR}/])${e.jobcentre}/${escapeRegExp(ref)}(?![${REF_CHAR}])`, 'g'), `${e.jobcentre}/${marker}`)
       .replace(whole(referralId(e.jobcentre, ref)), referralId(e.jobcentre, marker))
       .replace(whole(ref), marker);
   }
