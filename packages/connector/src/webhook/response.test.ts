@@ -21,6 +21,23 @@ describe('the local system’s responses', () => {
     expect(classifyResponse('round.withdrawn', 204, '')).toEqual({ kind: 'ack' });
   });
 
+  it('turns an inquiry’s 200 answer into an inquiry answer, acks any other success, dead-letters an invalid answer', () => {
+    expect(classifyResponse('pool.candidate-inquiry', 200, '{"answer":"available","note":"ring efter 10"}')).toEqual({
+      kind: 'answer-inquiry',
+      answer: { answer: 'available', note: 'ring efter 10' },
+    });
+    expect(classifyResponse('pool.candidate-inquiry', 204, '')).toEqual({ kind: 'ack' });
+    expect(classifyResponse('pool.candidate-inquiry', 200, '{"ok":true}')).toEqual({ kind: 'ack' });
+    expect(classifyResponse('pool.candidate-inquiry', 200, '{"answer":"maybe"}')).toMatchObject({
+      kind: 'permanent',
+      reason: expect.stringMatching(/invalid inquiry answer: answer/),
+    });
+    expect(classifyResponse('pool.candidate-inquiry', 200, '{"answer":"available","note":"010190-1234"}')).toMatchObject({
+      kind: 'permanent',
+      reason: expect.stringMatching(/note: .*CPR/),
+    });
+  });
+
   it('retries 5xx, 408, 429 and redirects', () => {
     for (const status of [500, 502, 503, 408, 429, 302])
       expect(classifyResponse(BROADCAST, status, 'x')).toMatchObject({ kind: 'transient' });

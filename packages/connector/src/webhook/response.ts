@@ -1,4 +1,4 @@
-import { ProposedCandidate } from '@rs/contracts';
+import { INQUIRY_NOTE_MAX, InquiryAnswerValue, InquiryText, ProposedCandidate } from '@rs/contracts';
 import { z } from 'zod';
 
 /**
@@ -16,12 +16,21 @@ export const WebhookAnswer = z
   });
 export type WebhookAnswer = z.infer<typeof WebhookAnswer>;
 
+/**
+ * The local system's answer to a `pool.candidate-inquiry`: the body of a `pool.inquiry-answer`
+ * without the ids (the connector adds inquiryId and candidateRef from the message it posted).
+ */
+export const WebhookInquiryAnswer = z.object({ answer: InquiryAnswerValue, note: InquiryText(INQUIRY_NOTE_MAX).optional() });
+export type WebhookInquiryAnswer = z.infer<typeof WebhookInquiryAnswer>;
+
 /** What one HTTP response means for the message that was posted. */
 export type WebhookOutcome =
   /** Handled: ack the message. */
   | { kind: 'ack' }
   /** A broadcast answered now: reply with it, then ack. */
   | { kind: 'reply'; answer: WebhookAnswer }
+  /** An inquiry answered now: answer it, then ack. */
+  | { kind: 'answer-inquiry'; answer: WebhookInquiryAnswer }
   /** A broadcast the local system will answer later (204): ack without replying. */
   | { kind: 'later' }
   /** Try again after a while (5xx, 408, 429). */
@@ -47,6 +56,7 @@ export function classifyResponse(messageName: string, status: number, body: stri
   if (status >= 300 && status < 400)
     return { kind: 'transient', reason: `answered ${status} (redirects are not followed; fix WEBHOOK_URL)` };
   if (status >= 400 || status < 200) return { kind: 'permanent', reason: `answered ${status}${body ? `: ${snippet(body)}` : ''}` };
+  if (messageName === 'pool.candidate-inquiry') return inquiryOutcome(status, body);
   if (messageName !== 'round.order-broadcast') return { kind: 'ack' };
   if (status === 204) return { kind: 'later' };
   let json: unknown;
@@ -61,6 +71,27 @@ export function classifyResponse(messageName: string, status: number, body: stri
     return { kind: 'permanent', reason: `answered ${status} with an invalid answer: ${issues}` };
   }
   return { kind: 'reply', answer: parsed.data };
+}
+
+/**
+ * An inquiry is answered when the body says `answer` (then it must be a valid one); any other
+ * success (204, an empty or other body) acks it: the local system answers later, or its
+ * consultant answers on the web page.
+ */
+function inquiryOutcome(status: number, body: string): WebhookOutcome {
+  let json: unknown;
+  try {
+    json = body.trim() ? JSON.parse(body) : undefined;
+  } catch {
+    return { kind: 'ack' };
+  }
+  if (typeof json !== 'object' || json === null || !('answer' in json)) return { kind: 'ack' };
+  const parsed = WebhookInquiryAnswer.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+    return { kind: 'permanent', reason: `answered ${status} with an invalid inquiry answer: ${issues}` };
+  }
+  return { kind: 'answer-inquiry', answer: parsed.data };
 }
 
 /** A short name for why a request got no response at all (ECONNREFUSED, timeout, ...). */

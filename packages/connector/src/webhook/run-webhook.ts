@@ -54,6 +54,13 @@ export function runWebhook(options: WebhookOptions): WebhookRunner {
         { roundId, answer: outcome.answer.answer, messageId: ctx.envelope.id, replyId },
         'replied with the local system’s answer',
       );
+    } else if (outcome.kind === 'answer-inquiry') {
+      const { inquiryId, candidateRef } = data as { inquiryId: string; candidateRef: string };
+      const answerId = await connector.answerInquiry({ inquiryId, candidateRef, ...outcome.answer });
+      options.logger.info(
+        { inquiryId, answer: outcome.answer.answer, messageId: ctx.envelope.id, answerId },
+        'answered the inquiry with the local system’s answer',
+      );
     } else if (outcome.kind === 'later') {
       options.logger.info({ messageId: ctx.envelope.id }, 'local system will answer the broadcast later');
     } else {
