@@ -1,9 +1,5 @@
-import { type Bus, connectBus, silentLogger } from '@rs/bus';
-import { cvPublisher } from '@rs/connector';
 import type { SharedCv } from '@rs/contracts';
-import { jobcentreAmqpUrl, type RunningService, type TestPlatform, testPlatform, tokenFor, waitFor } from '@rs/testkit';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousViolations, signIn, startWebFront } from './browser-helpers';
+import { browserSuite, screenshot, seriousViolations, shareCvs } from './browser-helpers';
 
 /**
  * An inquiry answered, in Debian's Chromium (issue 17, part 4): Tårnby (185) asks København (101)
@@ -27,53 +23,21 @@ const cv = (ref: string): SharedCv => ({
 });
 
 describe('an inquiry about a candidate, asked and answered', () => {
-  let platform: TestPlatform;
-  let matching: RunningService;
-  let web: RunningService;
   let webUrl = '';
-  let browser: Browser;
-  let bus: Bus;
-  const contexts: BrowserContext[] = [];
-
-  const newPage = async (): Promise<Page> => {
-    // axe-core is injected as a script: the pages' CSP (scripts from 'self' only) would refuse it.
-    const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK' });
-    contexts.push(context);
-    return context.newPage();
-  };
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    platform = await testPlatform({ jobcentres: [KBH, 167, 185] });
-    matching = await platform.start('matching');
-    bus = connectBus({ url: jobcentreAmqpUrl(platform.world, KBH), name: 'cv-101', logger: silentLogger });
-    await cvPublisher(bus, KBH).upsertCvs([cv('kbh-truck')]);
-    const admin = tokenFor({ role: 'admin', sub: 'test' });
-    await waitFor(
-      async () =>
-        (
-          (await (await fetch(`${matching.url}/jobcentres/${KBH}/pool`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
-            candidates: number;
-          }
-        ).candidates === 1,
-      { what: "101's CV in the pool" },
-    );
-    const front = await startWebFront(platform, { matching });
-    web = front.service;
-    webUrl = front.url;
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await web?.stop();
-    await bus?.close();
-    await platform?.dispose();
+  const suite = browserSuite({
+    jobcentres: [KBH, 167, 185],
+    services: async (platform, s) => {
+      const matching = await platform.start('matching');
+      await shareCvs(s, matching, { [KBH]: [cv('kbh-truck')] });
+      return { matching };
+    },
+    ready: async (s) => {
+      webUrl = s.url;
+    },
   });
 
   it('Tårnby asks, København answers on its inquiries page, Tårnby sees the answer; Hvidovre sees none of it', async () => {
-    const asker = await newPage();
-    await signIn(asker, webUrl, 'taarnby');
+    const asker = await suite.signedIn('taarnby');
     await asker.goto(`${webUrl}/candidates/ask?jobcentre=${KBH}&ref=kbh-truck`);
     await asker.getByLabel('Virksomhed').fill('Dragør Lager ApS');
     await asker.getByLabel('Dit spørgsmål').fill('Kan kandidaten starte på lageret i Dragør 4. januar?');
@@ -87,8 +51,7 @@ describe('an inquiry about a candidate, asked and answered', () => {
     expect(await seriousViolations(asker)).toEqual([]);
     await screenshot(asker, 'inquiries-01-asked-waiting');
 
-    const home = await newPage();
-    await signIn(home, webUrl, 'kobenhavn');
+    const home = await suite.signedIn('kobenhavn');
     await home.getByRole('link', { name: 'Forespørgsler' }).first().click();
     await home.waitForURL(/\/inquiries$/);
     const received = home.locator('[data-testid="received"][data-ref="kbh-truck"]');
@@ -126,8 +89,7 @@ describe('an inquiry about a candidate, asked and answered', () => {
     expect(await seriousViolations(asker)).toEqual([]);
     await screenshot(asker, 'inquiries-05-asker-sees-answer-en');
 
-    const other = await newPage();
-    await signIn(other, webUrl, 'hvidovre');
+    const other = await suite.signedIn('hvidovre');
     await other.goto(`${webUrl}/inquiries`);
     expect(await other.getByTestId('received-none').count()).toBe(1);
     expect(await other.getByTestId('sent-none').count()).toBe(1);
