@@ -3,6 +3,7 @@ import { cooperationOfOn, roundRecipients, secretariatFor } from '../domain/coop
 import { replyDeadline, windowMode } from '../domain/deadline';
 import { openRound, type Round, roundId } from '../domain/round';
 import type { BroadcastDeps } from './deps';
+import { followLaterHandover } from './follow-handover';
 import { openingMessages } from './outgoing';
 import type { OrderSnapshot } from './ports';
 import { deliverToOpenRounds } from './shortlists';
@@ -49,6 +50,8 @@ export async function openRoundForOrder(
   });
   const inserted = await deps.rounds.insert(round, { seq, cooperation: snapshot.cooperation }, openingMessages(deps, round, shortlists));
   if (!inserted) return undefined;
+  // Read after the insert: a handover applied since the snapshot was read is followed now.
+  await followLaterHandover(deps, round, await loadOrderSnapshot(deps, snapshot.orderId));
   if (!shortlists) await deliverToOpenRounds(deps, snapshot.orderId);
   return round;
 }

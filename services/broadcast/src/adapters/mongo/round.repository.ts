@@ -32,7 +32,7 @@ export function roundRepository(models: Pick<RoundModels, 'rounds'>, relay: Hand
     async orderOf(id) {
       const doc = await model.collection.findOne(
         { _id: id as never },
-        { projection: { leadJobcentre: 1, cooperation: 1, order: 1, silenceMeansNone: 1 } },
+        { projection: { leadJobcentre: 1, leadSince: 1, cooperation: 1, order: 1, silenceMeansNone: 1 } },
       );
       return doc
         ? {
@@ -40,6 +40,7 @@ export function roundRepository(models: Pick<RoundModels, 'rounds'>, relay: Hand
             cooperation: doc.cooperation ?? null,
             order: doc.order,
             ...(doc.silenceMeansNone ? { silenceMeansNone: true } : {}),
+            ...(doc.leadSince ? { leadSince: doc.leadSince } : {}),
           }
         : undefined;
     },
