@@ -40,6 +40,7 @@ export const STATUS_TITLES: Record<number, Bilingual> = {
   403: { en: 'Forbidden', da: 'Ikke tilladt' },
   404: { en: 'Not found', da: 'Ikke fundet' },
   409: { en: 'Conflict', da: 'Konflikt' },
+  412: { en: 'Precondition failed', da: 'Forudsætningen er ikke opfyldt' },
   413: { en: 'Request body too large', da: 'Forespørgslen er for stor' },
   415: { en: 'Unsupported media type', da: 'Ikke-understøttet medietype' },
   422: { en: 'Unprocessable request', da: 'Forespørgslen kan ikke behandles' },

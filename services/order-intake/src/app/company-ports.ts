@@ -14,10 +14,18 @@ export interface CompanyStore {
   insert(company: Company): Promise<boolean>;
   load(id: string): Promise<Company | undefined>;
   /**
-   * One update of one document: the fields set and the history lines appended together, so a
-   * change is never half-written. The company after it; undefined when it is not there.
+   * Claims the change that makes `version` (a unique-key insert of `<id>@<version>`): of two
+   * changes from the same version exactly one gets it. Not claimed: when the holder claimed it.
    */
-  change(id: string, set: Partial<Company>, history: CompanyHistoryEntry[]): Promise<Company | undefined>;
+  claimVersion(id: string, version: number, at: string): Promise<{ claimed: true } | { claimed: false; at: string }>;
+  /** Gives back a claim its holder never applied (left by a crash): the next change may take the version. */
+  releaseVersion(id: string, version: number, at: string): Promise<void>;
+  /**
+   * One update of one document by the holder of the version's claim: the fields set, the version
+   * and the history lines appended together, so a change is never half-written. The company after
+   * it; undefined when it is not there.
+   */
+  change(id: string, version: number, set: Partial<Company>, history: CompanyHistoryEntry[]): Promise<Company | undefined>;
   /** Ordered by name key, then id; narrowed by the filter; at most `limit`. */
   list(filter: CompanyFilter, limit: number): Promise<Company[]>;
 }

@@ -8,7 +8,7 @@ export type RegisterCompanyResult =
   | { kind: 'existing'; company: Company }
   /** Another company is registered under this CVR (and P-number). */
   | { kind: 'conflict'; company: Company }
-  | { kind: 'refused'; status: 400 | 403; message: string };
+  | { kind: 'refused'; status: 400 | 403 | 422; message: string };
 
 /**
  * Registers a company (R1: its lead follows from its municipality or its choice). The CVR number
@@ -35,7 +35,10 @@ export async function prepareCompany(
   input: NewCompany,
 ): Promise<Exclude<RegisterCompanyResult, { kind: 'created' }> | { kind: 'new'; company: Company }> {
   const decision = decideCompany(actor, input, deps.now());
-  if (!decision.ok) return { kind: 'refused', status: decision.kind === 'forbidden' ? 403 : 400, message: decision.message };
+  if (!decision.ok) {
+    const status = decision.kind === 'forbidden' ? 403 : decision.kind === 'outside-cooperation' ? 422 : 400;
+    return { kind: 'refused', status, message: decision.message };
+  }
   const company = decision.company;
   const stored = await deps.companies.load(company.id);
   if (!stored) return { kind: 'new', company };

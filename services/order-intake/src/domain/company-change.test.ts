@@ -89,3 +89,64 @@ describe('changing a company', () => {
     });
   });
 });
+
+describe('who may choose a lead outside the cooperation of the company’s municipality', () => {
+  const admin = { role: 'admin' as const, sub: 'admin-1' };
+  it('the phone line and the lead choose within HRS for a Dragør company; outside it only an admin (422 naming the field)', () => {
+    const company = registered();
+    expect(decideCompanyChange(operator, company, { lead: { jobcentre: 101, reason: 'valgt' } }, later)).toMatchObject({ ok: true });
+    for (const actor of [operator, tårnby]) {
+      const refused = decideCompanyChange(actor, company, { lead: { jobcentre: 253, reason: 'valgt' } }, later);
+      expect(refused).toMatchObject({
+        ok: false,
+        status: 422,
+        message: expect.stringMatching(/^body\.lead\.jobcentre: 253 is not in HRS.* \/ 253 er ikke med i HRS/),
+      });
+    }
+    expect(decideCompanyChange(admin, company, { lead: { jobcentre: 253, reason: 'valgt' } }, later)).toMatchObject({
+      ok: true,
+      set: { leadJobcentre: 253, cooperation: 'JRS' },
+    });
+  });
+
+  it('a company moving to a municipality of another cooperation is judged by the new one', () => {
+    // Greve (253) is JRS: with the company moved there, a JRS lead is within, an HRS lead is not.
+    const company = registered();
+    expect(decideCompanyChange(operator, company, { municipality: 253, lead: { jobcentre: 259, reason: 'flyttet' } }, later)).toMatchObject(
+      { ok: true },
+    );
+    expect(decideCompanyChange(operator, company, { municipality: 253, lead: { jobcentre: 101, reason: 'flyttet' } }, later)).toMatchObject(
+      {
+        ok: false,
+        status: 422,
+      },
+    );
+  });
+
+  it('at registration too: the phone line within the cooperation, a jobcentre of another cooperation not at all, an admin anywhere', () => {
+    const input = {
+      cvr: '24256790',
+      name: 'Dragør Havn ApS',
+      address: { street: 'Havnen 1', postalCode: '2791', city: 'Dragør' },
+      municipality: 155,
+      contacts: [],
+    };
+    expect(decideCompany(operator, { ...input, leadJobcentre: 101 }, now)).toMatchObject({ ok: true });
+    expect(decideCompany(operator, { ...input, leadJobcentre: 253 }, now)).toMatchObject({
+      ok: false,
+      kind: 'outside-cooperation',
+      message: expect.stringMatching(/^body\.leadJobcentre: /),
+    });
+    expect(decideCompany({ role: 'jobcentre', jobcentre: 253, sub: 'c-253' }, input, now)).toMatchObject({
+      ok: false,
+      kind: 'outside-cooperation',
+      message: expect.stringMatching(/^body\.municipality: /),
+    });
+    expect(decideCompany(admin, { ...input, leadJobcentre: 253 }, now)).toMatchObject({ ok: true, company: { leadJobcentre: 253 } });
+    // A municipality in no cooperation (Aarhus): its own jobcentre only, unless an admin chooses.
+    expect(decideCompany(operator, { ...input, municipality: 751, leadJobcentre: 101 }, now)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('in no cooperation'),
+    });
+  });
+});

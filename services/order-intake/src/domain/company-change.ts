@@ -2,6 +2,7 @@ import { cooperationOf, isJobcentre, jobcentreForMunicipality } from '@rs/refere
 import type { Actor } from './access';
 import type { Address, Company, CompanyHistoryEntry, ContactPerson } from './company';
 import { nameKey } from './company-name';
+import { leadOutsideCooperation } from './lead';
 
 /** What PATCH /companies/:id may change: any of these, the rest stays. The CVR and P-number are the key and never change. */
 export interface CompanyChange {
@@ -16,7 +17,7 @@ export interface CompanyChange {
 
 export type CompanyChangeDecision =
   /** `set`: the fields to write, as one update; `history`: the lines to add beside them. Empty: nothing differs. */
-  { ok: true; set: Partial<Company>; history: CompanyHistoryEntry[] } | { ok: false; status: 400 | 403 | 404; message: string };
+  { ok: true; set: Partial<Company>; history: CompanyHistoryEntry[] } | { ok: false; status: 400 | 403 | 404 | 422; message: string };
 
 /**
  * Who changes a company's data (name, address, municipality, contacts): the phone line (it takes
@@ -99,6 +100,8 @@ export function decideCompanyChange(
     if (!isJobcentre(change.lead.jobcentre)) {
       return { ok: false, status: 400, message: 'body.lead.jobcentre: not a jobcentre code / ikke en jobcenterkode' };
     }
+    const outside = leadOutsideCooperation(actor, municipality, change.lead.jobcentre, 'body.lead.jobcentre');
+    if (outside) return { ok: false, status: 422, message: outside };
     lead = change.lead.jobcentre;
     set.leadJobcentre = lead;
     set.cooperation = cooperationOf(lead)?.id ?? null;

@@ -1,6 +1,6 @@
 import type { Actor } from './access';
 import { nameKey } from './company-name';
-import { type LeadDecision, leadJobcentreFor } from './lead';
+import { type LeadDecision, leadJobcentreFor, leadOutsideCooperation } from './lead';
 
 /** A person at the company the jobcentre talks to. */
 export interface ContactPerson {
@@ -52,6 +52,16 @@ export interface Company {
   createdBy: string;
   /** Every change since registration, oldest first (PATCH /companies/:id); none on a company never changed. */
   history?: CompanyHistoryEntry[] | undefined;
+  /**
+   * 1 at registration, one more for each change that changed something: the ETag a PATCH names in
+   * If-Match. Absent on a company stored before versions were kept (read as 1, see companyVersion).
+   */
+  version?: number | undefined;
+}
+
+/** The company's version (its ETag): a company stored before versions were kept is at 1. */
+export function companyVersion(company: Pick<Company, 'version'>): number {
+  return company.version ?? 1;
 }
 
 export function companyId(cvr: string, pNumber?: string): string {
@@ -69,12 +79,17 @@ export interface NewCompany {
   contacts: ContactPerson[];
 }
 
-export type CompanyDecision = { ok: true; company: Company } | Extract<LeadDecision, { ok: false }>;
+export type CompanyDecision =
+  | { ok: true; company: Company }
+  | Extract<LeadDecision, { ok: false }>
+  /** A lead outside the cooperation of the company's municipality, chosen by someone other than an admin (422). */
+  | { ok: false; kind: 'outside-cooperation'; message: string };
 
 /**
  * R1 for a company: the jobcentre of its municipality (Dragør → Tårnby, Ishøj → Vallensbæk) or
  * the one it chose. A jobcentre that registers a company becomes its lead (the company chose
- * it); the phone line and admins may name any jobcentre. Who may register: see mayRegisterCompany.
+ * it); the phone line may name one within the cooperation of the company's municipality, an admin
+ * any jobcentre (leadOutsideCooperation). Who may register: see mayRegisterCompany.
  */
 export function decideCompany(actor: Actor & { sub: string }, input: NewCompany, now: Date): CompanyDecision {
   const registrar = actor.role === 'jobcentre' ? actor : { role: 'phone-line' as const };
@@ -84,6 +99,14 @@ export function decideCompany(actor: Actor & { sub: string }, input: NewCompany,
   });
   // lead.ts names the fields of an order's body; a company's municipality is at the top of its own.
   if (!lead.ok) return { ...lead, message: lead.message.replace(/^body\.company\.municipality/, 'body.municipality') };
+  // A jobcentre registering leads itself: then the company's municipality is what lies outside.
+  const outside = leadOutsideCooperation(
+    actor,
+    input.municipality,
+    lead.lead,
+    input.leadJobcentre !== undefined && actor.role !== 'jobcentre' ? 'body.leadJobcentre' : 'body.municipality',
+  );
+  if (outside) return { ok: false, kind: 'outside-cooperation', message: outside };
   return {
     ok: true,
     company: {
@@ -100,6 +123,7 @@ export function decideCompany(actor: Actor & { sub: string }, input: NewCompany,
       contacts: input.contacts,
       createdAt: now.toISOString(),
       createdBy: actor.sub,
+      version: 1,
     },
   };
 }

@@ -50,3 +50,26 @@ export function leadJobcentreFor(
   }
   return { ok: true, lead, cooperation, municipality };
 }
+
+/**
+ * R1's "or the one the company chose", within bounds: a jobcentre or the phone line may choose a
+ * company's lead only among the jobcentres of the cooperation of the company's municipality (the
+ * municipality's own jobcentre when it is in none); only an admin may choose one outside it, since
+ * the company then leaves the cooperation whose secretariat, agreements and rounds serve it.
+ * Undefined when the choice is allowed; else why not, naming `field`, in both languages.
+ */
+export function leadOutsideCooperation(
+  actor: { role: string },
+  companyMunicipality: number,
+  lead: number,
+  field: string,
+): string | undefined {
+  if (actor.role === 'admin') return undefined;
+  const own = jobcentreForMunicipality(companyMunicipality);
+  if (own === undefined || lead === own) return undefined;
+  const area = cooperationOf(own)?.id;
+  if (area !== undefined && cooperationOf(lead)?.id === area) return undefined;
+  return area !== undefined
+    ? `${field}: ${lead} is not in ${area}, the cooperation of the company's municipality; only an admin may choose a lead outside it / ${lead} er ikke med i ${area}, samarbejdet for virksomhedens kommune; kun en administrator kan vælge en tovholder uden for det`
+    : `${field}: the company's municipality is in no cooperation, so its lead is jobcentre ${own}; only an admin may choose another / virksomhedens kommune er ikke med i et samarbejde, så tovholderen er jobcenter ${own}; kun en administrator kan vælge et andet`;
+}

@@ -8,7 +8,7 @@ import { recordFundAgreement, recordRecruitmentAgreement } from '../../app/recor
 import { changeCompany } from '../../app/change-company';
 import { registerCompany } from '../../app/register-company';
 import type { FundAgreement, RecruitmentAgreement } from '../../domain/agreement';
-import { type Company, companyListFilter, mayReadCompany, mayRegisterCompany } from '../../domain/company';
+import { type Company, companyListFilter, companyVersion, mayReadCompany, mayRegisterCompany } from '../../domain/company';
 import { namePrefixPattern } from '../../domain/company-name';
 import {
   AgreementBody,
@@ -50,6 +50,37 @@ const FundAgreementsQuery = z.object({
 
 const notFound = () => new HttpError(404, 'not-found', { en: 'Company not found', da: 'Virksomheden findes ikke' });
 
+/** The company's version as an HTTP entity tag: what a PATCH names in If-Match. */
+const etagOf = (company: Company) => `"${companyVersion(company)}"`;
+
+/**
+ * The version an If-Match header names (`"3"`, `W/"3"` or `3`); undefined without one or for `*`
+ * (any version). Anything else is refused naming the header.
+ */
+export function ifMatchVersion(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = /^\s*(?:W\/)?"?([1-9]\d{0,8})"?\s*$/.exec(header);
+  if (!match?.[1]) {
+    throw new HttpError(
+      400,
+      'invalid-request',
+      {
+        en: 'header.if-match: the ETag of the company as read (e.g. "3")',
+        da: 'header.if-match: virksomhedens ETag, som den blev læst (fx "3")',
+      },
+      [
+        {
+          field: 'header.if-match',
+          message: 'the ETag of the company as read (e.g. "3")',
+          message_en: 'the ETag of the company as read (e.g. "3")',
+          message_da: 'virksomhedens ETag, som den blev læst (fx "3")',
+        },
+      ],
+    );
+  }
+  return Number(match[1]);
+}
+
 /** The Idempotency-Key, scoped to who sent it: a keyed create's id is derived from it. */
 function onceOf(req: { get(name: string): string | undefined }, principal: { role: string; sub: string }) {
   const key = req.get('idempotency-key');
@@ -65,8 +96,8 @@ export function companiesRoutes(deps: CompanyDeps) {
     body: CompanyBody,
     creates: true,
     responses: {
-      201: { description: 'registered', schema: CompanyView, headers: { Location: 'the company' } },
-      200: { description: 'the same company was registered before', schema: CompanyView },
+      201: { description: 'registered', schema: CompanyView, headers: { Location: 'the company', ETag: 'its version, for If-Match' } },
+      200: { description: 'the same company was registered before', schema: CompanyView, headers: { ETag: 'its version' } },
       409: { description: 'another company is registered under this CVR (and P-number)' },
     },
     handle: async ({ principal, body }) => {
@@ -91,7 +122,7 @@ export function companiesRoutes(deps: CompanyDeps) {
       return {
         status: result.kind === 'created' ? 201 : 200,
         body: companyView(result.company),
-        headers: { Location: `/companies/${result.company.id}` },
+        headers: { Location: `/companies/${result.company.id}`, ETag: etagOf(result.company) },
       };
     },
   });
@@ -157,8 +188,11 @@ export function companiesRoutes(deps: CompanyDeps) {
     summary: 'One company, to its lead, its cooperation, the phone line and admins',
     tags: ['companies'],
     params: CompanyParams,
-    responses: { 200: { description: 'the company', schema: CompanyView } },
-    handle: async ({ principal, params }) => ({ status: 200, body: companyView(await readCompany(principal, params.id)) }),
+    responses: { 200: { description: 'the company', schema: CompanyView, headers: { ETag: 'its version, for If-Match on PATCH' } } },
+    handle: async ({ principal, params }) => {
+      const company = await readCompany(principal, params.id);
+      return { status: 200, body: companyView(company), headers: { ETag: etagOf(company) } };
+    },
   });
 
   const change = route({
@@ -166,19 +200,49 @@ export function companiesRoutes(deps: CompanyDeps) {
     path: '/companies/:id',
     summary:
       "Change a company's name, address, municipality or contacts, or its lead jobcentre with a reason (future orders go to the new lead; open orders keep theirs until handed over)",
+    description:
+      'Send `If-Match` with the ETag of the company as you read it (GET /companies/:id): a change made since is refused with 412, ' +
+      'so nobody overwrites what they have not seen. Without it, the change applies to the company as it is; of two changes ' +
+      'at the same moment one wins and the other gets 409 (read again, then retry).',
     tags: ['companies'],
     params: CompanyParams,
     body: CompanyPatchBody,
     responses: {
-      200: { description: 'the company as it is now (unchanged when nothing differed)', schema: CompanyView },
+      200: {
+        description: 'the company as it is now (unchanged when nothing differed)',
+        schema: CompanyView,
+        headers: { ETag: 'its version' },
+      },
+      409: { description: 'another change of the company was saved at the same moment: nothing written; read it again and retry' },
+      412: { description: 'If-Match named another version than the company has now: nothing written' },
+      422: { description: 'a lead outside the cooperation of the company’s municipality, by someone other than an admin' },
     },
-    handle: async ({ principal, params, body }) => {
-      const result = await changeCompany(deps, principal, params.id, body);
+    handle: async ({ principal, params, body, req }) => {
+      const ifMatch = ifMatchVersion(req.get('if-match'));
+      const result = await changeCompany(deps, principal, params.id, body, ifMatch);
       if (result.kind === 'refused') {
         if (result.status === 404) throw notFound();
         throw refusalProblem(result.status, result.message);
       }
-      return { status: 200, body: companyView(result.company) };
+      if (result.kind === 'stale') {
+        throw new HttpError(412, 'precondition-failed', {
+          en: `The company was changed since version ${result.expected} you read (it is at version ${result.current}): read it again and retry`,
+          da: `Virksomheden er ændret siden version ${result.expected}, som du læste (den er nu version ${result.current}): hent den igen og prøv igen`,
+        });
+      }
+      if (result.kind === 'lost-race') {
+        if (ifMatch !== undefined) {
+          throw new HttpError(412, 'precondition-failed', {
+            en: `Another change of the company from version ${result.version} was saved first: read it again and retry`,
+            da: `En anden ændring af virksomheden fra version ${result.version} blev gemt først: hent den igen og prøv igen`,
+          });
+        }
+        throw new HttpError(409, 'edit-conflict', {
+          en: 'Another change of the company was saved at the same moment; nothing of yours was written: read it again and retry',
+          da: 'En anden ændring af virksomheden blev gemt i samme øjeblik; intet af din ændring blev gemt: hent den igen og prøv igen',
+        });
+      }
+      return { status: 200, body: companyView(result.company), headers: { ETag: etagOf(result.company) } };
     },
   });
 
@@ -284,6 +348,7 @@ export function companyView(c: Company) {
     contacts: c.contacts,
     createdAt: c.createdAt,
     history: c.history ?? [],
+    version: companyVersion(c),
   };
 }
 

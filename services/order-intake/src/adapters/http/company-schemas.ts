@@ -93,6 +93,8 @@ export const CompanyView = z
     createdAt: z.string(),
     /** Every change since registration, oldest first: who, when, which fields; a new lead with from, to and reason. */
     history: z.array(HistoryView),
+    /** 1 at registration, one more per change: the ETag, named in If-Match by a PATCH. */
+    version: z.number().int().min(1),
   })
   .meta({ id: 'Company' });
 

@@ -24,8 +24,26 @@ const companySchema = new Schema(
     createdBy: { type: String, required: true },
     /** Changes since registration (domain/company-change.ts), appended with `$push … $each`. */
     history: { type: [Schema.Types.Mixed], default: undefined },
+    /** 1 at registration, +1 per change (the ETag); written only by the holder of the change's claim below. */
+    version: { type: Number },
   },
   { collection: 'companies', versionKey: false },
+);
+
+/**
+ * One document per change of a company (_id = `<companyId>@<version>`, the version it makes): the
+ * unique-key insert elects the one change from a version — a guarded update is not atomic on
+ * FerretDB (two PATCHes from the same version would both win). `at` tells a claim left by a crash
+ * from one being applied.
+ */
+const companyChangeSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    companyId: { type: String, required: true },
+    version: { type: Number, required: true },
+    at: { type: String, required: true },
+  },
+  { collection: 'company_changes', versionKey: false },
 );
 
 const agreementSchema = new Schema(
@@ -111,6 +129,7 @@ const callResolutionSchema = new Schema(
 export function companyModels(connection: Connection) {
   return {
     companies: connection.model('Company', companySchema),
+    companyChanges: connection.model('CompanyChange', companyChangeSchema),
     recruitmentAgreements: connection.model('RecruitmentAgreement', agreementSchema),
     fundAgreements: connection.model('FundAgreement', fundAgreementSchema),
     calls: connection.model('Call', callSchema),

@@ -35,12 +35,23 @@ export function companyRepository(models: CompanyModels): CompanyStore {
     async load(id) {
       return fromDoc<Company>(await collection.findOne({ _id: id as never }));
     },
-    async change(id, set, history) {
-      // `$set` and `$push … $each` in one updateOne: one document, so both or neither (FerretDB applies both forms).
-      const update: Doc = {};
-      if (Object.keys(set).length > 0) update.$set = set;
+    async claimVersion(id, version, at) {
+      const claims = models.companyChanges.collection;
+      const key = `${id}@${version}`;
+      if (await insertOnce(claims, { id: key, companyId: id, version, at } as { id: string })) return { claimed: true };
+      const held = await claims.findOne({ _id: key as never });
+      // Gone between the insert and the read (released): as good as held now, the caller retries or refuses.
+      return { claimed: false, at: held ? String(held.at) : at };
+    },
+    async releaseVersion(id, version, at) {
+      await models.companyChanges.collection.deleteOne({ _id: `${id}@${version}` as never, at });
+    },
+    async change(id, version, set, history) {
+      // `$set` and `$push … $each` in one updateOne: one document, so both or neither (FerretDB
+      // applies both forms). Only the holder of the version's claim writes, so no guard is needed.
+      const update: Doc = { $set: { ...set, version } };
       if (history.length > 0) update.$push = { history: { $each: history } };
-      if (Object.keys(update).length > 0) await collection.updateOne({ _id: id as never }, update as never);
+      await collection.updateOne({ _id: id as never }, update as never);
       return fromDoc<Company>(await collection.findOne({ _id: id as never }));
     },
     async list({ cvr, namePattern, after, ...exact }, limit) {
