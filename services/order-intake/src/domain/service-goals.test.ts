@@ -62,6 +62,35 @@ describe('service-goal due times in Danish working days (Europe/Copenhagen)', ()
     expect(due('2026-10-23T08:00:00.000Z')).toEqual({ dialogue: '2026-10-26T09:00:00.000Z', candidates: '2026-10-28T09:00:00.000Z' });
   });
 
+  // The two DST changes on their own (2026: Easter is a week later than the spring switch).
+  it('spring DST (Sunday 29 March 2026): a 1-working-day clock started Friday 10:00 CET ends Monday 10:00 CEST', () => {
+    expect(due('2026-03-27T09:00:00.000Z')).toEqual({
+      dialogue: '2026-03-30T08:00:00.000Z', // Monday 10:00 CEST: the same wall-clock time, one hour less in UTC
+      candidates: '2026-04-01T08:00:00.000Z', // Wednesday 10:00; skærtorsdag is the day after
+    });
+  });
+
+  it('autumn DST (Sunday 25 October 2026): a 1-working-day clock started Friday 10:00 CEST ends Monday 10:00 CET', () => {
+    expect(due('2026-10-23T08:00:00.000Z').dialogue).toBe('2026-10-26T09:00:00.000Z');
+  });
+
+  it('Easter 2026 day by day: skærtorsdag 2 April, langfredag 3 April and 2. påskedag 6 April are closed', () => {
+    // Wednesday 1 April 10:00 CEST: the next working day is Tuesday 7 April.
+    expect(due('2026-04-01T08:00:00.000Z')).toEqual({ dialogue: '2026-04-07T08:00:00.000Z', candidates: '2026-04-09T08:00:00.000Z' });
+    // Started on skærtorsdag itself (a holiday): counts from Tuesday 00:00, due at the end of Tuesday.
+    expect(due('2026-04-02T08:00:00.000Z').dialogue).toBe('2026-04-07T22:00:00.000Z');
+  });
+
+  it('Kristi Himmelfartsdag 2026 (Thursday 14 May) and 2. pinsedag 2026 (Monday 25 May)', () => {
+    expect(due('2026-05-13T08:00:00.000Z').dialogue).toBe('2026-05-15T08:00:00.000Z');
+    expect(due('2026-05-22T08:00:00.000Z').dialogue).toBe('2026-05-26T08:00:00.000Z');
+  });
+
+  it('Christmas and New Year together: a 3-working-day clock from 23 December 2026 skips 24–27 and 31 December and 1 January', () => {
+    expect(due('2026-12-23T13:00:00.000Z').candidates).toBe('2026-12-30T13:00:00.000Z');
+    expect(due('2026-12-29T13:00:00.000Z').candidates).toBe('2027-01-05T13:00:00.000Z');
+  });
+
   it('an order registered on a Saturday counts from Monday 00:00: due at the end of Monday', () => {
     expect(due('2026-12-05T10:00:00.000Z')).toEqual({ dialogue: '2026-12-07T23:00:00.000Z', candidates: '2026-12-09T23:00:00.000Z' });
   });
