@@ -85,6 +85,14 @@ describe('issue 15: from a phone call to a hire', () => {
       .expect(201);
     expect(call.body).toMatchObject({ outcome: 'order-created', routedTo: TARNBY, company: { id: CVR } });
     const orderId = call.body.orderId as string;
+    // The call is in the call log, found by the company's CVR and by the reference the caller quotes, by the lead it was routed to.
+    const logged = await request(intake.url).get(`/calls?cvr=${CVR}`).set('authorization', `Bearer ${lead}`).expect(200);
+    expect(logged.body.calls.map((c: { id: string }) => c.id)).toContain(call.body.id);
+    const quoted = await request(intake.url)
+      .get(`/calls?reference=${encodeURIComponent(call.body.reference)}`)
+      .set('authorization', `Bearer ${lead}`)
+      .expect(200);
+    expect(quoted.body.calls).toEqual([expect.objectContaining({ id: call.body.id, orderId })]);
     const registered = await request(intake.url).get(`/orders/${orderId}`).set('authorization', `Bearer ${lead}`).expect(200);
     expect(registered.body).toMatchObject({ leadJobcentre: TARNBY, cooperation: 'HRS', channel: 'phone-line', company: { id: CVR } });
 
@@ -186,7 +194,7 @@ describe('issue 15: from a phone call to a hire', () => {
       .post(`/follow-ups/${due.id}/outcome`)
       .set('authorization', `Bearer ${onboarding}`)
       .send({ status: 'still-employed' });
-    expect([200, 201]).toContain(recorded.status);
+    expect(recorded.status).toBe(201);
     const done = await request(intake.url).get(`/follow-ups/${due.id}`).set('authorization', `Bearer ${onboarding}`).expect(200);
     expect(done.body).toMatchObject({ state: 'done', outcome: { status: 'still-employed', recordedBy: 'onboarding-hrs' } });
 
