@@ -16,7 +16,7 @@ const url = (protocols: string[]) =>
 /**
  * Variables of every service (its HTTP API and health endpoints). A service's config.ts spreads
  * these and then only the fragments of the servers it connects to (`mongoVars`, `busVars`,
- * `redisVars`, `relayVars`), so it asks for no URL it does not use.
+ * `redisVars` or `redisEdgeVars`, `relayVars`), so it asks for no URL it does not use.
  */
 export const serviceVars = {
   /** HTTP port of the service's API and health endpoints. */
@@ -100,15 +100,24 @@ export const busVars = {
     .default(RETRY_DEFAULTS.maxSeconds),
 };
 
-/** For a service with BullMQ timers. */
-export const redisVars = {
-  /** Redis for BullMQ timers, e.g. redis://127.0.0.1:6379. Must run with AOF and noeviction. */
+/**
+ * For a service that uses Redis only at its HTTP edge: rate-limit counts and Idempotency-Key
+ * records shared by every replica (runService `redis: { readiness: false }`, http `redis` and
+ * `keyPrefix: TIMER_PREFIX`). Without them each replica would count and remember on its own.
+ */
+export const redisEdgeVars = {
+  /** Redis for BullMQ timers and the HTTP edge, e.g. redis://127.0.0.1:6379. Must run with AOF and noeviction. */
   REDIS_URL: url(['redis:', 'rediss:']),
-  /** Prefix for BullMQ keys in Redis; lets several installations (or tests) share one Redis. Default rs. */
+  /** Prefix for BullMQ and HTTP-edge keys in Redis; lets several installations (or tests) share one Redis. Default rs. */
   TIMER_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
     .default('rs'),
+};
+
+/** For a service with BullMQ timers (and the HTTP edge's shared keys, as redisEdgeVars). */
+export const redisVars = {
+  ...redisEdgeVars,
   /**
    * Runs of a timer job whose handler fails (database or broker down) before BullMQ keeps it as
    * failed; broadcast's periodic reconcile then re-creates it. Default 10 (about 17 minutes with

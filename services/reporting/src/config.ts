@@ -1,4 +1,4 @@
-import { busVars, mongoVars, relayVars, serviceVars } from '@rs/config';
+import { busVars, mongoVars, redisEdgeVars, relayVars, serviceVars } from '@rs/config';
 import { httpEdgeVars } from '@rs/service-kit';
 import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, ThresholdOverrides } from './domain/thresholds';
@@ -34,6 +34,9 @@ export const reportingConfig = {
   ...busVars,
   // The change log's relay: cooperation.changed leaves with the cooperation's new version.
   ...relayVars,
+  // No timers: Redis holds the HTTP edge's rate-limit counts and Idempotency-Key records, so every
+  // replica counts one limit per principal and replays one answer per key.
+  ...redisEdgeVars,
   ...httpEdgeVars,
   ...sourceVars,
   /**

@@ -22,7 +22,9 @@ runService(
     bus: { queues: [SERVICE_QUEUES.reportingEvents, SERVICE_QUEUES.reportingErasure] },
     // cooperation.changed leaves through the change log with the cooperation's new version.
     relay: { models: (models) => [models.cooperations] },
-    parts: ({ config, now, models, bus, relay, logger }) => {
+    // Only the HTTP edge's shared limits and keys: it serves without Redis, so /readyz does not wait for it.
+    redis: { readiness: false },
+    parts: ({ config, now, models, bus, redis, relay, logger }) => {
       const cooperations = { cooperations: cooperationRepository(models, relay), now };
       const facts = factRepository(models);
       const deps: ReportingDeps = { facts, now, thresholds: config.REPORT_THRESHOLDS, targets: config.PLACEMENT_TARGETS };
@@ -36,6 +38,9 @@ runService(
             kkrExportRoutes({ ...deps, kkr })(router);
             cooperationRoutes(cooperations)(router);
           },
+          // Rate-limit counts and idempotency keys, shared by every replica.
+          redis,
+          keyPrefix: config.TIMER_PREFIX,
           edge: config,
         },
         consumers: [consumeReportedEvents(bus, facts), consumeErasure(bus, factErasure(models), logger)],
