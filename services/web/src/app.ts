@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { BrokenAnswer, brokenAnswerPage } from './answer';
 import { ApiError } from './api';
 import { CsrfRefused, csrfToken } from './csrf';
 import { formatDate, formatInstant, langOf, timeLeft, translator } from './i18n';
@@ -188,6 +189,15 @@ export function createWebApp(options: WebOptions): Express {
       options.logger.warn({ audit: 'csrf-refused', path: req.path }, 'form without a valid CSRF token');
       res.status(403);
       page.render(res, 'error', 'error.title', { errorKey: 'error.csrf' });
+      return;
+    }
+    if (err instanceof BrokenAnswer) {
+      options.logger.error(
+        { service: err.service, path: err.path, fields: err.fields },
+        'an API answered with a body the page cannot read',
+      );
+      res.status(502);
+      page.render(res, 'error', 'error.title', brokenAnswerPage(err, res.locals.lang as 'da' | 'en'));
       return;
     }
     const status = err instanceof ApiError ? err.status : 500;

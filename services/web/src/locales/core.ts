@@ -91,6 +91,8 @@ export const da = {
   'error.forbidden': 'Du har ikke adgang til denne side.',
   'error.csrf': 'Formularen er udløbet. Prøv igen.',
   'error.unavailable': 'En tjeneste svarer ikke lige nu. Prøv igen om lidt.',
+  'error.brokenAnswer':
+    'Tjenesten {service} svarede med data, som siden ikke kan læse, så siden vises ikke. Fejlen er logget. Prøv igen om lidt, og kontakt support, hvis den bliver ved.',
   'error.signInFailed': 'Log ind mislykkedes. Prøv igen.',
   'session.expired': 'Du er blevet logget ud, fordi sessionen udløb.',
   'accessibility.title': 'Tilgængelighedserklæring',
@@ -189,6 +191,8 @@ export const en: { [K in keyof typeof da]: string } = {
   'error.forbidden': 'You have no access to this page.',
   'error.csrf': 'The form has expired. Please try again.',
   'error.unavailable': 'A service is not answering right now. Please try again shortly.',
+  'error.brokenAnswer':
+    'The {service} service answered with data this page cannot read, so the page is not shown. The error has been logged. Try again shortly, and contact support if it persists.',
   'error.signInFailed': 'Signing in failed. Please try again.',
   'session.expired': 'You were signed out because the session expired.',
   'accessibility.title': 'Accessibility statement',

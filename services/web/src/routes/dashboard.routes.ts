@@ -1,5 +1,6 @@
 import { allCooperations, cooperation as cooperationById, jobcentre as jobcentreById } from '@rs/reference-data';
 import { type Request, type Response, Router } from 'express';
+import { getParsed } from '../answer';
 import { apiClient } from '../api';
 import { type PageContext, signedIn, type WebOptions } from '../context';
 import type { Lang, Translate } from '../i18n';
@@ -34,9 +35,8 @@ export function dashboardRoutes(options: WebOptions, page: PageContext): Router 
     try {
       const parsed = parseFilters(req.query, viewerOf(req));
       const query = queryOf(parsed.filters);
-      const view = DashboardViewSchema.parse(
-        await apiClient(req.session.accessToken ?? '').get<unknown>(reporting, `/figures/dashboard${query ? `?${query}` : ''}`),
-      );
+      const path = `/figures/dashboard${query ? `?${query}` : ''}`;
+      const view = await getParsed(apiClient(req.session.accessToken ?? ''), reporting, path, DashboardViewSchema, 'reporting');
       page.render(res, 'dashboard', 'dashboard.title', model(req, res, view, parsed));
     } catch (error) {
       next(error);

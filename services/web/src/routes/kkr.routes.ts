@@ -2,29 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { allCooperations, jobcentre as jobcentreById } from '@rs/reference-data';
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
+import { getParsed } from '../answer';
 import { ApiError, apiClient, fieldErrors } from '../api';
 import { type PageContext, signedIn, type WebOptions } from '../context';
 import { requireCsrf } from '../csrf';
 import type { Lang, Translate } from '../i18n';
+import { type Cycle, CycleAnswer, OverviewAnswer, type Scheme, SchemeAnswer } from './kkr-answers';
 import { errorTarget, type MarkField, parseMark, YearText } from './kkr-form';
-
-type Light = 'green' | 'yellow' | 'red';
-interface SchemeRow {
-  recommendation: { id: string; year: number; category: string; obligation: 'must' | 'may'; text: string; evidence?: string };
-  current: { status: Light; remark: string; source: 'municipality' | 'platform'; at: string | null; by: string | null } | null;
-  history: Array<{ id: string; status: Light; remark: string; by: string; at: string }>;
-}
-interface Scheme {
-  municipality: number;
-  name: string;
-  year: number;
-  rows: SchemeRow[];
-}
-interface Cycle {
-  year: number;
-  phases: Array<{ id: string; from: string; to: string; label: { da: string; en: string } }>;
-  current: string | null;
-}
 
 const Code = z.string().regex(/^\d{3}$/);
 const YearQuery = z.object({
@@ -60,8 +44,8 @@ export function kkrRoutes(options: WebOptions, page: PageContext): Router {
       const { year, cooperation } = YearQuery.parse(req.query);
       if (principal.role === 'jobcentre') return res.redirect(303, `/kkr/schemes/${principal.jobcentre}${yearQuery(year)}`);
       const [overview, cycle] = await Promise.all([
-        api(req).get<{ year: number; schemes: Scheme[] }>(reporting, `/kkr/overview${yearQuery(year, cooperation)}`),
-        api(req).get<Cycle>(reporting, `/kkr/cycle${yearQuery(year)}`),
+        getParsed(api(req), reporting, `/kkr/overview${yearQuery(year, cooperation)}`, OverviewAnswer, 'reporting'),
+        getParsed(api(req), reporting, `/kkr/cycle${yearQuery(year)}`, CycleAnswer, 'reporting'),
       ]);
       const lang = res.locals.lang as Lang;
       const q = yearQuery(String(overview.year), cooperation);
@@ -93,8 +77,8 @@ export function kkrRoutes(options: WebOptions, page: PageContext): Router {
     failed?: { recommendationId: string; errors: Partial<Record<MarkField, string>>; values: { status: string; remark: string } },
   ) {
     const [scheme, cycle] = await Promise.all([
-      api(req).get<Scheme>(reporting, `/kkr/schemes/${municipality}${yearQuery(year)}`),
-      api(req).get<Cycle>(reporting, `/kkr/cycle${yearQuery(year)}`),
+      getParsed(api(req), reporting, `/kkr/schemes/${municipality}${yearQuery(year)}`, SchemeAnswer, 'reporting'),
+      getParsed(api(req), reporting, `/kkr/cycle${yearQuery(year)}`, CycleAnswer, 'reporting'),
     ]);
     const principal = req.session.principal!;
     const lang = res.locals.lang as Lang;
