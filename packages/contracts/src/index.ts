@@ -30,3 +30,4 @@ export * from './messages/reported-upskilling';
 export * from './messages/reported-intake';
 export * from './messages/cooperation';
 export * from './phone-line';
+export * from './kkr-answers';

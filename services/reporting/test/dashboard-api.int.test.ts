@@ -1,37 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXCHANGES } from '@rs/contracts';
-import {
-  callRoute,
-  jobcentreToken,
-  pdfText,
-  type RunningService,
-  routeTable,
-  type TestPlatform,
-  testPlatform,
-  tokenFor,
-  waitFor,
-} from '@rs/testkit';
-import type { Router } from 'express';
-import { dashboardRoutes } from '../src/adapters/http/dashboard.routes';
-import { kkrExportRoutes } from '../src/adapters/http/kkr-exports.routes';
+import { jobcentreToken, pdfText, type RunningService } from '@rs/testkit';
+import { trendMonths } from '../src/domain/dashboard-view';
+import { parsePeriod } from '../src/domain/period';
 import { LIT_FIGURES } from '../src/domain/thresholds';
-import { eventsOf, generateQuarter, QUARTER } from './quarter-kit';
+import { QUARTER } from './quarter-kit';
+import { principals, type ReportingApi, reportingWithQuarter } from './reporting-api-kit';
 
 /**
  * The dashboard's view, the quarterly report as PDF and the KKR scheme's cycle, overview and PDFs
  * (issue 20, parts 3 and 4): the figures the page and the PDF show, Danish letters intact in the
  * PDF's text as a reader extracts it, and who may see what (R14), by URL as well.
  */
-const table = routeTable('reporting', (router: Router) => {
-  dashboardRoutes({} as never)(router);
-  kkrExportRoutes({} as never)(router);
-});
-const admin = tokenFor({ role: 'admin', sub: 'admin-1' });
-const hrs = tokenFor({ role: 'secretariat', sub: 'sek-hrs', cooperation: 'HRS' });
-const jrs = tokenFor({ role: 'secretariat', sub: 'sek-jrs', cooperation: 'JRS' });
-const taarnby = jobcentreToken(185);
-const phoneLine = tokenFor({ role: 'phone-line', sub: 'phone-1' });
+const { admin, hrsSecretariat: hrs, jrsSecretariat: jrs, taarnby, phoneLine } = principals;
 const Q = QUARTER.id;
 /** The PDFs as made, for a person to look at. */
 const OUTPUT = join(__dirname, '..', '..', '..', 'test-output', 'reports');
@@ -47,14 +28,10 @@ interface View {
 }
 
 describe('reporting: the dashboard, the PDF report and the KKR exports', () => {
-  let platform: TestPlatform;
+  let api: ReportingApi;
   let reporting: RunningService;
-  const call = (c: Parameters<typeof callRoute>[2]) => callRoute(reporting.url, table.routes, c);
-  const ok = async (c: Parameters<typeof callRoute>[2]) => {
-    const answer = await call(c);
-    expect({ path: c.path, status: answer.status, problems: answer.problems }).toEqual({ path: c.path, status: 200, problems: [] });
-    return answer;
-  };
+  const call: ReportingApi['call'] = (c) => api.call(c);
+  const ok: ReportingApi['ok'] = (c) => api.ok(c);
   const pdf = async (path: string, token: string) => {
     const res = await fetch(`${reporting.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
@@ -67,15 +44,13 @@ describe('reporting: the dashboard, the PDF report and the KKR exports', () => {
   };
 
   beforeAll(async () => {
-    platform = await testPlatform();
-    reporting = await platform.start('reporting');
-    for (const { name, envelope } of eventsOf(generateQuarter(7, 6))) await platform.bus.publish(EXCHANGES.events, name, envelope);
-    await waitFor(async () => {
+    api = await reportingWithQuarter(7, 6, async ({ call }) => {
       const r = await call({ method: 'GET', path: `/figures/dashboard?cooperation=JRS&period=${Q}`, token: admin });
       return (r.body as View).all?.find((a) => a.path === 'orders.received')?.value === 6;
     });
+    reporting = api.reporting;
   }, 90_000);
-  afterAll(async () => platform?.dispose());
+  afterAll(async () => api?.platform.dispose());
 
   it('gives the secretariat its cooperation as tiles, a named row per member and the months up to the quarter', async () => {
     const view = (await ok({ method: 'GET', path: `/figures/dashboard?period=${Q}`, token: hrs })).body as View;
@@ -84,21 +59,9 @@ describe('reporting: the dashboard, the PDF report and the KKR exports', () => {
     expect(view.tiles.find((t) => t.figure === 'fillRate')?.label.da).toBe('Besættelsesgrad');
     expect(view.jobcentres).toHaveLength(16);
     expect(view.jobcentres.map((j) => j.name)).toEqual(expect.arrayContaining(['Tårnby', 'Høje-Taastrup']));
-    // Twelve months up to September 2026, oldest first; the quarter's three add up to the quarter.
-    expect(view.trend.map((m) => m.period)).toEqual([
-      '2025-10',
-      '2025-11',
-      '2025-12',
-      '2026-01',
-      '2026-02',
-      '2026-03',
-      '2026-04',
-      '2026-05',
-      '2026-06',
-      '2026-07',
-      '2026-08',
-      '2026-09',
-    ]);
+    // The twelve months up to September 2026, oldest first (trendMonths' own test lists them); the quarter's three add up to the quarter.
+    expect(view.trend.map((m) => m.period)).toEqual(trendMonths(parsePeriod(Q)!, '2026-09'));
+    expect(view.trend).toHaveLength(12);
     const received = view.all.find((a) => a.path === 'orders.received')!.value;
     expect(received).toBe(6);
     expect(view.trend.slice(-3).reduce((s, m) => s + (m.values['orders.received'] ?? 0), 0)).toBe(received);

@@ -1,62 +1,30 @@
-import { EXCHANGES } from '@rs/contracts';
-import {
-  callRoute,
-  jobcentreToken,
-  type RunningService,
-  routeTable,
-  type TestPlatform,
-  testPlatform,
-  tokenFor,
-  waitFor,
-} from '@rs/testkit';
-import type { Router } from 'express';
-import { dashboardRoutes } from '../src/adapters/http/dashboard.routes';
-import { cooperationRoutes } from '../src/adapters/http/cooperation.routes';
-import { figuresRoutes } from '../src/adapters/http/figures.routes';
-import { kkrExportRoutes } from '../src/adapters/http/kkr-exports.routes';
-import { kkrRoutes } from '../src/adapters/http/kkr.routes';
-import { eventsOf, generateQuarter, QUARTER } from './quarter-kit';
+import { jobcentreToken, type RunningService } from '@rs/testkit';
+import { QUARTER } from './quarter-kit';
+import { principals, type ReportingApi, reportingRouteTable, reportingWithQuarter } from './reporting-api-kit';
 
 /**
  * reporting's HTTP API as documented: every routed path in /openapi.json, every route answering
  * as declared, for each role (R14: a consultant its own jobcentre, the secretariat its own
  * cooperation, nobody another cooperation's per-jobcentre detail unless admin) and bad input.
  */
-const table = routeTable('reporting', (router: Router) => {
-  figuresRoutes({} as never)(router);
-  dashboardRoutes({} as never)(router);
-  kkrRoutes({} as never)(router);
-  kkrExportRoutes({} as never)(router);
-  cooperationRoutes({} as never)(router);
-});
-const admin = tokenFor({ role: 'admin', sub: 'admin-1' });
-const hrsSecretariat = tokenFor({ role: 'secretariat', sub: 'sek-hrs', cooperation: 'HRS' });
-const jrsSecretariat = tokenFor({ role: 'secretariat', sub: 'sek-jrs', cooperation: 'JRS' });
-const taarnby = jobcentreToken(185);
-const phoneLine = tokenFor({ role: 'phone-line', sub: 'phone-1' });
-const onboarding = tokenFor({ role: 'onboarding', sub: 'ob-hrs', cooperation: 'HRS' });
+const table = reportingRouteTable();
+const { admin, hrsSecretariat, jrsSecretariat, taarnby, phoneLine, onboarding } = principals;
 const Q = QUARTER.id;
 
 describe('reporting HTTP API', () => {
-  let platform: TestPlatform;
+  let api: ReportingApi;
   let reporting: RunningService;
-  const call = (c: Parameters<typeof callRoute>[2]) => callRoute(reporting.url, table.routes, c);
-  const expectOk = async (c: Parameters<typeof callRoute>[2], status = 200) => {
-    const answer = await call(c);
-    expect({ status: answer.status, problems: answer.problems }).toEqual({ status, problems: [] });
-    return answer;
-  };
+  const call: ReportingApi['call'] = (c) => api.call(c);
+  const expectOk: ReportingApi['ok'] = (c, status) => api.ok(c, status);
 
   beforeAll(async () => {
-    platform = await testPlatform();
-    reporting = await platform.start('reporting');
-    for (const { name, envelope } of eventsOf(generateQuarter(11, 4))) await platform.bus.publish(EXCHANGES.events, name, envelope);
-    await waitFor(async () => {
+    api = await reportingWithQuarter(11, 4, async ({ call }) => {
       const r = await call({ method: 'GET', path: `/figures?cooperation=HRS&period=${Q}`, token: admin });
       return (r.body as { figures: { orders: { received: number } } }).figures.orders.received === 4;
     });
+    reporting = api.reporting;
   }, 90_000);
-  afterAll(async () => platform?.dispose());
+  afterAll(async () => api?.platform.dispose());
 
   it('documents exactly the routes express serves', async () => {
     expect(table.routed).toEqual(table.documented);
@@ -170,7 +138,7 @@ describe('reporting HTTP API', () => {
   });
 
   it('refuses the KKR scheme to others and bad marks', async () => {
-    const cases: Array<[Parameters<typeof callRoute>[2], number]> = [
+    const cases: Array<[Parameters<ReportingApi['call']>[0], number]> = [
       [{ method: 'GET', path: '/kkr/schemes/185', token: jobcentreToken(101) }, 403],
       [{ method: 'GET', path: '/kkr/schemes/185', token: jrsSecretariat }, 403],
       [{ method: 'GET', path: '/kkr/schemes/999', token: admin }, 404],

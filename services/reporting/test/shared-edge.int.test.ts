@@ -17,7 +17,8 @@ describe('reporting replicas share their HTTP edge through Redis', () => {
 
   beforeAll(async () => {
     platform = await testPlatform();
-    [a, b] = await Promise.all([0, 1].map(() => platform.start('reporting', { HTTP_RATE_LIMIT: '3', HTTP_RATE_WINDOW_SECONDS: '60' })));
+    const limit = { HTTP_RATE_LIMIT: '3', HTTP_RATE_WINDOW_SECONDS: '60' };
+    [a, b] = await Promise.all([platform.start('reporting', limit), platform.start('reporting', limit)]);
   }, 90_000);
   afterAll(async () => platform?.dispose());
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
+import { KkrCycle, KkrScheme } from '@rs/contracts';
 import { Eta } from 'eta';
 import { BrokenAnswer, brokenAnswerPage, parseAnswer } from './answer';
 import { translator } from './i18n';
 import { DashboardViewSchema } from './routes/dashboard-view';
-import { CycleAnswer, SchemeAnswer } from './routes/kkr-answers';
 
 const scheme = {
   municipality: 185,
@@ -20,20 +20,20 @@ const scheme = {
 
 describe("the pages' check of reporting's answers", () => {
   it('passes an answer of the documented shape on as it came', () => {
-    expect(parseAnswer(SchemeAnswer, scheme, 'reporting', '/kkr/schemes/185?year=2026')).toEqual(scheme);
+    expect(parseAnswer(KkrScheme, scheme, 'reporting', '/kkr/schemes/185?year=2026')).toEqual(scheme);
     const cycle = {
       year: 2026,
       current: 'marking',
       phases: [{ id: 'marking', from: '2026-01-01', to: '2027-01-01', label: { da: 'Markering', en: 'Marking' } }],
     };
-    expect(parseAnswer(CycleAnswer, cycle, 'reporting', '/kkr/cycle')).toEqual(cycle);
+    expect(parseAnswer(KkrCycle, cycle, 'reporting', '/kkr/cycle')).toEqual(cycle);
   });
 
   it('refuses a broken answer, naming the service, the path without its query and each failing field', () => {
     const broken = { ...scheme, name: undefined, rows: [{ ...scheme.rows[0], current: { ...scheme.rows[0]!.current, status: 'purple' } }] };
     let thrown: unknown;
     try {
-      parseAnswer(SchemeAnswer, broken, 'reporting', '/kkr/schemes/185?year=2026');
+      parseAnswer(KkrScheme, broken, 'reporting', '/kkr/schemes/185?year=2026');
     } catch (error) {
       thrown = error;
     }

@@ -2,28 +2,10 @@ import type { Fact } from './facts';
 import { median, report } from './figures';
 import { factsOfEvent } from './from-events';
 import { factsOfOrder, factsOfRound } from './from-sources';
-import { parsePeriod } from './period';
-import { DEFAULT_THRESHOLDS } from './thresholds';
+import { testOrder, testScope } from './test-facts';
 
-const Q = parsePeriod('2026-Q3')!;
-const scope = {
-  cooperation: 'HRS',
-  period: Q,
-  members: [101, 147, 151],
-  targetPerQuarter: 4,
-  thresholds: DEFAULT_THRESHOLDS,
-  cooperationOf: (j: number) => ([101, 147, 151].includes(j) ? 'HRS' : undefined),
-};
-const order = (orderId: string, over: Partial<Extract<Fact, { kind: 'order' }>> = {}): Fact => ({
-  kind: 'order',
-  orderId,
-  cooperation: 'HRS',
-  leadJobcentre: 101,
-  channel: 'jobcentre',
-  positions: 1,
-  at: '2026-07-01T08:00:00.000Z',
-  ...over,
-});
+const scope = testScope({ targetPerQuarter: 4 });
+const order = testOrder;
 const state = (orderId: string, s: Extract<Fact, { kind: 'state' }>['state'], at: string, entry = 'closed'): Fact => ({
   kind: 'state',
   orderId,

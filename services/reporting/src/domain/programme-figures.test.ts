@@ -2,33 +2,16 @@ import type { Fact } from './facts';
 import { report } from './figures';
 import { factsOfEvent } from './from-events';
 import { factsOfCourse } from './from-sources';
-import { parsePeriod } from './period';
 import { reportCsv } from './report-csv';
-import { DEFAULT_THRESHOLDS } from './thresholds';
+import { testOrder, testScope } from './test-facts';
 
 /*
  * The figures of issue 20 beyond orders and replies: follow-ups and retention, agreements in
  * force, escalations, upskilling seats and outcomes (latest version wins), companies' needs.
  */
-const Q = parsePeriod('2026-Q3')!;
-const scope = {
-  cooperation: 'HRS',
-  period: Q,
-  members: [101, 147, 151],
-  thresholds: DEFAULT_THRESHOLDS,
-  cooperationOf: (j: number) => ([101, 147, 151].includes(j) ? 'HRS' : undefined),
-};
-const order = (orderId: string, over: Partial<Extract<Fact, { kind: 'order' }>> = {}): Fact => ({
-  kind: 'order',
-  orderId,
-  cooperation: 'HRS',
-  leadJobcentre: 101,
-  channel: 'jobcentre',
-  positions: 1,
-  company: 'Plejecenter Tårnby',
-  at: '2026-07-01T08:00:00.000Z',
-  ...over,
-});
+const scope = testScope();
+const order = (orderId: string, over: Parameters<typeof testOrder>[1] = {}) =>
+  testOrder(orderId, { company: 'Plejecenter Tårnby', ...over });
 const followUp = (id: string, dueOn: string, jobcentre = 147): Extract<Fact, { kind: 'follow-up' }> => ({
   kind: 'follow-up',
   followUpId: id,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { KkrCycle, KkrOverview, KkrScheme } from '@rs/contracts';
 import { allCooperations, jobcentre as jobcentreById } from '@rs/reference-data';
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
@@ -7,7 +8,6 @@ import { ApiError, apiClient, fieldErrors } from '../api';
 import { type PageContext, signedIn, type WebOptions } from '../context';
 import { requireCsrf } from '../csrf';
 import type { Lang, Translate } from '../i18n';
-import { type Cycle, CycleAnswer, OverviewAnswer, type Scheme, SchemeAnswer } from './kkr-answers';
 import { errorTarget, type MarkField, parseMark, YearText } from './kkr-form';
 
 const Code = z.string().regex(/^\d{3}$/);
@@ -44,8 +44,8 @@ export function kkrRoutes(options: WebOptions, page: PageContext): Router {
       const { year, cooperation } = YearQuery.parse(req.query);
       if (principal.role === 'jobcentre') return res.redirect(303, `/kkr/schemes/${principal.jobcentre}${yearQuery(year)}`);
       const [overview, cycle] = await Promise.all([
-        getParsed(api(req), reporting, `/kkr/overview${yearQuery(year, cooperation)}`, OverviewAnswer, 'reporting'),
-        getParsed(api(req), reporting, `/kkr/cycle${yearQuery(year)}`, CycleAnswer, 'reporting'),
+        getParsed(api(req), reporting, `/kkr/overview${yearQuery(year, cooperation)}`, KkrOverview, 'reporting'),
+        getParsed(api(req), reporting, `/kkr/cycle${yearQuery(year)}`, KkrCycle, 'reporting'),
       ]);
       const lang = res.locals.lang as Lang;
       const q = yearQuery(String(overview.year), cooperation);
@@ -58,7 +58,7 @@ export function kkrRoutes(options: WebOptions, page: PageContext): Router {
         cycle: cycleView(cycle, lang),
         label: (l: { da: string; en: string }) => l[lang],
         recommendations,
-        cell: (scheme: Scheme, recommendationId: string) => scheme.rows.find((r) => r.recommendation.id === recommendationId) ?? null,
+        cell: (scheme: KkrScheme, recommendationId: string) => scheme.rows.find((r) => r.recommendation.id === recommendationId) ?? null,
         cooperations: principal.role === 'admin' ? allCooperations().map((c) => c.id) : [],
         cooperation: cooperation ?? '',
         years: yearsAround(overview.year),
@@ -77,8 +77,8 @@ export function kkrRoutes(options: WebOptions, page: PageContext): Router {
     failed?: { recommendationId: string; errors: Partial<Record<MarkField, string>>; values: { status: string; remark: string } },
   ) {
     const [scheme, cycle] = await Promise.all([
-      getParsed(api(req), reporting, `/kkr/schemes/${municipality}${yearQuery(year)}`, SchemeAnswer, 'reporting'),
-      getParsed(api(req), reporting, `/kkr/cycle${yearQuery(year)}`, CycleAnswer, 'reporting'),
+      getParsed(api(req), reporting, `/kkr/schemes/${municipality}${yearQuery(year)}`, KkrScheme, 'reporting'),
+      getParsed(api(req), reporting, `/kkr/cycle${yearQuery(year)}`, KkrCycle, 'reporting'),
     ]);
     const principal = req.session.principal!;
     const lang = res.locals.lang as Lang;
@@ -195,7 +195,7 @@ export function kkrRoutes(options: WebOptions, page: PageContext): Router {
 const yearsAround = (year: number) => [year + 1, year, year - 1].filter((y) => y >= 2020 || y === year);
 
 /** The cycle with each phase's first and last day in words (`to` is the day after the phase). */
-function cycleView(cycle: Cycle, lang: Lang) {
+function cycleView(cycle: KkrCycle, lang: Lang) {
   const day = (iso: string) =>
     new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
   const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
