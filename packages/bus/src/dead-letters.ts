@@ -165,3 +165,39 @@ export async function openDeadLetters(url: string, queues: readonly string[], li
     },
   };
 }
+
+/**
+ * A dead letter as the admin tools list it (`rs-admin dead-letters list --json`, broadcast's
+ * GET /admin/dead-letters): what it is and why it died — no body, no personal data.
+ */
+export function deadLetterSummary(d: DeadLetter) {
+  return {
+    id: d.id,
+    type: d.type ?? null,
+    queue: d.queue,
+    originalQueue: d.originalQueue ?? null,
+    reason: d.reason,
+    at: d.at ?? null,
+    attempts: d.attempts ?? null,
+    sender: d.sender ?? null,
+    by: d.by,
+  };
+}
+
+/** A dead letter's headers as shown to an admin: without the broker's x-death history. */
+export const deadLetterHeaders = (d: DeadLetter): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(d.properties.headers ?? {}).filter(([k]) => k !== 'x-death'));
+
+/** Free text a jobcentre wrote about a person (a candidate's summary, a note). */
+const PERSONAL_FIELDS = new Set(['summary', 'note']);
+
+/** A copy of a JSON value with every candidate summary and note replaced by a placeholder. */
+export function redactPersonal(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactPersonal);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, PERSONAL_FIELDS.has(k) && typeof v === 'string' ? '[redacted]' : redactPersonal(v)]),
+    );
+  }
+  return value;
+}

@@ -1,19 +1,9 @@
-import type { DeadLetter } from '@rs/bus';
+import { type DeadLetter, deadLetterHeaders, deadLetterSummary, redactPersonal } from '@rs/bus';
 
 /** What `rs-admin dead-letters list --json` prints per message: no body, no personal data. */
-export function deadLetterRow(d: DeadLetter) {
-  return {
-    id: d.id,
-    type: d.type ?? null,
-    queue: d.queue,
-    originalQueue: d.originalQueue ?? null,
-    reason: d.reason,
-    at: d.at ?? null,
-    attempts: d.attempts ?? null,
-    sender: d.sender ?? null,
-    by: d.by,
-  };
-}
+export const deadLetterRow = deadLetterSummary;
+/** Candidate summaries and notes are shown only with --full. */
+export { redactPersonal };
 
 const cut = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
@@ -33,20 +23,6 @@ export function renderDeadLetterTable(letters: DeadLetter[]): string[] {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), `${letters.length} dead letter(s)`];
 }
 
-/** Free text a jobcentre wrote about a person: shown only with --full. */
-const PERSONAL_FIELDS = new Set(['summary', 'note']);
-
-/** A copy of a JSON value with every candidate summary and note replaced by a placeholder. */
-export function redactPersonal(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactPersonal);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, PERSONAL_FIELDS.has(k) && typeof v === 'string' ? '[redacted]' : redactPersonal(v)]),
-    );
-  }
-  return value;
-}
-
 /** One dead letter in full: what it is, why it died, its headers and its payload. */
 export function renderDeadLetter(d: DeadLetter, full: boolean): string[] {
   let payload: string;
@@ -56,7 +32,7 @@ export function renderDeadLetter(d: DeadLetter, full: boolean): string[] {
   } catch {
     payload = `(not JSON, ${d.body.length} bytes) ${cut(d.body.toString('utf8'), 2000)}`;
   }
-  const headers = Object.fromEntries(Object.entries(d.properties.headers ?? {}).filter(([k]) => k !== 'x-death'));
+  const headers = deadLetterHeaders(d);
   return [
     `id:               ${d.id}`,
     `type:             ${d.type ?? '-'}`,

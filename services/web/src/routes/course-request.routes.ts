@@ -100,46 +100,60 @@ export function courseRequestRoutes(options: WebOptions, page: PageContext): Rou
     }
   });
 
-  router.post('/courses/:id/selections', signedIn([...COURSE_ROLES]), requireCsrf, async (req, res, next) => {
-    try {
-      const sent = await parsed(req, res, SelectionForm);
-      if (!sent) return;
-      const { id, code, form } = sent;
+  /**
+   * A decision posted from the request page (the company's co-selection, a participant's outcome):
+   * checked by the page (parsed), sent to the API, then back to the page with `saved` — or the
+   * page again with the API's refusal in the reader's language.
+   */
+  const decision =
+    <T extends z.ZodType>(
+      schema: T,
+      send: (req: Request, id: string, code: number, form: z.infer<T>) => Promise<unknown>,
+      saved: MessageKey,
+    ) =>
+    async (req: Request, res: Response, next: (error?: unknown) => void) => {
       try {
-        await api(req).post(base, `/courses/${encodeURIComponent(id)}/selections`, { jobcentre: code, ...form });
-        req.session.flash = { kind: 'success', key: 'courses.cand.decided' };
-        res.redirect(303, `/courses/${encodeURIComponent(id)}/requests/${code}`);
+        const sent = await parsed(req, res, schema);
+        if (!sent) return;
+        const { id, code, form } = sent;
+        try {
+          await send(req, id, code, form);
+          req.session.flash = { kind: 'success', key: saved };
+          res.redirect(303, `/courses/${encodeURIComponent(id)}/requests/${code}`);
+        } catch (error) {
+          if (!refused(error)) throw error;
+          res.status(error.status);
+          await renderRequest(req, res, id, code, problemText(error, langOf(res)));
+        }
       } catch (error) {
-        if (!refused(error)) throw error;
-        res.status(error.status);
-        await renderRequest(req, res, id, code, problemText(error, langOf(res)));
+        next(error);
       }
-    } catch (error) {
-      next(error);
-    }
-  });
+    };
 
-  router.post('/courses/:id/outcomes', signedIn([...COURSE_ROLES]), requireCsrf, async (req, res, next) => {
-    try {
-      const sent = await parsed(req, res, OutcomeForm);
-      if (!sent) return;
-      const { id, code, form } = sent;
-      try {
-        await api(req).put(base, `/courses/${encodeURIComponent(id)}/outcomes/${code}/${encodeURIComponent(form.candidateRef)}`, {
+  router.post(
+    '/courses/:id/selections',
+    signedIn([...COURSE_ROLES]),
+    requireCsrf,
+    decision(
+      SelectionForm,
+      (req, id, code, form) => api(req).post(base, `/courses/${encodeURIComponent(id)}/selections`, { jobcentre: code, ...form }),
+      'courses.cand.decided',
+    ),
+  );
+  router.post(
+    '/courses/:id/outcomes',
+    signedIn([...COURSE_ROLES]),
+    requireCsrf,
+    decision(
+      OutcomeForm,
+      (req, id, code, form) =>
+        api(req).put(base, `/courses/${encodeURIComponent(id)}/outcomes/${code}/${encodeURIComponent(form.candidateRef)}`, {
           status: form.status,
           hiredOn: form.hiredOn ? form.hiredOn : null,
-        });
-        req.session.flash = { kind: 'success', key: 'courses.out.saved' };
-        res.redirect(303, `/courses/${encodeURIComponent(id)}/requests/${code}`);
-      } catch (error) {
-        if (!refused(error)) throw error;
-        res.status(error.status);
-        await renderRequest(req, res, id, code, problemText(error, langOf(res)));
-      }
-    } catch (error) {
-      next(error);
-    }
-  });
+        }),
+      'courses.out.saved',
+    ),
+  );
 
   return router;
 }

@@ -11,6 +11,7 @@ import {
   type NeedField,
   type NeedProblem,
   type NeedValues,
+  type NeedBody,
   needBody,
   needValues,
   QUARTER,
@@ -22,14 +23,9 @@ import {
 
 const NEED_ROLES = ['jobcentre', 'secretariat', 'admin'] as const;
 
-interface Need {
+/** A need as GET /needs lists it: what was posted, with its id and recording jobcentre. */
+interface Need extends NeedBody {
   id: string;
-  company: string;
-  occupation: string;
-  count: number;
-  expectedBy: string;
-  courseWouldHelp: boolean;
-  course: string | null;
   jobcentre: number | null;
 }
 interface FoundCompany {

@@ -1,4 +1,4 @@
-import { type DeadLetter, type DeadLetterSession, openDeadLetters } from '@rs/bus';
+import { type DeadLetter, type DeadLetterSession, deadLetterHeaders, deadLetterSummary, openDeadLetters, redactPersonal } from '@rs/bus';
 import { allDeadLetterQueues } from '@rs/contracts';
 import { HttpError, type Logger, mountRoutes, type Principal, route } from '@rs/service-kit';
 import type { Router } from 'express';
@@ -27,34 +27,10 @@ const IdParams = z.object({
     .regex(/^[A-Za-z0-9._:@-]+$/, 'a message id'),
 });
 
-/** As `rs-admin dead-letters list --json`: no body, no personal data. */
-const row = (d: DeadLetter): z.infer<typeof Row> => ({
-  id: d.id,
-  type: d.type ?? null,
-  queue: d.queue,
-  originalQueue: d.originalQueue ?? null,
-  reason: d.reason,
-  at: d.at ?? null,
-  attempts: d.attempts ?? null,
-  sender: d.sender ?? null,
-  by: d.by,
-});
-
-/** Free text a jobcentre wrote about a person is never shown here (rs-admin's --full is for the terminal). */
-const PERSONAL = new Set(['summary', 'note']);
-function redact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redact);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, PERSONAL.has(k) && typeof v === 'string' ? '[redacted]' : redact(v)]),
-    );
-  }
-  return value;
-}
-
+/** The payload an admin page shows: candidate summaries and notes redacted (rs-admin's --full is for the terminal). */
 function payloadOf(d: DeadLetter): unknown {
   try {
-    return redact(JSON.parse(d.body.toString('utf8')));
+    return redactPersonal(JSON.parse(d.body.toString('utf8')));
   } catch {
     return `(not JSON, ${d.body.length} bytes)`;
   }
@@ -91,7 +67,9 @@ export function deadLetterRoutes(amqpUrl: string, logger: Logger) {
     responses: { 200: { description: 'the dead letters', schema: z.object({ letters: z.array(Row) }) } },
     handle: async ({ principal }) => {
       adminOnly(principal);
-      const letters = await withSession(async (_s, all) => all.map(row).sort((a, b) => (a.at ?? '').localeCompare(b.at ?? '')));
+      const letters = await withSession(async (_s, all) =>
+        all.map(deadLetterSummary).sort((a, b) => (a.at ?? '').localeCompare(b.at ?? '')),
+      );
       return { status: 200, body: { letters } };
     },
   });
@@ -107,8 +85,7 @@ export function deadLetterRoutes(amqpUrl: string, logger: Logger) {
       adminOnly(principal);
       const found = await withSession(async (_s, all) => all.find((d) => d.id === params.id));
       if (!found) throw noSuch(params.id);
-      const headers = Object.fromEntries(Object.entries(found.properties.headers ?? {}).filter(([k]) => k !== 'x-death'));
-      return { status: 200, body: { ...row(found), headers, payload: payloadOf(found) } };
+      return { status: 200, body: { ...deadLetterSummary(found), headers: deadLetterHeaders(found), payload: payloadOf(found) } };
     },
   });
 

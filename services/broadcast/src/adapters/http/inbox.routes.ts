@@ -8,7 +8,7 @@ import type { BroadcastDeps } from '../../app/deps';
 import { recordReply } from '../../app/record-reply';
 import { mayReadFeed, ownEntry } from '../../domain/access';
 import { RoundRuleViolation } from '../../domain/round';
-import { RecipientRoundView } from './round-view';
+import { RecipientRoundView, recipientView } from './round-view';
 
 const InboxParams = z.object({ code: codeParam });
 const RoundParams = z.object({ id: idParam(120) });
@@ -54,14 +54,8 @@ export function inboxRoutes(deps: BroadcastDeps) {
           const own = round.recipients.find((r) => r.jobcentre === params.code);
           const lists = (await deps.shortlists.load(round.orderId))?.lists;
           return {
-            id: round.id,
-            orderId: round.orderId,
+            ...recipientView(round, own ?? { jobcentre: params.code, status: 'pending' as const }),
             leadJobcentre: round.leadJobcentre,
-            scope: round.scope,
-            deadline: round.deadline,
-            status: round.status,
-            order: round.order,
-            own: own ?? { jobcentre: params.code, status: 'pending' as const },
             shortlist: [...(lists?.get(params.code) ?? [])],
           };
         }),
@@ -105,18 +99,8 @@ export function inboxRoutes(deps: BroadcastDeps) {
         throw error;
       }
       const own = ownEntry(principal, round);
-      return {
-        status: 200,
-        body: {
-          id: round.id,
-          orderId: round.orderId,
-          scope: round.scope,
-          deadline: round.deadline,
-          status: round.status,
-          order: round.order,
-          own,
-        },
-      };
+      if (!own) throw notFound();
+      return { status: 200, body: recipientView(round, own) };
     },
   });
 

@@ -1,5 +1,6 @@
 import { OrderSummary, ProposedCandidate, SCOPE_IDS } from '@rs/contracts';
 import { z } from 'zod';
+import type { RecipientState, Round } from '../../domain/round';
 
 /** The response schemas of the round routes: what `view` and a recipient's view hold. */
 const RecipientView = z.object({
@@ -51,3 +52,14 @@ export const RecipientRoundView = z
     own: RecipientView,
   })
   .meta({ id: 'RecipientRound' });
+
+/** A round as its recipient `own` sees it (RecipientRoundView): never other jobcentres' entries. */
+export const recipientView = (round: Round, own: RecipientState) => ({
+  id: round.id,
+  orderId: round.orderId,
+  scope: round.scope,
+  deadline: round.deadline,
+  status: round.status,
+  order: round.order,
+  own,
+});

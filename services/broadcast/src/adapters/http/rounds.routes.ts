@@ -6,7 +6,7 @@ import type { BroadcastDeps } from '../../app/deps';
 import { requestRound } from '../../app/request-round';
 import { mayManage, ownEntry } from '../../domain/access';
 import { proposedNextScope, type Round, summarise } from '../../domain/round';
-import { RecipientRoundView, RoundView } from './round-view';
+import { RecipientRoundView, RoundView, recipientView } from './round-view';
 
 const OpenRoundBody = z.strictObject({
   orderId: idParam(100),
@@ -72,18 +72,7 @@ export function roundsRoutes(deps: BroadcastDeps) {
       // A recipient sees the round and its own entry, never other jobcentres' candidates.
       const own = ownEntry(principal, round);
       if (!own) throw notFound();
-      return {
-        status: 200,
-        body: {
-          id: round.id,
-          orderId: round.orderId,
-          scope: round.scope,
-          deadline: round.deadline,
-          status: round.status,
-          order: round.order,
-          own,
-        },
-      };
+      return { status: 200, body: recipientView(round, own) };
     },
   });
 
