@@ -6,6 +6,7 @@ export * from './validate';
 export * from './params';
 export * from './paging';
 export * from './idempotency';
+export * from './keyed-create';
 export * from './rate-limit';
 export * from './route';
 export * from './openapi';

@@ -1,7 +1,18 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { CourseSummary, JobcentreCode, OrderId, SCOPE_IDS } from '@rs/contracts';
 import { cooperation, isJobcentre } from '@rs/reference-data';
-import { decodeCursor, HttpError, idParam, mountRoutes, nextLink, type Principal, pageOf, pageQuery, route } from '@rs/service-kit';
+import {
+  decodeCursor,
+  HttpError,
+  idParam,
+  keyedId,
+  mountRoutes,
+  nextLink,
+  type Principal,
+  pageOf,
+  pageQuery,
+  replayedHeader,
+  route,
+} from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { UpskillingDeps } from '../../app/deps';
@@ -32,12 +43,6 @@ const CourseListQuery = z.object({
   /** Only the courses open for requests, or only those allocated; absent: both. */
   status: z.enum(['open', 'allocated']).optional().meta({ description: 'open or allocated; absent: both' }),
 });
-
-/** A course id from who asked and their Idempotency-Key, so a retried create meets the first course (the unique key). */
-function keyedCourseId(principal: Principal, key: string): string {
-  const hex = createHash('sha256').update(`${principal.role}:${principal.sub}\n${key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
 
 /** Who leads a course opened by this principal, or the problem. */
 function leadOf(principal: Principal, asked: number | undefined): number {
@@ -100,9 +105,9 @@ export function coursesRoutes(deps: UpskillingDeps) {
     handle: async ({ principal, body, req }) => {
       const { leadJobcentre, scope, budgetCeilings, defaultBudgetCeilingDkk, ...summary } = body;
       const lead = leadOf(principal, leadJobcentre);
-      const key = req.get('idempotency-key');
       const result = await openCourse(deps, {
-        id: key ? keyedCourseId(principal, key) : randomUUID(),
+        // A retried create meets the first course by this id (its unique key).
+        id: keyedId(req, principal, { uuidV5: false }),
         leadJobcentre: lead,
         scope,
         summary,
@@ -120,8 +125,7 @@ export function coursesRoutes(deps: UpskillingDeps) {
           result.problems.map((p) => ({ field: p.field, message: `${p.en} / ${p.da}` })),
         );
       }
-      const headers: Record<string, string> = { Location: `/courses/${result.course.id}` };
-      if (result.kind === 'exists') headers['Idempotency-Replayed'] = 'true';
+      const headers = { Location: `/courses/${result.course.id}`, ...replayedHeader(result.kind === 'exists') };
       return { status: 201, body: courseView(result.course), headers };
     },
   });

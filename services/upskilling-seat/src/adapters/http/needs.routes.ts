@@ -1,7 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { JobcentreCode } from '@rs/contracts';
 import { cooperationOf } from '@rs/reference-data';
-import { mountRoutes, type Principal, route } from '@rs/service-kit';
+import { keyedId, mountRoutes, type Principal, replayedHeader, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { UpskillingDeps } from '../../app/deps';
@@ -40,11 +39,6 @@ const NeedView = z
   })
   .meta({ id: 'CompanyNeed' });
 
-function keyedNeedId(principal: Principal, key: string): string {
-  const hex = createHash('sha256').update(`need\n${principal.role}:${principal.sub}\n${key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
 async function needsFor(deps: UpskillingDeps, principal: Principal, quarter: string): Promise<CompanyNeed[]> {
   const audience = needsAudience(principal);
   if (!audience) throw forbidden('Needs are read by jobcentres and the secretariat', 'Behov læses af jobcentre og sekretariatet');
@@ -65,9 +59,8 @@ export function needsRoutes(deps: UpskillingDeps) {
       if (!mayRecordNeed(principal))
         throw forbidden('Needs are recorded by consultants or the secretariat', 'Behov registreres af konsulenter eller sekretariatet');
       const jobcentre = principal.role === 'jobcentre' ? principal.jobcentre : null;
-      const key = req.get('idempotency-key');
       const need: CompanyNeed = {
-        id: key ? keyedNeedId(principal, key) : randomUUID(),
+        id: keyedId(req, principal, { scope: 'need', uuidV5: false }),
         ...body,
         jobcentre,
         cooperation:
@@ -81,7 +74,7 @@ export function needsRoutes(deps: UpskillingDeps) {
         body: result.need,
         headers: {
           Location: `/needs?quarter=${need.expectedBy.slice(0, 4)}-Q${Math.ceil(Number(need.expectedBy.slice(5)) / 3)}`,
-          ...(result.created ? {} : { 'Idempotency-Replayed': 'true' }),
+          ...replayedHeader(!result.created),
         },
       };
     },
