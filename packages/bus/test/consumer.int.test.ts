@@ -100,34 +100,59 @@ const serviceBus = (world: TestWorld): Bus =>
 /** Short enough for a test, long enough to see the budget: 50 ms, then 100 ms repeated, for 1.5 s. */
 const RETRY = { delaysMs: [50, 100], maxMs: 1500 };
 
-describe('consume: the three bins of habit 7', () => {
-  let w: World;
-  let bus: Bus;
-  let consumer: Consumer;
-  /** Every call of the handler, in order: envelope id and the context it saw. */
+/**
+ * A describe block's world with a consumer of broadcast.replies whose handler records every call
+ * (envelope id and context, in order) and throws what `fails` returns for an id's nth attempt,
+ * else handles it. `prepare` runs once the consumer started. Registers its own beforeAll/afterAll.
+ */
+function replyConsumer(
+  fails: (id: string, attempt: number) => Error | undefined,
+  options: Parameters<typeof consume>[3],
+  prepare?: (w: World) => Promise<void>,
+) {
   const calls: Array<{ id: string; ctx: MessageContext }> = [];
   const handled: string[] = [];
-
-  async function handler(_data: RoundReply, ctx: MessageContext): Promise<void> {
-    const id = ctx.envelope.id;
-    calls.push({ id, ctx });
-    const attempt = calls.filter((c) => c.id === id).length;
-    if (id.startsWith('transient-') && attempt <= 2) throw new Error('database down');
-    if (id.startsWith('invalid-')) throw new InvalidMessageError(`round ${id} is not known`, 'unknown-round');
-    if (id.startsWith('always-')) throw new Error('a bug that never goes away');
-    handled.push(id);
-  }
-
+  const opened: { w?: World; bus?: Bus; consumer?: Consumer } = {};
   beforeAll(async () => {
-    w = await openWorld();
-    bus = serviceBus(w.world);
-    consumer = consume(bus, SERVICE_QUEUES.broadcastReplies, { 'round.reply': handler }, { requireUserId: true, retry: RETRY });
+    opened.w = await openWorld();
+    opened.bus = serviceBus(opened.w.world);
+    const handler = async (_data: RoundReply, ctx: MessageContext): Promise<void> => {
+      const id = ctx.envelope.id;
+      calls.push({ id, ctx });
+      const error = fails(id, calls.filter((c) => c.id === id).length);
+      if (error) throw error;
+      handled.push(id);
+    };
+    opened.consumer = consume(opened.bus, SERVICE_QUEUES.broadcastReplies, { 'round.reply': handler }, options);
+    await prepare?.(opened.w);
   }, 30_000);
   afterAll(async () => {
-    await consumer?.stop();
-    await bus?.close();
-    await w?.close();
+    await opened.consumer?.stop();
+    await opened.bus?.close();
+    await opened.w?.close();
   });
+  return {
+    calls,
+    handled,
+    get w(): World {
+      if (!opened.w) throw new Error('the world is opened in beforeAll');
+      return opened.w;
+    },
+  };
+}
+
+describe('consume: the three bins of habit 7', () => {
+  /** Every call of the handler, in order: envelope id and the context it saw. */
+  const r = replyConsumer(
+    (id, attempt) => {
+      if (id.startsWith('transient-') && attempt <= 2) return new Error('database down');
+      if (id.startsWith('invalid-')) return new InvalidMessageError(`round ${id} is not known`, 'unknown-round');
+      if (id.startsWith('always-')) return new Error('a bug that never goes away');
+      return undefined;
+    },
+    { requireUserId: true, retry: RETRY },
+  );
+  const { calls, handled } = r;
 
   it('dead-letters each poison message with its reason, and the next valid message is handled once', async () => {
     const run = randomUUID();
@@ -151,11 +176,11 @@ describe('consume: the three bins of habit 7', () => {
       },
     ];
     const ids = poison.map((p) => `poison-${p.reason}-${run}`);
-    for (const [i, p] of poison.entries()) await w.send(ids[i]!, p.body, p.userId === null ? null : USER);
-    await w.sendValid(`valid-${run}`);
+    for (const [i, p] of poison.entries()) await r.w.send(ids[i]!, p.body, p.userId === null ? null : USER);
+    await r.w.sendValid(`valid-${run}`);
 
     for (const [i, p] of poison.entries()) {
-      const dead = await w.deadLetter(ids[i]!);
+      const dead = await r.w.deadLetter(ids[i]!);
       expect(String(dead.headers[DEAD_LETTER_REASON_HEADER])).toMatch(new RegExp(`^${p.reason}: `));
       expect(dead.headers[RS_HEADERS.originalQueue]).toBe(QUEUES.broadcastReplies);
       expect(Date.now() - Date.parse(String(dead.headers[RS_HEADERS.deadLetteredAt]))).toBeLessThan(60_000);
@@ -163,18 +188,18 @@ describe('consume: the three bins of habit 7', () => {
     }
     await waitFor(() => handled.includes(`valid-${run}`), { what: 'the valid message handled' });
     // A later message is handled too, so a redelivery of the first would have shown by now.
-    await w.sendValid(`valid-2-${run}`);
+    await r.w.sendValid(`valid-2-${run}`);
     await waitFor(() => handled.includes(`valid-2-${run}`), { what: 'the second valid message handled' });
     expect(handled.filter((id) => id === `valid-${run}`)).toHaveLength(1);
     // The poison never reached the handler (their envelope ids, where they had one, are not in calls).
     const poisonEnvelopeIds = ['u', 'x', 'v', 'd', 's', 'o'].map((p) => `${p}-${run}`);
     expect(calls.filter((c) => poisonEnvelopeIds.includes(c.id))).toEqual([]);
-    expect(w.deadLetters.filter((d) => d.messageId?.startsWith('valid-'))).toEqual([]);
+    expect(r.w.deadLetters.filter((d) => d.messageId?.startsWith('valid-'))).toEqual([]);
   });
 
   it('retries a message whose handler fails transiently through the delay queues, sender kept, and handles it once', async () => {
     const id = `transient-${randomUUID()}`;
-    await w.sendValid(id);
+    await r.w.sendValid(id);
     await waitFor(() => handled.includes(id), { what: 'the transient message handled in the end' });
     const attempts = calls.filter((c) => c.id === id);
     expect(attempts).toHaveLength(3);
@@ -184,12 +209,12 @@ describe('consume: the three bins of habit 7', () => {
     expect(attempts.map((c) => c.ctx.deliveryCount)).toEqual([0, 0, 0]);
     expect(attempts.map((c) => c.ctx.userId)).toEqual([USER, USER, USER]);
     expect(handled.filter((h) => h === id)).toHaveLength(1);
-    expect(w.deadLetters.find((d) => d.messageId === id)).toBeUndefined();
+    expect(r.w.deadLetters.find((d) => d.messageId === id)).toBeUndefined();
   });
 
   it('believes no sender or attempt header a connector wrote itself', async () => {
     const id = `transient-forged-${randomUUID()}`;
-    await w.sendForged(id, {
+    await r.w.sendForged(id, {
       [RS_HEADERS.originalUserId]: jobcentreUsername(101),
       [RS_HEADERS.attempts]: 99,
       [RS_HEADERS.firstFailedAt]: '2000-01-01T00:00:00Z',
@@ -203,8 +228,8 @@ describe('consume: the three bins of habit 7', () => {
 
   it('dead-letters a message that keeps failing once the retry budget is spent, with the attempts', async () => {
     const id = `always-${randomUUID()}`;
-    await w.sendValid(id);
-    const dead = await w.deadLetter(id);
+    await r.w.sendValid(id);
+    const dead = await r.w.deadLetter(id);
     const attempts = calls.filter((c) => c.id === id);
     expect(String(dead.headers[DEAD_LETTER_REASON_HEADER])).toBe('retries-exhausted: a bug that never goes away');
     expect(dead.headers[RS_HEADERS.originalQueue]).toBe(QUEUES.broadcastReplies);
@@ -218,46 +243,24 @@ describe('consume: the three bins of habit 7', () => {
 
   it('dead-letters a message whose handler throws InvalidMessageError, with its reason, without a retry', async () => {
     const id = `invalid-${randomUUID()}`;
-    await w.sendValid(id);
-    const dead = await w.deadLetter(id);
+    await r.w.sendValid(id);
+    const dead = await r.w.deadLetter(id);
     expect(dead.headers[DEAD_LETTER_REASON_HEADER]).toBe(`unknown-round: round ${id} is not known`);
     expect(calls.filter((c) => c.id === id)).toHaveLength(1);
   });
 });
 
 describe('consume without a retry policy (connectors): requeue, bounded by the delivery limit', () => {
-  let w: World;
-  let bus: Bus;
-  let consumer: Consumer;
-  const calls: Array<{ id: string; ctx: MessageContext }> = [];
-  const handled: string[] = [];
-
-  beforeAll(async () => {
-    w = await openWorld();
-    bus = serviceBus(w.world);
-    consumer = consume(
-      bus,
-      SERVICE_QUEUES.broadcastReplies,
-      {
-        'round.reply': async (_data, ctx) => {
-          calls.push({ id: ctx.envelope.id, ctx });
-          if (ctx.envelope.id.startsWith('always-')) throw new Error('a bug that never goes away');
-          handled.push(ctx.envelope.id);
-        },
-      },
-      { requireUserId: true, retryDelayMs: 20 },
-    );
-  }, 30_000);
-  afterAll(async () => {
-    await consumer?.stop();
-    await bus?.close();
-    await w?.close();
+  const r = replyConsumer((id) => (id.startsWith('always-') ? new Error('a bug that never goes away') : undefined), {
+    requireUserId: true,
+    retryDelayMs: 20,
   });
+  const { calls, handled } = r;
 
   it('lets the broker dead-letter a message that always fails at the delivery limit, and goes on consuming', async () => {
     const id = `always-${randomUUID()}`;
-    await w.sendValid(id);
-    const dead = await w.deadLetter(id);
+    await r.w.sendValid(id);
+    const dead = await r.w.deadLetter(id);
     // Dead-lettered by the broker, not by the consumer: no reason header of ours, an x-death entry.
     expect(dead.headers[DEAD_LETTER_REASON_HEADER]).toBeUndefined();
     expect(dead.headers['x-first-death-reason']).toBe('delivery_limit');
@@ -266,7 +269,7 @@ describe('consume without a retry policy (connectors): requeue, bounded by the d
     expect(deaths[0]).toMatchObject({ queue: QUEUES.broadcastReplies, reason: 'delivery_limit', exchange: EXCHANGES.connectors });
 
     const after = `valid-after-${randomUUID()}`;
-    await w.sendValid(after);
+    await r.w.sendValid(after);
     await waitFor(() => handled.includes(after), { what: 'a later message handled' });
     // The first delivery plus one per requeue allowed by x-delivery-limit, and no more after it died.
     expect(calls.filter((c) => c.id === id)).toHaveLength(QUEUE_LIMITS.deliveryLimit + 1);
@@ -276,7 +279,7 @@ describe('consume without a retry policy (connectors): requeue, bounded by the d
     const id = `always-${randomUUID()}`;
     // As a delay queue or a redrive delivers it: through rs.retry, the sender only in the header.
     await new Promise<void>((resolve, reject) =>
-      w.adminCh.publish(
+      r.w.adminCh.publish(
         EXCHANGES.retry,
         QUEUES.broadcastReplies,
         json(envelopeOf(id)),
@@ -284,7 +287,7 @@ describe('consume without a retry policy (connectors): requeue, bounded by the d
         (err) => (err ? reject(err) : resolve()),
       ),
     );
-    const dead = await w.deadLetter(id);
+    const dead = await r.w.deadLetter(id);
     const deaths = dead.headers['x-death'] as Array<Record<string, unknown>>;
     expect(deaths[0]).toMatchObject({ queue: QUEUES.broadcastReplies, reason: 'delivery_limit', exchange: EXCHANGES.retry });
     const letter = describeDeadLetter(DEAD, Buffer.from('{}'), { messageId: id, headers: dead.headers } as unknown as MessageProperties);
@@ -293,46 +296,26 @@ describe('consume without a retry policy (connectors): requeue, bounded by the d
 });
 
 describe('consume: a retry copy the broker cannot route (delay queue missing)', () => {
-  let w: World;
-  let bus: Bus;
-  let consumer: Consumer;
-  const calls: Array<{ id: string; ctx: MessageContext }> = [];
-  const handled: string[] = [];
-
-  beforeAll(async () => {
-    w = await openWorld();
-    bus = serviceBus(w.world);
-    consumer = consume(
-      bus,
-      SERVICE_QUEUES.broadcastReplies,
-      {
-        'round.reply': async (_data, ctx) => {
-          calls.push({ id: ctx.envelope.id, ctx });
-          if (calls.filter((c) => c.id === ctx.envelope.id).length <= 2) throw new Error('database down');
-          handled.push(ctx.envelope.id);
-        },
-      },
-      { requireUserId: true, retry: RETRY, retryDelayMs: 20 },
-    );
+  const r = replyConsumer(
+    (_id, attempt) => (attempt <= 2 ? new Error('database down') : undefined),
+    { requireUserId: true, retry: RETRY, retryDelayMs: 20 },
     // The consumer declares its delay queues before it consumes; then this vhost's are deleted under it.
-    await waitFor(async () => (await w.adminCh.checkQueue(QUEUES.broadcastReplies)).consumerCount === 1, { what: 'consumer running' });
-    for (const delayMs of RETRY.delaysMs) await w.adminCh.deleteQueue(retryQueue(QUEUES.broadcastReplies, delayMs));
-  }, 30_000);
-  afterAll(async () => {
-    await consumer?.stop();
-    await bus?.close();
-    await w?.close();
-  });
+    async (w) => {
+      await waitFor(async () => (await r.w.adminCh.checkQueue(QUEUES.broadcastReplies)).consumerCount === 1, { what: 'consumer running' });
+      for (const delayMs of RETRY.delaysMs) await r.w.adminCh.deleteQueue(retryQueue(QUEUES.broadcastReplies, delayMs));
+    },
+  );
+  const { calls, handled } = r;
 
   it('keeps the original (requeued, not acked) when its retry copy is returned, and handles it later', async () => {
     const id = `transient-${randomUUID()}`;
-    await w.sendValid(id);
+    await r.w.sendValid(id);
     await waitFor(() => handled.includes(id), { what: `${id} handled after requeues` });
     const mine = calls.filter((c) => c.id === id);
     expect(mine).toHaveLength(3);
     // Requeued by the consumer (redelivered from the work queue), never parked in a delay queue.
     expect(mine.slice(1).every((c) => c.ctx.redelivered && c.ctx.attempt === 0)).toBe(true);
-    expect(w.deadLetters.find((d) => d.messageId === id)).toBeUndefined();
+    expect(r.w.deadLetters.find((d) => d.messageId === id)).toBeUndefined();
   });
 });
 

@@ -684,6 +684,32 @@ describe('a change key reused after its change is deleted', () => {
     await waitFor(() => dispatched.includes('sentinel'), { what: 'sentinel relayed' });
   }
 
+  /** Waits until the winner's change `name` was relayed and deleted. */
+  async function relayedAndDeleted(model: Model<any>, dispatched: string[], name: string): Promise<void> {
+    await waitFor(async () => dispatched.includes(name) && (await changesOf(model).countDocuments({})) === 0, {
+      what: `${name} relayed`,
+    });
+  }
+
+  /**
+   * The end of each race: once a sentinel was relayed past the loser's key, the loser goes on and
+   * is refused (false); nothing is left to relay, and only the winner's change and the sentinel went out.
+   */
+  async function loserRefused(
+    model: Model<any>,
+    dispatched: string[],
+    relay: Relay,
+    loser: { release(): void; attempt: Promise<unknown> },
+    winner: string,
+  ): Promise<void> {
+    await relayedPastSentinel(model, dispatched);
+    loser.release();
+    expect(await loser.attempt).toBe(false);
+    await waitFor(async () => (await changesOf(model).countDocuments({})) === 0, { what: 'no changes left' });
+    await relay.stop();
+    expect(dispatched).toEqual([winner, 'sentinel']);
+  }
+
   const staleClock = () => new Date(Date.now() + CHANGE_STALE_MS + 1_000);
 
   it('insert: a creator stalled past CHANGE_STALE_MS, rolled forward and relayed meanwhile, wins alone; the second creator reusing the key is never dispatched', async () => {
@@ -696,9 +722,7 @@ describe('a change key reused after its change is deleted', () => {
     // Recovery takes A's change for abandoned, and a poller relays it and deletes it.
     expect(await recoverChanges(model, staleClock())).toBe(1);
     const relay = pollerPastHandoff(model, dispatched, 'poller-1');
-    await waitFor(async () => dispatched.includes('a-opening') && (await changesOf(model).countDocuments({})) === 0, {
-      what: "A's change relayed",
-    });
+    await relayedAndDeleted(model, dispatched, 'a-opening');
 
     // The second replica, handling the same order message: `round-1@1` is free again.
     const b = stallSettle('b-opening', 'writer');
@@ -707,13 +731,7 @@ describe('a change key reused after its change is deleted', () => {
     a.release();
     // A did win (its state is the aggregate's); its own hand-off would send a-opening again, same ids.
     expect(await creatorA).toBeTruthy();
-    await relayedPastSentinel(model, dispatched);
-    b.release();
-    expect(await creatorB).toBe(false);
-    await waitFor(async () => (await changesOf(model).countDocuments({})) === 0, { what: 'no changes left' });
-    await relay.stop();
-
-    expect(dispatched).toEqual(['a-opening', 'sentinel']);
+    await loserRefused(model, dispatched, relay, { release: () => b.release(), attempt: creatorB }, 'a-opening');
     expect(await load(model, id)).toEqual({ _id: id, version: 1, by: 'a', processed: [] });
   });
 
@@ -732,22 +750,14 @@ describe('a change key reused after its change is deleted', () => {
     a.release();
     expect(await creatorA).toBeTruthy();
     const relay = pollerPastHandoff(model, dispatched, 'poller-2');
-    await waitFor(async () => dispatched.includes('a-opening') && (await changesOf(model).countDocuments({})) === 0, {
-      what: "A's change relayed",
-    });
+    await relayedAndDeleted(model, dispatched, 'a-opening');
 
     const b = stallSettle('b-opening', 'writer');
     const creatorB = create(model, { _id: id, by: 'b' }, [entry('b-opening')]);
     await b.reached;
     r.release();
     expect(await recovery).toBe(1);
-    await relayedPastSentinel(model, dispatched);
-    b.release();
-    expect(await creatorB).toBe(false);
-    await waitFor(async () => (await changesOf(model).countDocuments({})) === 0, { what: 'no changes left' });
-    await relay.stop();
-
-    expect(dispatched).toEqual(['a-opening', 'sentinel']);
+    await loserRefused(model, dispatched, relay, { release: () => b.release(), attempt: creatorB }, 'a-opening');
     expect(await load(model, id)).toEqual({ _id: id, version: 1, by: 'a', processed: [] });
   });
 
@@ -761,9 +771,7 @@ describe('a change key reused after its change is deleted', () => {
     await a.reached;
     expect(await recoverChanges(model, staleClock())).toBe(1);
     const relay = pollerPastHandoff(model, dispatched, 'poller-3');
-    await waitFor(async () => dispatched.includes('a-event') && (await changesOf(model).countDocuments({})) === 0, {
-      what: "A's change relayed",
-    });
+    await relayedAndDeleted(model, dispatched, 'a-event');
 
     // B loaded version 1 before A's write landed: `round-3@2` is free again.
     const b = stallSettle('b-event', 'writer');
@@ -771,13 +779,7 @@ describe('a change key reused after its change is deleted', () => {
     await b.reached;
     a.release();
     expect(await writerA).toBeTruthy();
-    await relayedPastSentinel(model, dispatched);
-    b.release();
-    expect(await writerB).toBe(false);
-    await waitFor(async () => (await changesOf(model).countDocuments({})) === 0, { what: 'no changes left' });
-    await relay.stop();
-
-    expect(dispatched).toEqual(['a-event', 'sentinel']);
+    await loserRefused(model, dispatched, relay, { release: () => b.release(), attempt: writerB }, 'a-event');
     expect(await load(model, id)).toEqual({ _id: id, version: 2, state: 'a', processed: ['msg-a'] });
   });
 

@@ -8,3 +8,4 @@ export * from './private-ferretdb';
 export * from './openapi-check';
 export * from './test-issuer';
 export * from './pdf-text';
+export * from './store-scan';

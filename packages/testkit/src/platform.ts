@@ -1,8 +1,9 @@
 import { provisionJobcentreUser } from '@rs/bus';
-import { jobcentreUsername } from '@rs/contracts';
+import { jobcentreUsername, type SharedCv } from '@rs/contracts';
 import { createTestWorld, infra, type TestWorld } from './infra';
 import { type RunningService, spawnService } from './spawn-service';
 import { type TestBus, testBus } from './test-bus';
+import { waitFor } from './wait-for';
 import { TEST_AUDIENCE, testIssuerUrl, tokenFor } from './test-issuer';
 
 /** A consultant of this jobcentre (`consultant-<code>`), the usual caller of the APIs in tests. */
@@ -89,6 +90,32 @@ export const anOrder = (over: Record<string, unknown> = {}): Record<string, unkn
   positions: 1,
   ...over,
 });
+
+/** A searchable CV a jobcentre shares (a warehouse worker in Copenhagen); fields given replace the defaults. */
+export const aCv = (candidateRef: string, over: Partial<SharedCv> = {}): SharedCv => ({
+  candidateRef,
+  revision: '2026-11-01T08:00:00Z',
+  headline: 'Lagerarbejder',
+  occupations: ['9321'],
+  skills: [],
+  languages: ['da'],
+  municipality: 101,
+  summary: 'Lagerarbejder',
+  visibility: { searchable: true },
+  ...over,
+});
+
+/** Waits until matching's pool holds `candidates` CVs of the jobcentre (the CVs a test shared reached it). */
+export async function poolFilled(matching: RunningService, jobcentre: number, candidates: number): Promise<void> {
+  const admin = tokenFor({ role: 'admin', sub: 'test' });
+  await waitFor(
+    async () => {
+      const res = await fetch(`${matching.url}/jobcentres/${jobcentre}/pool`, { headers: { authorization: `Bearer ${admin}` } });
+      return res.ok && ((await res.json()) as { candidates: number }).candidates === candidates;
+    },
+    { what: `the pool of ${jobcentre} filled` },
+  );
+}
 
 /** Registers `anOrder(over)` with order-intake as the token's caller; resolves with the order id (a non-201 throws). */
 export async function registerOrder(intake: RunningService, token: string, over: Record<string, unknown> = {}): Promise<string> {

@@ -1,18 +1,18 @@
-import { type Bus, connectBus, silentLogger } from '@rs/bus';
-import { cvPublisher } from '@rs/connector';
+import { type Bus } from '@rs/bus';
 import { jobcentreQueue, type RoundShortlist, type SharedCv } from '@rs/contracts';
 import {
-  jobcentreAmqpUrl,
+  aCv,
+  poolFilled,
   jobcentreToken,
   type RunningService,
   registerOrder,
   type TestPlatform,
   testPlatform,
-  tokenFor,
   waitFor,
   type Watch,
 } from '@rs/testkit';
 import request from 'supertest';
+import { sharePools } from './pool-kit';
 
 /**
  * Issue 15, amendments: matching ranks an amended order again and publishes a newer shortlist;
@@ -23,19 +23,7 @@ const LEAD = 101;
 const DRIVERS_TOO = 147;
 const WAREHOUSE_ONLY = 151;
 
-function cv(ref: string, occupation: string, headline: string): SharedCv {
-  return {
-    candidateRef: ref,
-    revision: '2026-11-01T08:00:00Z',
-    headline,
-    occupations: [occupation],
-    skills: [],
-    languages: ['da'],
-    municipality: 101,
-    summary: headline,
-    visibility: { searchable: true },
-  };
-}
+const cv = (ref: string, occupation: string, headline: string) => aCv(ref, { occupations: [occupation], headline, summary: headline });
 
 describe('a newer shortlist after an amendment', () => {
   let platform: TestPlatform;
@@ -55,17 +43,8 @@ describe('a newer shortlist after an amendment', () => {
       [DRIVERS_TOO]: [cv('w147-1', '9321', 'Lagerarbejder'), cv('d147-1', '8332', 'Lastbilchauffør')],
       [WAREHOUSE_ONLY]: [cv('w151-1', '9321', 'Lagerarbejder')],
     };
-    for (const [code, cvs] of Object.entries(pools)) {
-      const bus = connectBus({ url: jobcentreAmqpUrl(platform.world, Number(code)), name: `cv-${code}`, logger: silentLogger });
-      buses.push(bus);
-      await cvPublisher(bus, Number(code)).upsertCvs(cvs);
-    }
-    const admin = tokenFor({ role: 'admin', sub: 'test' });
-    await waitFor(
-      async () =>
-        (await request(matching.url).get(`/jobcentres/${DRIVERS_TOO}/pool`).set('authorization', `Bearer ${admin}`)).body.candidates === 2,
-      { what: 'the pool filled' },
-    );
+    buses.push(...(await sharePools(platform, pools)));
+    await poolFilled(matching, DRIVERS_TOO, 2);
     inbox = await platform.bus.drain([DRIVERS_TOO, WAREHOUSE_ONLY].map((code) => jobcentreQueue(code)));
   }, 90_000);
   afterAll(async () => {

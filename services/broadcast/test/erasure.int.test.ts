@@ -4,6 +4,9 @@ import type { SharedCv } from '@rs/contracts';
 import { unpack } from '@rs/db';
 import {
   jobcentreAmqpUrl,
+  poolFilled,
+  type StoreScan,
+  storeScan,
   jobcentreToken,
   type RunningService,
   registerOrder,
@@ -11,7 +14,6 @@ import {
   testPlatform,
   waitFor,
 } from '@rs/testkit';
-import mongoose from 'mongoose';
 import request from 'supertest';
 
 /**
@@ -40,20 +42,6 @@ function cv(ref: string): SharedCv {
   };
 }
 
-/** Every string in a document, packed (deflated) values unpacked: where a copy could hide. */
-function textOf(value: unknown): string {
-  if (value instanceof mongoose.mongo.Binary) {
-    try {
-      return textOf(unpack(value));
-    } catch {
-      return '';
-    }
-  }
-  if (Array.isArray(value)) return value.map(textOf).join(' ');
-  if (value && typeof value === 'object' && !(value instanceof Date)) return Object.values(value).map(textOf).join(' ');
-  return String(value);
-}
-
 describe('a withdrawn candidate is erased from every copy', () => {
   let platform: TestPlatform;
   let matching: RunningService;
@@ -61,7 +49,8 @@ describe('a withdrawn candidate is erased from every copy', () => {
   let intake: RunningService;
   let bus147: Bus;
   let connector147: Connector;
-  const dbs = new Map<string, mongoose.Connection>();
+  let stores: StoreScan;
+  const holders = (ref: string) => stores.holders(ref);
 
   beforeAll(async () => {
     platform = await testPlatform({ jobcentres: [101, 147, 151] });
@@ -70,36 +59,19 @@ describe('a withdrawn candidate is erased from every copy', () => {
     intake = await platform.start('order-intake');
     bus147 = connectBus({ url: jobcentreAmqpUrl(platform.world, 147), name: 'cv-147', logger: silentLogger });
     connector147 = createConnector({ url: jobcentreAmqpUrl(platform.world, 147), jobcentre: 147, logger: silentLogger }, {});
-    for (const service of ['matching', 'broadcast', 'order-intake'])
-      dbs.set(service, await mongoose.createConnection(platform.world.mongoUrl, { dbName: platform.world.dbName(service) }).asPromise());
+    // Packed values (the change log's payloads) are read too: a copy could hide there.
+    stores = await storeScan(platform.world, ['matching', 'broadcast', 'order-intake'], { unpack });
   }, 90_000);
   afterAll(async () => {
-    for (const db of dbs.values()) await db.close();
+    await stores?.close();
     await connector147?.stop();
     await bus147?.close();
     await platform.dispose();
   });
 
-  /** Where a ref is named, as `<service>.<collection>`; the read log and the rankings' read record are listed apart. */
-  async function holders(ref: string): Promise<string[]> {
-    const found: string[] = [];
-    for (const [service, db] of dbs)
-      for (const { name } of await db.db!.listCollections().toArray())
-        for (const doc of await db.collection(name).find({}).toArray()) if (textOf(doc).includes(ref)) found.push(`${service}.${name}`);
-    return [...new Set(found)].sort();
-  }
-
   it('reaches the pool, the stored shortlists, the round and the catch-up feed, and nothing else', async () => {
     await cvPublisher(bus147, 147).upsertCvs([cv(GONE), cv(KEPT)]);
-    await waitFor(
-      async () =>
-        (
-          await request(matching.url)
-            .get('/jobcentres/147/pool')
-            .set('authorization', `Bearer ${jobcentreToken(147)}`)
-        ).body.candidates === 2,
-      { what: "147's CVs in the pool" },
-    );
+    await poolFilled(matching, 147, 2);
     const orderId = await registerOrder(intake, jobcentreToken(101), {
       company: { name: 'Lager A/S', municipality: 101 },
       title: 'Lagerarbejder med truckcertifikat',

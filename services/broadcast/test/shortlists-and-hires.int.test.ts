@@ -1,7 +1,9 @@
-import { type Bus, connectBus, silentLogger } from '@rs/bus';
-import { type Connector, createConnector, cvPublisher } from '@rs/connector';
-import { type CandidateWithdrawn, jobcentreQueue, type OrderBroadcast, type RoundShortlist, type SharedCv } from '@rs/contracts';
+import { type Bus, silentLogger } from '@rs/bus';
+import { type Connector, createConnector } from '@rs/connector';
+import { type CandidateWithdrawn, jobcentreQueue, type OrderBroadcast, type RoundShortlist } from '@rs/contracts';
 import {
+  aCv,
+  poolFilled,
   jobcentreAmqpUrl,
   jobcentreToken,
   type RunningService,
@@ -14,6 +16,7 @@ import {
 } from '@rs/testkit';
 import mongoose from 'mongoose';
 import request from 'supertest';
+import { sharePools } from './pool-kit';
 
 /**
  * Issue 3: a round carries each recipient's own shortlist from matching when it is ready, never
@@ -24,19 +27,8 @@ const LEAD = 101;
 const WITH_POOL = [147, 151];
 const OTHER = 153;
 
-function cv(ref: string, municipality: number): SharedCv {
-  return {
-    candidateRef: ref,
-    revision: '2026-11-01T08:00:00Z',
-    headline: 'Lagerarbejder',
-    occupations: ['9321'],
-    skills: ['truckcertifikat'],
-    languages: ['da'],
-    municipality,
-    summary: 'Lagerarbejder med truckcertifikat',
-    visibility: { searchable: true },
-  };
-}
+const cv = (ref: string, municipality: number) =>
+  aCv(ref, { skills: ['truckcertifikat'], municipality, summary: 'Lagerarbejder med truckcertifikat' });
 
 describe('shortlists in rounds, and hires', () => {
   let platform: TestPlatform;
@@ -53,16 +45,10 @@ describe('shortlists in rounds, and hires', () => {
     broadcast = await platform.start('broadcast', { REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: 'none' });
     intake = await platform.start('order-intake');
     matching = await platform.start('matching');
-    for (const code of WITH_POOL) {
-      const bus = connectBus({ url: jobcentreAmqpUrl(platform.world, code), name: `cv-${code}`, logger: silentLogger });
-      buses.push(bus);
-      await cvPublisher(bus, code).upsertCvs([cv(`k${code}-1`, 101), cv(`k${code}-2`, 851)]);
-    }
-    const token = tokenFor({ role: 'admin', sub: 'test' });
-    await waitFor(
-      async () => (await request(matching!.url).get('/jobcentres/151/pool').set('authorization', `Bearer ${token}`)).body.candidates === 2,
-      { what: 'the pool filled' },
+    buses.push(
+      ...(await sharePools(platform, Object.fromEntries(WITH_POOL.map((code) => [code, [cv(`k${code}-1`, 101), cv(`k${code}-2`, 851)]])))),
     );
+    await poolFilled(matching, 151, 2);
     // Every queue the test reads is drained by the test (the queues exist once broadcast started).
     inbox = await platform.bus.drain([LEAD, ...WITH_POOL, OTHER].map((code) => jobcentreQueue(code)));
   }, 90_000);

@@ -2,8 +2,17 @@ import { type Bus, connectBus, silentLogger } from '@rs/bus';
 import { type Connector, createConnector, cvPublisher, seatRequests } from '@rs/connector';
 import { randomUUID } from 'node:crypto';
 import { courseSummaryExample, erasedRef, isErasedRef, makeEnvelope, type PayloadOf, routeOf, type SharedCv } from '@rs/contracts';
-import { jobcentreAmqpUrl, jobcentreToken, type RunningService, type TestPlatform, testPlatform, waitFor } from '@rs/testkit';
-import mongoose from 'mongoose';
+import {
+  jobcentreAmqpUrl,
+  jobcentreToken,
+  poolFilled,
+  type RunningService,
+  type StoreScan,
+  storeScan,
+  type TestPlatform,
+  testPlatform,
+  waitFor,
+} from '@rs/testkit';
 import request from 'supertest';
 
 /**
@@ -38,7 +47,8 @@ describe("a withdrawn candidate leaves matching's inquiries, upskilling-seat's s
   let upskilling: RunningService;
   let bus147: Bus;
   let connector147: Connector;
-  const dbs = new Map<string, mongoose.Connection>();
+  let stores: StoreScan;
+  const holders = (ref: string) => stores.holders(ref);
 
   beforeAll(async () => {
     platform = await testPlatform({ jobcentres: [101, 147, 185] });
@@ -47,25 +57,15 @@ describe("a withdrawn candidate leaves matching's inquiries, upskilling-seat's s
     await platform.start('reporting');
     bus147 = connectBus({ url: jobcentreAmqpUrl(platform.world, 147), name: 'cv-147', logger: silentLogger });
     connector147 = createConnector({ url: jobcentreAmqpUrl(platform.world, 147), jobcentre: 147, logger: silentLogger }, {});
-    for (const service of SERVICES)
-      dbs.set(service, await mongoose.createConnection(platform.world.mongoUrl, { dbName: platform.world.dbName(service) }).asPromise());
+    stores = await storeScan(platform.world, SERVICES);
   }, 90_000);
   afterAll(async () => {
-    for (const db of dbs.values()) await db.close();
+    await stores?.close();
     await connector147?.stop();
     await bus147?.close();
     await platform?.dispose();
   });
 
-  /** Where a ref is named, as `<service>.<collection>`. */
-  async function holders(ref: string): Promise<string[]> {
-    const found: string[] = [];
-    for (const [service, db] of dbs)
-      for (const { name } of await db.db!.listCollections().toArray())
-        for (const doc of await db.collection(name).find({}).toArray())
-          if (JSON.stringify(doc).includes(ref)) found.push(`${service}.${name}`);
-    return [...new Set(found)].sort();
-  }
   const event = async <N extends 'order.candidate-hired' | 'course.outcome-recorded'>(name: N, data: PayloadOf<N>) => {
     const { exchange, routingKey } = routeOf(name);
     await platform.bus.publish(exchange, routingKey, makeEnvelope(name, data, { id: randomUUID(), time: new Date(), source: '/test' }));
@@ -73,15 +73,7 @@ describe("a withdrawn candidate leaves matching's inquiries, upskilling-seat's s
 
   it('erases every copy and keeps the counts', async () => {
     await cvPublisher(bus147, 147).upsertCvs([cv(GONE), cv(KEPT)]);
-    await waitFor(
-      async () =>
-        (
-          await request(matching.url)
-            .get('/jobcentres/147/pool')
-            .set('authorization', `Bearer ${jobcentreToken(147)}`)
-        ).body.candidates === 2,
-      { what: "147's CVs in the pool" },
-    );
+    await poolFilled(matching, 147, 2);
     for (const ref of [GONE, KEPT])
       await request(matching.url)
         .post('/candidate-inquiries')
@@ -130,8 +122,8 @@ describe("a withdrawn candidate leaves matching's inquiries, upskilling-seat's s
     );
     expect(before).toEqual(expect.arrayContaining(['matching.candidate_pool']));
     const factCount = () =>
-      dbs
-        .get('reporting')!
+      stores
+        .db('reporting')
         .collection('facts')
         .countDocuments({ kind: { $in: ['hire', 'participant'] } });
     expect(await factCount()).toBe(2);
@@ -153,14 +145,14 @@ describe("a withdrawn candidate leaves matching's inquiries, upskilling-seat's s
 
     // The counts stay: two facts, under the marker; the seat request still asks 3 seats and names two.
     expect(await factCount()).toBe(2);
-    const facts = await dbs
-      .get('reporting')!
+    const facts = await stores
+      .db('reporting')
       .collection('facts')
       .find({ kind: { $in: ['hire', 'participant'] } })
       .toArray();
     expect(facts.map((f) => (f.fact as { candidateRef: string }).candidateRef)).toEqual([erasedRef(147, GONE), erasedRef(147, GONE)]);
-    const course = await dbs
-      .get('upskilling-seat')!
+    const course = await stores
+      .db('upskilling-seat')
       .collection('courses')
       .findOne({ _id: courseId as never });
     const req147 = (
