@@ -17,6 +17,7 @@ export interface PoolColumns {
   skillName(id: number): string;
   write(slot: number, c: Candidate): void;
   codeId(code: string): number;
+  codeName(id: number): string;
   jobcentreId(code: number): number;
   jobcentreCount(): number;
   jobcentreCode(id: number): number;
@@ -31,10 +32,14 @@ export interface QueryTables {
   placeKm: Float64Array;
   /** Distance points per place, when within the CV's limit. */
   placePoints: Int32Array;
+  /** How each place relates to the job (index into DISTANCE_CLASSES): for the reasons. */
+  placeClass: Uint8Array;
   allowedJc: Uint8Array | undefined;
   /** Per skill id: 0 not looked at yet, 1 not in the query's text, 2 in it (filled as ranking meets them). */
   skillMemo: Uint8Array;
 }
+
+export const DISTANCE_CLASSES: readonly DistanceClass[] = ['municipality', 'region', 'cooperation', 'further'];
 
 const DISTANCE_POINTS: Record<DistanceClass, number> = {
   municipality: WEIGHTS.sameMunicipality,
@@ -108,6 +113,7 @@ export function poolColumns(): PoolColumns {
     skillId: (phrase: string) => skills.id(phrase),
     skillName: (id: number) => skills.values[id]!,
     codeId: (code: string) => codes.id(code),
+    codeName: (id: number) => codes.values[id]!,
     jobcentreId: (code: number) => jobcentres.id(code),
     jobcentreCount: () => jobcentres.values.length,
     jobcentreCode: (id: number) => jobcentres.values[id]!,
@@ -116,6 +122,7 @@ export function poolColumns(): PoolColumns {
       for (let i = 0; i < codes.values.length; i++) codeLevel[i] = discoCloseness(codes.values[i]!, q.occupation);
       const placeKm = new Float64Array(places.length);
       const placePoints = new Int32Array(places.length);
+      const placeClass = new Uint8Array(places.length);
       for (let i = 0; i < places.length; i++) {
         const p = places[i]!;
         // The same order of tests as score.ts's breakdown.
@@ -129,13 +136,14 @@ export function poolColumns(): PoolColumns {
                 : 'further';
         placeKm[i] = DISTANCE_KM[distance];
         placePoints[i] = DISTANCE_POINTS[distance];
+        placeClass[i] = DISTANCE_CLASSES.indexOf(distance);
       }
       let allowedJc: Uint8Array | undefined;
       if (allowed) {
         allowedJc = new Uint8Array(jobcentres.values.length);
         for (let i = 0; i < jobcentres.values.length; i++) allowedJc[i] = allowed.has(jobcentres.values[i]!) ? 1 : 0;
       }
-      return { codeLevel, placeKm, placePoints, allowedJc, skillMemo: new Uint8Array(skills.values.length) };
+      return { codeLevel, placeKm, placePoints, placeClass, allowedJc, skillMemo: new Uint8Array(skills.values.length) };
     },
   });
 }

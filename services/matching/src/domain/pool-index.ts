@@ -1,20 +1,32 @@
 import { type Candidate, languageLevel } from './candidate';
 import { discoCloseness, eligibilityPrefix, MIN_ELIGIBLE_LEVEL } from './disco';
-import { type PoolColumns, poolColumns } from './pool-columns';
+import { DISTANCE_CLASSES, type PoolColumns, poolColumns } from './pool-columns';
 import type { Scored } from './rank';
-import { DANISH_LEVEL, DISTANCE_KM, experiencePoints, FRESH_MONTH_DAYS, FRESH_QUARTER_DAYS, type PreparedQuery, WEIGHTS } from './score';
+import {
+  type Breakdown,
+  DANISH_LEVEL,
+  DISTANCE_KM,
+  experiencePoints,
+  FRESH_MONTH_DAYS,
+  FRESH_QUARTER_DAYS,
+  type PreparedQuery,
+  WEIGHTS,
+} from './score';
 
 /**
  * The pool in memory, for ranking in milliseconds. Every CV once by key; each visible CV filed
  * once per occupation in a group (code × home jobcentre × class of commuting limit) that holds,
- * beside each entry, the numbers scoring reads (Group, ENTRY_FIELDS), ordered by a bound.
+ * per entry, a row of the numbers scoring reads (Group, the row layout below), ordered by a bound.
+ * For reading, the groups of one code are packed into one array (Pack) when ranking first needs
+ * them after a change: a ranking then walks contiguous memory, not objects.
  *
  * Ranking an order reads the groups of the codes close enough to its occupation, closest first,
  * scores entries from those numbers and tables made once per query (pool-columns.ts: closeness
  * per code, distance per place, skills per phrase) — no strings, no objects per CV — keeps each
  * jobcentre's best in a bounded list, and stops a group once no entry left can reach that list.
  * The score is score.ts's rule (domain/ranking-equivalence.test.ts compares both on generated
- * pools); objects and reasons are made only for what is returned.
+ * pools); objects are made only for what is returned, and their reasons come from the numbers
+ * the index scored with (`facts`), so no returned CV is scored twice.
  *
  * Built from the store at start and kept current by the CV messages; the store stays the truth
  * (ranking checks its picks there again).
@@ -33,13 +45,49 @@ export interface PoolIndex {
 }
 
 /**
+ * One entry's row (Float64Array, STRIDE numbers), read while ranking: the CV's slot; its bound
+ * (what it gets whatever the query from experience in this occupation and Danish); revision (ms;
+ * -Infinity when unreadable, which earns no freshness either way); years in this occupation
+ * (NaN: not given); OCC, the index of this occupation in the CV when the CV has others in the
+ * same sub-major group (-1 when not) — those others are O1/O2 (code id × 2 + 1 when listed
+ * before this one; -1 none; O1 = -2: more than two, read the Candidate) with their years in
+ * O1Y/O2Y, so ranking can tell which one score.ts counts without the Candidate; then the CV's
+ * certificate and licence masks, available day (NaN) and notice, place, commuting limit (NaN:
+ * none), Danish level (-1 also when not named: the bound holds whether it counts) and skill
+ * phrases (SKILLN, capped at ENTRY_SKILLS + 1: above ENTRY_SKILLS read them from the Candidate);
+ * in a pack, RANK.
+ */
+const SLOT = 0;
+const BOUND = 1;
+const REV = 2;
+const YEARS = 3;
+const OCC = 4;
+const O1 = 5;
+const O1Y = 6;
+const O2 = 7;
+const O2Y = 8;
+const CERT = 9;
+const LIC = 10;
+const AVAIL = 11;
+const NOTICE = 12;
+const PLACE = 13;
+const COMMUTE = 14;
+const DA = 15;
+const SKILLN = 16;
+const SKILL0 = 17;
+/** The pool key's place in key order (filled in when a code is packed: ties are broken by it). */
+const RANK = 20;
+const STRIDE = 21;
+/** Skill phrases a row holds as ids (most CVs name a few): SKILL0 … SKILL0 + ENTRY_SKILLS - 1. */
+const ENTRY_SKILLS = 3;
+
+/**
  * The visible CVs of one home jobcentre with one occupation code and one class of commuting
- * limit, as parallel arrays ordered by `bound` (highest first), then the newest revision first,
- * then by pool key. `bound` is what the CV gets whatever the query from experience in that
- * occupation and Danish; the rest of the score is bounded per query and group — closeness of
- * the code, distance to the nearest place in the group with the group's limit class (exact),
- * skills, availability — and freshness per entry (it falls along the revision order). Ranking
- * reads a group only while an entry's bound can still reach the jobcentre's list.
+ * limit, as rows ordered by bound (highest first), then the newest revision first, then by pool
+ * key. The rest of the score is bounded per query and group — closeness of the code, distance
+ * to the nearest place in the group with the group's limit class (exact), skills, availability —
+ * and freshness per entry (it falls along the revision order). Ranking reads a group only while
+ * an entry's bound can still reach the jobcentre's list.
  */
 interface Group {
   jc: number;
@@ -48,44 +96,28 @@ interface Group {
   /** The places entries live in, each with how many (distance is bounded by the nearest). */
   placeIds: number[];
   placeCounts: number[];
-  /** The entries: one array per field (ENTRY_FIELDS), read in order while ranking. */
-  e: Record<EntryField, number[]>;
+  rows: Float64Array;
+  n: number;
 }
 
-/**
- * What ranking reads of an entry, beside it in its group (so a group is read front to back, not
- * CV by CV across the columns): slot, bound, revision (ms; -Infinity when unreadable, which earns
- * no freshness either way), years in this occupation (NaN: not given), occ (index of this
- * occupation in the CV when it has others in the same sub-major group — then it is scored in
- * the group of the one score.ts chooses — else -1), and the CV's masks, start, place, limit,
- * Danish level and skill phrases (ids; skillN above ENTRY_SKILLS: read them from the Candidate).
- */
-const ENTRY_FIELDS = [
-  'slot',
-  'bound',
-  'revision',
-  'years',
-  'occ',
-  'cert',
-  'lic',
-  'availDay',
-  'notice',
-  'place',
-  'commute',
-  'daLevel',
-  'skillN',
-  'skill0',
-  'skill1',
-  'skill2',
-] as const;
-type EntryField = (typeof ENTRY_FIELDS)[number];
-type Entry = Record<EntryField, number>;
+/** A code's groups, packed for reading: group g's rows are rows[start[g] … start[g] + len[g]), its places places[placeFrom[g] … placeFrom[g + 1]). */
+interface Pack {
+  count: number;
+  jc: Int32Array;
+  limits: Int32Array;
+  start: Int32Array;
+  len: Int32Array;
+  placeFrom: Int32Array;
+  places: Int32Array;
+  rows: Float64Array;
+  /** The first (highest) bound of each group: a group none of whose entries can reach is passed without reading its rows. */
+  top: Float64Array;
+}
 
 const DAY_MS = 86_400_000;
+const RANK_GAP = 2 ** 20;
 const LEVEL_POINTS = [0, 0, WEIGHTS.occupation[2], WEIGHTS.occupation[3], WEIGHTS.occupation[4]] as const;
 const SKILL_POINTS = WEIGHTS.maxSkills * WEIGHTS.skill;
-/** Skill phrases an entry holds as ids (most CVs name a few). */
-const ENTRY_SKILLS = 3;
 /**
  * The distances score.ts estimates, ascending: whether a commuting limit is exceeded depends only
  * on which of these it lies between, so CVs are grouped by that class and the distance points of
@@ -106,18 +138,13 @@ function beyondClass(km: number, limits: number): boolean {
   return limits >= 0 && limits < KM_STEPS.length && km >= KM_STEPS[limits]!;
 }
 
-function freshPoints(revisionMs: number, nowMs: number): number {
-  const age = Math.floor((nowMs - revisionMs) / DAY_MS);
-  return age <= FRESH_MONTH_DAYS ? WEIGHTS.freshMonth : age <= FRESH_QUARTER_DAYS ? WEIGHTS.freshQuarter : 0;
-}
-
-/** The first index from `from` whose bound is below `bound` (bounds descend). */
-function firstBelow(bounds: readonly number[], bound: number, from: number): number {
+/** The first row from `from` below `end` whose bound is below `bound` (bounds descend). */
+function firstBelow(rows: Float64Array, bound: number, from: number, end: number): number {
   let lo = from;
-  let hi = bounds.length;
+  let hi = end;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (bounds[mid]! >= bound) lo = mid + 1;
+    if (rows[mid * STRIDE + BOUND]! >= bound) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -125,8 +152,8 @@ function firstBelow(bounds: readonly number[], bound: number, from: number): num
 
 /**
  * The closest of a CV's occupations, as score.ts's breakdown chooses it (the closest; at the same
- * closeness the one with more years, else the first): for CVs with several occupations in one
- * sub-major group. Sets closestIndex.
+ * closeness the one with more years, else the first): for CVs with more than three occupations
+ * in one sub-major group. Sets closestIndex.
  */
 let closestIndex = -1;
 function closestLevel(c: Candidate, occupation: string): number {
@@ -153,12 +180,16 @@ export function createPoolIndex(): PoolIndex {
   const free: number[] = [];
   const cols: PoolColumns = poolColumns();
   /**
-   * Every pool key in order (with its slot; -1 once removed), and each slot's position there:
-   * ranking breaks its many ties by comparing numbers instead of strings. New keys are placed
-   * when ranking next needs them — all at once after a load, one by one after that.
+   * Every pool key in order (with its slot, -1 once removed, and its rank), and each slot's
+   * rank: numbers in key order, so ranking breaks its many ties by comparing numbers instead of
+   * strings. New keys are placed when ranking next needs them — all at once after a load, one by
+   * one after that. Ranks are spaced (RANK_GAP) and a key placed later takes the middle of its
+   * neighbours', so the ranks packed beside the entries stay right; only when a gap is used up
+   * are all renumbered (and every pack made again).
    */
   const ordered: string[] = [];
   const orderedSlot: number[] = [];
+  const orderedRank: number[] = [];
   const rank: number[] = [];
   const unranked: number[] = [];
   const findKey = (key: string): number => {
@@ -173,7 +204,8 @@ export function createPoolIndex(): PoolIndex {
   };
   const placeKeys = () => {
     if (unranked.length === 0) return;
-    if (unranked.length > 64) {
+    let renumber = unranked.length > 64;
+    if (renumber) {
       ordered.length = 0;
       orderedSlot.length = 0;
       for (const key of [...slotOf.keys()].sort()) {
@@ -186,49 +218,102 @@ export function createPoolIndex(): PoolIndex {
         const key = keys[slot]!;
         if (candidates[slot] === undefined || slotOf.get(key) !== slot) continue;
         const at = findKey(key);
-        if (ordered[at] === key) orderedSlot[at] = slot;
-        else {
+        if (ordered[at] === key) {
+          orderedSlot[at] = slot;
+          rank[slot] = orderedRank[at]!;
+        } else {
+          const below = at > 0 ? orderedRank[at - 1]! : 0;
+          const above = at < orderedRank.length ? orderedRank[at]! : below + 2 * RANK_GAP;
+          const middle = (below + above) / 2;
+          if (!(middle > below && middle < above)) renumber = true;
           ordered.splice(at, 0, key);
           orderedSlot.splice(at, 0, slot);
+          orderedRank.splice(at, 0, middle);
+          rank[slot] = middle;
         }
       }
     unranked.length = 0;
+    if (!renumber) return;
+    orderedRank.length = ordered.length;
     for (let i = 0; i < orderedSlot.length; i++) {
+      orderedRank[i] = (i + 1) * RANK_GAP;
       const slot = orderedSlot[i]!;
-      if (slot >= 0) rank[slot] = i;
+      if (slot >= 0) rank[slot] = orderedRank[i]!;
     }
+    packs.length = 0;
   };
-  /** code id → (jobcentre id, limit class) → group. */
+  /** code id → (jobcentre id, limit class) → group; and each code's groups packed (undefined: changed since). */
   const groups: Map<number, Group>[] = [];
+  const packs: (Pack | undefined)[] = [];
+  const packOf = (code: number): Pack => {
+    const held = packs[code];
+    if (held) return held;
+    const list = [...(groups[code]?.values() ?? [])].filter((g) => g.n > 0);
+    let entries = 0;
+    let places = 0;
+    for (const g of list) {
+      entries += g.n;
+      places += g.placeIds.length;
+    }
+    const pack: Pack = {
+      count: list.length,
+      jc: new Int32Array(list.length),
+      limits: new Int32Array(list.length),
+      start: new Int32Array(list.length),
+      len: new Int32Array(list.length),
+      placeFrom: new Int32Array(list.length + 1),
+      places: new Int32Array(places),
+      rows: new Float64Array(entries * STRIDE),
+      top: new Float64Array(list.length),
+    };
+    let at = 0;
+    let p = 0;
+    list.forEach((g, k) => {
+      pack.jc[k] = g.jc;
+      pack.limits[k] = g.limits;
+      pack.start[k] = at;
+      pack.len[k] = g.n;
+      pack.placeFrom[k] = p;
+      pack.places.set(g.placeIds, p);
+      p += g.placeIds.length;
+      pack.rows.set(g.rows.subarray(0, g.n * STRIDE), at * STRIDE);
+      for (let i = at; i < at + g.n; i++) pack.rows[i * STRIDE + RANK] = rank[pack.rows[i * STRIDE + SLOT]!]!;
+      pack.top[k] = g.rows[BOUND]!;
+      at += g.n;
+    });
+    pack.placeFrom[list.length] = p;
+    packs[code] = pack;
+    return pack;
+  };
 
   /** Where an entry belongs in a group: after every entry with a higher bound, or the same bound and a newer revision, or both the same and a smaller key. */
   const position = (g: Group, bound: number, revision: number, key: string): number => {
+    const rows = g.rows;
     let lo = 0;
-    const { slot: slots, bound: bounds, revision: revisions } = g.e;
-    let hi = slots.length;
+    let hi = g.n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const b = bounds[mid]!;
-      const r = revisions[mid]!;
-      if (b > bound || (b === bound && (r > revision || (r === revision && keys[slots[mid]!]! < key)))) lo = mid + 1;
+      const o = mid * STRIDE;
+      const b = rows[o + BOUND]!;
+      const r = rows[o + REV]!;
+      if (b > bound || (b === bound && (r > revision || (r === revision && keys[rows[o + SLOT]!]! < key)))) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
-  /** Calls `each` for every occupation a visible CV is filed under: its group, bound, years and index (or -1). */
-  /** Calls `each` for every occupation a visible CV is filed under: its group and its entry there. */
-  const filings = (slot: number, c: Candidate, each: (g: Group, entry: Entry) => void) => {
+  /** The row being filed or unfiled. */
+  const entry = new Float64Array(STRIDE);
+  /** Calls `each` for every occupation a visible CV is filed under: its group and code, its row in `entry`. */
+  const filings = (slot: number, c: Candidate, each: (g: Group, code: number) => void) => {
     if (!c.visible) return;
     const da = languageLevel(c, 'da');
     const danish = da === -1 || (da ?? -2) >= DANISH_LEVEL;
     const jc = cols.jobcentreId(c.jobcentre);
     const limits = limitClass(c.commuteKm);
-    const skill = (k: number) => (k < c.skills.length && c.skills.length <= ENTRY_SKILLS ? cols.skillId(c.skills[k]!) : -1);
+    const skillN = Math.min(c.skills.length, ENTRY_SKILLS + 1);
     for (let k = 0; k < c.occupations.length; k++) {
       const o = c.occupations[k]!;
       const prefix = eligibilityPrefix(o.code);
-      let shared = 0;
-      for (const other of c.occupations) if (eligibilityPrefix(other.code) === prefix) shared++;
       const code = cols.codeId(o.code);
       let perJc = groups[code];
       if (!perJc) {
@@ -238,52 +323,78 @@ export function createPoolIndex(): PoolIndex {
       const groupKey = jc * 8 + limits + 1;
       let g = perJc.get(groupKey);
       if (!g) {
-        const e = Object.fromEntries(ENTRY_FIELDS.map((f) => [f, [] as number[]])) as Group['e'];
-        g = { jc, limits, placeIds: [], placeCounts: [], e };
+        g = { jc, limits, placeIds: [], placeCounts: [], rows: new Float64Array(4 * STRIDE), n: 0 };
         perJc.set(groupKey, g);
       }
-      each(g, {
-        slot,
-        bound: experiencePoints(o.years) + (danish ? WEIGHTS.danish : 0),
-        revision: Number.isNaN(c.revisionMs) ? Number.NEGATIVE_INFINITY : c.revisionMs,
-        years: o.years ?? Number.NaN,
-        occ: shared > 1 ? k : -1,
-        cert: c.certificates,
-        lic: c.licences,
-        availDay: c.availableDay ?? Number.NaN,
-        notice: c.noticeDays ?? 0,
-        place: cols.place[slot]!,
-        commute: c.commuteKm ?? Number.NaN,
-        daLevel: da ?? -1,
-        skillN: Math.min(c.skills.length, ENTRY_SKILLS + 1),
-        skill0: skill(0),
-        skill1: skill(1),
-        skill2: skill(2),
-      });
+      entry.fill(0);
+      entry[SLOT] = slot;
+      entry[BOUND] = experiencePoints(o.years) + (danish ? WEIGHTS.danish : 0);
+      entry[REV] = Number.isNaN(c.revisionMs) ? Number.NEGATIVE_INFINITY : c.revisionMs;
+      entry[YEARS] = o.years ?? Number.NaN;
+      // The CV's other occupations in this sub-major group compete with this one for the score.
+      entry[OCC] = -1;
+      entry[O1] = -1;
+      entry[O2] = -1;
+      for (let j = 0; j < c.occupations.length; j++) {
+        const other = c.occupations[j]!;
+        if (j === k || eligibilityPrefix(other.code) !== prefix) continue;
+        entry[OCC] = k;
+        const held = cols.codeId(other.code) * 2 + (j < k ? 1 : 0);
+        if (entry[O1] === -1) {
+          entry[O1] = held;
+          entry[O1Y] = other.years ?? 0;
+        } else if (entry[O2] === -1) {
+          entry[O2] = held;
+          entry[O2Y] = other.years ?? 0;
+        } else entry[O1] = -2;
+      }
+      entry[CERT] = c.certificates;
+      entry[LIC] = c.licences;
+      entry[AVAIL] = c.availableDay ?? Number.NaN;
+      entry[NOTICE] = c.noticeDays ?? 0;
+      entry[PLACE] = cols.place[slot]!;
+      entry[COMMUTE] = c.commuteKm ?? Number.NaN;
+      entry[DA] = da ?? -1;
+      entry[SKILLN] = skillN;
+      for (let s = 0; s < ENTRY_SKILLS; s++)
+        entry[SKILL0 + s] = s < c.skills.length && c.skills.length <= ENTRY_SKILLS ? cols.skillId(c.skills[s]!) : -1;
+      each(g, code);
     }
   };
   const file = (slot: number, c: Candidate) => {
-    filings(slot, c, (g, entry) => {
-      const at = position(g, entry.bound, entry.revision, c.key);
-      for (const f of ENTRY_FIELDS) g.e[f].splice(at, 0, entry[f]);
-      const p = g.placeIds.indexOf(entry.place);
+    filings(slot, c, (g, code) => {
+      packs[code] = undefined;
+      const at = position(g, entry[BOUND]!, entry[REV]!, c.key);
+      if ((g.n + 1) * STRIDE > g.rows.length) {
+        const grown = new Float64Array(Math.max(4, Math.ceil(g.n * 1.5) + 1) * STRIDE);
+        grown.set(g.rows.subarray(0, g.n * STRIDE));
+        g.rows = grown;
+      }
+      g.rows.copyWithin((at + 1) * STRIDE, at * STRIDE, g.n * STRIDE);
+      g.rows.set(entry, at * STRIDE);
+      g.n++;
+      const place = entry[PLACE]!;
+      const p = g.placeIds.indexOf(place);
       if (p >= 0) g.placeCounts[p]!++;
       else {
-        g.placeIds.push(entry.place);
+        g.placeIds.push(place);
         g.placeCounts.push(1);
       }
     });
   };
   /** Before the slot's columns are overwritten: the entries are found by what the held CV says. */
   const unfile = (slot: number, c: Candidate) => {
-    filings(slot, c, (g, entry) => {
-      const { slot: slots, occ } = g.e;
+    filings(slot, c, (g, code) => {
+      const rows = g.rows;
       // Duplicate occupations put one CV in a group twice: find this very entry.
-      let at = position(g, entry.bound, entry.revision, c.key);
-      while (at < slots.length && slots[at] === slot && occ[at] !== entry.occ) at++;
-      if (slots[at] !== slot) return;
-      for (const f of ENTRY_FIELDS) g.e[f].splice(at, 1);
-      const p = g.placeIds.indexOf(entry.place);
+      let at = position(g, entry[BOUND]!, entry[REV]!, c.key);
+      while (at < g.n && rows[at * STRIDE + SLOT] === slot && rows[at * STRIDE + OCC] !== entry[OCC]) at++;
+      if (at >= g.n || rows[at * STRIDE + SLOT] !== slot) return;
+      packs[code] = undefined;
+      rows.copyWithin(at * STRIDE, (at + 1) * STRIDE, g.n * STRIDE);
+      g.n--;
+      const place = entry[PLACE]!;
+      const p = g.placeIds.indexOf(place);
       if (p >= 0 && --g.placeCounts[p]! === 0) {
         g.placeIds.splice(p, 1);
         g.placeCounts.splice(p, 1);
@@ -331,16 +442,7 @@ export function createPoolIndex(): PoolIndex {
       const lists = new Map<number, Scored[]>();
       placeKeys();
       const t = cols.tablesFor(q, allowed);
-      const { codeLevel, placeKm, placePoints, allowedJc, skillMemo } = t;
-      /** 1 when the skill phrase is in the query's text (score.ts: whole words), memoised per query. */
-      const matches = (id: number): number => {
-        let m = skillMemo[id]!;
-        if (m === 0) {
-          m = q.text.includes(cols.skillName(id)) ? 2 : 1;
-          skillMemo[id] = m;
-        }
-        return m - 1;
-      };
+      const { codeLevel, placeKm, placePoints, placeClass, allowedJc, skillMemo } = t;
       const { todayDay, startByDay, nowMs, text } = q;
       const req = q.requirements;
       const reqCert = req.certificates;
@@ -348,91 +450,110 @@ export function createPoolIndex(): PoolIndex {
       const reqStart = req.startByDay ?? Number.POSITIVE_INFINITY;
       const reqLangs = req.languages;
       const hasText = text.trim() !== '';
+      // Freshness by revision alone (score.ts: whole days of age ≤ 30 or ≤ 90; revisions are whole ms).
+      const freshFrom = nowMs - (FRESH_MONTH_DAYS + 1) * DAY_MS;
+      const quarterFrom = nowMs - (FRESH_QUARTER_DAYS + 1) * DAY_MS;
+      /** How many of the row's skill phrases the query's text names (score.ts: whole words), capped; memoised per phrase. */
+      const skillsOf = (rows: Float64Array, o: number): number => {
+        const k = rows[o + SKILLN]!;
+        if (k === 0) return 0;
+        let n = 0;
+        if (k > ENTRY_SKILLS) {
+          for (const skill of candidates[rows[o + SLOT]!]!.skills) if (text.includes(skill)) n++;
+        } else
+          for (let s = 0; s < k; s++) {
+            const id = rows[o + SKILL0 + s]!;
+            let m = skillMemo[id]!;
+            if (m === 0) {
+              m = text.includes(cols.skillName(id)) ? 2 : 1;
+              skillMemo[id] = m;
+            }
+            n += m - 1;
+          }
+        return Math.min(n, WEIGHTS.maxSkills);
+      };
+      /** Whether another occupation of the CV (O1/O2) is the one score.ts counts instead of this one. */
+      const beaten = (held: number, heldYears: number, level: number, years: number): boolean => {
+        const l = codeLevel[held >> 1]!;
+        return l > level || (l === level && (heldYears > years || (heldYears === years && (held & 1) === 1)));
+      };
       const width = Math.max(max, 0);
       const jobcentres = cols.jobcentreCount();
       const topSlot = new Int32Array(jobcentres * width);
+      const topRank = new Float64Array(jobcentres * width);
       const topScore = new Int32Array(jobcentres * width);
+      /** Where each listed entry's row is (code, row in its pack): its reasons are made from it. */
+      const topCode = new Int32Array(jobcentres * width);
+      const topRow = new Int32Array(jobcentres * width);
       const topN = new Int32Array(jobcentres);
       const touched = new Uint8Array(jobcentres);
 
       // The closest codes first: a jobcentre's list is full of good scores before the wider groups are read.
       for (let level = 4; level >= MIN_ELIGIBLE_LEVEL; level--) {
         for (let code = 0; code < codeLevel.length; code++) {
-          if (codeLevel[code] !== level) continue;
-          const perJc = groups[code];
-          if (!perJc) continue;
-          for (const g of perJc.values()) {
-            const j = g.jc;
-            const e = g.e;
-            const slots = e.slot;
-            if (slots.length === 0 || (allowedJc !== undefined && allowedJc[j] === 0)) continue;
+          if (codeLevel[code] !== level || !groups[code]) continue;
+          const pack = packOf(code);
+          const rows = pack.rows;
+          for (let g = 0; g < pack.count; g++) {
+            const j = pack.jc[g]!;
+            if (allowedJc !== undefined && allowedJc[j] === 0) continue;
+            const limits = pack.limits[g]!;
             let nearest = 0;
-            for (const pl of g.placeIds)
-              if (!beyondClass(placeKm[pl]!, g.limits))
-                nearest = Math.max(nearest, placePoints[pl]! + (g.limits >= 0 ? WEIGHTS.withinCommute : 0));
+            for (let p = pack.placeFrom[g]!; p < pack.placeFrom[g + 1]!; p++) {
+              const pl = pack.places[p]!;
+              if (!beyondClass(placeKm[pl]!, limits))
+                nearest = Math.max(nearest, placePoints[pl]! + (limits >= 0 ? WEIGHTS.withinCommute : 0));
+            }
             const rest = LEVEL_POINTS[level]! + nearest + (hasText ? SKILL_POINTS : 0) + WEIGHTS.available;
-            const {
-              bound,
-              revision,
-              years: yearsOf,
-              occ,
-              cert,
-              lic,
-              availDay,
-              notice,
-              place,
-              commute,
-              daLevel,
-              skillN,
-              skill0,
-              skill1,
-              skill2,
-            } = e;
             const base = j * width;
-            let i = 0;
-            while (i < slots.length) {
-              const b = bound[i]!;
-              const rev = revision[i]!;
-              const fresh = freshPoints(rev, nowMs);
+            if (topN[j] === width && width > 0 && rest + pack.top[g]! + WEIGHTS.freshMonth < topScore[base + width - 1]!) continue;
+            const end = pack.start[g]! + pack.len[g]!;
+            let i = pack.start[g]!;
+            while (i < end) {
+              const o = i * STRIDE;
+              const b = rows[o + BOUND]!;
+              const rev = rows[o + REV]!;
+              const fresh = rev > freshFrom ? WEIGHTS.freshMonth : rev > quarterFrom ? WEIGHTS.freshQuarter : 0;
               if (topN[j] === width && width > 0) {
                 const worst = topScore[base + width - 1]!;
                 // Bounds descend: once the freshest of this bound cannot reach the worst, no one after can.
                 if (rest + b + WEIGHTS.freshMonth < worst) break;
                 // Freshness falls along the revisions of one bound: skip to the next bound.
                 if (rest + b + fresh < worst) {
-                  i = firstBelow(bound, b, i);
+                  i = firstBelow(rows, b, i, end);
                   continue;
                 }
               }
-              const at = i++;
-              const s = slots[at]!;
+              const row = i++;
+              const s = rows[o + SLOT]!;
               // A CV with several occupations in the group's sub-major group is scored in the group of the one that counts.
-              if (occ[at]! >= 0 && (closestLevel(candidates[s]!, q.occupation) !== level || closestIndex !== occ[at])) continue;
+              const occ = rows[o + OCC]!;
+              if (occ >= 0) {
+                const o1 = rows[o + O1]!;
+                if (o1 === -2) {
+                  if (closestLevel(candidates[s]!, q.occupation) !== level || closestIndex !== occ) continue;
+                } else {
+                  const y = rows[o + YEARS]!;
+                  const years = Number.isNaN(y) ? 0 : y;
+                  if (beaten(o1, rows[o + O1Y]!, level, years)) continue;
+                  const o2 = rows[o + O2]!;
+                  if (o2 >= 0 && beaten(o2, rows[o + O2Y]!, level, years)) continue;
+                }
+              }
               // Hard requirements (requirements.ts): masks, languages at level, start within.
-              if ((cert[at]! & reqCert) !== reqCert || (lic[at]! & reqLic) !== reqLic) continue;
-              if (reqLangs.length > 0 && !meetsLanguages(reqLangs, daLevel[at]!, candidates[s]!)) continue;
-              const from = availDay[at]!;
-              const start = !Number.isNaN(from) ? Math.max(from, todayDay) : todayDay + notice[at]!;
+              const cert = rows[o + CERT]!;
+              const lic = rows[o + LIC]!;
+              if ((cert & reqCert) !== reqCert || (lic & reqLic) !== reqLic) continue;
+              if (reqLangs.length > 0 && !meetsLanguages(reqLangs, rows[o + DA]!, candidates[s]!)) continue;
+              const from = rows[o + AVAIL]!;
+              const start = !Number.isNaN(from) ? Math.max(from, todayDay) : todayDay + rows[o + NOTICE]!;
               if (start > reqStart) continue;
 
               // score.ts's points: the bound holds experience and Danish exactly.
               let score = LEVEL_POINTS[level]! + b + fresh;
-              if (hasText) {
-                const k = skillN[at]!;
-                if (k > 0) {
-                  let n = 0;
-                  if (k > ENTRY_SKILLS) {
-                    for (const skill of candidates[s]!.skills) if (text.includes(skill)) n++;
-                  } else {
-                    n += matches(skill0[at]!);
-                    if (k > 1) n += matches(skill1[at]!);
-                    if (k > 2) n += matches(skill2[at]!);
-                  }
-                  score += Math.min(n, WEIGHTS.maxSkills) * WEIGHTS.skill;
-                }
-              }
-              const pl = place[at]!;
-              const limit = commute[at]!;
+              if (hasText) score += skillsOf(rows, o) * WEIGHTS.skill;
+              const pl = rows[o + PLACE]!;
+              const limit = rows[o + COMMUTE]!;
               // NaN (no limit of its own) is never exceeded, as `km > undefined` in score.ts.
               if (!(placeKm[pl]! > limit)) {
                 score += placePoints[pl]!;
@@ -442,32 +563,65 @@ export function createPoolIndex(): PoolIndex {
 
               // Into the jobcentre's bounded list, best first; the same score by pool key (rank.ts's better).
               touched[j] = 1;
+              const r = rows[o + RANK]!;
               let n = topN[j]!;
               if (n === width) {
                 if (width === 0) continue;
                 const worst = topScore[base + n - 1]!;
-                if (score < worst || (score === worst && rank[s]! > rank[topSlot[base + n - 1]!]!)) continue;
+                if (score < worst || (score === worst && r > topRank[base + n - 1]!)) continue;
                 n--;
               } else topN[j] = n + 1;
-              const r = rank[s]!;
               while (n > 0) {
                 const above = topScore[base + n - 1]!;
-                if (above > score || (above === score && rank[topSlot[base + n - 1]!]! < r)) break;
+                if (above > score || (above === score && topRank[base + n - 1]! < r)) break;
                 topScore[base + n] = above;
                 topSlot[base + n] = topSlot[base + n - 1]!;
+                topRank[base + n] = topRank[base + n - 1]!;
+                topCode[base + n] = topCode[base + n - 1]!;
+                topRow[base + n] = topRow[base + n - 1]!;
                 n--;
               }
               topScore[base + n] = score;
               topSlot[base + n] = s;
+              topRank[base + n] = r;
+              topCode[base + n] = code;
+              topRow[base + n] = row;
             }
           }
         }
       }
 
+      /** score.ts's breakdown of a listed entry, from its row and the query's tables. */
+      const factsOf = (c: Candidate, code: number, row: number): Breakdown => {
+        const rows = packs[code]!.rows;
+        const o = row * STRIDE;
+        const y = rows[o + YEARS]!;
+        const years = Number.isNaN(y) ? undefined : y;
+        const pl = rows[o + PLACE]!;
+        const limit = rows[o + COMMUTE]!;
+        const beyondCommute = placeKm[pl]! > limit;
+        const from = rows[o + AVAIL]!;
+        const start = !Number.isNaN(from) ? Math.max(from, todayDay) : todayDay + rows[o + NOTICE]!;
+        return {
+          level: codeLevel[code] as 2 | 3 | 4,
+          occupation: cols.codeName(code),
+          years,
+          skills: hasText ? skillsOf(rows, o) : 0,
+          danish: rows[o + BOUND]! - experiencePoints(years) === WEIGHTS.danish,
+          distance: DISTANCE_CLASSES[placeClass[pl]!]!,
+          beyondCommute,
+          withinCommute: !Number.isNaN(limit) && !beyondCommute,
+          available: start <= startByDay,
+          ageDays: Math.floor((nowMs - c.revisionMs) / DAY_MS),
+        };
+      };
       for (let j = 0; j < jobcentres; j++) {
         if (touched[j] === 0) continue;
         const list: Scored[] = [];
-        for (let k = 0; k < topN[j]!; k++) list.push({ candidate: candidates[topSlot[j * width + k]!]!, score: topScore[j * width + k]! });
+        for (let k = j * width; k < j * width + topN[j]!; k++) {
+          const candidate = candidates[topSlot[k]!]!;
+          list.push({ candidate, score: topScore[k]!, facts: factsOf(candidate, topCode[k]!, topRow[k]!) });
+        }
         lists.set(cols.jobcentreCode(j), list);
       }
       return lists;

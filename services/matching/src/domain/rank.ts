@@ -1,7 +1,7 @@
 import { type OrderSummary, SHORTLIST_MAX, type ShortlistCandidate } from '@rs/contracts';
 import type { z } from 'zod';
 import type { Candidate } from './candidate';
-import { type MatchQuery, type PreparedQuery, prepareQuery, scoreOf, toShortlistCandidate } from './score';
+import { type Breakdown, type MatchQuery, type PreparedQuery, prepareQuery, scoreOf, toShortlistCandidate } from './score';
 
 export { type PoolCv, poolKey } from './candidate';
 
@@ -13,6 +13,8 @@ export interface Shortlist {
 export interface Scored {
   candidate: Candidate;
   score: number;
+  /** Why, as numbers, when the ranking that chose it has them (the index): its reasons are then made from these. */
+  facts?: Breakdown | undefined;
 }
 
 type Order = z.infer<typeof OrderSummary>;
@@ -82,7 +84,7 @@ export function rankPool(order: Order, pool: Iterable<Candidate>, now: Date): Sh
 export function shortlistsFrom(lists: Map<number, Scored[]>, q: PreparedQuery): Shortlist[] {
   return [...lists.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([jobcentre, list]) => ({ jobcentre, candidates: list.map((s) => toShortlistCandidate(s.candidate, q, s.score)) }));
+    .map(([jobcentre, list]) => ({ jobcentre, candidates: list.map((s) => toShortlistCandidate(s.candidate, q, s.score, s.facts)) }));
 }
 
 /** A consultant's search: the `limit` best of the per-jobcentre lists, best first. */

@@ -64,9 +64,10 @@ export interface PreparedQuery {
   nowMs: number;
   /**
    * Reasons made once per query and shared by every candidate they apply to: a national order
-   * explains ~1,000 candidates, and most of their words are the same.
+   * explains ~1,000 candidates, and most of their words are the same. Looked up by the number or
+   * code itself (no key strings built per candidate).
    */
-  reasonCache: Map<string, Reason>;
+  reasonCache: ReasonCache;
 }
 
 export function prepareQuery(query: MatchQuery, now: Date): PreparedQuery {
@@ -74,6 +75,7 @@ export function prepareQuery(query: MatchQuery, now: Date): PreparedQuery {
   const job = municipality(query.municipality);
   const startByDay = query.startBy ? dayNumber(query.startBy) : todayDay + DEFAULT_START_DAYS;
   const r = query.requirements;
+  const startBy = new Date(startByDay * 86_400_000).toISOString().slice(0, 10);
   return {
     occupation: query.occupation,
     municipality: query.municipality,
@@ -84,19 +86,44 @@ export function prepareQuery(query: MatchQuery, now: Date): PreparedQuery {
     hasRequirements: !!r && Object.values(r).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined)),
     todayDay,
     startByDay,
-    startBy: new Date(startByDay * 86_400_000).toISOString().slice(0, 10),
+    startBy,
     nowMs: now.getTime(),
-    reasonCache: new Map(),
+    reasonCache: {
+      occupation: [new Map(), new Map(), new Map()],
+      years: new Map(),
+      skills: new Map(),
+      km: new Map(),
+      fresh: new Map(),
+      fixed: {
+        requirements: { code: 'requirements', da: 'Opfylder alle krav i ordren', en: 'Meets every requirement of the order' },
+        danish: { code: 'languages', da: 'Taler dansk', en: 'Speaks Danish' },
+        municipality: { code: 'nearby', da: 'Bor i jobbets kommune', en: "Lives in the job's municipality" },
+        region: { code: 'same-region', da: 'Bor i jobbets region', en: "Lives in the job's region" },
+        cooperation: { code: 'same-cooperation', da: 'Bor i jobbets samarbejde', en: "Lives in the job's cooperation" },
+        available: { code: 'available', da: `Kan starte senest ${startBy}`, en: `Can start by ${startBy}` },
+      },
+    },
   };
 }
 
-function remember(q: PreparedQuery, key: string, reason: Reason): Reason {
-  q.reasonCache.set(key, reason);
+interface ReasonCache {
+  /** Per closeness (2, 3, 4 at 0, 1, 2), by occupation code. */
+  occupation: [Map<string, Reason>, Map<string, Reason>, Map<string, Reason>];
+  years: Map<number, Reason>;
+  skills: Map<string, Reason>;
+  km: Map<number | undefined, Reason>;
+  fresh: Map<number, Reason>;
+  /** The reasons whose words are the same for every candidate of the query. */
+  fixed: Record<'requirements' | 'danish' | 'municipality' | 'region' | 'cooperation' | 'available', Reason>;
+}
+
+function remember<K>(cache: Map<K, Reason>, key: K, reason: Reason): Reason {
+  cache.set(key, reason);
   return reason;
 }
 
 /** Why a CV scores what it scores, as numbers; reasons are words made from it. */
-interface Breakdown {
+export interface Breakdown {
   level: 2 | 3 | 4;
   occupation: string;
   years: number | undefined;
@@ -206,39 +233,46 @@ type Reason = ShortlistCandidate['reasons'][number];
 
 /** The reasons for a candidate's score, in Danish and English, in the order of the rule. */
 export function reasonsFor(c: Candidate, q: PreparedQuery): Reason[] {
-  const b = { ...scratch };
-  if (!breakdown(c, q, b)) return [];
+  return breakdown(c, q, explained) ? reasonsOf(explained, c, q) : [];
+}
+
+/** breakdown's numbers for reasonsFor (scoreOf's scratch is not touched: a caller may hold it). */
+const explained: Breakdown = { ...scratch };
+
+/**
+ * The words for a breakdown — made by breakdown, or by the index from the numbers it scored with
+ * (then no CV is scored twice). `c` gives the skill phrases and the commuting limit.
+ */
+export function reasonsOf(b: Breakdown, c: Candidate, q: PreparedQuery): Reason[] {
+  const cache = q.reasonCache;
+  const fixed = cache.fixed;
   const reasons: Reason[] = [];
-  const name = DISCO_LEVEL_NAMES[b.level];
+  const byLevel = cache.occupation[b.level - 2]!;
   reasons.push(
-    q.reasonCache.get(`o${b.level}${b.occupation}`) ??
+    byLevel.get(b.occupation) ??
       remember(
-        q,
-        `o${b.level}${b.occupation}`,
+        byLevel,
+        b.occupation,
         b.level === 4
           ? { code: 'occupation', da: `Samme fag (${b.occupation})`, en: `Same occupation (${b.occupation})` }
           : {
               code: b.level === 3 ? 'related-occupation' : 'occupation-group',
-              da: `Beslægtet fag: ${name.da} (${b.occupation})`,
-              en: `Related occupation: ${name.en} (${b.occupation})`,
+              da: `Beslægtet fag: ${DISCO_LEVEL_NAMES[b.level].da} (${b.occupation})`,
+              en: `Related occupation: ${DISCO_LEVEL_NAMES[b.level].en} (${b.occupation})`,
             },
       ),
   );
   const years = b.years;
   if (years !== undefined && years > 0)
     reasons.push(
-      q.reasonCache.get(`y${years}`) ??
-        remember(q, `y${years}`, {
+      cache.years.get(years) ??
+        remember(cache.years, years, {
           code: 'experience',
           da: `${years} års erfaring i faget`,
           en: `${years} years of experience in the occupation`,
         }),
     );
-  if (q.hasRequirements)
-    reasons.push(
-      q.reasonCache.get('r') ??
-        remember(q, 'r', { code: 'requirements', da: 'Opfylder alle krav i ordren', en: 'Meets every requirement of the order' }),
-    );
+  if (q.hasRequirements) reasons.push(fixed.requirements);
   if (b.skills > 0) {
     const list = c.skills
       .filter((s) => q.text.includes(s))
@@ -246,62 +280,44 @@ export function reasonsFor(c: Candidate, q: PreparedQuery): Reason[] {
       .map((s) => s.trim())
       .join(', ');
     reasons.push(
-      q.reasonCache.get(`s${list}`) ??
-        remember(q, `s${list}`, {
+      cache.skills.get(list) ??
+        remember(cache.skills, list, {
           code: 'skills',
           da: `Kompetencer nævnt i ordren: ${list}`,
           en: `Skills named in the order: ${list}`,
         }),
     );
   }
-  if (b.danish) reasons.push(q.reasonCache.get('da') ?? remember(q, 'da', { code: 'languages', da: 'Taler dansk', en: 'Speaks Danish' }));
+  if (b.danish) reasons.push(fixed.danish);
   if (!b.beyondCommute) {
-    if (b.distance === 'municipality')
-      reasons.push(
-        q.reasonCache.get('dm') ??
-          remember(q, 'dm', { code: 'nearby', da: 'Bor i jobbets kommune', en: "Lives in the job's municipality" }),
-      );
-    else if (b.distance === 'region')
-      reasons.push(
-        q.reasonCache.get('dr') ?? remember(q, 'dr', { code: 'same-region', da: 'Bor i jobbets region', en: "Lives in the job's region" }),
-      );
-    else if (b.distance === 'cooperation')
-      reasons.push(
-        q.reasonCache.get('dc') ??
-          remember(q, 'dc', { code: 'same-cooperation', da: 'Bor i jobbets samarbejde', en: "Lives in the job's cooperation" }),
-      );
+    if (b.distance === 'municipality') reasons.push(fixed.municipality);
+    else if (b.distance === 'region') reasons.push(fixed.region);
+    else if (b.distance === 'cooperation') reasons.push(fixed.cooperation);
   }
   const km = c.commuteKm;
   if (b.withinCommute)
     reasons.push(
-      q.reasonCache.get(`k${km}`) ??
-        remember(q, `k${km}`, {
+      cache.km.get(km) ??
+        remember(cache.km, km, {
           code: 'within-commute',
           da: `Inden for egen transportgrænse (${km} km)`,
           en: `Within own commuting limit (${km} km)`,
         }),
     );
-  if (b.available)
-    reasons.push(
-      q.reasonCache.get('a') ??
-        remember(q, 'a', { code: 'available', da: `Kan starte senest ${q.startBy}`, en: `Can start by ${q.startBy}` }),
-    );
+  if (b.available) reasons.push(fixed.available);
   const age = b.ageDays;
   if (age <= FRESH_QUARTER_DAYS)
     reasons.push(
-      q.reasonCache.get(`f${age}`) ??
-        remember(q, `f${age}`, { code: 'fresh', da: `Cv opdateret for ${age} dage siden`, en: `CV updated ${age} days ago` }),
+      cache.fresh.get(age) ??
+        remember(cache.fresh, age, { code: 'fresh', da: `Cv opdateret for ${age} dage siden`, en: `CV updated ${age} days ago` }),
     );
   return reasons;
 }
 
 /** A candidate with its score, ready for a shortlist or a search result. */
-export function toShortlistCandidate(c: Candidate, q: PreparedQuery, score: number): ShortlistCandidate {
-  return {
-    candidateRef: c.candidateRef,
-    headline: c.headline,
-    score,
-    reasons: reasonsFor(c, q),
-    ...(c.availableFrom ? { availableFrom: c.availableFrom } : {}),
-  };
+export function toShortlistCandidate(c: Candidate, q: PreparedQuery, score: number, facts?: Breakdown): ShortlistCandidate {
+  const reasons = facts ? reasonsOf(facts, c, q) : reasonsFor(c, q);
+  return c.availableFrom
+    ? { candidateRef: c.candidateRef, headline: c.headline, score, reasons, availableFrom: c.availableFrom }
+    : { candidateRef: c.candidateRef, headline: c.headline, score, reasons };
 }
