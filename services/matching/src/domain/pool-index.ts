@@ -202,6 +202,7 @@ export function createPoolIndex(): PoolIndex {
     }
     return lo;
   };
+  /** Puts new keys in order; after a renumbering (always after a load) packs every code at once, not order by order. */
   const placeKeys = () => {
     if (unranked.length === 0) return;
     let renumber = unranked.length > 64;
@@ -241,6 +242,7 @@ export function createPoolIndex(): PoolIndex {
       if (slot >= 0) rank[slot] = orderedRank[i]!;
     }
     packs.length = 0;
+    for (let code = 0; code < groups.length; code++) if (groups[code]) packOf(code);
   };
   /** code id → (jobcentre id, limit class) → group; and each code's groups packed (undefined: changed since). */
   const groups: Map<number, Group>[] = [];
