@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { type InquiryAnswer, makeEnvelope, routeOf } from '@rs/contracts';
 import { type AnswerDecision, decideAnswer, type StoredAnswer } from '../domain/inquiry-answer';
 import { type MatchingDeps, SOURCE } from './deps';
@@ -35,7 +36,25 @@ export async function answerInquiry(
     { kind: 'publish', id, ...routeOf('pool.inquiry-answered', answered.fromJobcentre), envelope },
   ]);
   if (inserted) return { kind: 'recorded', answer: decision.answer };
-  const again = decideAnswer(inquiry, await deps.inquiries.answerOf(answer.inquiryId), attempt);
+  const again = decideAnswer(inquiry, await winnersAnswer(deps, answer.inquiryId), attempt);
   // Inserted by nobody and still absent: the inquiry was erased in between.
   return again.kind === 'record' ? { kind: 'refused', reason: 'unknown-inquiry' } : again;
 }
+
+/**
+ * The answer of the writer that won the insert. Losing means its change is committed, but the
+ * answer document is written just after it (the change log's order): read again for a moment
+ * rather than call a winner's answer unknown. Absent with the inquiry gone: erased in between.
+ */
+async function winnersAnswer(deps: Pick<MatchingDeps, 'inquiries'>, inquiryId: string): Promise<StoredAnswer | undefined> {
+  for (let attempt = 0; attempt < WINNER_READS; attempt++) {
+    const winner = await deps.inquiries.answerOf(inquiryId);
+    if (winner) return winner;
+    if (!(await deps.inquiries.find(inquiryId))) return undefined;
+    await delay(25 * (attempt + 1));
+  }
+  // Still being written after ~5 s: a transient state, retried by the caller (AMQP) or the client (503).
+  throw new Error(`answer of inquiry ${inquiryId} is being written by another request; try again`);
+}
+
+const WINNER_READS = 20;
