@@ -139,5 +139,15 @@ export const relayVars = {
   OUTBOX_LEASE_MS: z.coerce.number().int().min(500).max(300_000).default(10_000),
 };
 
+/** For a service that follows the cooperations (service-kit's runService `cooperations` part). */
+export const cooperationVars = {
+  /**
+   * How often every replica re-reads the cooperations it follows from its own store, in seconds:
+   * a cooperation.changed goes to one replica of a service, the others pick it up within this
+   * time. Default 5.
+   */
+  COOPERATION_RELOAD_SECONDS: z.coerce.number().int().min(1).default(5),
+};
+
 /** Every variable above (for tools that take any of them). */
-export const commonVars = { ...mongoVars, ...busVars, ...redisVars, ...serviceVars, ...relayVars };
+export const commonVars = { ...mongoVars, ...busVars, ...redisVars, ...serviceVars, ...relayVars, ...cooperationVars };

@@ -84,6 +84,15 @@ export const SERVICE_QUEUES = {
   ]),
   /** Cooperation changes (R15), apart from the order events: a change waits behind no burst of orders. */
   broadcastCooperations: queueSpec(QUEUES.broadcastCooperations, ['cooperation.changed']),
+  /**
+   * Every other service follows the cooperations the same way (service-kit's `cooperations`
+   * spec part), each on its own queue: one copy per service, whichever replica takes it.
+   */
+  orderIntakeCooperations: queueSpec(QUEUES.orderIntakeCooperations, ['cooperation.changed']),
+  matchingCooperations: queueSpec(QUEUES.matchingCooperations, ['cooperation.changed']),
+  upskillingCooperations: queueSpec(QUEUES.upskillingCooperations, ['cooperation.changed']),
+  /** reporting administers the cooperations; it follows its own event so every replica's view is reloaded. */
+  reportingCooperations: queueSpec(QUEUES.reportingCooperations, ['cooperation.changed']),
 } as const satisfies Record<string, QueueSpec>;
 
 /** The upskilling messages a jobcentre's connector receives on its own queue (from upskilling-seat). */

@@ -64,6 +64,10 @@ export const QUEUES = {
   upskillingRequests: 'upskilling-seat.requests',
   reportingEvents: 'reporting.events',
   broadcastCooperations: 'broadcast.cooperations',
+  orderIntakeCooperations: 'order-intake.cooperations',
+  matchingCooperations: 'matching.cooperations',
+  upskillingCooperations: 'upskilling-seat.cooperations',
+  reportingCooperations: 'reporting.cooperations',
   jobcentresDeadLetter: 'jobcentres.dead-letter',
   /** Holds what EXCHANGES.unroutable received: events nobody consumed, for an admin to inspect and redrive. */
   unroutable: 'rs.unroutable',

@@ -1,4 +1,5 @@
-import { cooperation, isJobcentre } from '@rs/reference-data';
+import { CooperationIdField } from '@rs/contracts';
+import { isJobcentre } from '@rs/reference-data';
 import type { NextFunction, Request, Response } from 'express';
 import { createLocalJWKSet, createRemoteJWKSet, errors, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
 import { z } from 'zod';
@@ -58,6 +59,16 @@ export interface IssuerConfig {
   clockToleranceSeconds?: number;
 }
 
+export interface VerifierOptions {
+  /**
+   * Whether a cooperation a secretariat's or onboarding consultant's token names exists. runService
+   * passes its directory's (a cooperation the admin created counts at once, one never created or
+   * not yet seeded does not). Default: any well-formed id (CooperationIdField), for a verifier
+   * without a directory; the API behind it decides what that cooperation may see.
+   */
+  knownCooperation?: (id: string) => boolean;
+}
+
 /** Verifies one Authorization header: the principal it names, or the 401 that refuses it. */
 export type TokenVerifier = (authorization: string | undefined) => Promise<Principal | HttpError>;
 
@@ -99,7 +110,8 @@ export function principalFromClaims(claims: JWTPayload, mapping: ClaimMapping = 
  * fetched and cached by jose, refetched when a token names an unknown key id). `iss`, `aud` and
  * `exp` are required: a token of another issuer or audience, or one that never ends, is refused.
  */
-export function jwtVerifier(config: IssuerConfig): TokenVerifier {
+export function jwtVerifier(config: IssuerConfig, options: VerifierOptions = {}): TokenVerifier {
+  const knownCooperation = options.knownCooperation ?? ((id: string) => CooperationIdField.safeParse(id).success);
   const mapping: ClaimMapping = { ...DEFAULT_CLAIMS, ...config.claims };
   const keys = keySet(config);
   return async (authorization) => {
@@ -125,7 +137,7 @@ export function jwtVerifier(config: IssuerConfig): TokenVerifier {
     if (principal.role === 'jobcentre' && !isJobcentre(principal.jobcentre)) {
       return unauthenticated(`${principal.jobcentre} is not a jobcentre`, `${principal.jobcentre} er ikke et jobcenter`);
     }
-    if ((principal.role === 'secretariat' || principal.role === 'onboarding') && !cooperation(principal.cooperation)) {
+    if ((principal.role === 'secretariat' || principal.role === 'onboarding') && !knownCooperation(principal.cooperation)) {
       return unauthenticated('The token names no known cooperation', 'Tokenet nævner intet kendt samarbejde');
     }
     return principal;

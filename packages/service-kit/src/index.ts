@@ -18,3 +18,5 @@ export * from './outbox-dispatch';
 export * from './metrics';
 export * from './run-service';
 export * from './run-service-test-hooks';
+export * from './cooperations';
+export * from './cooperation-store';

@@ -6,6 +6,7 @@ import { connectRedis, createTimerQueue, pingRedis, redisSafetyProblems, type Ti
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { ReadinessChecks } from './app';
+import type { CooperationDirectory, FollowedCooperationStore } from './cooperations';
 import type { ShutdownStep } from './lifecycle';
 import type { Metrics } from './metrics';
 
@@ -26,6 +27,18 @@ export interface ConnectSpec<M extends ModelSet> {
    * settled and unroutable messages are counted on /metrics.
    */
   bus?: { queues: readonly QueueSpec[] };
+  /**
+   * Follows the cooperations (cooperations.ts; needs mongo, bus and cooperationVars): declares
+   * `queue` (the service's own, bound to cooperation.changed), seeds the store from the reference
+   * data where it holds nothing, reads it before the parts are built, consumes the queue and
+   * re-reads the store every COOPERATION_RELOAD_SECONDS; the parts get the directory as
+   * `ctx.cooperations`, and a secretariat's or onboarding consultant's token must name a
+   * cooperation it knows. `store` defaults to the `cooperations` collection.
+   */
+  cooperations?: {
+    queue: QueueSpec<'cooperation.changed'>;
+    store?: (connection: MongoConnection, models: M) => FollowedCooperationStore;
+  };
   /**
    * Connects to REDIS_URL (refused in production when Redis could lose timers) and opens these
    * BullMQ timer queues under TIMER_PREFIX, retrying failed jobs TIMER_ATTEMPTS times from TIMER_BACKOFF_MS.
@@ -52,6 +65,7 @@ export interface Opened<M extends ModelSet> {
   redisReadiness?: boolean;
   timerQueues?: TimerQueues;
   relay?: Relay;
+  cooperations?: CooperationDirectory;
 }
 
 type Env = Record<string, unknown>;
@@ -105,7 +119,7 @@ export async function openConnections<M extends ModelSet>(
   }
   if (spec.bus) {
     need(config, spec.name, 'the broker', 'busVars', ['AMQP_URL']);
-    const queues = spec.bus.queues;
+    const queues = spec.cooperations ? [...spec.bus.queues, spec.cooperations.queue] : spec.bus.queues;
     // Parsed by busVars (seconds, the delays as a list); a config without them retries by the defaults.
     const retry = retryPolicy({
       RETRY_DELAYS_SECONDS: (config.RETRY_DELAYS_SECONDS as number[] | undefined) ?? RETRY_DEFAULTS.delaysSeconds,

@@ -6,6 +6,8 @@ import type { Relay, RelayOptions } from '@rs/db';
 import type { z } from 'zod';
 import { type AppOptions, createApp, type ReadinessChecks } from './app';
 import { issuerFromConfig, jwtVerifier } from './auth';
+import { followedCooperationRepository } from './cooperation-store';
+import { type CooperationDirectory, consumeCooperationChanges, cooperationDirectory, startFollowingCooperations } from './cooperations';
 import { closeServer, listen, onShutdown, type ShutdownStep, stopInOrder } from './lifecycle';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
@@ -48,6 +50,8 @@ export interface ServiceContext<S extends z.ZodRawShape, M extends ModelSet> {
   redis: RedisConnection;
   timerQueues: TimerQueues;
   relay: Relay;
+  /** The cooperations as this process follows them (spec `cooperations`). */
+  cooperations: CooperationDirectory;
 }
 
 /** The HTTP part: the service's routes and any other createApp option (the shell supplies the rest). */
@@ -120,11 +124,16 @@ export async function startShell<S extends z.ZodRawShape, M extends ModelSet = R
   const metrics = createMetrics(spec.name);
   const now = spec.now ? spec.now(config) : () => new Date();
   const opened: Opened<M> = {};
-  const running: { server?: Server; periodic?: { stop(): Promise<void> }; parts?: ServiceParts } = {};
+  const running: {
+    server?: Server;
+    periodic?: { stop(): Promise<void> };
+    parts?: ServiceParts;
+    follower?: { stop(): Promise<void>; ready?(): Promise<void> };
+  } = {};
 
   const steps = (): ShutdownStep[] => {
-    const { server, periodic, parts } = running;
-    const consumers = parts?.consumers ?? [];
+    const { server, periodic, parts, follower } = running;
+    const consumers = [...(parts?.consumers ?? []), ...(follower ? [follower] : [])];
     const workers = parts?.workers ?? [];
     return [
       ...(server ? [['http', () => closeServer(server)] as ShutdownStep] : []),
@@ -143,18 +152,19 @@ export async function startShell<S extends z.ZodRawShape, M extends ModelSet = R
       const dispatch = spec.relay.dispatch ? spec.relay.dispatch(ctx) : outboxDispatcher(ctx.bus, opened.timerQueues ?? {}, now);
       opened.relay = openRelay(spec.name, vars, logger, spec.relay.models(ctx.models), dispatch);
     }
+    const reload = spec.cooperations ? await followCooperations(spec, vars, logger, opened, running) : undefined;
     const parts = await spec.parts(ctx);
     running.parts = parts;
     for (const task of parts.onStart ?? []) await task.run();
     // The port opens (and /readyz answers) only once every queue is declared and bound: a
     // message published to a service that says it is ready is routed, never returned.
-    await Promise.all((parts.consumers ?? []).map((c) => c.ready?.()));
+    await Promise.all([...(parts.consumers ?? []), ...(running.follower ? [running.follower] : [])].map((c) => c.ready?.()));
     const readiness = readinessOf(opened);
     const app = createApp({
       service: spec.name,
       logger,
       metrics,
-      verifyToken: jwtVerifier(issuerFromConfig(vars)),
+      verifyToken: jwtVerifier(issuerFromConfig(vars), opened.cooperations ? { knownCooperation: opened.cooperations.knows } : {}),
       readiness,
       routes: () => {},
       ...parts.http,
@@ -162,7 +172,7 @@ export async function startShell<S extends z.ZodRawShape, M extends ModelSet = R
     running.server = await listen(app, Number(vars.PORT));
     const port = (running.server.address() as AddressInfo).port;
     logger.info({ port }, `${spec.name} ready`);
-    running.periodic = startPeriodic(parts.periodic ?? [], logger);
+    running.periodic = startPeriodic([...(parts.periodic ?? []), ...(reload ? [reload] : [])], logger);
     return { name: spec.name, port, logger, readiness, steps, stop };
   } catch (error) {
     await stop();
@@ -187,6 +197,33 @@ export function runService<S extends z.ZodRawShape, M extends ModelSet = Record<
   );
 }
 
+/**
+ * The spec's `cooperations` part: the store (seeded, read), its consumer (kept in `running` so it
+ * stops with the others) and the periodic reload, returned for startPeriodic.
+ */
+async function followCooperations<S extends z.ZodRawShape, M extends ModelSet>(
+  spec: ServiceSpec<S, M>,
+  vars: Record<string, unknown>,
+  logger: Logger,
+  opened: Opened<M>,
+  running: { follower?: { stop(): Promise<void>; ready?(): Promise<void> } },
+): Promise<PeriodicJob> {
+  const follow = spec.cooperations;
+  if (!follow) throw new Error('followCooperations: the spec follows no cooperations');
+  need(vars, spec.name, 'the cooperations', 'cooperationVars', ['COOPERATION_RELOAD_SECONDS']);
+  if (!opened.connection || !opened.models || !opened.bus) {
+    throw new Error(
+      `${spec.name} follows the cooperations but does not connect a database and the broker: add mongo and bus to its runService spec`,
+    );
+  }
+  const store = follow.store ? follow.store(opened.connection, opened.models) : followedCooperationRepository(opened.connection);
+  const directory = cooperationDirectory(store);
+  await startFollowingCooperations(store, directory);
+  opened.cooperations = directory;
+  running.follower = consumeCooperationChanges(opened.bus, follow.queue, store, directory, logger);
+  return { name: 'reload cooperations', everyMs: Number(vars.COOPERATION_RELOAD_SECONDS) * 1000, run: () => directory.reload() };
+}
+
 /** The context's connected parts: what each is called in an error, and what the spec must add for it. */
 const CONNECTED_PARTS: ReadonlyArray<[keyof Opened<ModelSet>, string, string]> = [
   ['connection', 'the database', 'mongo'],
@@ -195,6 +232,7 @@ const CONNECTED_PARTS: ReadonlyArray<[keyof Opened<ModelSet>, string, string]> =
   ['redis', 'Redis', 'redis'],
   ['timerQueues', 'timer queues', 'redis: { timerQueues }'],
   ['relay', 'the outbox relay', 'relay'],
+  ['cooperations', 'the cooperations', 'cooperations: { queue }'],
 ];
 
 function contextOf<S extends z.ZodRawShape, M extends ModelSet>(

@@ -1,4 +1,4 @@
-import { busVars, mongoVars, redisVars, relayVars, serviceVars } from '@rs/config';
+import { busVars, cooperationVars, mongoVars, redisVars, relayVars, serviceVars } from '@rs/config';
 import { httpEdgeVars } from '@rs/service-kit';
 import { z } from 'zod';
 
@@ -8,11 +8,16 @@ export const broadcastConfig = {
   ...busVars,
   ...redisVars,
   ...relayVars,
+  ...cooperationVars,
   ...httpEdgeVars,
   /** Database name of this service. Default broadcast. */
   MONGO_DB: z.string().min(1).default('broadcast'),
-  /** Length of the reply window (R6) in seconds. Default 172800 (48 hours); tests use a few seconds. */
-  REPLY_WINDOW_SECONDS: z.coerce.number().int().min(1).default(172_800),
+  /**
+   * Length of the reply window (R6) in seconds, forced for every round (tests use a few seconds).
+   * Default: the lead's cooperation's reply-window policy (`replyWindow.hours`, HRS and JRS: 48)
+   * as it is when the round opens; 48 hours for a lead in no cooperation.
+   */
+  REPLY_WINDOW_SECONDS: z.coerce.number().int().min(1).optional(),
   /**
    * `working-time`: weekends and Danish public holidays pause the window; `clock`: plain hours.
    * Default: each cooperation's own policy (HRS and JRS: working-time; no cooperation: working-time).
@@ -43,11 +48,6 @@ export const broadcastConfig = {
     .regex(/^(none|[A-Z]+(,[A-Z]+)*)$/, 'comma-separated cooperation ids, or none')
     .optional()
     .transform((s) => (s === undefined ? undefined : s === 'none' ? [] : s.split(','))),
-  /**
-   * How often every replica re-reads the cooperations it follows from its store, in seconds: a
-   * cooperation.changed goes to one replica, the others pick it up within this time. Default 5.
-   */
-  COOPERATION_RELOAD_SECONDS: z.coerce.number().int().min(1).default(5),
   /**
    * How long the catch-up feed keeps what was sent to each jobcentre queue, in days. Older
    * records are deleted hourly (FerretDB has no TTL index). Default 90.

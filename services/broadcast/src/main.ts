@@ -4,7 +4,6 @@ import { jobcentreQueueSpec, SERVICE_QUEUES, TIMER_QUEUES } from '@rs/contracts'
 import { allJobcentres } from '@rs/reference-data';
 import { clockFrom, outboxDispatcher, runService, withFailpoint } from '@rs/service-kit';
 import { addWorkingHours } from '@rs/working-time';
-import { consumeCooperationChanges } from './adapters/amqp/cooperations.consumer';
 import { consumeErasure } from './adapters/amqp/erasure.consumer';
 import { consumeOrderEvents } from './adapters/amqp/events.consumer';
 import { consumeReplies } from './adapters/amqp/replies.consumer';
@@ -14,7 +13,6 @@ import { deadLetterRoutes } from './adapters/http/dead-letters.routes';
 import { feedRoutes } from './adapters/http/feed.routes';
 import { inboxRoutes } from './adapters/http/inbox.routes';
 import { roundsRoutes } from './adapters/http/rounds.routes';
-import { cooperationModel, cooperationRepository } from './adapters/mongo/cooperation.repository';
 import { erasureRepository } from './adapters/mongo/erasure.repository';
 import { feedRepository, jobcentreMessageModel } from './adapters/mongo/feed.repository';
 import { orderSnapshotRepository } from './adapters/mongo/order-snapshot.repository';
@@ -25,7 +23,6 @@ import { roundTimerQueues } from './adapters/timers/round-timer-queues';
 import { startRoundTimerWorkers } from './adapters/timers/round-timers.worker';
 import type { BroadcastDeps } from './app/deps';
 import { reconcileEscalations } from './app/escalate';
-import { cooperationDirectory, startFollowingCooperations } from './app/follow-cooperations';
 import { reconcileTimers } from './app/reconcile-timers';
 import { broadcastConfig } from './config';
 import { cooperationOfOn } from './domain/cooperations';
@@ -40,7 +37,6 @@ runService(
     mongo: (connection) => ({
       ...roundModels(connection),
       jobcentreMessages: jobcentreMessageModel(connection),
-      cooperations: cooperationModel(connection),
     }),
     // Every jobcentre queue is declared before the first round, so no copy is routed to nowhere.
     bus: {
@@ -48,10 +44,12 @@ runService(
         SERVICE_QUEUES.broadcastEvents,
         SERVICE_QUEUES.broadcastReplies,
         SERVICE_QUEUES.broadcastErasure,
-        SERVICE_QUEUES.broadcastCooperations,
         ...allJobcentres().map((j) => jobcentreQueueSpec(j.code)),
       ],
     },
+    // The rounds it opens from now on follow the cooperations as reporting's admin left them
+    // (ctx.cooperations); an open round keeps what it opened with.
+    cooperations: { queue: SERVICE_QUEUES.broadcastCooperations },
     redis: { timerQueues: [TIMER_QUEUES.replyDeadlines, TIMER_QUEUES.replyReminders] },
     relay: {
       models: (models) => [models.rounds],
@@ -65,12 +63,10 @@ runService(
         };
       },
     },
-    parts: ({ config, logger, now, models, bus, redis, timerQueues, relay }) => {
+    parts: ({ config, logger, now, models, bus, redis, timerQueues, relay, cooperations }) => {
       const timers = roundTimerQueues(timerQueues, config.REMINDER_OFFSETS_SECONDS);
       const roundLock = new AsyncLock({ maxPending: Number.POSITIVE_INFINITY });
       const feed = feedRepository(models.jobcentreMessages);
-      const cooperationStore = cooperationRepository(models.cooperations);
-      const cooperations = cooperationDirectory(cooperationStore);
       const deps: BroadcastDeps = {
         rounds: roundRepository(models, relay),
         orders: orderSnapshotRepository(models),
@@ -78,7 +74,10 @@ runService(
         oneAtATime: (key, task) => roundLock.acquire(key, task),
         now,
         newId: randomUUID,
-        window: { seconds: config.REPLY_WINDOW_SECONDS, ...(config.REPLY_WINDOW_MODE ? { mode: config.REPLY_WINDOW_MODE } : {}) },
+        window: {
+          ...(config.REPLY_WINDOW_SECONDS ? { seconds: config.REPLY_WINDOW_SECONDS } : {}),
+          ...(config.REPLY_WINDOW_MODE ? { mode: config.REPLY_WINDOW_MODE } : {}),
+        },
         addWorkingSeconds: (start, seconds) => addWorkingHours(start, seconds / 3600),
         reminderOffsets: config.REMINDER_OFFSETS_SECONDS,
         autoEscalate: (lead) => {
@@ -114,12 +113,9 @@ runService(
           consumeOrderEvents(bus, deps),
           consumeReplies(bus, deps),
           consumeErasure(bus, { ...deps, erasure: erasureRepository(models, models.jobcentreMessages) }, logger),
-          consumeCooperationChanges(bus, cooperationStore, cooperations, logger),
         ],
         workers: startRoundTimerWorkers(deps, redis, config.TIMER_PREFIX, logger),
         onStart: [
-          // Before any round opens: the cooperations as the last change left them (the seed the first time).
-          { name: 'load cooperations', run: () => startFollowingCooperations(cooperationStore, cooperations) },
           // Before the service is ready: timers that Redis lost are back before anything is asked of it.
           { name: 'reconcile timers', run: reconcile },
           {
@@ -131,8 +127,6 @@ runService(
           },
         ],
         periodic: [
-          // A change applied by another replica (the queue gives each message to one of them).
-          { name: 'reload cooperations', everyMs: config.COOPERATION_RELOAD_SECONDS * 1000, run: () => cooperations.reload() },
           // Then again and again: a job that failed for good (the database was down past its attempts) is
           // replaced, and what Redis lost meanwhile is re-added. (Its first turn repeats the start's: harmless.)
           { name: 'reconcile timers', everyMs: config.TIMER_RECONCILE_SECONDS * 1000, run: reconcile },

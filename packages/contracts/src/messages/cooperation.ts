@@ -151,3 +151,40 @@ const DANISH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhag
 export function danishDay(at: Date): string {
   return DANISH_DAY.format(at);
 }
+
+/**
+ * The cooperations as a service knows them now (its directory's `current()`: seeded from the
+ * reference data, followed from cooperation.changed). Domain rules take it as a parameter and
+ * never read a global, so a cooperation created or a member added by the admin counts at once.
+ */
+export type CooperationView = readonly CooperationState[];
+
+/** The cooperation with this id in the view, or undefined (an id the admin never created). */
+export function cooperationById(view: CooperationView, id: string): CooperationState | undefined {
+  return view.find((c) => c.id === id);
+}
+
+/**
+ * A view on the Danish day a rule is asked about: memberships have effective dates, so "which
+ * cooperation is jobcentre 151 in" has an answer only for a day.
+ */
+export interface CooperationsNow {
+  readonly view: CooperationView;
+  readonly day: string;
+}
+
+/** The view on the day `at` falls on in Denmark. */
+export function cooperationsAt(view: CooperationView, at: Date): CooperationsNow {
+  return { view, day: danishDay(at) };
+}
+
+/** The id of the cooperation the jobcentre is a member of that day; undefined if none. */
+export function cooperationIdOf(c: CooperationsNow, jobcentre: number): string | undefined {
+  return cooperationOn(c.view, jobcentre, c.day)?.id;
+}
+
+/** The member jobcentres of a cooperation that day, ascending; empty for an unknown id. */
+export function membersOf(c: CooperationsNow, id: string): number[] {
+  const found = cooperationById(c.view, id);
+  return found ? membersOn(found, c.day) : [];
+}

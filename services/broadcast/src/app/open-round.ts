@@ -1,6 +1,6 @@
 import { danishDay, type ScopeId } from '@rs/contracts';
 import { cooperationOfOn, roundRecipients, secretariatFor } from '../domain/cooperations';
-import { replyDeadline, windowMode } from '../domain/deadline';
+import { replyDeadline, windowMode, windowSeconds } from '../domain/deadline';
 import { openRound, type Round, roundId } from '../domain/round';
 import type { BroadcastDeps } from './deps';
 import { followLaterHandover } from './follow-handover';
@@ -43,7 +43,12 @@ export async function openRoundForOrder(
     order: snapshot.order,
     recipients: roundRecipients(view, scope, snapshot.leadJobcentre, day, exclude),
     openedAt,
-    deadline: replyDeadline(openedAt, deps.window.seconds, windowMode(deps.window, own?.replyWindow.mode), deps.addWorkingSeconds),
+    deadline: replyDeadline(
+      openedAt,
+      windowSeconds(deps.window, own?.replyWindow.hours),
+      windowMode(deps.window, own?.replyWindow.mode),
+      deps.addWorkingSeconds,
+    ),
     ...(kept ? { shortlists: kept.lists, shortlistVersion: kept.rankedAt } : {}),
     ...(snapshot.silenceMeansNone ? { silenceMeansNone: true } : {}),
     ...(own && secretariat !== undefined ? { secretariat: { jobcentre: secretariat, cooperation: own.id } } : {}),

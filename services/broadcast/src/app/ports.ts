@@ -1,4 +1,4 @@
-import type { CooperationState, Envelope, OrderShortlisted, OrderSummary } from '@rs/contracts';
+import type { Envelope, OrderShortlisted, OrderSummary } from '@rs/contracts';
 import type { Loaded, OutboxEntry, Saves } from '@rs/db';
 import type { z } from 'zod';
 import type { Round, Shortlists } from '../domain/round';
@@ -92,13 +92,4 @@ export interface ErasureStore {
   roundsHolding(candidateRef: string): Promise<string[]>;
   /** Erases the candidates from every catch-up feed record naming them; returns how many records changed. */
   eraseFromFeed(jobcentre: number, refs: ReadonlySet<string>): Promise<number>;
-}
-
-/** The cooperations broadcast follows (adapters/mongo/cooperation.repository.ts), one document each. */
-export interface CooperationStore {
-  /** Inserts each seed whose cooperation is not kept yet; a kept one is never overwritten. */
-  seed(states: readonly CooperationState[]): Promise<void>;
-  all(): Promise<CooperationState[]>;
-  /** Keeps the state when its version is newer than the kept one; false for an older or repeated one. */
-  keep(state: CooperationState): Promise<boolean>;
 }

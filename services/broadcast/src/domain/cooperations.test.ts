@@ -1,6 +1,6 @@
 import type { CooperationState } from '@rs/contracts';
 import { cooperationSeeds } from '@rs/reference-data';
-import { cooperationOfOn, isNewer, roundRecipients, secretariatFor } from './cooperations';
+import { cooperationOfOn, roundRecipients, secretariatFor } from './cooperations';
 
 const seeds: CooperationState[] = cooperationSeeds();
 
@@ -25,12 +25,5 @@ describe('rounds follow the cooperations passed in', () => {
     expect(secretariatFor(hrs, 151)).toBeUndefined();
     expect(secretariatFor(cooperationOfOn(seeds, 253, '2026-12-01'), 253)).toBeUndefined();
     expect(secretariatFor(hrs && { ...hrs, escalation: { ...hrs.escalation, notifySecretariat: false } }, 101)).toBeUndefined();
-  });
-
-  it('keeps only a newer version', () => {
-    expect(isNewer(undefined, { version: 1 })).toBe(true);
-    expect(isNewer({ version: 2 }, { version: 3 })).toBe(true);
-    expect(isNewer({ version: 3 }, { version: 3 })).toBe(false);
-    expect(isNewer({ version: 3 }, { version: 2 })).toBe(false);
   });
 });

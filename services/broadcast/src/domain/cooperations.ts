@@ -41,8 +41,3 @@ export function secretariatFor(cooperation: CooperationState | undefined, lead: 
   const host = cooperation.secretariat.jobcentre;
   return host === null || host === lead ? undefined : host;
 }
-
-/** Whether an incoming version replaces the kept one: only a newer version does (older or repeated: ignored). */
-export function isNewer(kept: Pick<CooperationState, 'version'> | undefined, incoming: Pick<CooperationState, 'version'>): boolean {
-  return kept === undefined || incoming.version > kept.version;
-}

@@ -1,5 +1,5 @@
 import { addWorkingHours } from '@rs/working-time';
-import { replyDeadline, windowMode } from './deadline';
+import { replyDeadline, windowMode, windowSeconds } from './deadline';
 
 const addWorkingSeconds = (start: Date, seconds: number) => addWorkingHours(start, seconds / 3600);
 const H48 = 48 * 3600;
@@ -25,5 +25,11 @@ describe('reply deadline (R6)', () => {
     expect(windowMode({ seconds: 1, mode: 'clock' }, 'working-time')).toBe('clock');
     expect(windowMode({ seconds: 1 }, 'clock')).toBe('clock');
     expect(windowMode({ seconds: 1 }, undefined)).toBe('working-time');
+  });
+
+  it("takes the window's length from the installation's override, else the cooperation's policy, else 48 hours", () => {
+    expect(windowSeconds({ seconds: 5 }, 24)).toBe(5);
+    expect(windowSeconds({}, 24)).toBe(24 * 3600);
+    expect(windowSeconds({}, undefined)).toBe(48 * 3600);
   });
 });

@@ -4,10 +4,23 @@
  * tests can use seconds.
  */
 export interface ReplyWindow {
-  /** Length of the window in seconds. */
-  seconds: number;
+  /** Length of the window in seconds, forced for every round; when absent each cooperation's policy decides. */
+  seconds?: number;
   /** Forced for every round; when absent each cooperation's policy decides. */
   mode?: 'clock' | 'working-time';
+}
+
+/** R6's 48 hours where a round's lead is in no cooperation (and no length is forced). */
+export const DEFAULT_REPLY_WINDOW_HOURS = 48;
+
+/**
+ * The length a round's window has, in seconds: the installation's override, else the lead's
+ * cooperation's reply-window policy (`replyWindow.hours`, as the admin last set it when the round
+ * opened), else 48 hours. Fixed in the round's deadline at the opening: a later change of the
+ * policy never moves an open round's deadline.
+ */
+export function windowSeconds(window: ReplyWindow, cooperationHours: number | undefined): number {
+  return window.seconds ?? (cooperationHours ?? DEFAULT_REPLY_WINDOW_HOURS) * 3600;
 }
 
 /** The mode a round uses: the installation's override, else the lead's cooperation's policy. */
