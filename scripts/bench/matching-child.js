@@ -4,7 +4,8 @@
 // baseline, by scoring every CV — the same scoring code both ways. Prints one JSON line.
 const { randomUUID } = require('node:crypto');
 const { requireFrom } = require('./lib');
-const { allMunicipalities } = require('../../packages/reference-data/dist');
+const { allMunicipalities, cooperationSeeds } = require('../../packages/reference-data/dist');
+const { cooperationsAt } = require('../../packages/contracts/dist');
 const { matchingModels } = require('../../services/matching/dist/adapters/mongo/pool.model');
 const { candidatePool } = require('../../services/matching/dist/adapters/mongo/pool.repository');
 const { poolIndexSync, recheck } = require('../../services/matching/dist/app/pool-index-sync');
@@ -56,7 +57,7 @@ async function main() {
     for (const order of orders) {
       const start = hr();
       const startCpu = cpu();
-      const q = prepareQuery(queryOfOrder(order), now);
+      const q = prepareQuery(queryOfOrder(order), now, cooperationsAt(cooperationSeeds(), now));
       const lists = index.best(q, 10);
       const shortlists = shortlistsFrom(lists, q);
       rankedCpu.push(cpu() - startCpu);
@@ -78,7 +79,7 @@ async function main() {
     for (const order of orders.slice(1, BRUTE + 1)) {
       const start = hr();
       const startCpu = cpu();
-      const q = prepareQuery(queryOfOrder(order), now);
+      const q = prepareQuery(queryOfOrder(order), now, cooperationsAt(cooperationSeeds(), now));
       const lists = bestPerJobcentre(index.all(), q, 10);
       const shortlists = shortlistsFrom(lists, q);
       bruteCpu.push(cpu() - startCpu);
@@ -89,7 +90,7 @@ async function main() {
     const withRecheck = [];
     for (const order of orders.slice(0, RECHECK)) {
       const start = hr();
-      const q = prepareQuery(queryOfOrder(order), now);
+      const q = prepareQuery(queryOfOrder(order), now, cooperationsAt(cooperationSeeds(), now));
       const lists = index.best(q, 15);
       await recheck(
         { index, pool },

@@ -25,8 +25,11 @@ export interface CooperationSeed {
   reason: string;
 }
 
-/** The shared screening principles (order-intake's checklist), each cooperation's first list. */
-const SHARED_SCREENING: CooperationSeed['screeningPrinciples'] = [
+/**
+ * The shared screening principles (R12, order-intake's checklist): each cooperation's first list,
+ * and the list of an order outside any cooperation.
+ */
+export const SHARED_SCREENING_PRINCIPLES: readonly Readonly<CooperationSeed['screeningPrinciples'][number]>[] = [
   { id: 'qualifications', en: 'Has the qualifications the job needs', da: 'Har de kvalifikationer, jobbet kræver' },
   {
     id: 'hard-requirements',
@@ -82,7 +85,7 @@ function seedOf(c: Cooperation): CooperationSeed {
     targets: { ...extras.targets },
     replyWindow: { hours: c.replyWindowHours, mode: c.replyWindowMode },
     escalation: { autoEscalate: c.autoEscalate, notifySecretariat: c.secretariatHost !== undefined },
-    screeningPrinciples: SHARED_SCREENING.map((p) => ({ ...p })),
+    screeningPrinciples: SHARED_SCREENING_PRINCIPLES.map((p) => ({ ...p })),
     changedAt: SEED_TIME,
     changedBy: SEED_AUTHOR,
     reason: 'Seeded from the reference data / Indlæst fra referencedata',

@@ -11,7 +11,13 @@ export type {
   ScopeId,
 } from './types';
 export { allCooperations, cooperation, cooperationOf } from './cooperations';
-export { type CooperationSeed, cooperationSeeds, SEED_AUTHOR, SEED_TIME } from './cooperation-seed';
+export {
+  type CooperationSeed,
+  cooperationSeeds,
+  SEED_AUTHOR,
+  SEED_TIME,
+  SHARED_SCREENING_PRINCIPLES,
+} from './cooperation-seed';
 export { allJobcentres, isJobcentre, jobcentre } from './jobcentres';
 export { allMunicipalities, allRegions, jobcentreForMunicipality, municipality, region } from './municipalities';
 export { allScopes, nextScope, recipientsFor, scope, type RecipientOptions } from './scopes';

@@ -38,7 +38,9 @@ runService(
     // Only the HTTP edge's limits and keys: it serves without Redis, so /readyz does not wait for it.
     redis: { readiness: false },
     relay: { models: (models) => [models.rankings, models.inquiries, models.inquiryAnswers] },
-    parts: ({ config, models, bus, redis, relay, logger, now }) => {
+    // Cooperation scope and distance follow the cooperations as the admin keeps them.
+    cooperations: { queue: SERVICE_QUEUES.matchingCooperations },
+    parts: ({ config, models, bus, redis, relay, logger, now, cooperations }) => {
       let indexLoaded: () => void = () => {};
       const indexReady = new Promise<void>((resolve) => {
         indexLoaded = resolve;
@@ -55,6 +57,7 @@ runService(
         settings: { staleCvDays: config.STALE_CV_DAYS, readRetentionDays: config.READ_LOG_RETENTION_DAYS },
         now,
         newId: randomUUID,
+        cooperations: () => cooperations.current(),
       };
       const sync = poolIndexSync(deps);
       return {

@@ -1,4 +1,4 @@
-import { busVars, mongoVars, redisVars, relayVars, serviceVars } from '@rs/config';
+import { busVars, cooperationVars, mongoVars, redisVars, relayVars, serviceVars } from '@rs/config';
 import { httpEdgeVars } from '@rs/service-kit';
 import { z } from 'zod';
 
@@ -7,6 +7,7 @@ export const orderIntakeConfig = {
   ...serviceVars,
   ...mongoVars,
   ...busVars,
+  ...cooperationVars,
   ...relayVars,
   ...redisVars,
   ...httpEdgeVars,

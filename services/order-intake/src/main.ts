@@ -48,7 +48,9 @@ runService(
     relay: {
       models: (models) => [models.orders, models.serviceGoals, models.followUps, models.recruitmentAgreements, models.fundAgreements],
     },
-    parts: ({ config, logger, models, bus, redis, timerQueues, relay, now }) => {
+    // Leads, handovers, agreements and screening lists follow the cooperations as the admin keeps them.
+    cooperations: { queue: SERVICE_QUEUES.orderIntakeCooperations },
+    parts: ({ config, logger, models, bus, redis, timerQueues, relay, now, cooperations }) => {
       const deps: CompanyDeps = {
         orders: orderRepository(models, relay),
         companies: companyRepository(models),
@@ -58,6 +60,7 @@ runService(
         nonces: nonceRepository(models),
         now,
         newId: randomUUID,
+        cooperations: () => cooperations.current(),
         randomInt: (max) => randomInt(max),
         telephony: { secret: config.TELEPHONY_WEBHOOK_SECRET, toleranceSeconds: config.TELEPHONY_WEBHOOK_TOLERANCE_SECONDS },
         goalOrders: goalOrderIds(models.serviceGoals),

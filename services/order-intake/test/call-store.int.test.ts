@@ -1,3 +1,4 @@
+import { cooperationSeeds } from '@rs/reference-data';
 import { connectMongo } from '@rs/db';
 import { createTestWorld, type TestWorld } from '@rs/testkit';
 import type { Connection } from 'mongoose';
@@ -46,6 +47,7 @@ describe('call store', () => {
       calls: callRepository(models),
       nonces: nonceRepository(models),
       now: () => new Date('2026-12-01T09:00:00.000Z'),
+      cooperations: cooperationSeeds,
       newId: () => `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`,
       // Scripted draws while there are any, then random ones.
       randomInt: (max) => draws.shift() ?? Math.floor(Math.random() * max),

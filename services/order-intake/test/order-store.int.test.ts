@@ -1,3 +1,4 @@
+import { cooperationSeeds } from '@rs/reference-data';
 import { type Committed, connectMongo } from '@rs/db';
 import { createTestWorld, type TestWorld } from '@rs/testkit';
 import type { Connection } from 'mongoose';
@@ -37,6 +38,7 @@ describe('order store', () => {
     deps = {
       orders: orderRepository(models, { handoff: (c) => handedOff.push(c) }),
       now: () => new Date('2026-12-01T09:00:00.000Z'),
+      cooperations: cooperationSeeds,
       newId: () => `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`,
     };
   });

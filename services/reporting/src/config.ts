@@ -1,4 +1,4 @@
-import { busVars, mongoVars, redisEdgeVars, relayVars, serviceVars } from '@rs/config';
+import { busVars, cooperationVars, mongoVars, redisEdgeVars, relayVars, serviceVars } from '@rs/config';
 import { httpEdgeVars } from '@rs/service-kit';
 import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, ThresholdOverrides } from './domain/thresholds';
@@ -32,6 +32,7 @@ const json = <T extends z.ZodType>(schema: T) =>
 export const reportingConfig = {
   ...serviceVars,
   ...busVars,
+  ...cooperationVars,
   // The change log's relay: cooperation.changed leaves with the cooperation's new version.
   ...relayVars,
   // No timers: Redis holds the HTTP edge's rate-limit counts and Idempotency-Key records, so every

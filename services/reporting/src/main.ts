@@ -7,7 +7,7 @@ import { figuresRoutes } from './adapters/http/figures.routes';
 import { kkrExportRoutes } from './adapters/http/kkr-exports.routes';
 import { kkrRoutes } from './adapters/http/kkr.routes';
 import { cooperationRoutes } from './adapters/http/cooperation.routes';
-import { cooperationModels, cooperationRepository } from './adapters/mongo/cooperation.repository';
+import { administeredCooperations, cooperationModels, cooperationRepository } from './adapters/mongo/cooperation.repository';
 import { seedCooperations } from './app/cooperations';
 import { factErasure, factModels, factRepository } from './adapters/mongo/facts.repository';
 import { kkrModels, kkrRepository } from './adapters/mongo/kkr.repository';
@@ -24,10 +24,18 @@ runService(
     relay: { models: (models) => [models.cooperations] },
     // Only the HTTP edge's shared limits and keys: it serves without Redis, so /readyz does not wait for it.
     redis: { readiness: false },
-    parts: ({ config, now, models, bus, redis, relay, logger }) => {
-      const cooperations = { cooperations: cooperationRepository(models, relay), now };
+    // Figures, the KKR scheme and the tokens follow the cooperations it administers (its own store).
+    cooperations: { queue: SERVICE_QUEUES.reportingCooperations, store: (_connection, models) => administeredCooperations(models) },
+    parts: ({ config, now, models, bus, redis, relay, logger, cooperations: directory }) => {
+      const cooperations = { cooperations: cooperationRepository(models, relay), now, changed: () => directory.reload() };
       const facts = factRepository(models);
-      const deps: ReportingDeps = { facts, now, thresholds: config.REPORT_THRESHOLDS, targets: config.PLACEMENT_TARGETS };
+      const deps: ReportingDeps = {
+        facts,
+        now,
+        thresholds: config.REPORT_THRESHOLDS,
+        targets: config.PLACEMENT_TARGETS,
+        cooperations: () => directory.current(),
+      };
       const kkr = kkrRepository(models);
       return {
         http: {

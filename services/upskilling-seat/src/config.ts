@@ -1,4 +1,4 @@
-import { busVars, mongoVars, redisVars, relayVars, serviceVars } from '@rs/config';
+import { busVars, cooperationVars, mongoVars, redisVars, relayVars, serviceVars } from '@rs/config';
 import { httpEdgeVars } from '@rs/service-kit';
 import { z } from 'zod';
 
@@ -10,6 +10,7 @@ export const serviceConfig = {
   ...serviceVars,
   ...mongoVars,
   ...busVars,
+  ...cooperationVars,
   ...redisVars,
   ...relayVars,
   ...httpEdgeVars,

@@ -35,13 +35,16 @@ runService(
     },
     redis: { timerQueues: [TIMER_QUEUES.seatWindows] },
     relay: { models: (models) => [models.courses, models.needs] },
-    parts: ({ config, logger, models, bus, redis, timerQueues, relay, now }) => {
+    // A course's jobcentres (scope cooperation) and who reads which needs follow the cooperations as the admin keeps them.
+    cooperations: { queue: SERVICE_QUEUES.upskillingCooperations },
+    parts: ({ config, logger, models, bus, redis, timerQueues, relay, now, cooperations }) => {
       const deps: UpskillingDeps = {
         courses: courseRepository(models, relay),
         needs: needRepository(models, relay),
         seenOrders: seenOrdersRepository(models.seenOrders),
         now,
         newId: randomUUID,
+        cooperations: () => cooperations.current(),
         requestSkewMs: config.COURSE_REQUEST_SKEW_SECONDS * 1000,
         publish: (entry) => bus.publish(entry.exchange, entry.routingKey, entry.envelope),
       };

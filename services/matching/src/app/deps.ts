@@ -1,3 +1,4 @@
+import type { CooperationView } from '@rs/contracts';
 import type { PoolIndex } from '../domain/pool-index';
 import type { CandidatePool, CandidateReadLog, InquiryStore, Publish, RankingStore, StaleReportMarks } from './ports';
 
@@ -23,6 +24,8 @@ export interface MatchingDeps {
   settings: MatchingSettings;
   now: () => Date;
   newId: () => string;
+  /** The cooperations as this service follows them now (runService's directory): scope and distance. */
+  cooperations: () => CooperationView;
 }
 
 export const SOURCE = '/services/matching';

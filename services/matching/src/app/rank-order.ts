@@ -1,4 +1,4 @@
-import { makeEnvelope, type OrderRegistered, routeOf, SHORTLIST_MAX } from '@rs/contracts';
+import { cooperationsAt, makeEnvelope, type OrderRegistered, routeOf, SHORTLIST_MAX } from '@rs/contracts';
 import { better, queryOfOrder, type Scored, shortlistsFrom } from '../domain/rank';
 import { prepareQuery, scoreOf } from '../domain/score';
 import { type MatchingDeps, SOURCE } from './deps';
@@ -25,7 +25,7 @@ export async function rankOrder(
   if (await deps.rankings.exists(rankingId)) return false;
   await deps.indexReady;
   const rankedAt = deps.now();
-  const q = prepareQuery(queryOfOrder(order.order), rankedAt);
+  const q = prepareQuery(queryOfOrder(order.order), rankedAt, cooperationsAt(deps.cooperations(), rankedAt));
   const picks = deps.index.best(q, SHORTLIST_MAX + RECHECK_SLACK);
   const fresh = await recheck(
     deps,

@@ -1,4 +1,4 @@
-import type { HardRequirements, ScopeId, ShortlistCandidate } from '@rs/contracts';
+import { cooperationsAt, type HardRequirements, type ScopeId, type ShortlistCandidate } from '@rs/contracts';
 import { jobcentre as jobcentreOf } from '@rs/reference-data';
 import { type PoolCv, poolKey } from '../domain/candidate';
 import { better, searchPool } from '../domain/rank';
@@ -53,7 +53,7 @@ export interface Searcher {
  * read before the answer leaves.
  */
 export async function searchCandidates(
-  deps: Pick<MatchingDeps, 'index' | 'indexReady' | 'pool' | 'candidateReads' | 'now'>,
+  deps: Pick<MatchingDeps, 'index' | 'indexReady' | 'pool' | 'candidateReads' | 'now' | 'cooperations'>,
   searcher: Searcher,
   allowed: ReadonlySet<number>,
   input: SearchInput,
@@ -64,6 +64,7 @@ export async function searchCandidates(
   const q = prepareQuery(
     { occupation: input.occupation, municipality, startBy: input.startBy, text: input.text, requirements: input.requirements },
     now,
+    cooperationsAt(deps.cooperations(), now),
   );
   const picks = searchPool(deps.index.best(q, input.limit + 5, allowed), input.limit + 5);
   const fresh = await recheck(

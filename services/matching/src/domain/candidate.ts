@@ -1,5 +1,5 @@
 import { CEFR_LEVELS, CERTIFICATES, type Certificate, LICENCE_CATEGORIES, type LicenceCategory, type SharedCv } from '@rs/contracts';
-import { cooperationOf, municipality } from '@rs/reference-data';
+import { municipality } from '@rs/reference-data';
 import { isVisible } from './visibility';
 
 /** A CV in the pool: the common template plus the home jobcentre (from the broker's user_id). */
@@ -29,7 +29,11 @@ export interface Candidate {
   skills: readonly string[];
   municipality: number;
   regionCode: number | undefined;
-  cooperation: string | undefined;
+  /**
+   * The jobcentre serving the municipality the candidate lives in: whether that is in the job's
+   * cooperation is asked per query (the cooperations change; the index is not rebuilt for it).
+   */
+  homeJobcentre: number;
   /** Days since 1970-01-01 from which the candidate can start, or undefined (now, or after noticeDays). */
   availableDay: number | undefined;
   noticeDays: number | undefined;
@@ -120,7 +124,7 @@ export function toCandidate(cv: PoolCv): Candidate {
     skills: skills.length > 0 ? skills : NO_SKILLS,
     municipality: cv.municipality,
     regionCode: home?.regionCode,
-    cooperation: cooperationOf(homeJobcentre)?.id,
+    homeJobcentre,
     availableDay: cv.availableFrom ? dayNumber(cv.availableFrom) : undefined,
     noticeDays: cv.noticeDays,
     commuteKm: cv.commuteKm,

@@ -11,7 +11,7 @@ import { DISTANCE_KM, type DistanceClass, type PreparedQuery, WEIGHTS } from './
 export interface PoolColumns {
   /** Home jobcentre id (jobcentreCode turns it back). */
   jc: Int32Array;
-  /** Where the CV lives: id of (municipality, region, cooperation). */
+  /** Where the CV lives: id of (municipality, region, home jobcentre). */
   place: Int32Array;
   skillId(phrase: string): number;
   skillName(id: number): string;
@@ -69,7 +69,7 @@ function ids<T>() {
 interface Place {
   municipality: number;
   regionCode: number | undefined;
-  cooperation: string | undefined;
+  homeJobcentre: number;
 }
 
 export function poolColumns(): PoolColumns {
@@ -99,8 +99,8 @@ export function poolColumns(): PoolColumns {
   };
 
   const placeOf = (c: Candidate): number => {
-    const id = placeIds.id(`${c.municipality}|${c.regionCode ?? ''}|${c.cooperation ?? ''}`);
-    if (id === places.length) places.push({ municipality: c.municipality, regionCode: c.regionCode, cooperation: c.cooperation });
+    const id = placeIds.id(`${c.municipality}|${c.regionCode ?? ''}|${c.homeJobcentre}`);
+    if (id === places.length) places.push({ municipality: c.municipality, regionCode: c.regionCode, homeJobcentre: c.homeJobcentre });
     return id;
   };
 
@@ -131,7 +131,7 @@ export function poolColumns(): PoolColumns {
             ? 'municipality'
             : p.regionCode !== undefined && p.regionCode === q.regionCode
               ? 'region'
-              : p.cooperation !== undefined && p.cooperation === q.cooperation
+              : q.cooperationMembers.has(p.homeJobcentre)
                 ? 'cooperation'
                 : 'further';
         placeKm[i] = DISTANCE_KM[distance];

@@ -4,6 +4,11 @@ import { type PoolCv, toCandidate } from './candidate';
 import { createPoolIndex } from './pool-index';
 import { bestPerJobcentre, rankPool, type Scored, shortlistsFrom } from './rank';
 import { prepareQuery, scoreOf } from './score';
+import { cooperationsAt } from '@rs/contracts';
+import { cooperationSeeds } from '@rs/reference-data';
+
+/** The cooperations as seeded (HRS, JRS), on a December day. */
+const COOPS = cooperationsAt(cooperationSeeds(), new Date('2026-12-01T12:00:00Z'));
 
 /** Properties of ranking over generated pools (fast-check): hard requirements, monotony, determinism, index = brute force. */
 const now = new Date('2026-11-25T09:00:00Z');
@@ -67,7 +72,7 @@ describe('ranking properties', () => {
   it('a candidate failing a hard requirement never appears', () => {
     fc.assert(
       fc.property(fc.array(cvArb, { maxLength: 60 }), orderArb, requirementsArb, (pool, order, requirements) => {
-        const lists = rankPool({ ...order, requirements }, unique(pool).map(toCandidate), now);
+        const lists = rankPool({ ...order, requirements }, unique(pool).map(toCandidate), now, COOPS);
         const shown = new Set(lists.flatMap((l) => l.candidates.map((c) => `${l.jobcentre}-${c.candidateRef}`)));
         for (const cv of unique(pool)) {
           const c = toCandidate(cv);
@@ -90,7 +95,7 @@ describe('ranking properties', () => {
   it('adding a certificate (say, one the order requires) never lowers a score', () => {
     fc.assert(
       fc.property(cvArb, orderArb, fc.constantFrom(...CERTS), (cv, order, extra) => {
-        const q = prepareQuery({ ...order, text: order.description, requirements: order.requirements }, now);
+        const q = prepareQuery({ ...order, text: order.description, requirements: order.requirements }, now, COOPS);
         const before = scoreOf(toCandidate(cv), q);
         const after = scoreOf(toCandidate({ ...cv, certificates: [...new Set([...(cv.certificates ?? []), extra])] }), q);
         expect(after).toBeGreaterThanOrEqual(before);
@@ -104,7 +109,7 @@ describe('ranking properties', () => {
       fc.property(fc.array(cvArb, { maxLength: 60 }), orderArb, (pool, order) => {
         const candidates = unique(pool).map(toCandidate);
         const reversed = [...candidates].reverse();
-        expect(rankPool(order, reversed, now)).toEqual(rankPool(order, candidates, now));
+        expect(rankPool(order, reversed, now, COOPS)).toEqual(rankPool(order, candidates, now, COOPS));
       }),
       { numRuns: 200 },
     );
@@ -116,7 +121,7 @@ describe('ranking properties', () => {
         const index = createPoolIndex();
         const candidates = unique(pool).map(toCandidate);
         for (const c of candidates) index.upsert(c);
-        const q = prepareQuery({ ...order, text: order.description }, now);
+        const q = prepareQuery({ ...order, text: order.description }, now, COOPS);
         const fast = index.best(q, 10);
         const slow = bestPerJobcentre(candidates, q, 10);
         expect(chosen(fast)).toEqual(chosen(slow));
@@ -145,7 +150,7 @@ describe('the pool index', () => {
     index.upsert(toCandidate({ ...base, revision: '2026-11-02T00:00:00Z', occupations: ['7115'] }));
     expect(index.upsert(toCandidate({ ...base, revision: '2026-11-01T00:00:00Z', occupations: ['5321'] }))).toBe(false);
     const keys = (occupation: string) =>
-      [...index.best(prepareQuery({ occupation, municipality: 147 }, now), 10).values()].flat().map((s) => s.candidate.key);
+      [...index.best(prepareQuery({ occupation, municipality: 147 }, now, COOPS), 10).values()].flat().map((s) => s.candidate.key);
     expect(keys('7112')).toEqual(['147-a']);
     index.upsert(toCandidate({ ...base, revision: '2026-11-03T00:00:00Z', occupations: ['5321'] }));
     expect(keys('7112')).toEqual([]);

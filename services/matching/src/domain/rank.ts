@@ -1,4 +1,4 @@
-import { type OrderSummary, SHORTLIST_MAX, type ShortlistCandidate } from '@rs/contracts';
+import { type CooperationsNow, type OrderSummary, SHORTLIST_MAX, type ShortlistCandidate } from '@rs/contracts';
 import type { z } from 'zod';
 import type { Candidate } from './candidate';
 import { type Breakdown, type MatchQuery, type PreparedQuery, prepareQuery, scoreOf, toShortlistCandidate } from './score';
@@ -76,8 +76,8 @@ export function bestPerJobcentre(
  * with reasons. `pool` may be the whole pool (the brute-force baseline) or the index's
  * candidates for the occupation: the result is the same.
  */
-export function rankPool(order: Order, pool: Iterable<Candidate>, now: Date): Shortlist[] {
-  const q = prepareQuery(queryOfOrder(order), now);
+export function rankPool(order: Order, pool: Iterable<Candidate>, now: Date, cooperations: CooperationsNow): Shortlist[] {
+  const q = prepareQuery(queryOfOrder(order), now, cooperations);
   return shortlistsFrom(bestPerJobcentre(pool, q, SHORTLIST_MAX), q);
 }
 

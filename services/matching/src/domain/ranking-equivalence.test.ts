@@ -4,6 +4,11 @@ import { type PoolCv, toCandidate } from './candidate';
 import { createPoolIndex, type PoolIndex } from './pool-index';
 import { bestPerJobcentre, queryOfOrder, type Scored, shortlistsFrom } from './rank';
 import { type MatchQuery, prepareQuery } from './score';
+import { cooperationsAt } from '@rs/contracts';
+import { cooperationSeeds } from '@rs/reference-data';
+
+/** The cooperations as seeded (HRS, JRS), on a December day. */
+const COOPS = cooperationsAt(cooperationSeeds(), new Date('2026-12-01T12:00:00Z'));
 
 /**
  * The index's fast ranking (columns, groups by bound, early stop) against the straightforward
@@ -100,7 +105,7 @@ const chosen = (lists: Map<number, Scored[]>) =>
   new Map([...lists].map(([jobcentre, list]) => [jobcentre, list.map(({ candidate, score }) => ({ candidate, score }))]));
 
 function expectSame(index: PoolIndex, query: MatchQuery, max: number, allowed?: ReadonlySet<number>): void {
-  const q = prepareQuery(query, now);
+  const q = prepareQuery(query, now, COOPS);
   const fast = index.best(q, max, allowed);
   const slow = bestPerJobcentre(index.all(), q, max, allowed);
   expect(chosen(fast)).toEqual(chosen(slow));
@@ -138,6 +143,7 @@ describe('the fast ranking equals scoring every CV', () => {
         description: 'medicingivning',
       }),
       now,
+      COOPS,
     );
     const fast = index.best(q, 10);
     const slow = bestPerJobcentre(index.all(), q, 10);
@@ -186,7 +192,7 @@ describe('the fast ranking equals scoring every CV', () => {
       else {
         // Withdrawn and back, with ranking in between (its key's place is reused).
         changed.remove(key);
-        if (at % 2 === 0) changed.best(prepareQuery({ occupation: '5321', municipality: 101 }, now), 3);
+        if (at % 2 === 0) changed.best(prepareQuery({ occupation: '5321', municipality: 101 }, now, COOPS), 3);
         changed.upsert(toCandidate({ ...cv, revision }));
       }
       if (at % 50 === 0) expectSame(changed, { occupation: '5321', municipality: 147 }, 10);

@@ -2,6 +2,11 @@ import { toCandidate } from './candidate';
 import { rankPool } from './rank';
 import { prepareQuery, reasonsFor, scoreOf, WEIGHTS } from './score';
 import { testCv as cv } from './test-cvs';
+import { cooperationsAt } from '@rs/contracts';
+import { cooperationSeeds } from '@rs/reference-data';
+
+/** The cooperations as seeded (HRS, JRS), on a December day. */
+const COOPS = cooperationsAt(cooperationSeeds(), new Date('2026-12-01T12:00:00Z'));
 
 const now = new Date('2026-11-25T09:00:00Z');
 const order = {
@@ -14,7 +19,11 @@ const order = {
   startBy: '2026-12-15',
 };
 const query = (over: Partial<Parameters<typeof prepareQuery>[0]> = {}) =>
-  prepareQuery({ occupation: '5321', municipality: 101, startBy: '2026-12-15', text: `${order.title} ${order.description}`, ...over }, now);
+  prepareQuery(
+    { occupation: '5321', municipality: 101, startBy: '2026-12-15', text: `${order.title} ${order.description}`, ...over },
+    now,
+    COOPS,
+  );
 const codes = (c: ReturnType<typeof cv>, q = query()) => reasonsFor(toCandidate(c), q).map((r) => r.code);
 const score = (c: ReturnType<typeof cv>, q = query()) => scoreOf(toCandidate(c), q);
 
@@ -116,7 +125,7 @@ describe('hard requirements and visibility', () => {
     const withC = toCandidate(cv({ candidateRef: 'with-c', licenceCategories: ['B', 'C'] }));
     const withoutC = toCandidate(cv({ candidateRef: 'without-c', licenceCategories: ['B'] }));
     const refs = (o: Parameters<typeof rankPool>[0]) =>
-      rankPool(o, [withC, withoutC], now).flatMap((s) => s.candidates.map((c) => c.candidateRef));
+      rankPool(o, [withC, withoutC], now, COOPS).flatMap((s) => s.candidates.map((c) => c.candidateRef));
     expect(refs(order).sort()).toEqual(['with-c', 'without-c']);
     expect(refs({ ...order, requirements: { licenceCategories: ['C'] } })).toEqual(['with-c']);
   });
@@ -170,7 +179,7 @@ describe('rankPool', () => {
       toCandidate(cv({ jobcentre: 151, candidateRef: 'b1' })),
       toCandidate(cv({ jobcentre: 151, candidateRef: 'b2', occupations: ['9112'] })),
     );
-    const lists = rankPool(order, pool, now);
+    const lists = rankPool(order, pool, now, COOPS);
     expect(lists.map((l) => l.jobcentre)).toEqual([147, 151]);
     const own = lists[0]!.candidates;
     expect(own).toHaveLength(10);
@@ -179,6 +188,6 @@ describe('rankPool', () => {
   });
 
   it('leaves out jobcentres without a suitable candidate', () => {
-    expect(rankPool(order, [toCandidate(cv({ occupations: ['9112'] }))], now)).toEqual([]);
+    expect(rankPool(order, [toCandidate(cv({ occupations: ['9112'] }))], now, COOPS)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import type { HardRequirements, ShortlistCandidate } from '@rs/contracts';
-import { cooperationOf, municipality } from '@rs/reference-data';
+import { type CooperationsNow, cooperationIdOf, type HardRequirements, membersOf, type ShortlistCandidate } from '@rs/contracts';
+import { municipality } from '@rs/reference-data';
 import { type Candidate, dayNumber, languageLevel, words } from './candidate';
 import { DISCO_LEVEL_NAMES, type DiscoLevel, discoCloseness, MIN_ELIGIBLE_LEVEL } from './disco';
 import { meetsRequirements, type PreparedRequirements, prepareRequirements, startDay } from './requirements';
@@ -54,7 +54,8 @@ export interface PreparedQuery {
   occupation: string;
   municipality: number;
   regionCode: number | undefined;
-  cooperation: string | undefined;
+  /** The members of the job's jobcentre's cooperation (empty: none), as the cooperations are now. */
+  cooperationMembers: ReadonlySet<number>;
   text: string;
   requirements: PreparedRequirements;
   hasRequirements: boolean;
@@ -70,7 +71,7 @@ export interface PreparedQuery {
   reasonCache: ReasonCache;
 }
 
-export function prepareQuery(query: MatchQuery, now: Date): PreparedQuery {
+export function prepareQuery(query: MatchQuery, now: Date, cooperations: CooperationsNow): PreparedQuery {
   const todayDay = Math.floor(now.getTime() / 86_400_000);
   const job = municipality(query.municipality);
   const startByDay = query.startBy ? dayNumber(query.startBy) : todayDay + DEFAULT_START_DAYS;
@@ -80,7 +81,7 @@ export function prepareQuery(query: MatchQuery, now: Date): PreparedQuery {
     occupation: query.occupation,
     municipality: query.municipality,
     regionCode: job?.regionCode,
-    cooperation: job ? cooperationOf(job.jobcentreCode)?.id : undefined,
+    cooperationMembers: new Set(job ? membersOf(cooperations, cooperationIdOf(cooperations, job.jobcentreCode) ?? '') : []),
     text: ` ${words(query.text ?? '').join(' ')} `,
     requirements: prepareRequirements(r, todayDay),
     hasRequirements: !!r && Object.values(r).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined)),
@@ -178,7 +179,7 @@ function breakdown(c: Candidate, q: PreparedQuery, into: Breakdown): boolean {
       ? 'municipality'
       : c.regionCode !== undefined && c.regionCode === q.regionCode
         ? 'region'
-        : c.cooperation !== undefined && c.cooperation === q.cooperation
+        : q.cooperationMembers.has(c.homeJobcentre)
           ? 'cooperation'
           : 'further';
   const beyondCommute = c.commuteKm !== undefined && DISTANCE_KM[distance] > c.commuteKm;

@@ -1,3 +1,4 @@
+import { cooperationsAt } from '@rs/contracts';
 import type { Actor } from '../domain/access';
 import { type Company, companyVersion } from '../domain/company';
 import { type CompanyChange, decideCompanyChange } from '../domain/company-change';
@@ -34,7 +35,8 @@ export async function changeCompany(
 ): Promise<ChangeCompanyResult> {
   const company = await deps.companies.load(id);
   if (!company) return { kind: 'refused', status: 404, message: 'Company not found / Virksomheden findes ikke' };
-  const decision = decideCompanyChange(actor, company, change, deps.now());
+  const now = deps.now();
+  const decision = decideCompanyChange(actor, company, change, now, cooperationsAt(deps.cooperations(), now));
   if (!decision.ok) return { kind: 'refused', status: decision.status, message: decision.message };
   const version = companyVersion(company);
   if (ifMatch !== undefined && ifMatch !== version) return { kind: 'stale', expected: ifMatch, current: version };

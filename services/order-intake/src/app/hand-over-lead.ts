@@ -1,3 +1,4 @@
+import { cooperationsAt } from '@rs/contracts';
 import { decideHandover } from '../domain/handover';
 import { appendTimeline } from '../domain/timeline';
 import type { Acting } from './acting';
@@ -17,7 +18,7 @@ export function handOverLead(
   acting: Acting,
 ): Promise<CommandResult> {
   return runOrderCommand(deps, orderId, acting.may, (order, now) => {
-    const decision = decideHandover(order, request.to);
+    const decision = decideHandover(order, request.to, cooperationsAt(deps.cooperations(), now));
     if (decision.kind === 'refused') return { kind: 'refused', status: decision.status, reason: decision.reason, field: 'body.to' };
     const at = now.toISOString();
     const from = order.leadJobcentre;

@@ -19,7 +19,7 @@ export function presentCandidate(
 ): Promise<CommandResult> {
   return runOrderCommand(deps, orderId, acting.may, (order, now): OrderDecision => {
     const at = now.toISOString();
-    const decision = decidePresent(order, candidate, at, acting.by);
+    const decision = decidePresent(order, candidate, at, acting.by, deps.cooperations());
     if (decision.kind === 'refused') return { kind: 'refused', status: decision.status, reason: decision.reason, field: decision.field };
     if (decision.kind === 'stay') return { kind: 'unchanged' };
     const line: TimelineLine = {

@@ -1,3 +1,4 @@
+import { cooperationsAt } from '@rs/contracts';
 import type { Actor } from '../domain/access';
 import { type Company, decideCompany, type NewCompany, sameCompany } from '../domain/company';
 import type { CompanyDeps } from './company-deps';
@@ -34,7 +35,8 @@ export async function prepareCompany(
   actor: Actor & { sub: string },
   input: NewCompany,
 ): Promise<Exclude<RegisterCompanyResult, { kind: 'created' }> | { kind: 'new'; company: Company }> {
-  const decision = decideCompany(actor, input, deps.now());
+  const now = deps.now();
+  const decision = decideCompany(actor, input, now, cooperationsAt(deps.cooperations(), now));
   if (!decision.ok) {
     const status = decision.kind === 'forbidden' ? 403 : decision.kind === 'outside-cooperation' ? 422 : 400;
     return { kind: 'refused', status, message: decision.message };

@@ -1,4 +1,5 @@
-import { cooperationOf, isJobcentre, jobcentreForMunicipality } from '@rs/reference-data';
+import { type CooperationsNow, cooperationIdOf } from '@rs/contracts';
+import { isJobcentre, jobcentreForMunicipality } from '@rs/reference-data';
 import type { Actor } from './access';
 import type { Address, Company, CompanyHistoryEntry, ContactPerson } from './company';
 import { nameKey } from './company-name';
@@ -55,6 +56,7 @@ export function decideCompanyChange(
   company: Company,
   change: CompanyChange,
   now: Date,
+  cooperations: CooperationsNow,
 ): CompanyChangeDecision {
   const may = mayAmendCompany(actor, company);
   if (may === 'hidden') return { ok: false, status: 404, message: 'Company not found / Virksomheden findes ikke' };
@@ -100,11 +102,11 @@ export function decideCompanyChange(
     if (!isJobcentre(change.lead.jobcentre)) {
       return { ok: false, status: 400, message: 'body.lead.jobcentre: not a jobcentre code / ikke en jobcenterkode' };
     }
-    const outside = leadOutsideCooperation(actor, municipality, change.lead.jobcentre, 'body.lead.jobcentre');
+    const outside = leadOutsideCooperation(actor, municipality, change.lead.jobcentre, 'body.lead.jobcentre', cooperations);
     if (outside) return { ok: false, status: 422, message: outside };
     lead = change.lead.jobcentre;
     set.leadJobcentre = lead;
-    set.cooperation = cooperationOf(lead)?.id ?? null;
+    set.cooperation = cooperationIdOf(cooperations, lead) ?? null;
     history.push({ at, by: actor.sub, kind: 'lead-changed', from: company.leadJobcentre, to: lead, reason: change.lead.reason });
   }
   // The lead is "chosen" whenever it is not the jobcentre of the company's (possibly new) municipality.

@@ -1,3 +1,4 @@
+import type { CooperationsNow } from '@rs/contracts';
 import type { Actor } from './access';
 import { nameKey } from './company-name';
 import { type LeadDecision, leadJobcentreFor, leadOutsideCooperation } from './lead';
@@ -91,12 +92,21 @@ export type CompanyDecision =
  * it); the phone line may name one within the cooperation of the company's municipality, an admin
  * any jobcentre (leadOutsideCooperation). Who may register: see mayRegisterCompany.
  */
-export function decideCompany(actor: Actor & { sub: string }, input: NewCompany, now: Date): CompanyDecision {
+export function decideCompany(
+  actor: Actor & { sub: string },
+  input: NewCompany,
+  now: Date,
+  cooperations: CooperationsNow,
+): CompanyDecision {
   const registrar = actor.role === 'jobcentre' ? actor : { role: 'phone-line' as const };
-  const lead = leadJobcentreFor(registrar, {
-    companyMunicipality: input.municipality,
-    ...(input.leadJobcentre !== undefined ? { leadJobcentre: input.leadJobcentre } : {}),
-  });
+  const lead = leadJobcentreFor(
+    registrar,
+    {
+      companyMunicipality: input.municipality,
+      ...(input.leadJobcentre !== undefined ? { leadJobcentre: input.leadJobcentre } : {}),
+    },
+    cooperations,
+  );
   // lead.ts names the fields of an order's body; a company's municipality is at the top of its own.
   if (!lead.ok) return { ...lead, message: lead.message.replace(/^body\.company\.municipality/, 'body.municipality') };
   // A jobcentre registering leads itself: then the company's municipality is what lies outside.
@@ -105,6 +115,7 @@ export function decideCompany(actor: Actor & { sub: string }, input: NewCompany,
     input.municipality,
     lead.lead,
     input.leadJobcentre !== undefined && actor.role !== 'jobcentre' ? 'body.leadJobcentre' : 'body.municipality',
+    cooperations,
   );
   if (outside) return { ok: false, kind: 'outside-cooperation', message: outside };
   return {

@@ -1,4 +1,5 @@
-import { cooperationOf, isJobcentre } from '@rs/reference-data';
+import { type CooperationsNow, cooperationIdOf } from '@rs/contracts';
+import { isJobcentre } from '@rs/reference-data';
 import { isOpen, STATE_DA } from './lifecycle';
 import type { Order } from './order';
 
@@ -9,7 +10,11 @@ export type HandoverDecision = { kind: 'hand-over' } | { kind: 'refused'; status
  * for an order of a cooperation — to one of its members (the cooperation's agreement, its
  * secretariat and R7's "every jobcentre" stay the same).
  */
-export function decideHandover(order: Pick<Order, 'status' | 'leadJobcentre' | 'cooperation'>, to: number): HandoverDecision {
+export function decideHandover(
+  order: Pick<Order, 'status' | 'leadJobcentre' | 'cooperation'>,
+  to: number,
+  cooperations: CooperationsNow,
+): HandoverDecision {
   if (!isOpen(order.status)) {
     return { kind: 'refused', status: 409, reason: `the order is ${order.status} / ordren er ${STATE_DA[order.status]}` };
   }
@@ -17,7 +22,7 @@ export function decideHandover(order: Pick<Order, 'status' | 'leadJobcentre' | '
   if (to === order.leadJobcentre) {
     return { kind: 'refused', status: 409, reason: `${to} leads the order already / ${to} er allerede tovholder` };
   }
-  if (order.cooperation && cooperationOf(to)?.id !== order.cooperation) {
+  if (order.cooperation && cooperationIdOf(cooperations, to) !== order.cooperation) {
     return {
       kind: 'refused',
       status: 422,

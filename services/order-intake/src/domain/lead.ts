@@ -1,5 +1,5 @@
-import type { ScopeId } from '@rs/contracts';
-import { cooperationOf, isJobcentre, jobcentreForMunicipality } from '@rs/reference-data';
+import { type CooperationsNow, cooperationIdOf, type ScopeId } from '@rs/contracts';
+import { isJobcentre, jobcentreForMunicipality } from '@rs/reference-data';
 
 /** Who registers an order (the shape of service-kit's Principal, without depending on it). */
 export type Registrar = { role: 'jobcentre'; jobcentre: number } | { role: 'phone-line' } | { role: 'admin' } | { role: 'secretariat' };
@@ -12,11 +12,13 @@ export type LeadDecision =
  * R1: which jobcentre leads an order. A jobcentre registers orders as their lead only; the phone
  * line registers for the jobcentre the company chose, or else the one of the company's
  * municipality. A cooperation round asked for at once needs a lead in a cooperation (broadcast
- * could not open it: say so now rather than dead-letter it there).
+ * could not open it: say so now rather than dead-letter it there). The lead's cooperation is the
+ * one it is a member of in `cooperations` (as the service follows them now, issue 20).
  */
 export function leadJobcentreFor(
   registrar: Registrar,
   request: { companyMunicipality: number; jobMunicipality?: number; leadJobcentre?: number; broadcastScope?: ScopeId },
+  cooperations: CooperationsNow,
 ): LeadDecision {
   if (registrar.role !== 'jobcentre' && registrar.role !== 'phone-line') {
     return { ok: false, kind: 'forbidden', message: 'Only jobcentres and the phone line register orders' };
@@ -39,7 +41,7 @@ export function leadJobcentreFor(
     lead = request.leadJobcentre ?? companyJobcentre;
     if (jobcentreForMunicipality(lead) !== lead) return { ok: false, kind: 'invalid', message: 'body.leadJobcentre: not a jobcentre code' };
   }
-  const cooperation = cooperationOf(lead)?.id ?? null;
+  const cooperation = cooperationIdOf(cooperations, lead) ?? null;
   if (request.broadcastScope === 'cooperation' && !cooperation) {
     return {
       ok: false,
@@ -63,12 +65,13 @@ export function leadOutsideCooperation(
   companyMunicipality: number,
   lead: number,
   field: string,
+  cooperations: CooperationsNow,
 ): string | undefined {
   if (actor.role === 'admin') return undefined;
   const own = jobcentreForMunicipality(companyMunicipality);
   if (own === undefined || lead === own) return undefined;
-  const area = cooperationOf(own)?.id;
-  if (area !== undefined && cooperationOf(lead)?.id === area) return undefined;
+  const area = cooperationIdOf(cooperations, own);
+  if (area !== undefined && cooperationIdOf(cooperations, lead) === area) return undefined;
   return area !== undefined
     ? `${field}: ${lead} is not in ${area}, the cooperation of the company's municipality; only an admin may choose a lead outside it / ${lead} er ikke med i ${area}, samarbejdet for virksomhedens kommune; kun en administrator kan vælge en tovholder uden for det`
     : `${field}: the company's municipality is in no cooperation, so its lead is jobcentre ${own}; only an admin may choose another / virksomhedens kommune er ikke med i et samarbejde, så tovholderen er jobcenter ${own}; kun en administrator kan vælge et andet`;

@@ -1,3 +1,4 @@
+import type { CooperationView } from '@rs/contracts';
 import { isOpen } from './lifecycle';
 import type { OrderState } from '@rs/contracts';
 import { unknownPrinciples } from './screening';
@@ -41,6 +42,7 @@ export function decidePresent(
   candidate: { jobcentre: number; candidateRef: string; screening: string[] },
   at: string,
   by: string,
+  cooperations: CooperationView,
 ): ReferralDecision {
   const id = referralId(candidate.jobcentre, candidate.candidateRef);
   const existing = order.referrals.find((r) => r.id === id);
@@ -54,7 +56,7 @@ export function decidePresent(
     };
   }
   if (!isOpen(order.status)) return closedRefusal(order.status);
-  const unknown = unknownPrinciples(order.cooperation, screening);
+  const unknown = unknownPrinciples(cooperations, order.cooperation, screening);
   if (unknown.length > 0) {
     return {
       kind: 'refused',

@@ -24,6 +24,8 @@ export interface CooperationStore {
 export interface CooperationDeps {
   cooperations: CooperationStore;
   now: () => Date;
+  /** After a change is stored: this replica's directory re-reads at once (the others on the event or their next reload). */
+  changed?: () => Promise<void>;
 }
 
 const SOURCE = '/services/reporting';
@@ -67,7 +69,10 @@ export async function changeCooperation(
         ),
       },
     ];
-    if (await deps.cooperations.save(id, stored.revision, [...stored.history, outcome.version], outbox)) return outcome;
+    if (await deps.cooperations.save(id, stored.revision, [...stored.history, outcome.version], outbox)) {
+      await deps.changed?.();
+      return outcome;
+    }
   }
   return { kind: 'conflict', current: (await deps.cooperations.load(id))?.state.version ?? 0 };
 }

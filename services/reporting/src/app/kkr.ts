@@ -1,4 +1,5 @@
-import { allJobcentres, cooperation as cooperationById, cooperationOf, jobcentre as jobcentreById } from '@rs/reference-data';
+import { type CooperationsNow, cooperationById, cooperationIdOf, cooperationsAt, membersOf, membersOn } from '@rs/contracts';
+import { allJobcentres, jobcentre as jobcentreById } from '@rs/reference-data';
 import type { Actor } from '../domain/access';
 import type { Fact } from '../domain/facts';
 import { report } from '../domain/figures';
@@ -19,10 +20,10 @@ export interface KkrDeps extends ReportingDeps {
 }
 
 /** A municipality's own consultants, its cooperation's secretariat and admins read its scheme. */
-export function mayReadScheme(actor: Actor, municipality: number): boolean {
+export function mayReadScheme(actor: Actor, municipality: number, cooperations: CooperationsNow): boolean {
   if (actor.role === 'admin') return true;
   if (actor.role === 'jobcentre') return actor.jobcentre === municipality;
-  if (actor.role === 'secretariat') return cooperationOf(municipality)?.id === actor.cooperation;
+  if (actor.role === 'secretariat') return cooperationIdOf(cooperations, municipality) === actor.cooperation;
   return false;
 }
 
@@ -41,15 +42,17 @@ async function evidenceOf(
   year: number,
   factsOf: FactsOf = (c) => deps.facts.ofCooperation(c),
 ): Promise<Evidence> {
-  const coop = cooperationOf(municipality);
+  const cooperations = cooperationsAt(deps.cooperations(), deps.now());
+  const id = cooperationIdOf(cooperations, municipality);
+  const coop = id === undefined ? undefined : cooperationById(cooperations.view, id);
   if (!coop) return { cooperation: null, replyInTimeRate: null, dialogueCompliance: null };
   const figures = report(await factsOf(coop.id), {
     cooperation: coop.id,
     period: parsePeriod(String(year))!,
-    members: coop.members,
+    members: membersOn(coop, cooperations.day),
     jobcentre: municipality,
     thresholds: deps.thresholds,
-    cooperationOf: (j) => cooperationOf(j)?.id,
+    cooperationOf: (j) => cooperationIdOf(cooperations, j),
   }).figures;
   return {
     cooperation: coop.id,
@@ -68,8 +71,8 @@ export async function schemeOf(deps: KkrDeps, municipality: number, year: number
 }
 
 /** The municipalities an actor may collect: an admin all, a secretariat its members (optionally one cooperation). */
-export function collectable(actor: Actor, cooperation?: string): number[] | undefined {
-  const members = (id: string) => [...(cooperationById(id)?.members ?? [])];
+export function collectable(actor: Actor, cooperations: CooperationsNow, cooperation?: string): number[] | undefined {
+  const members = (id: string) => membersOf(cooperations, id);
   if (actor.role === 'admin') return cooperation ? members(cooperation) : allJobcentres().map((j) => j.code);
   if (actor.role === 'secretariat' && (!cooperation || cooperation === actor.cooperation)) return members(actor.cooperation);
   return undefined;

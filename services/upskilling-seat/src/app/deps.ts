@@ -1,3 +1,4 @@
+import type { CooperationView } from '@rs/contracts';
 import type { PublishEntry } from '@rs/db';
 import type { CourseStore, NeedStore, SeenOrders } from './ports';
 
@@ -8,6 +9,8 @@ export interface UpskillingDeps {
   seenOrders: SeenOrders;
   now: () => Date;
   newId: () => string;
+  /** The cooperations as this service follows them now (runService's directory): scopes, leads, audiences. */
+  cooperations: () => CooperationView;
   /**
    * How far a request's envelope time may lie before its processing (COURSE_REQUEST_SKEW_SECONDS):
    * a request is judged on time by when it arrived, bounded by this; the window's timer fires this

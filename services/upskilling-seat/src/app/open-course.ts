@@ -1,4 +1,5 @@
-import { type Course } from '../domain/course';
+import { cooperationsAt } from '@rs/contracts';
+import type { Course } from '../domain/course';
 import { type CourseInput, courseProblems, type FieldProblem, openCourse as opened } from '../domain/opening';
 import type { UpskillingDeps } from './deps';
 import { openingOutbox } from './outgoing';
@@ -14,13 +15,14 @@ export type OpenResult =
  * under the same id (a retried create) is refused by the unique key and answers the course as it is.
  */
 export async function openCourse(
-  deps: Pick<UpskillingDeps, 'courses' | 'now' | 'newId' | 'requestSkewMs'>,
+  deps: Pick<UpskillingDeps, 'courses' | 'now' | 'newId' | 'requestSkewMs' | 'cooperations'>,
   input: CourseInput,
 ): Promise<OpenResult> {
   const now = deps.now();
-  const problems = courseProblems(input, now);
+  const cooperations = cooperationsAt(deps.cooperations(), now);
+  const problems = courseProblems(input, now, cooperations);
   if (problems.length > 0) return { kind: 'invalid', problems };
-  const course = opened(input, now);
+  const course = opened(input, now, cooperations);
   if (await deps.courses.insert(course, openingOutbox(deps, course))) return { kind: 'opened', course };
   const existing = await deps.courses.load(input.id);
   if (!existing) throw new Error(`course ${input.id} neither inserted nor found`);

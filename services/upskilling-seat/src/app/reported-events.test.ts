@@ -3,6 +3,11 @@ import type { PublishEntry } from '@rs/db';
 import { type Course, type CourseCommand, decide } from '../domain/course';
 import { openCourse } from '../domain/opening';
 import { eventMessages, openingOutbox } from './outgoing';
+import { cooperationsAt } from '@rs/contracts';
+import { cooperationSeeds } from '@rs/reference-data';
+
+/** The cooperations as seeded (HRS, JRS), on a December day. */
+const COOPS = cooperationsAt(cooperationSeeds(), new Date('2026-12-01T12:00:00Z'));
 
 const OPENED = new Date('2026-12-01T09:00:00.000Z');
 const AFTER = new Date('2026-12-15T12:00:00.001Z');
@@ -19,6 +24,7 @@ const course = openCourse(
     defaultBudgetCeilingDkk: null,
   },
   OPENED,
+  COOPS,
 );
 
 function step(state: Course, command: CourseCommand, version: number) {

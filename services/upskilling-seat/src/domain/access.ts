@@ -1,4 +1,4 @@
-import { cooperation } from '@rs/reference-data';
+import { type CooperationsNow, membersOf } from '@rs/contracts';
 import type { Course, SeatRequestState } from './course';
 
 /**
@@ -42,12 +42,15 @@ export function mayRecordNeed(actor: Actor): boolean {
 }
 
 /** Which recorded needs an actor reads: a jobcentre its own, a secretariat its cooperation's, admins all. */
-export function needsAudience(actor: Actor): ((need: { jobcentre: number | null; cooperation: string | null }) => boolean) | undefined {
+export function needsAudience(
+  actor: Actor,
+  cooperations: CooperationsNow,
+): ((need: { jobcentre: number | null; cooperation: string | null }) => boolean) | undefined {
   switch (actor.role) {
     case 'admin':
       return () => true;
     case 'secretariat': {
-      const members = cooperation(actor.cooperation)?.members ?? [];
+      const members = membersOf(cooperations, actor.cooperation);
       return (n) => n.cooperation === actor.cooperation || (n.jobcentre !== null && members.includes(n.jobcentre));
     }
     case 'jobcentre':

@@ -1,6 +1,11 @@
 import { courseSummaryExample } from '@rs/contracts';
 import { arrivalOf, type Course, type CourseCommand, decide, maxSeatsFor } from './course';
 import { type CourseInput, courseProblems, openCourse } from './opening';
+import { cooperationsAt } from '@rs/contracts';
+import { cooperationSeeds } from '@rs/reference-data';
+
+/** The cooperations as seeded (HRS, JRS), on a December day. */
+const COOPS = cooperationsAt(cooperationSeeds(), new Date('2026-12-01T12:00:00Z'));
 
 const OPENED = new Date('2026-12-01T09:00:00.000Z');
 const CLOSES = '2026-12-15T12:00:00.000Z';
@@ -45,15 +50,15 @@ const allocation = (c: Course) => c.requests.map((r) => [r.jobcentre, r.seats, r
 
 describe('opening a course', () => {
   it('opens with every jobcentre of the scope, the lead included', () => {
-    const course = openCourse(input(), OPENED);
+    const course = openCourse(input(), OPENED, COOPS);
     expect(course.inScope).toContain(101);
     expect(course.inScope).toContain(147);
     expect(course.cooperation).toBe('HRS');
-    expect(courseProblems(input(), OPENED)).toEqual([]);
+    expect(courseProblems(input(), OPENED, COOPS)).toEqual([]);
   });
 
   it("refuses a course for the positive-list pool without the company's guarantee declaration", () => {
-    const fields = (i: CourseInput) => courseProblems(i, OPENED).map((p) => p.field);
+    const fields = (i: CourseInput) => courseProblems(i, OPENED, COOPS).map((p) => p.field);
     expect(fields(input({ guarantee: { kind: 'none' } }))).toEqual(['body.guarantee']);
     const short = input({
       guarantee: {
@@ -68,7 +73,7 @@ describe('opening a course', () => {
   });
 
   it('refuses a window in the past or after the start, a ceiling outside the scope, and a cooperation scope without one', () => {
-    const fields = (i: CourseInput) => courseProblems(i, OPENED).map((p) => p.field);
+    const fields = (i: CourseInput) => courseProblems(i, OPENED, COOPS).map((p) => p.field);
     expect(fields(input({ windowClosesAt: '2026-11-30T00:00:00.000Z' }))).toEqual(['body.windowClosesAt']);
     expect(fields(input({ windowClosesAt: '2027-02-01T00:00:00.000Z' }))).toEqual(['body.windowClosesAt']);
     expect(fields(input({}, { budgetCeilings: [{ jobcentre: 751, dkk: 1 }] }))).toEqual(['body.budgetCeilings.0.jobcentre']);
@@ -78,7 +83,7 @@ describe('opening a course', () => {
 });
 
 describe('requests until the window closes', () => {
-  const course = () => openCourse(input(), OPENED);
+  const course = () => openCourse(input(), OPENED, COOPS);
 
   it('records, changes (keeping the first request time) and withdraws a request', () => {
     const { state, events } = run(course(), req(151, 2, before(1)), req(151, 3, before(5), ['c-1']));
@@ -115,7 +120,7 @@ describe('requests until the window closes', () => {
 describe('the allocation when the window closes', () => {
   const oversubscribed = () =>
     run(
-      openCourse(input(), OPENED),
+      openCourse(input(), OPENED, COOPS),
       req(101, 3, before(1)),
       req(147, 2, before(2), ['c-147-1', 'c-147-2']),
       req(151, 3, before(3), ['c-151-1']),
@@ -169,7 +174,8 @@ describe('the allocation when the window closes', () => {
 
 describe('company co-selection through the lead', () => {
   const allocated = () =>
-    run(openCourse(input(), OPENED), req(147, 2, before(1), ['c-147-1', 'c-147-2']), req(151, 3, before(2), ['c-151-1']), close).state;
+    run(openCourse(input(), OPENED, COOPS), req(147, 2, before(1), ['c-147-1', 'c-147-2']), req(151, 3, before(2), ['c-151-1']), close)
+      .state;
 
   it('a decline frees the seat to the waiting list; a declined candidate cannot be named again', () => {
     const course = allocated();
@@ -199,7 +205,7 @@ describe('company co-selection through the lead', () => {
   });
 
   it('a decline before the allocation changes only the candidate, not the seats; naming the declined candidate again is refused', () => {
-    const open = run(openCourse(input(), OPENED), req(147, 2, before(1), ['c-147-1', 'c-147-2'])).state;
+    const open = run(openCourse(input(), OPENED, COOPS), req(147, 2, before(1), ['c-147-1', 'c-147-2'])).state;
     const declined = run(open, {
       type: 'DecideCandidate',
       jobcentre: 147,
@@ -226,7 +232,7 @@ describe('company co-selection through the lead', () => {
       hiredOn: '2027-02-01',
       now,
     });
-    const open = run(openCourse(input(), OPENED), req(147, 2, before(1), ['c-147-1'])).state;
+    const open = run(openCourse(input(), OPENED, COOPS), req(147, 2, before(1), ['c-147-1'])).state;
     expect(refusal(open, outcome('c-147-1', before(2)))?.rule).toBe('not-allocated');
     const { state, events } = run(allocated(), outcome('c-147-1'));
     expect(events.map((e) => e.type)).toEqual(['OutcomeRecorded']);
@@ -252,7 +258,7 @@ describe('review of issue 18: caps, changes after the close, candidates kept, ar
   // 2 seats: 147 and 151 one each (the minimum); 101 asked last and waits with none.
   const scarce = () =>
     run(
-      openCourse(input({ seats: 2 }), OPENED),
+      openCourse(input({ seats: 2 }), OPENED, COOPS),
       req(147, 1, before(1), ['c-147-1']),
       req(151, 1, before(2), ['c-151-1']),
       req(101, 2, before(3), ['c-101-1', 'c-101-2']),
@@ -288,13 +294,13 @@ describe('review of issue 18: caps, changes after the close, candidates kept, ar
     expect(replaced.requests.find((r) => r.jobcentre === 147)?.candidates.map((k) => k.candidateRef)).toEqual(['c-147-9']);
     expect(refusal(course, req(101, 2, after, ['c-101-1', 'c-101-2']))).toBeUndefined();
     expect(refusal(scarce(), req(151, 2, after, ['c-151-1', 'c-151-2']))?.rule).toBe('window-closed');
-    const named = run(openCourse(input({ seats: 4 }), OPENED), req(151, 2, before(1)), close).state;
+    const named = run(openCourse(input({ seats: 4 }), OPENED, COOPS), req(151, 2, before(1)), close).state;
     expect(run(named, req(151, 2, after, ['a', 'b'])).state.requests[0]?.candidates.map((k) => k.candidateRef)).toEqual(['a', 'b']);
     expect(refusal(scarce(), req(101, 2, after, ['c-101-1', 'c-101-2', 'c-101-3']))?.rule).toBe('too-many-candidates');
     expect(refusal(scarce(), req(147, 1, after, ['x']))).toBeUndefined();
     expect(
       refusal(
-        run(openCourse(input({ seats: 2 }), OPENED), req(151, 2, before(1)), req(147, 2, before(2)), close).state,
+        run(openCourse(input({ seats: 2 }), OPENED, COOPS), req(151, 2, before(1)), req(147, 2, before(2)), close).state,
         req(151, 2, after, ['a', 'b']),
       )?.rule,
     ).toBe('over-allocated');
@@ -302,7 +308,7 @@ describe('review of issue 18: caps, changes after the close, candidates kept, ar
 
   it('keeps the candidates named before when a change names none, and refuses dropping an accepted one or one with an outcome', () => {
     const course = run(scarce(), decideC(147, 'c-147-1', 'accepted')).state;
-    const open = run(openCourse(input(), OPENED), req(151, 2, before(1), ['a', 'b'])).state;
+    const open = run(openCourse(input(), OPENED, COOPS), req(151, 2, before(1), ['a', 'b'])).state;
     const changed = run(open, { type: 'RequestSeats', jobcentre: 151, seats: 3, now: before(2) }).state;
     expect(changed.requests[0]?.candidates.map((k) => k.candidateRef)).toEqual(['a', 'b']);
     // An explicit empty list names none.
@@ -321,7 +327,7 @@ describe('review of issue 18: caps, changes after the close, candidates kept, ar
     expect(arrivalOf(new Date(closes - 3_600_000), late, 10_000)).toEqual(new Date(late.getTime() - 10_000));
     expect(arrivalOf(new Date(late.getTime() + 60_000), late, 60_000)).toEqual(late);
     expect(arrivalOf(undefined, late, 60_000)).toEqual(late);
-    const course = openCourse(input(), OPENED);
+    const course = openCourse(input(), OPENED, COOPS);
     const onTime = run(course, { type: 'RequestSeats', jobcentre: 151, seats: 2, now: late, sentAt: sent }).state;
     expect(onTime.requests[0]).toMatchObject({ seats: 2, requestedAt: sent.toISOString() });
     expect(refusal(course, { type: 'RequestSeats', jobcentre: 151, seats: 2, now: late, sentAt: late })?.rule).toBe('window-closed');
@@ -333,7 +339,7 @@ describe('review of issue 18: caps, changes after the close, candidates kept, ar
   });
 
   it("ignores a jobcentre's request or withdrawal older than the last one applied", () => {
-    const course = openCourse(input(), OPENED);
+    const course = openCourse(input(), OPENED, COOPS);
     const newer = run(course, { type: 'RequestSeats', jobcentre: 151, seats: 3, now: before(10), sentAt: before(5) }).state;
     const older = run(newer, { type: 'RequestSeats', jobcentre: 151, seats: 1, now: before(11), sentAt: before(4) });
     expect(older.events).toEqual([]);
@@ -346,7 +352,7 @@ describe('review of issue 18: caps, changes after the close, candidates kept, ar
   });
 
   it('each seat granted from one release carries its own count', () => {
-    const course = run(openCourse(input({ seats: 4 }), OPENED), req(151, 3, before(1)), req(101, 4, before(2)), close).state;
+    const course = run(openCourse(input({ seats: 4 }), OPENED, COOPS), req(151, 3, before(1)), req(101, 4, before(2)), close).state;
     // 7 asked for 4: 151 gets 2, 101 gets 2; 151 withdraws → both seats to 101, one by one.
     const { events } = run(course, { type: 'Withdraw', jobcentre: 151, now: after });
     expect(
@@ -358,7 +364,7 @@ describe('review of issue 18: caps, changes after the close, candidates kept, ar
   });
 
   it('stores the window close in UTC, so the stored strings sort as the instants', () => {
-    const course = openCourse(input({ windowClosesAt: '2026-12-15T13:00:00+01:00' }), OPENED);
+    const course = openCourse(input({ windowClosesAt: '2026-12-15T13:00:00+01:00' }), OPENED, COOPS);
     expect(course.summary.windowClosesAt).toBe('2026-12-15T12:00:00.000Z');
   });
 });

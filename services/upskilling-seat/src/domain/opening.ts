@@ -1,5 +1,5 @@
-import type { CourseSummary, ScopeId } from '@rs/contracts';
-import { cooperationOf, recipientsFor } from '@rs/reference-data';
+import { type CooperationsNow, type CourseSummary, cooperationIdOf, membersOf, type ScopeId } from '@rs/contracts';
+import { recipientsFor } from '@rs/reference-data';
 import type { BudgetCeiling, Course } from './course';
 
 export interface FieldProblem {
@@ -26,7 +26,7 @@ export const POOL_MIN_EMPLOYMENT_MONTHS = 3;
  * positive-list pool's conditions (on the list, a guarantee declared with at least three months of
  * ordinary employment), ceilings only for jobcentres in scope and each once.
  */
-export function courseProblems(input: CourseInput, now: Date): FieldProblem[] {
+export function courseProblems(input: CourseInput, now: Date, cooperations: CooperationsNow): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const s = input.summary;
   const add = (field: string, en: string, da: string) => problems.push({ field: `body.${field}`, en, da });
@@ -36,7 +36,7 @@ export function courseProblems(input: CourseInput, now: Date): FieldProblem[] {
   if (closes >= Date.parse(`${s.startDate}T00:00:00.000Z`)) {
     add('windowClosesAt', 'must close before the course starts', 'skal lukke før kurset begynder');
   }
-  if (input.scope === 'cooperation' && !cooperationOf(input.leadJobcentre)) {
+  if (input.scope === 'cooperation' && !cooperationIdOf(cooperations, input.leadJobcentre)) {
     add(
       'scope',
       'the lead jobcentre is in no cooperation: choose east-denmark or national',
@@ -75,7 +75,10 @@ export function courseProblems(input: CourseInput, now: Date): FieldProblem[] {
     }
   }
   if (problems.some((p) => p.field === 'body.scope')) return problems;
-  const scope = inScopeOf(input.leadJobcentre, input.scope);
+  const scope =
+    input.scope === 'cooperation' && !cooperationIdOf(cooperations, input.leadJobcentre)
+      ? []
+      : inScopeOf(input.leadJobcentre, input.scope, cooperations);
   const seen = new Set<number>();
   input.budgetCeilings.forEach((c, i) => {
     if (!scope.includes(c.jobcentre)) add(`budgetCeilings.${i}.jobcentre`, "not in the course's scope", 'ikke i kursets område');
@@ -85,19 +88,26 @@ export function courseProblems(input: CourseInput, now: Date): FieldProblem[] {
   return problems;
 }
 
-/** The jobcentres a course is offered to: the lead and every jobcentre of the scope, ascending. */
-export function inScopeOf(leadJobcentre: number, scope: ScopeId): number[] {
-  return [leadJobcentre, ...recipientsFor(scope, leadJobcentre)].sort((a, b) => a - b);
+/**
+ * The jobcentres a course is offered to: the lead and every jobcentre of the scope, ascending —
+ * for 'cooperation' the lead's cooperation's members that day, as the cooperations are now (fixed
+ * in the course from its opening: a later change of the cooperation never alters its offers).
+ */
+export function inScopeOf(leadJobcentre: number, scope: ScopeId, cooperations: CooperationsNow): number[] {
+  if (scope !== 'cooperation') return [leadJobcentre, ...recipientsFor(scope, leadJobcentre)].sort((a, b) => a - b);
+  const own = cooperationIdOf(cooperations, leadJobcentre);
+  if (!own) throw new Error(`inScopeOf: jobcentre ${leadJobcentre} is in no cooperation; choose 'east-denmark' or 'national'`);
+  return [...new Set([leadJobcentre, ...membersOf(cooperations, own)])].sort((a, b) => a - b);
 }
 
 /** The course as it opens (courseProblems must be empty). */
-export function openCourse(input: CourseInput, now: Date): Course {
+export function openCourse(input: CourseInput, now: Date, cooperations: CooperationsNow): Course {
   return {
     id: input.id,
     leadJobcentre: input.leadJobcentre,
-    cooperation: cooperationOf(input.leadJobcentre)?.id ?? null,
+    cooperation: cooperationIdOf(cooperations, input.leadJobcentre) ?? null,
     scope: input.scope,
-    inScope: inScopeOf(input.leadJobcentre, input.scope),
+    inScope: inScopeOf(input.leadJobcentre, input.scope, cooperations),
     // Instants stored as UTC (toISOString), so their strings sort as the instants do.
     summary: { ...input.summary, windowClosesAt: new Date(input.summary.windowClosesAt).toISOString() },
     budgetCeilings: [...input.budgetCeilings].sort((a, b) => a.jobcentre - b.jobcentre),

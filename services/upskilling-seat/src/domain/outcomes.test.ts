@@ -3,6 +3,11 @@ import { type Course, type CourseCommand, decide } from './course';
 import { needsCsv, quarterOf, monthsOf } from './needs';
 import { openCourse } from './opening';
 import { courseOutcomes } from './outcomes';
+import { cooperationsAt } from '@rs/contracts';
+import { cooperationSeeds } from '@rs/reference-data';
+
+/** The cooperations as seeded (HRS, JRS), on a December day. */
+const COOPS = cooperationsAt(cooperationSeeds(), new Date('2026-12-01T12:00:00Z'));
 
 const at = (iso: string) => new Date(iso);
 function run(course: Course, ...commands: CourseCommand[]): Course {
@@ -26,6 +31,7 @@ describe('outcomes per participant, jobcentre and course', () => {
         defaultBudgetCeilingDkk: null,
       },
       at('2026-12-01T09:00:00Z'),
+      COOPS,
     );
     const now = at('2027-02-10T09:00:00Z');
     const outcome = (

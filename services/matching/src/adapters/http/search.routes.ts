@@ -1,4 +1,4 @@
-import { CandidateRef, DiscoCode, HardRequirements, OrderId, SCOPE_IDS, SHORTLIST_REASON_CODES } from '@rs/contracts';
+import { CandidateRef, cooperationsAt, DiscoCode, HardRequirements, OrderId, SCOPE_IDS, SHORTLIST_REASON_CODES } from '@rs/contracts';
 import { codeParam, HttpError, intQuery, isoDate, mountRoutes, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -81,7 +81,7 @@ export function searchRoutes(deps: MatchingDeps) {
     responses: { 200: { description: 'the best candidates, best first', schema: SearchAnswer } },
     handle: async ({ principal, body }) => {
       if (principal.role !== 'jobcentre') throw onlyJobcentres();
-      const allowed = searchableJobcentres(principal.jobcentre, body.scope);
+      const allowed = searchableJobcentres(principal.jobcentre, body.scope, cooperationsAt(deps.cooperations(), deps.now()));
       if (!allowed)
         throw new HttpError(403, 'forbidden', {
           en: `Jobcentre ${principal.jobcentre} is in no cooperation: search east-denmark or national`,

@@ -1,4 +1,4 @@
-import { cooperation as cooperationById, cooperationOf } from '@rs/reference-data';
+import { type CooperationView, cooperationById, cooperationIdOf, cooperationsAt } from '@rs/contracts';
 import { decodeCursor, HttpError, mountRoutes, nextLink, pageOf, pageQuery, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -295,7 +295,8 @@ export function companiesRoutes(deps: CompanyDeps) {
       200: { description: 'recorded before under this Idempotency-Key', schema: FundAgreementView },
     },
     handle: async ({ principal, body, req }) => {
-      if (!cooperationById(body.cooperation)) throw refusalProblem(400, 'body.cooperation: no such cooperation / intet sådant samarbejde');
+      if (!cooperationById(deps.cooperations(), body.cooperation))
+        throw refusalProblem(400, 'body.cooperation: no such cooperation / intet sådant samarbejde');
       const result = await recordFundAgreement(deps, principal, body, onceOf(req, principal));
       if (result.kind === 'refused') throw refusalProblem(result.status, result.message);
       return {
@@ -317,7 +318,7 @@ export function companiesRoutes(deps: CompanyDeps) {
       let cooperation = query.cooperation;
       if (principal.role === 'secretariat' || principal.role === 'onboarding') cooperation = principal.cooperation;
       if (principal.role === 'jobcentre') {
-        const own = cooperationOfJobcentre(principal.jobcentre);
+        const own = cooperationOfJobcentre(deps.cooperations(), principal.jobcentre, deps.now());
         if (!own) return { status: 200, body: { agreements: [] } };
         cooperation = own;
       }
@@ -330,8 +331,8 @@ export function companiesRoutes(deps: CompanyDeps) {
   return (router: Router) => mountRoutes(router, [create, list, read, change, addAgreement, agreements, addFundAgreement, fundAgreements]);
 }
 
-function cooperationOfJobcentre(jobcentre: number): string | undefined {
-  return cooperationOf(jobcentre)?.id;
+function cooperationOfJobcentre(view: CooperationView, jobcentre: number, now: Date): string | undefined {
+  return cooperationIdOf(cooperationsAt(view, now), jobcentre);
 }
 
 export function companyView(c: Company) {

@@ -1,4 +1,4 @@
-import { OrderSummary } from '@rs/contracts';
+import { cooperationsAt, OrderSummary } from '@rs/contracts';
 import {
   canonicalJson,
   dayAfter,
@@ -242,12 +242,20 @@ export function ordersRoutes(deps: CompanyDeps) {
         );
       }
       const company = terms ? orderCompany(terms.company) : body.company!;
-      const decision = leadJobcentreFor(terms ? { role: 'phone-line' } : principal, {
-        companyMunicipality: company.municipality,
-        ...(body.municipality !== undefined ? { jobMunicipality: body.municipality } : {}),
-        ...(terms ? { leadJobcentre: terms.leadJobcentre } : body.leadJobcentre !== undefined ? { leadJobcentre: body.leadJobcentre } : {}),
-        ...(body.broadcast ? { broadcastScope: body.broadcast.scope } : {}),
-      });
+      const decision = leadJobcentreFor(
+        terms ? { role: 'phone-line' } : principal,
+        {
+          companyMunicipality: company.municipality,
+          ...(body.municipality !== undefined ? { jobMunicipality: body.municipality } : {}),
+          ...(terms
+            ? { leadJobcentre: terms.leadJobcentre }
+            : body.leadJobcentre !== undefined
+              ? { leadJobcentre: body.leadJobcentre }
+              : {}),
+          ...(body.broadcast ? { broadcastScope: body.broadcast.scope } : {}),
+        },
+        cooperationsAt(deps.cooperations(), deps.now()),
+      );
       if (!decision.ok) {
         const [status, code, da] = LEAD_REFUSALS[decision.kind];
         throw refusal(status, code, decision.message, da);
@@ -502,7 +510,7 @@ export function ordersRoutes(deps: CompanyDeps) {
     handle: async ({ principal, query }) => {
       const own = principal.role === 'secretariat' || principal.role === 'onboarding' ? principal.cooperation : undefined;
       const cooperation = query.cooperation ?? own ?? null;
-      return { status: 200, body: { cooperation, principles: [...screeningPrinciplesOf(cooperation)] } };
+      return { status: 200, body: { cooperation, principles: [...screeningPrinciplesOf(deps.cooperations(), cooperation)] } };
     },
   });
 

@@ -1,3 +1,4 @@
+import { cooperationById } from '@rs/contracts';
 import { HttpError, mountRoutes, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -78,7 +79,7 @@ export function dashboardRoutes(deps: ReportingDeps) {
       const file = `kvartalsrapport-${view.cooperation}-${view.period.id}${view.jobcentre ? `-${view.jobcentre}` : ''}.pdf`;
       return {
         status: 200,
-        body: await reportPdf(view, deps.now().toISOString()),
+        body: await reportPdf(view, deps.now().toISOString(), cooperationById(deps.cooperations(), view.cooperation)?.name),
         headers: { 'Content-Disposition': `attachment; filename="${file}"` },
       };
     },

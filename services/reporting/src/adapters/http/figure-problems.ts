@@ -7,6 +7,12 @@ export const FORBIDDEN = new HttpError(403, 'forbidden', {
   da: 'Du kan se dit eget jobcenters tal, eller dit eget samarbejdes som dets sekretariat',
 });
 
+/** A query's `cooperation` names none the admin keeps (now): 400 at the field, in both languages. */
+export function unknownCooperation(id: string): HttpError {
+  const message = { en: `No cooperation ${id}`, da: `Intet samarbejde ${id}` };
+  return new HttpError(400, 'invalid-input', message, [{ field: 'query.cooperation', message: `${message.en} / ${message.da}` }]);
+}
+
 export function figuresProblem(answer: Exclude<FiguresAnswer, { kind: 'report' }>): HttpError {
   switch (answer.kind) {
     case 'forbidden':
@@ -16,6 +22,8 @@ export function figuresProblem(answer: Exclude<FiguresAnswer, { kind: 'report' }
         en: 'Name the cooperation (cooperation=HRS or JRS)',
         da: 'Angiv samarbejdet (cooperation=HRS eller JRS)',
       });
+    case 'no-such-cooperation':
+      return unknownCooperation(answer.cooperation);
     case 'not-a-member': {
       const message = {
         en: `Jobcentre ${answer.jobcentre} is not a member of ${answer.cooperation}`,

@@ -1,3 +1,4 @@
+import { CooperationIdField } from '@rs/contracts';
 import { jobcentre as jobcentreById } from '@rs/reference-data';
 import { HttpError, mountRoutes, route } from '@rs/service-kit';
 import type { Router } from 'express';
@@ -10,7 +11,8 @@ import { LIT_FIGURES } from '../../domain/thresholds';
 import { FORBIDDEN, figuresProblem } from './figure-problems';
 
 export const FiguresQuery = z.object({
-  cooperation: z.enum(['HRS', 'JRS']).optional(),
+  /** Any cooperation the admin keeps (a cooperation created today too); an unknown id is a 400 at this field. */
+  cooperation: CooperationIdField.optional(),
   period: z
     .string()
     .regex(PERIOD_PATTERN, 'a quarter 2026-Q4, a month 2026-11 or a year 2026, from 2000 to 2099 (et kvartal, en måned eller et år)')

@@ -1,13 +1,22 @@
-import { KkrCycle, KkrOverview } from '@rs/contracts';
+import { cooperationsAt, KkrCycle, KkrOverview } from '@rs/contracts';
 import { mountRoutes, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { collectable, isMunicipality, type KkrDeps, mayReadScheme, nameOf, overview, schemeOf } from '../../app/kkr';
+import { isMunicipality, type KkrDeps, mayReadScheme, nameOf, overview, schemeOf } from '../../app/kkr';
 import type { SchemeRow } from '../../domain/kkr';
 import { overviewCsv, schemeCsv } from '../../domain/kkr';
 import { cycleOf } from '../../domain/kkr-cycle';
 import { overviewPdf, schemePdf } from '../pdf/kkr.pdf';
-import { forbidden, localToday, MunicipalityParams, OverviewQuery, schemeYear, unknownMunicipality, YearQuery } from './kkr-query';
+import {
+  collecting,
+  forbidden,
+  localToday,
+  MunicipalityParams,
+  OverviewQuery,
+  schemeYear,
+  unknownMunicipality,
+  YearQuery,
+} from './kkr-query';
 
 type Schemes = ReadonlyArray<{ name: string; rows: readonly SchemeRow[] }>;
 
@@ -56,8 +65,7 @@ export function kkrExportRoutes(deps: KkrDeps) {
     query: OverviewQuery,
     responses: { 200: { description: 'the schemes', schema: KkrOverview } },
     handle: async ({ principal, query }) => {
-      const municipalities = collectable(principal, query.cooperation);
-      if (!municipalities) throw forbidden();
+      const municipalities = collecting(deps, principal, query.cooperation);
       const year = query.year ?? defaultYear();
       const schemes = await overview(deps, municipalities, year);
       return { status: 200, body: { year, schemes: schemes.map((s) => ({ ...s, year })) } };
@@ -74,7 +82,7 @@ export function kkrExportRoutes(deps: KkrDeps) {
       responses: { 200: { description: 'the scheme', schema: z.string(), contentType: FORMATS[kind].contentType } },
       handle: async ({ principal, params, query }) => {
         if (!isMunicipality(params.municipality)) throw unknownMunicipality();
-        if (!mayReadScheme(principal, params.municipality)) throw forbidden();
+        if (!mayReadScheme(principal, params.municipality, cooperationsAt(deps.cooperations(), deps.now()))) throw forbidden();
         const year = query.year ?? defaultYear();
         const rows = await schemeOf(deps, params.municipality, year);
         return {
@@ -93,8 +101,7 @@ export function kkrExportRoutes(deps: KkrDeps) {
       query: OverviewQuery,
       responses: { 200: { description: 'the overview', schema: z.string(), contentType: FORMATS[kind].contentType } },
       handle: async ({ principal, query }) => {
-        const municipalities = collectable(principal, query.cooperation);
-        if (!municipalities) throw forbidden();
+        const municipalities = collecting(deps, principal, query.cooperation);
         const year = query.year ?? defaultYear();
         return {
           status: 200,

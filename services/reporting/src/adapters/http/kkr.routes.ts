@@ -1,10 +1,11 @@
+import { cooperationsAt } from '@rs/contracts';
 import { randomUUID } from 'node:crypto';
 import { KkrEntry, KkrLight, KkrRecommendation, KkrScheme } from '@rs/contracts';
 import { HttpError, mountRoutes, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { collectable, isMunicipality, type KkrDeps, mayMarkScheme, mayReadScheme, nameOf, overview, schemeOf } from '../../app/kkr';
-import { forbidden, MunicipalityParams, OverviewQuery, schemeYear, unknownMunicipality, Year, YearQuery } from './kkr-query';
+import { isMunicipality, type KkrDeps, mayMarkScheme, mayReadScheme, nameOf, overview, schemeOf } from '../../app/kkr';
+import { collecting, forbidden, MunicipalityParams, OverviewQuery, schemeYear, unknownMunicipality, Year, YearQuery } from './kkr-query';
 
 const MarkBody = z.strictObject({
   recommendationId: z.string().min(1).max(60),
@@ -18,7 +19,7 @@ export function kkrRoutes(deps: KkrDeps) {
   const defaultYear = () => schemeYear(deps.now());
   const readable = (principal: Parameters<typeof mayReadScheme>[0], municipality: number) => {
     if (!isMunicipality(municipality)) throw unknownMunicipality();
-    if (!mayReadScheme(principal, municipality)) throw forbidden();
+    if (!mayReadScheme(principal, municipality, cooperationsAt(deps.cooperations(), deps.now()))) throw forbidden();
   };
   const recommendations = route({
     method: 'get',

@@ -1,5 +1,6 @@
 import type { CooperationState } from '@rs/contracts';
 import { aggregateFields, createStore, type Handoff, NEW_AGGREGATE } from '@rs/db';
+import type { FollowedCooperationStore } from '@rs/service-kit';
 import { type Connection, Schema } from 'mongoose';
 import type { CooperationStore } from '../../app/cooperations';
 import type { CooperationVersion } from '../../domain/cooperation';
@@ -24,6 +25,28 @@ export function cooperationModels(connection: Connection) {
 }
 export type CooperationModels = ReturnType<typeof cooperationModels>;
 
+/** The current state of every cooperation, by id. */
+async function currentStates(models: CooperationModels): Promise<CooperationState[]> {
+  const docs = await models.cooperations.collection
+    .find({}, { projection: { state: 1 } })
+    .sort({ _id: 1 })
+    .toArray();
+  return docs.map((d) => d.state as CooperationState);
+}
+
+/**
+ * What reporting follows is what it administers: its directory (runService's `cooperations`)
+ * reads this store itself, so there is no second copy to keep. Its own cooperation.changed only
+ * tells every replica to re-read; the seed is reporting's own (seedCooperations, at start).
+ */
+export function administeredCooperations(models: CooperationModels): FollowedCooperationStore {
+  return {
+    seed: async () => {},
+    all: () => currentStates(models),
+    keep: async () => false,
+  };
+}
+
 export function cooperationRepository(models: CooperationModels, relay: Handoff): CooperationStore {
   const store = createStore(models.cooperations, relay);
   return {
@@ -35,13 +58,7 @@ export function cooperationRepository(models: CooperationModels, relay: Handoff)
       }
       return inserted;
     },
-    async list() {
-      const docs = await models.cooperations.collection
-        .find({}, { projection: { state: 1 } })
-        .sort({ _id: 1 })
-        .toArray();
-      return docs.map((d) => d.state as CooperationState);
-    },
+    list: () => currentStates(models),
     async load(id) {
       const found = await store.load(id);
       if (!found) return undefined;

@@ -1,4 +1,3 @@
-import { cooperation as cooperationById } from '@rs/reference-data';
 import type { DashboardView, Tile } from '../../domain/dashboard-view';
 import type { Threshold } from '../../domain/thresholds';
 import { type Column, danishDate, footer, formatValue, INK, lightLabel, MUTED, newDoc, table, toBuffer } from './pdf-kit';
@@ -19,8 +18,8 @@ function limits(tile: Tile): string {
  * with their lights, the months as a table, and a row per member jobcentre with each figure's
  * value and light. Drawn from the same view as the page (domain/dashboard-view.ts).
  */
-export async function reportPdf(view: DashboardView, printedAt: string): Promise<Buffer> {
-  const coopName = cooperationById(view.cooperation)?.name ?? view.cooperation;
+export async function reportPdf(view: DashboardView, printedAt: string, cooperationName: string | undefined): Promise<Buffer> {
+  const coopName = cooperationName ?? view.cooperation;
   const title = `Kvartalsrapport ${view.cooperation} ${view.period.id}`;
   const doc = newDoc(title);
   const left = doc.page.margins.left;

@@ -1,5 +1,5 @@
-import { CourseSummary, JobcentreCode, OrderId, SCOPE_IDS } from '@rs/contracts';
-import { cooperation, isJobcentre } from '@rs/reference-data';
+import { type CooperationsNow, CourseSummary, cooperationsAt, JobcentreCode, membersOf, OrderId, SCOPE_IDS } from '@rs/contracts';
+import { isJobcentre } from '@rs/reference-data';
 import {
   decodeCursor,
   HttpError,
@@ -45,7 +45,7 @@ const CourseListQuery = z.object({
 });
 
 /** Who leads a course opened by this principal, or the problem. */
-function leadOf(principal: Principal, asked: number | undefined): number {
+function leadOf(principal: Principal, asked: number | undefined, cooperations: CooperationsNow): number {
   switch (principal.role) {
     case 'jobcentre':
       if (asked !== undefined && asked !== principal.jobcentre) {
@@ -59,7 +59,7 @@ function leadOf(principal: Principal, asked: number | undefined): number {
           { field: 'body.leadJobcentre', message: 'required: a jobcentre code / påkrævet: en jobcenterkode' },
         ]);
       }
-      if (principal.role === 'secretariat' && !cooperation(principal.cooperation)?.members.includes(asked)) {
+      if (principal.role === 'secretariat' && !membersOf(cooperations, principal.cooperation).includes(asked)) {
         throw forbidden('The lead must be a member of your cooperation', 'Tovholderen skal være med i jeres samarbejde');
       }
       return asked;
@@ -104,7 +104,7 @@ export function coursesRoutes(deps: UpskillingDeps) {
     },
     handle: async ({ principal, body, req }) => {
       const { leadJobcentre, scope, budgetCeilings, defaultBudgetCeilingDkk, ...summary } = body;
-      const lead = leadOf(principal, leadJobcentre);
+      const lead = leadOf(principal, leadJobcentre, cooperationsAt(deps.cooperations(), deps.now()));
       const result = await openCourse(deps, {
         // A retried create meets the first course by this id (its unique key).
         id: keyedId(req, principal, { uuidV5: false }),

@@ -1,5 +1,4 @@
-import { JobcentreCode } from '@rs/contracts';
-import { cooperationOf } from '@rs/reference-data';
+import { cooperationIdOf, cooperationsAt, JobcentreCode } from '@rs/contracts';
 import { keyedId, mountRoutes, type Principal, replayedHeader, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -40,7 +39,7 @@ const NeedView = z
   .meta({ id: 'CompanyNeed' });
 
 async function needsFor(deps: UpskillingDeps, principal: Principal, quarter: string): Promise<CompanyNeed[]> {
-  const audience = needsAudience(principal);
+  const audience = needsAudience(principal, cooperationsAt(deps.cooperations(), deps.now()));
   if (!audience) throw forbidden('Needs are read by jobcentres and the secretariat', 'Behov læses af jobcentre og sekretariatet');
   return (await deps.needs.expectedIn(monthsOf(quarter))).filter(audience);
 }
@@ -64,7 +63,11 @@ export function needsRoutes(deps: UpskillingDeps) {
         ...body,
         jobcentre,
         cooperation:
-          principal.role === 'secretariat' ? principal.cooperation : jobcentre !== null ? (cooperationOf(jobcentre)?.id ?? null) : null,
+          principal.role === 'secretariat'
+            ? principal.cooperation
+            : jobcentre !== null
+              ? (cooperationIdOf(cooperationsAt(deps.cooperations(), deps.now()), jobcentre) ?? null)
+              : null,
         recordedBy: `${principal.role}:${principal.sub}`,
         recordedAt: deps.now().toISOString(),
       };
