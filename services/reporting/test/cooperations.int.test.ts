@@ -68,7 +68,7 @@ describe('cooperations administered as data', () => {
   const change = (body: object, key = randomUUID()) =>
     request(reporting.url).post('/cooperations/HRS/changes').set('authorization', `Bearer ${admin}`).set('idempotency-key', key).send(body);
 
-  it('is seeded from the reference data and only an admin may read or change it', async () => {
+  it('is seeded from the reference data, read by every signed-in user, and only an admin may change it or read its history', async () => {
     const list = await request(reporting.url).get('/cooperations').set('authorization', `Bearer ${admin}`).expect(200);
     expect(list.body.map((c: CooperationState) => [c.id, c.version])).toEqual([
       ['HRS', 1],
@@ -76,7 +76,9 @@ describe('cooperations administered as data', () => {
     ]);
     expect(list.body[0]).toEqual(cooperationSeeds()[0]);
     for (const token of [jobcentreToken(151), tokenFor({ role: 'secretariat', sub: 's', cooperation: 'HRS' })]) {
-      await request(reporting.url).get('/cooperations').set('authorization', `Bearer ${token}`).expect(403);
+      const read = await request(reporting.url).get('/cooperations').set('authorization', `Bearer ${token}`).expect(200);
+      expect(read.body).toEqual(list.body);
+      await request(reporting.url).get('/cooperations/HRS').set('authorization', `Bearer ${token}`).expect(403);
       await change({ reason: 'nej', targets: { placementsPerYear: 1 } })
         .set('authorization', `Bearer ${token}`)
         .expect(403);

@@ -4,24 +4,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ApiError, apiClient, fieldErrors } from '../api';
 import { type PageContext, signedIn, type WebOptions } from '../context';
+import type { Cooperation } from '../cooperations';
 import { requireCsrf } from '../csrf';
 
-/** What the pages read of reporting's cooperation (its CooperationState; the API validates it). */
-interface Cooperation {
-  id: string;
-  name: string;
-  version: number;
-  members: { jobcentre: number; municipalities: number[]; from: string; until: string | null }[];
-  secretariat: { jobcentre: number | null; since: string | null };
-  chair: { jobcentre: number | null; since: string | null; rotationYears: number };
-  targets: { placementsPerYear: number | null; unfilledOrders: number | null };
-  replyWindow: { hours: number; mode: 'working-time' | 'clock' };
-  escalation: { autoEscalate: boolean; notifySecretariat: boolean };
-  screeningPrinciples: { id: string; da: string; en: string }[];
-  changedAt: string;
-  changedBy: string;
-  reason: string;
-}
 interface Detail {
   cooperation: Cooperation;
   nextChairRotation: string | null;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { allJobcentres, cooperation, cooperationOf, jobcentre } from '@rs/reference-data';
+import { allJobcentres, jobcentre } from '@rs/reference-data';
+import { type Cooperation, cooperationOfJobcentre, cooperationsFor, membersOf } from '../cooperations';
 import type { Principal } from '@rs/service-kit';
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
@@ -69,24 +70,31 @@ export function courseListNewRoutes(options: WebOptions, page: PageContext): Rou
   });
 
   /** The jobcentres offered a ceiling field, and the leads a secretariat or admin may choose. */
-  const formContext = (principal: Principal) => {
+  const formContext = (principal: Principal, cooperations: readonly Cooperation[]) => {
     const me = jobcentreOf(principal);
     const leads =
       principal.role === 'secretariat'
-        ? (cooperation(principal.cooperation)?.members ?? [])
+        ? membersOf(cooperations, principal.cooperation)
         : principal.role === 'admin'
           ? allJobcentres().map((j) => j.code)
           : [];
-    const coop = me !== undefined ? cooperationOf(me) : principal.role === 'secretariat' ? cooperation(principal.cooperation) : undefined;
+    const coop =
+      me !== undefined
+        ? cooperationOfJobcentre(cooperations, me)
+        : principal.role === 'secretariat'
+          ? cooperations.find((c) => c.id === principal.cooperation)
+          : undefined;
     return {
       leadChoice: me === undefined,
       leads,
-      ceilingCodes: [...(coop?.members ?? (me !== undefined ? [me] : []))].sort((a, b) => a - b),
+      ceilingCodes: coop ? membersOf(cooperations, coop.id) : me !== undefined ? [me] : [],
     };
   };
 
-  const renderForm = (req: Request, res: Response, values: FormValues, problems: FieldProblems = {}) => {
+  const cooperationsOf = (req: Request) => cooperationsFor(options.services.reporting, req.session.accessToken);
+  const renderForm = async (req: Request, res: Response, values: FormValues, problems: FieldProblems = {}) => {
     const principal = req.session.principal as Principal;
+    const cooperations = await cooperationsOf(req);
     const t = tOf(res);
     const message = (name: string) => {
       const p = problems[name];
@@ -106,7 +114,7 @@ export function courseListNewRoutes(options: WebOptions, page: PageContext): Rou
       // A problem's link must land on a visible input: the ceilings' <details> opens when one has a problem.
       ceilingsOpen: names.some((name) => name.startsWith('ceiling.')),
       message,
-      ...formContext(principal),
+      ...formContext(principal, cooperations),
       ceilingField,
       PROVIDER_KINDS,
       FUNDINGS,
@@ -117,17 +125,17 @@ export function courseListNewRoutes(options: WebOptions, page: PageContext): Rou
 
   router.get('/courses/new', signedIn([...COURSE_ROLES]), (req, res) => {
     // A key per form: a form sent twice (a double click, a retry) opens one course.
-    renderForm(req, res, { idempotencyKey: randomUUID(), scope: 'cooperation', fundedBy: 'regional-pool', 'guarantee.kind': 'job' });
+    return renderForm(req, res, { idempotencyKey: randomUUID(), scope: 'cooperation', fundedBy: 'regional-pool', 'guarantee.kind': 'job' });
   });
 
   router.post('/courses', signedIn([...COURSE_ROLES]), requireCsrf, async (req, res, next) => {
     try {
       const values = formValues(req.body);
-      const context = formContext(req.session.principal as Principal);
+      const context = formContext(req.session.principal as Principal, await cooperationsOf(req));
       const parsed = courseBody(values, context.ceilingCodes, context.leadChoice);
       if (!parsed.ok) {
         res.status(400);
-        return renderForm(req, res, values, parsed.problems);
+        return await renderForm(req, res, values, parsed.problems);
       }
       try {
         const key = /^[0-9a-f-]{36}$/.test(values.idempotencyKey ?? '') ? (values.idempotencyKey as string) : randomUUID();
@@ -137,7 +145,7 @@ export function courseListNewRoutes(options: WebOptions, page: PageContext): Rou
       } catch (error) {
         if (!refused(error)) throw error;
         res.status(error.status);
-        renderForm(req, res, values, courseProblems(error, langOf(res), parsed.ceilingOrder));
+        await renderForm(req, res, values, courseProblems(error, langOf(res), parsed.ceilingOrder));
       }
     } catch (error) {
       next(error);

@@ -1,4 +1,4 @@
-import { allCooperations, cooperation as cooperationById, cooperationOf } from '@rs/reference-data';
+import { type Cooperation, cooperationOfJobcentre, membersOf } from '../cooperations';
 import { z } from 'zod';
 
 /** The dashboard's filters as the GET form sends them, each checked on its own. */
@@ -29,7 +29,7 @@ export interface ParsedFilters {
  * jobcentre that is not a member of the cooperation shown is left out, so the page shows the
  * whole cooperation with a notice rather than a refusal.
  */
-export function parseFilters(query: Record<string, unknown>, viewer: Viewer): ParsedFilters {
+export function parseFilters(query: Record<string, unknown>, viewer: Viewer, cooperations: readonly Cooperation[]): ParsedFilters {
   const filters: Filters = {};
   const dropped: FilterField[] = [];
   for (const field of Object.keys(FIELDS) as FilterField[]) {
@@ -40,12 +40,12 @@ export function parseFilters(query: Record<string, unknown>, viewer: Viewer): Pa
     else dropped.push(field);
   }
   if (viewer.role === 'admin' && !filters.cooperation) {
-    const own = filters.jobcentre ? cooperationOf(Number(filters.jobcentre))?.id : undefined;
-    filters.cooperation = own ?? allCooperations()[0]?.id;
+    const own = filters.jobcentre ? cooperationOfJobcentre(cooperations, Number(filters.jobcentre))?.id : undefined;
+    filters.cooperation = own ?? cooperations[0]?.id;
   }
   let notMember: ParsedFilters['notMember'] = null;
   const shown = filters.cooperation ?? (viewer.role === 'secretariat' ? viewer.cooperation : undefined);
-  const members = shown ? cooperationById(shown)?.members : undefined;
+  const members = shown && cooperations.some((c) => c.id === shown) ? membersOf(cooperations, shown) : undefined;
   if (viewer.role !== 'jobcentre' && filters.jobcentre && shown && members && !members.includes(Number(filters.jobcentre))) {
     notMember = { jobcentre: Number(filters.jobcentre), cooperation: shown };
     delete filters.jobcentre;

@@ -1,4 +1,5 @@
-import { allCooperations, cooperation as cooperationById, jobcentre as jobcentreById } from '@rs/reference-data';
+import { jobcentre as jobcentreById } from '@rs/reference-data';
+import { type Cooperation, cooperationsFor, membersOf } from '../cooperations';
 import { type Request, type Response, Router } from 'express';
 import { getParsed } from '../answer';
 import { apiClient } from '../api';
@@ -33,11 +34,12 @@ export function dashboardRoutes(options: WebOptions, page: PageContext): Router 
 
   router.get('/dashboard', readers, async (req, res, next) => {
     try {
-      const parsed = parseFilters(req.query, viewerOf(req));
+      const cooperations = await cooperationsFor(reporting, req.session.accessToken);
+      const parsed = parseFilters(req.query, viewerOf(req), cooperations);
       const query = queryOf(parsed.filters);
       const path = `/figures/dashboard${query ? `?${query}` : ''}`;
       const view = await getParsed(apiClient(req.session.accessToken ?? ''), reporting, path, DashboardViewSchema, 'reporting');
-      page.render(res, 'dashboard', 'dashboard.title', model(req, res, view, parsed));
+      page.render(res, 'dashboard', 'dashboard.title', model(req, res, view, parsed, cooperations));
     } catch (error) {
       next(error);
     }
@@ -45,7 +47,7 @@ export function dashboardRoutes(options: WebOptions, page: PageContext): Router 
 
   const download = (kind: 'csv' | 'pdf') => async (req: Request, res: Response, next: (e?: unknown) => void) => {
     try {
-      const query = queryOf(parseFilters(req.query, viewerOf(req)).filters);
+      const query = queryOf(parseFilters(req.query, viewerOf(req), await cooperationsFor(reporting, req.session.accessToken)).filters);
       const file = await apiClient(req.session.accessToken ?? '').download(reporting, `/figures/report.${kind}${query ? `?${query}` : ''}`);
       res.type(file.contentType);
       if (file.disposition) res.set('Content-Disposition', file.disposition);
@@ -57,16 +59,21 @@ export function dashboardRoutes(options: WebOptions, page: PageContext): Router 
   router.get('/dashboard/report.csv', readers, download('csv'));
   router.get('/dashboard/report.pdf', readers, download('pdf'));
 
-  function model(req: Request, res: Response, view: DashboardView, { filters, dropped, notMember }: ParsedFilters) {
+  function model(
+    req: Request,
+    res: Response,
+    view: DashboardView,
+    { filters, dropped, notMember }: ParsedFilters,
+    all: readonly Cooperation[],
+  ) {
     const lang = res.locals.lang as Lang;
     const t = res.locals.t as Translate;
     const principal = req.session.principal!;
     const fmt = (value: number | null, unit: DashboardView['tiles'][number]['unit']) => formatValue(value, unit, lang, t);
     const label = (l: { da: string; en: string }) => l[lang];
-    const coop = cooperationById(view.cooperation);
-    const members = [...(coop?.members ?? [])].sort((a, b) => a - b);
-    const cooperations =
-      principal.role === 'admin' ? allCooperations().map((c) => c.id) : principal.role === 'secretariat' ? [view.cooperation] : [];
+    const coop = all.find((c) => c.id === view.cooperation);
+    const members = membersOf(all, view.cooperation);
+    const cooperations = principal.role === 'admin' ? all.map((c) => c.id) : principal.role === 'secretariat' ? [view.cooperation] : [];
     const figureOf = (id: string) =>
       view.tiles.find((x) => x.figure === id) ?? (view.all.find((a) => a.path === id) as (typeof view.all)[number] | undefined);
     const monthLabel = (id: string) => periodLabel(id, lang, t);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { KkrCycle, KkrOverview, KkrScheme } from '@rs/contracts';
-import { allCooperations, jobcentre as jobcentreById } from '@rs/reference-data';
+import { jobcentre as jobcentreById } from '@rs/reference-data';
+import { cooperationsFor } from '../cooperations';
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { getParsed } from '../answer';
@@ -59,7 +60,7 @@ export function kkrRoutes(options: WebOptions, page: PageContext): Router {
         label: (l: { da: string; en: string }) => l[lang],
         recommendations,
         cell: (scheme: KkrScheme, recommendationId: string) => scheme.rows.find((r) => r.recommendation.id === recommendationId) ?? null,
-        cooperations: principal.role === 'admin' ? allCooperations().map((c) => c.id) : [],
+        cooperations: principal.role === 'admin' ? (await cooperationsFor(reporting, req.session.accessToken)).map((c) => c.id) : [],
         cooperation: cooperation ?? '',
         years: yearsAround(overview.year),
         exports: { csv: `/kkr/overview.csv${q}`, pdf: `/kkr/overview.pdf${q}` },

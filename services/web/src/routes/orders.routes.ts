@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Principal } from '@rs/service-kit';
-import { cooperation as cooperationOf, municipality } from '@rs/reference-data';
+import { municipality } from '@rs/reference-data';
+import { cooperationsFor, membersOf } from '../cooperations';
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { ApiError, apiClient } from '../api';
@@ -194,7 +195,9 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
       );
       const presented = new Set(order.referrals.map((r) => `${r.jobcentre}/${r.candidateRef}`));
       const hired = new Set(order.hires.map((h) => `${h.jobcentre}/${h.candidateRef}`));
-      const members = (order.cooperation ? (cooperationOf(order.cooperation)?.members ?? []) : []).filter((j) => j !== order.leadJobcentre);
+      const members = membersOf(await cooperationsFor(options.services.reporting, req.session.accessToken), order.cooperation).filter(
+        (j) => j !== order.leadJobcentre,
+      );
       page.render(res, 'order', 'orders.order.title', {
         ...helpers(res),
         order,
