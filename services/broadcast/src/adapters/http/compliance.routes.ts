@@ -1,3 +1,4 @@
+import { CooperationIdField, cooperationById } from '@rs/contracts';
 import { dayAfter, dayStart, FROM_AFTER_TO, fromNotAfterTo, HttpError, isoDate, mountRoutes, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -9,7 +10,8 @@ const ComplianceQuery = z
   .object({
     from: isoDate,
     to: isoDate,
-    cooperation: z.enum(['HRS', 'JRS']).optional(),
+    /** Any cooperation broadcast follows (one created today too); an unknown id is a 400 at this field. */
+    cooperation: CooperationIdField.optional(),
   })
   .refine(fromNotAfterTo, FROM_AFTER_TO);
 
@@ -41,6 +43,10 @@ export function complianceRoutes(deps: BroadcastDeps) {
     query: ComplianceQuery,
     responses: { 200: { description: 'the report', schema: ComplianceReport } },
     handle: async ({ principal, query }) => {
+      if (query.cooperation !== undefined && !cooperationById(deps.cooperations(), query.cooperation)) {
+        const message = { en: `No cooperation ${query.cooperation}`, da: `Intet samarbejde ${query.cooperation}` };
+        throw new HttpError(400, 'invalid-input', message, [{ field: 'query.cooperation', message: `${message.en} / ${message.da}` }]);
+      }
       const include = complianceAudience(principal, deps.cooperations(), query.cooperation);
       if (!include) throw new HttpError(403, 'forbidden', { en: 'Not allowed', da: 'Ikke tilladt' });
       const rounds = await deps.rounds.openedBetween(dayStart(query.from).toISOString(), dayAfter(query.to).toISOString());
