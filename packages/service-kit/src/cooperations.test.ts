@@ -44,4 +44,19 @@ describe('the cooperation directory', () => {
     expect(directory.current().find((c) => c.id === 'HRS')?.version).toBe(2);
     expect(directory.at(new Date('2026-12-01T23:30:00Z')).day).toBe('2026-12-02');
   });
+
+  it('never puts back an older view when a read that began before a change ends after it', async () => {
+    const hrs = cooperationSeeds()[0] as CooperationState;
+    let release: (states: CooperationState[]) => void = () => {};
+    const slow = new Promise<CooperationState[]>((resolve) => {
+      release = resolve;
+    });
+    let reads = 0;
+    const directory = cooperationDirectory({ all: () => (++reads === 1 ? slow : Promise.resolve([{ ...hrs, version: 2 }])) });
+    const stale = directory.reload();
+    await directory.reload();
+    release([{ ...hrs, version: 1 }]);
+    await stale;
+    expect(directory.current().map((c) => c.version)).toEqual([2]);
+  });
 });

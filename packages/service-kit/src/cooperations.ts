@@ -44,12 +44,20 @@ export function isNewer(kept: Pick<CooperationState, 'version'> | undefined, inc
 export function cooperationDirectory(store: Pick<FollowedCooperationStore, 'all'>): CooperationDirectory {
   // Until the store was read, the seed: the same version 1 reporting starts from.
   let view: CooperationView = cooperationSeeds();
+  // Reads may overlap (the periodic reload and one after a change): a read that began before the
+  // change and ends after it must not put the older view back, so only the latest-begun read that
+  // has ended counts.
+  let begun = 0;
+  let applied = 0;
   return {
     current: () => view,
     at: (at) => cooperationsAt(view, at),
     knows: (id) => view.some((c) => c.id === id),
     async reload() {
+      const ticket = ++begun;
       const kept = await store.all();
+      if (ticket < applied) return;
+      applied = ticket;
       if (kept.length > 0) view = kept;
     },
   };

@@ -11,6 +11,7 @@ import {
   documentedRoutes,
   expressRoutes,
   HttpError,
+  cooperationDirectory,
   jwtVerifier,
   mountRoutes,
   type Principal,
@@ -59,7 +60,8 @@ function world(redis: Redis, prefix: string, limit = 1000) {
       service: 'edge-test',
       logger: createLogger('edge-test', 'silent'),
       metrics: createMetrics('edge-test'),
-      verifyToken: jwtVerifier(testIssuerConfig()),
+      // The cooperations as a service that follows them knows them (here: the seed, HRS and JRS).
+      verifyToken: jwtVerifier(testIssuerConfig(), { knownCooperation: cooperationDirectory({ all: async () => [] }).knows }),
       readiness: {},
       redis,
       keyPrefix: prefix,
