@@ -1,3 +1,4 @@
+import { cooperationSeeds } from '@rs/reference-data';
 import type { Company, CompanyHistoryEntry } from '../domain/company';
 import { changeCompany, STALE_CLAIM_MS } from './change-company';
 import type { CompanyDeps } from './company-deps';
@@ -47,7 +48,7 @@ function store(claims: Map<string, string>) {
 }
 
 const operator = { role: 'phone-line' as const, sub: 'operator-1' };
-const depsOf = (companies: object) => ({ companies, now: () => at }) as unknown as CompanyDeps;
+const depsOf = (companies: object) => ({ companies, now: () => at, cooperations: cooperationSeeds }) as unknown as CompanyDeps;
 
 describe('changing a company claims its next version', () => {
   it('gives back a claim left by a crash (older than the limit, the company still at the version before) and applies', async () => {
