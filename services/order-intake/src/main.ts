@@ -15,7 +15,7 @@ import {
   fundAgreementRepository,
   nonceRepository,
 } from './adapters/mongo/company.repository';
-import { candidateCopies } from './adapters/mongo/erasure.repository';
+import { candidateCopies, erasedMarkers } from './adapters/mongo/erasure.repository';
 import { followUpRepository } from './adapters/mongo/follow-ups.repository';
 import { orderModels } from './adapters/mongo/order.model';
 import { goalOrderIds } from './adapters/mongo/goal-orders';
@@ -51,6 +51,7 @@ runService(
     // Leads, handovers, agreements and screening lists follow the cooperations as the admin keeps them.
     cooperations: { queue: SERVICE_QUEUES.orderIntakeCooperations },
     parts: ({ config, logger, models, bus, redis, timerQueues, relay, now, cooperations }) => {
+      const erased = erasedMarkers(models);
       const deps: CompanyDeps = {
         orders: orderRepository(models, relay),
         companies: companyRepository(models),
@@ -64,6 +65,7 @@ runService(
         randomInt: (max) => randomInt(max),
         telephony: { secret: config.TELEPHONY_WEBHOOK_SECRET, toleranceSeconds: config.TELEPHONY_WEBHOOK_TOLERANCE_SECONDS },
         goalOrders: goalOrderIds(models.serviceGoals),
+        erased,
       };
       const goalTimers = serviceGoalTimerQueue(timerQueues);
       const day = config.SERVICE_GOAL_DAY_SECONDS;
@@ -77,13 +79,18 @@ runService(
         },
         followUpWeeks: config.ONBOARDING_FOLLOW_UP_WEEKS,
         cancelTimers: (orderId) => goalTimers.cancel(orderId),
+        erased,
       };
       return {
         http: { routes: orderIntakeRoutes(deps, goalDeps), redis, keyPrefix: config.TIMER_PREFIX, edge: config },
         consumers: [
           consumeRoundEvents(bus, deps),
           consumeServiceGoalEvents(bus, goalDeps),
-          consumeErasure(bus, { orders: deps.orders, copies: candidateCopies(models, relay) }, logger),
+          consumeErasure(
+            bus,
+            { orders: deps.orders, followUps: goalDeps.followUps, copies: candidateCopies(models, relay), erased },
+            logger,
+          ),
         ],
         workers: [startServiceGoalWorker(goalDeps, redis, config.TIMER_PREFIX, logger)],
         periodic: [

@@ -1,4 +1,5 @@
 import type { CooperationView } from '@rs/contracts';
+import type { ErasedMarkers } from './erased-refs';
 import type { OrderStore } from './ports';
 
 /** What the use cases need; built once in main.ts. Stores are ports (./ports.ts), not models. */
@@ -16,6 +17,8 @@ export interface OrderIntakeDeps {
    * what GET /orders?goal= narrows to. Absent: the filter finds none.
    */
   goalOrders?: (goal: 'warned' | 'breached') => Promise<string[]>;
+  /** The erased candidates' markers: an incoming ref that was erased is recorded as its marker. Absent: none erased. */
+  erased?: ErasedMarkers;
 }
 
 export const SOURCE = '/services/order-intake';

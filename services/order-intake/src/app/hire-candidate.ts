@@ -3,6 +3,7 @@ import { markHired } from '../domain/referrals';
 import { appendTimeline } from '../domain/timeline';
 import type { Acting } from './acting';
 import type { OrderIntakeDeps } from './deps';
+import { recordableRef } from './erased-refs';
 import { type CommandResult, runOrderCommand } from './order-command';
 
 export type HireRequest = Pick<Hire, 'jobcentre' | 'candidateRef'> & { startDate: string; weeklyHours: number };
@@ -19,12 +20,9 @@ export type HireRequest = Pick<Hire, 'jobcentre' | 'candidateRef'> & { startDate
  * hires exactly one gets it, the other is refused with 409 `hire-in-progress` and, tried again,
  * is decided against the hire that won. A hire that is then refused gives its slot back.
  */
-export async function hireCandidate(
-  deps: OrderIntakeDeps,
-  orderId: string,
-  candidate: HireRequest,
-  acting: Acting,
-): Promise<CommandResult> {
+export async function hireCandidate(deps: OrderIntakeDeps, orderId: string, request: HireRequest, acting: Acting): Promise<CommandResult> {
+  // A hire retried after the candidate's erasure is decided against the hire kept under the marker.
+  const candidate = { ...request, candidateRef: await recordableRef(deps.erased, request.jobcentre, request.candidateRef) };
   const elsewhere = (await deps.orders.hiresOf(candidate.jobcentre, candidate.candidateRef)).filter((h) => h.orderId !== orderId);
   const claim = await claimSlot(deps, orderId, candidate, elsewhere);
   if (claim.kind === 'race') {

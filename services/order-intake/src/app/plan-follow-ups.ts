@@ -1,5 +1,6 @@
 import type { CandidateHired } from '@rs/contracts';
 import { copenhagenDate, planFollowUps } from '../domain/follow-ups';
+import { recordableRef } from './erased-refs';
 import { followUpPlanned } from './reported-events';
 import type { ServiceGoalDeps } from './service-goal-deps';
 
@@ -11,7 +12,9 @@ export type PlanResult = { kind: 'planned'; created: number } | { kind: 'skipped
  * (or two replicas) leaves one of each, with its order.follow-up-planned for reporting. A hire
  * without a start date counts from its hire day.
  */
-export async function planHireFollowUps(deps: ServiceGoalDeps, hire: CandidateHired): Promise<PlanResult> {
+export async function planHireFollowUps(deps: ServiceGoalDeps, event: CandidateHired): Promise<PlanResult> {
+  // Redelivered after the candidate's erasure: the follow-ups exist under the marker already.
+  const hire = { ...event, candidateRef: await recordableRef(deps.erased, event.jobcentre, event.candidateRef) };
   if (hire.followUp !== true) return { kind: 'skipped', why: 'not a follow-up project' };
   if (!hire.cooperation) return { kind: 'skipped', why: 'no cooperation, so no onboarding consultant' };
   const planned = planFollowUps(

@@ -4,6 +4,7 @@ import { decideOutcome, decidePresent, type ReferralOutcome } from '../domain/re
 import { appendTimeline, type TimelineLine } from '../domain/timeline';
 import type { Acting } from './acting';
 import type { OrderIntakeDeps } from './deps';
+import { recordableRef } from './erased-refs';
 import { type CommandResult, type OrderDecision, runOrderCommand } from './order-command';
 import { moveWrite } from './transition';
 
@@ -11,12 +12,14 @@ import { moveWrite } from './transition';
  * The lead presents a candidate to the company (referral log). The first one moves the order to
  * candidates presented, which stops the 3-working-day clock (R4).
  */
-export function presentCandidate(
+export async function presentCandidate(
   deps: OrderIntakeDeps,
   orderId: string,
-  candidate: { jobcentre: number; candidateRef: string; screening: string[] },
+  request: { jobcentre: number; candidateRef: string; screening: string[] },
   acting: Acting,
 ): Promise<CommandResult> {
+  // Presented again after the candidate's erasure: the referral log keeps the marker, never the ref.
+  const candidate = { ...request, candidateRef: await recordableRef(deps.erased, request.jobcentre, request.candidateRef) };
   return runOrderCommand(deps, orderId, acting.may, (order, now): OrderDecision => {
     const at = now.toISOString();
     const decision = decidePresent(order, candidate, at, acting.by, deps.cooperations());

@@ -1,4 +1,5 @@
 import type { GoalSchedule } from '../domain/service-goals';
+import type { ErasedMarkers } from './erased-refs';
 import type { FollowUpStore, ServiceGoalStore } from './service-goal-ports';
 
 /** What the service-goal and follow-up use cases need; built once in main.ts. */
@@ -11,4 +12,6 @@ export interface ServiceGoalDeps {
   followUpWeeks: readonly number[];
   /** Removes an order's pending goal timers (best effort: a timer that runs anyway finds nothing to do). */
   cancelTimers(orderId: string): Promise<void>;
+  /** The erased candidates' markers: a hire event naming an erased ref plans under its marker. Absent: none erased. */
+  erased?: ErasedMarkers;
 }

@@ -1,10 +1,9 @@
 import { type Bus, consume, type Logger } from '@rs/bus';
 import { SERVICE_QUEUES } from '@rs/contracts';
-import { type CandidateCopies, eraseCandidates } from '../../app/erase-candidates';
-import type { OrderStore } from '../../app/ports';
+import { type ErasureDeps, eraseCandidates } from '../../app/erase-candidates';
 
 /** cv.erased (from matching), on order-intake's own queue: the withdrawn candidates leave its orders and follow-ups. */
-export function consumeErasure(bus: Bus, deps: { orders: OrderStore; copies: CandidateCopies }, logger: Logger) {
+export function consumeErasure(bus: Bus, deps: ErasureDeps, logger: Logger) {
   return consume(bus, SERVICE_QUEUES.orderIntakeErasure, {
     'cv.erased': async (data) => {
       const count = await eraseCandidates(deps, data);

@@ -1,6 +1,7 @@
 import { erasedRef } from '@rs/contracts';
 import { type Handoff, isDuplicateKey } from '@rs/db';
 import type { CandidateCopies } from '../../app/erase-candidates';
+import type { ErasedMarkers } from '../../app/erased-refs';
 import { followUpRepository } from './follow-ups.repository';
 import type { OrderModels } from './order.model';
 import type { ServiceGoalModels } from './service-goals.model';
@@ -34,10 +35,8 @@ export function candidateCopies(models: Pick<OrderModels, 'orders' | 'hireClaims
       const found = await Promise.all(docs.map((d) => followUps.load(String(d._id))));
       return found.flatMap((f) => (f ? [f.state] : []));
     },
-    async replaceFollowUp(original, replacement) {
-      // false: the replacement exists already (a crash after the insert, then a redelivery).
-      await followUps.insert(replacement, []);
-      await models.followUps.collection.deleteOne({ _id: original.id as never });
+    async removeFollowUp(id) {
+      await models.followUps.collection.deleteOne({ _id: id as never });
     },
     async moveHireClaims(jobcentre, refs) {
       let moved = 0;
@@ -64,6 +63,28 @@ export function candidateCopies(models: Pick<OrderModels, 'orders' | 'hireClaims
         }
       }
       return moved;
+    },
+  };
+}
+
+/**
+ * The erased markers (`_id` = the marker; one-way, so this holds no ref): collection
+ * `erased_candidates` in order-intake's database, like reporting's.
+ */
+export function erasedMarkers(models: Pick<OrderModels, 'orders'>): ErasedMarkers {
+  const collection = models.orders.db.collection<{ _id: string; at: Date }>('erased_candidates');
+  return {
+    async mark(markers) {
+      for (const marker of markers) {
+        try {
+          await collection.insertOne({ _id: marker, at: new Date() });
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+        }
+      }
+    },
+    async has(marker) {
+      return (await collection.countDocuments({ _id: marker }, { limit: 1 })) > 0;
     },
   };
 }
