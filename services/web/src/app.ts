@@ -81,6 +81,13 @@ export function createWebApp(options: WebOptions): Express {
     res.status(redisOk ? 200 : 503).json({ status: redisOk ? 'ready' : 'not-ready', service: 'web', checks: { redis: redisOk } });
   });
 
+  // Every page is someone's (names, orders, tokens in forms): a shared computer's browser cache, or
+  // a proxy, must not keep it for the next person. Static files above keep their max-age.
+  app.use((_req, res, next) => {
+    res.set('cache-control', 'no-store');
+    next();
+  });
+
   const secure = options.baseUrl.startsWith('https:');
   app.use(
     session({

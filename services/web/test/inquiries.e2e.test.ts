@@ -78,6 +78,16 @@ describe('an inquiry about a candidate, asked and answered', () => {
     expect(await answered.getByTestId('answer').textContent()).toContain('Til rådighed');
     expect(await answered.getByTestId('answer-form').count()).toBe(0);
     await screenshot(home, 'inquiries-04-answered');
+    // "Our CVs" lists the received question with its answer too, in both languages.
+    await home.goto(`${webUrl}/jobcentres/${KBH}/cvs`);
+    const listed = home.locator('[data-testid="inquiry"][data-ref="kbh-truck"]').getByTestId('status');
+    expect(await listed.textContent()).toContain('Til rådighed: kontakt os for at gå videre — Kan starte 4. januar; ring efter kl. 10');
+    expect(await listed.textContent()).toContain('Besvaret');
+    await home.getByRole('link', { name: 'English' }).click();
+    await home.waitForURL(/\/cvs$/);
+    expect(await listed.textContent()).toContain('Available: contact us to go ahead');
+    expect(await seriousViolations(home)).toEqual([]);
+    await screenshot(home, 'inquiries-06-our-cvs-answered-en');
 
     await asker.reload();
     const seen = asker.locator('[data-testid="sent-inquiry"][data-ref="kbh-truck"]').getByTestId('status');

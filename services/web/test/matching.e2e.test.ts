@@ -122,6 +122,7 @@ describe('searching candidates across the jobcentres, and asking their jobcentre
     const inquiry = page.locator('[data-testid="inquiry"][data-ref="kbh-truck"]');
     expect(await inquiry.textContent()).toContain('Can the candidate start at our warehouse in Dragør on 4 January?');
     expect(await inquiry.textContent()).toContain('Tårnby (185)');
+    expect(await inquiry.getByTestId('status').textContent()).toContain('Afventer svar');
     expect(await page.getByTestId('inquiries').textContent()).not.toContain('010190');
     // The search was Tårnby's, recorded by matching's read log (one read per candidate shown, twice: Danish, then English).
     const searchReads = page.locator('[data-testid="read"][data-kind="search"]');

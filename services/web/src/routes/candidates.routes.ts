@@ -38,6 +38,8 @@ interface Inquiry {
   company?: string;
   question: string;
   askedAt: string;
+  /** Once answered (matching keeps the first answer), as the /inquiries page shows it. */
+  answer?: { answer: string; note?: string; answeredBy: string; answeredAt: string };
 }
 
 const Code = z.coerce.number().int().min(100).max(999);
