@@ -100,6 +100,8 @@ describe('the Python connector as a package', () => {
       empty = await testPlatform({ jobcentres: [147] });
       broadcast = await platform.start('broadcast', { REPLY_WINDOW_MODE: 'clock', REMINDER_OFFSETS_SECONDS: 'none' });
       intake = await platform.start('order-intake');
+      // Matching records (or refuses) inquiry answers: answer_inquiry's message must reach it.
+      await platform.start('matching');
       // Broadcast declares the jobcentre queues as it connects, which may finish after it is ready.
       const admin = infra.management();
       await waitFor(
@@ -159,6 +161,46 @@ describe('the Python connector as a package', () => {
       );
       expect(entry).toMatchObject({ answer: 'candidates', candidates: [{ candidateRef: 'c-147-whl' }] });
     }, 90_000);
+
+    it('answers an inquiry with answer_inquiry: the schema checked first, then matching refuses an unknown inquiry by its id', async () => {
+      const script = [
+        'import json, os, time, jsonschema, pika',
+        'from rs_connector.connector import answer_inquiry',
+        'from rs_connector.schemas import load_schemas',
+        'schemas = load_schemas()',
+        'channel = pika.BlockingConnection(pika.URLParameters(os.environ["AMQP_URL"])).channel()',
+        'channel.confirm_delivery()',
+        'iid = "3b1f7c2e-5d4a-4e8b-9c6d-2a1b0c9d8e7f"',
+        'try:',
+        '    answer_inquiry(channel, 147, schemas, iid, "c-147-whl", "maybe")',
+        '    invalid = None',
+        'except jsonschema.ValidationError as error:',
+        '    invalid = error.message',
+        'sent = answer_inquiry(channel, 147, schemas, iid, "c-147-whl", "available", note="Ring efter kl. 10")',
+        'refusal, deadline = None, time.monotonic() + 30',
+        'while refusal is None and time.monotonic() < deadline:',
+        '    method, _, body = channel.basic_get("jobcentre.147", auto_ack=True)',
+        '    if method is None:',
+        '        time.sleep(0.2)',
+        '    elif json.loads(body)["type"].endswith(".pool.inquiry-answer-refused.v1"):',
+        '        refusal = json.loads(body)["data"]',
+        'print(json.dumps({"invalid": invalid, "sent": sent, "refusal": refusal}))',
+      ].join('\n');
+      const { stdout } = await run(join(bin, 'python'), ['-c', script], {
+        env: { PATH: process.env.PATH ?? '', AMQP_URL: jobcentreAmqpUrl(platform.world, 147) },
+      });
+      const out = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+        invalid: string | null;
+        sent: string;
+        refusal: Record<string, unknown>;
+      };
+      expect(out.invalid).toContain("'maybe' is not one of");
+      expect(out.refusal).toMatchObject({
+        refusedMessageId: out.sent,
+        inquiryId: '3b1f7c2e-5d4a-4e8b-9c6d-2a1b0c9d8e7f',
+        reason: 'unknown-inquiry',
+      });
+    }, 60_000);
 
     it('rs-connector-py doctor names each failure as rs-connector doctor does', async () => {
       const good = jobcentreAmqpUrl(platform.world, 147);
