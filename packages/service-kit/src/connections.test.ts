@@ -1,6 +1,8 @@
 import { createServer, request } from 'node:http';
 import { connect } from 'node:net';
-import { trackConnections } from './shutdown';
+import express from 'express';
+import { trackConnections } from './connections';
+import { closeServer, listen } from './lifecycle';
 
 /** A server whose one route answers after `delayMs`, on a free port. */
 async function server(delayMs: number) {
@@ -13,7 +15,7 @@ async function server(delayMs: number) {
   return { srv, shutdown, port: typeof address === 'object' && address ? address.port : 0 };
 }
 
-describe("the web front's shutdown", () => {
+describe("an HTTP server's shutdown (the services' shell and the web front)", () => {
   it("does not wait for a connection that never sent a request (a browser's preconnect)", async () => {
     const { shutdown, port } = await server(0);
     const idle = connect(port, '127.0.0.1');
@@ -42,5 +44,17 @@ describe("the web front's shutdown", () => {
     await arrived;
     await Promise.all([shutdown.close(60_000), body]);
     expect((await body).text).toBe('done');
+  });
+});
+
+describe("the services' shell", () => {
+  it('closes a listening app without waiting for a connection that never sent a request', async () => {
+    const srv = await listen(express(), 0);
+    const address = srv.address();
+    const idle = connect(typeof address === 'object' && address ? address.port : 0, '127.0.0.1');
+    await new Promise((resolve) => idle.once('connect', resolve));
+    const started = Date.now();
+    await closeServer(srv, 60_000);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });

@@ -14,9 +14,10 @@ export interface Shutdown {
  * A shutdown that does not wait for connections nobody uses. Node's `server.close()` waits for
  * every open connection, and `closeIdleConnections()` only ends those that carried a request: a
  * connection a browser opened ahead of time (Chromium preconnects to a site it expects to visit)
- * sends nothing and stays open until the browser drops it — a minute or more. The web front then
- * lingered after SIGTERM, and a restart (the browser tests restart it with short session
- * timeouts) waited as long. So the connections are tracked here with their requests in flight.
+ * sends nothing and stays open until the browser drops it — a minute or more; a keep-alive client
+ * of an API holds its idle connection alike. The process then lingered after SIGTERM, and a
+ * restart waited as long. So the connections are tracked here with their requests in flight. One
+ * copy for every HTTP server: the services' shell (lifecycle.ts `listen`) and the web front.
  */
 export function trackConnections(server: Server): Shutdown {
   const inFlight = new Map<Socket, number>();

@@ -14,6 +14,7 @@ export * from './route-table';
 export * from './edge-config';
 export * from './app';
 export * from './lifecycle';
+export * from './connections';
 export * from './outbox-dispatch';
 export * from './metrics';
 export * from './run-service';

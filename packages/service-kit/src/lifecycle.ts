@@ -1,15 +1,27 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
+import { type Shutdown, trackConnections } from './connections';
 
+const tracked = new WeakMap<Server, Shutdown>();
+
+/** Listens with its connections tracked from the first one, so closeServer need not wait for idle ones. */
 export function listen(app: Express, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, () => resolve(server));
+    tracked.set(server, trackConnections(server));
     server.once('error', reject);
   });
 }
 
-export function closeServer(server: Server): Promise<void> {
+/**
+ * Stops taking connections, finishes the responses under way (at most `graceMs`) and closes every
+ * connection without one at once — also those that never sent a request (connections.ts).
+ */
+export function closeServer(server: Server, graceMs = 8_000): Promise<void> {
+  const shutdown = tracked.get(server);
+  if (shutdown) return shutdown.close(graceMs);
+  // Not from listen(): its connections were not tracked; the idle ones that carried a request go.
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();

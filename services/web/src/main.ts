@@ -1,10 +1,9 @@
 import { loadConfig } from '@rs/config';
-import { createLogger, issuerFromConfig, jwtVerifier } from '@rs/service-kit';
+import { createLogger, issuerFromConfig, jwtVerifier, trackConnections } from '@rs/service-kit';
 import { Redis } from 'ioredis';
 import { createWebApp } from './app';
 import { webConfig } from './config';
 import { oidcClient } from './oidc';
-import { trackConnections } from './shutdown';
 
 function start(): void {
   const config = loadConfig(webConfig, process.env);
@@ -45,7 +44,7 @@ function start(): void {
   });
   const server = app.listen(config.PORT, '127.0.0.1', () => logger.info({ url: baseUrl }, 'web ready'));
   const shutdown = trackConnections(server);
-  // Responses under way get 10 s; a connection without a request is not waited for (see shutdown.ts).
+  // Responses under way get 10 s; a connection without a request is not waited for (service-kit's trackConnections).
   const stop = () => {
     void shutdown.close(10_000).then(() => {
       redis.disconnect();
