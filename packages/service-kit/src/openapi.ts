@@ -129,14 +129,19 @@ export function openApiDocument(service: string, version: string, routes: readon
       request: {
         ...(route.params ? { params: route.params } : {}),
         ...(route.query ? { query: route.query } : {}),
-        ...(route.creates
+        ...(route.creates || route.headers
           ? {
               headers: z.object({
-                'Idempotency-Key': z
-                  .string()
-                  .regex(/^[\x21-\x7e]{1,255}$/)
-                  .optional()
-                  .describe('Makes a retry safe: the same key and body within 24 h get the first answer again'),
+                ...(route.headers?.shape ?? {}),
+                ...(route.creates
+                  ? {
+                      'Idempotency-Key': z
+                        .string()
+                        .regex(/^[\x21-\x7e]{1,255}$/)
+                        .optional()
+                        .describe('Makes a retry safe: the same key and body within 24 h get the first answer again'),
+                    }
+                  : {}),
               }),
             }
           : {}),

@@ -89,3 +89,46 @@ describe('paging and idempotency helpers', () => {
     expect(canonicalJson({ a: 1 })).not.toBe(canonicalJson({ a: '1' }));
   });
 });
+
+describe('declared request headers', () => {
+  it('are documented as optional header parameters, beside the Idempotency-Key of a route that creates', () => {
+    const patch = route({
+      method: 'patch',
+      path: '/things/:id',
+      summary: 'x',
+      headers: z.object({
+        'If-Match': z
+          .string()
+          .regex(/^"\d+"$/)
+          .optional()
+          .describe('the ETag as read'),
+      }),
+      responses: {},
+      handle: async () => ({ status: 204, body: undefined }),
+    });
+    const post = route({
+      method: 'post',
+      path: '/things',
+      summary: 'x',
+      creates: true,
+      headers: z.object({ 'X-Trace': z.string().optional() }),
+      responses: {},
+      handle: async () => ({ status: 204, body: undefined }),
+    });
+    type Parameter = { name: string; in: string; required?: boolean; description?: string; schema: { pattern?: string } };
+    const doc = openApiDocument('test', '1', [patch, post]) as unknown as {
+      paths: Record<string, Record<string, { parameters?: Parameter[] }>>;
+    };
+    const headers = (path: string, method: string) =>
+      (doc.paths[path]?.[method]?.parameters ?? []).filter((p) => p.in === 'header').map((p) => [p.name, p.required ?? false]);
+    expect(headers('/things/{id}', 'patch')).toEqual([['If-Match', false]]);
+    expect(doc.paths['/things/{id}']?.patch?.parameters?.find((p) => p.name === 'If-Match')).toMatchObject({
+      description: 'the ETag as read',
+      schema: { pattern: '^"\\d+"$' },
+    });
+    expect(headers('/things', 'post')).toEqual([
+      ['X-Trace', false],
+      ['Idempotency-Key', false],
+    ]);
+  });
+});

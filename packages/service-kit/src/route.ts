@@ -49,6 +49,12 @@ export interface RouteSpec<P extends Input, Q extends Input, B extends Input> {
   query?: Q;
   /** A JSON body, validated strictly: declare it with z.strictObject so unknown fields are refused. */
   body?: B;
+  /**
+   * The request headers the route reads, for the OpenAPI document (e.g. `If-Match`), each
+   * optional (`.optional()`), keyed as spelled on the wire. The handler reads them from `req` and
+   * refuses a bad one itself, naming it (`header.<name>`).
+   */
+  headers?: z.ZodObject;
   /** The answers besides the problems every route may give (400, 401, 403, 404, 429, 500, 503). */
   responses: Record<number, ResponseSpec>;
   /** Creates something: an `Idempotency-Key` header makes a retry safe. */
@@ -90,6 +96,7 @@ export interface Route {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodObject;
+  headers?: z.ZodObject;
   responses: Record<number, ResponseSpec>;
   creates?: boolean;
   /** Set for a route that checks its own credentials (ownCredentialsRoute): no bearer token is read. */

@@ -146,6 +146,14 @@ describe('changing a company (PATCH /companies/:id)', () => {
     await patch(cvr, operator, { name: 'Version tre' }).set('if-match', 'W/"2"').expect(200);
     await patch(cvr, operator, { name: 'Version fire' }).set('if-match', '*').expect(200);
     expect(fields(await patch(cvr, operator, { name: 'X' }).set('if-match', '"abc"').expect(400))).toEqual(['header.if-match']);
+    // The document declares the header (optional), its pattern taking exactly what the handler takes.
+    const doc = await request(intake.url).get('/openapi.json').expect(200);
+    const declared = (
+      doc.body.paths['/companies/{id}'].patch.parameters as { in: string; name: string; required?: boolean; schema: { pattern: string } }[]
+    ).find((p) => p.in === 'header' && p.name === 'If-Match');
+    expect(declared?.required ?? false).toBe(false);
+    const pattern = new RegExp(declared!.schema.pattern);
+    expect(['"1"', 'W/"2"', '*', '"4"', '"abc"'].map((v) => pattern.test(v))).toEqual([true, true, true, true, false]);
     // Nothing differs: no new version, whatever If-Match names as long as it is current.
     await patch(cvr, operator, { name: 'Version fire' }).set('if-match', '"4"').expect(200);
     const after = (await get(cvr).expect(200)).body;

@@ -50,6 +50,15 @@ const FundAgreementsQuery = z.object({
 
 const notFound = () => new HttpError(404, 'not-found', { en: 'Company not found', da: 'Virksomheden findes ikke' });
 
+/** PATCH's precondition, as the document declares it (ifMatchVersion reads and checks it). */
+const IfMatchHeader = z.object({
+  'If-Match': z
+    .string()
+    .regex(/^(\s*(W\/)?"?[1-9]\d{0,8}"?\s*|\s*\*\s*)$/)
+    .optional()
+    .describe('The ETag of the company as you read it (e.g. "3"): a change made since is refused with 412; `*` or none: any version'),
+});
+
 /** The company's version as an HTTP entity tag: what a PATCH names in If-Match. */
 const etagOf = (company: Company) => `"${companyVersion(company)}"`;
 
@@ -207,6 +216,7 @@ export function companiesRoutes(deps: CompanyDeps) {
     tags: ['companies'],
     params: CompanyParams,
     body: CompanyPatchBody,
+    headers: IfMatchHeader,
     responses: {
       200: {
         description: 'the company as it is now (unchanged when nothing differed)',
