@@ -70,6 +70,12 @@ describe("the dashboard's view", () => {
     expect(trendMonths(parsePeriod('2026-Q4')!, '2026-11').at(-1)).toBe('2026-11');
     expect(trendMonths(parsePeriod('2026-01')!, '2026-12', 3)).toEqual(['2025-11', '2025-12', '2026-01']);
   });
+
+  it('gives only months that are periods: none before January 2000 (the fuzzer asked for 2000-01)', () => {
+    const months = trendMonths(parsePeriod('2000-02')!, '2026-12');
+    expect(months).toEqual(['2000-01', '2000-02']);
+    for (const id of months) expect(parsePeriod(id)).toBeDefined();
+  });
 });
 
 describe("the catalogue of figures' names", () => {

@@ -253,7 +253,8 @@ export function trendMonths(period: Period, nowMonth: string, count = 12): strin
   let year = last.getUTCFullYear();
   let month = last.getUTCMonth() + 1;
   const out: string[] = [];
-  for (let i = 0; i < count; i++) {
+  // Periods start in 2000 (PERIOD_PATTERN): a trend of January 2000 has no months before it.
+  for (let i = 0; i < count && year >= 2000; i++) {
     const id = `${year}-${String(month).padStart(2, '0')}`;
     if (id <= nowMonth) out.unshift(id);
     month--;
