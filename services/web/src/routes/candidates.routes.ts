@@ -18,6 +18,7 @@ import {
   searchBody,
   searchForm,
 } from './candidates-search';
+import type { Inquiry } from './inquiry-view';
 
 declare module 'express-session' {
   interface SessionData {
@@ -27,20 +28,6 @@ declare module 'express-session' {
 }
 
 type Consultant = Extract<Principal, { role: 'jobcentre' }>;
-
-interface Inquiry {
-  inquiryId: string;
-  toJobcentre: number;
-  fromJobcentre: number;
-  candidateRef: string;
-  askedBy: string;
-  orderId?: string;
-  company?: string;
-  question: string;
-  askedAt: string;
-  /** Once answered (matching keeps the first answer), as the /inquiries page shows it. */
-  answer?: { answer: string; note?: string; answeredBy: string; answeredAt: string };
-}
 
 const Code = z.coerce.number().int().min(100).max(999);
 const AskQuery = z.object({ jobcentre: Code, ref: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });

@@ -6,22 +6,9 @@ import { ApiError, apiClient, fieldErrors } from '../api';
 import { type PageContext, signedIn, type WebOptions } from '../context';
 import { requireCsrf } from '../csrf';
 import { type Lang, translator } from '../i18n';
+import type { Inquiry } from './inquiry-view';
 
 type Consultant = Extract<Principal, { role: 'jobcentre' }>;
-
-/** An inquiry as matching lists it, with its answer once there is one. */
-interface Inquiry {
-  inquiryId: string;
-  toJobcentre: number;
-  fromJobcentre: number;
-  candidateRef: string;
-  askedBy: string;
-  orderId?: string;
-  company?: string;
-  question: string;
-  askedAt: string;
-  answer?: { answer: string; note?: string; answeredBy: string; answeredAt: string };
-}
 
 const ANSWERS = ['available', 'not-available', 'no-longer-searchable'] as const;
 const Id = z.uuid();
