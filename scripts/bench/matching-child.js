@@ -1,7 +1,9 @@
-// The matching benchmark's measuring process (started by matching.js): a generated pool of CVs
-// written through matching's own repository into a private database, the in-memory index built
-// from it as the service builds it at start, then orders ranked through the index and, for the
-// baseline, by scoring every CV — the same scoring code both ways. Prints one JSON line.
+// The matching benchmark's measuring process (started by matching.js once matching-write.js has
+// written the generated pool into the private database): the in-memory index built from the
+// store as the service builds it at start, then orders ranked through the index and, for the
+// baseline, by scoring every CV — the same scoring code both ways. Its resident memory is what a
+// matching replica holds: the driver's reads and the index, nothing of the writing. Prints one
+// JSON line.
 const { randomUUID } = require('node:crypto');
 const { requireFrom } = require('./lib');
 const { allMunicipalities, cooperationSeeds } = require('../../packages/reference-data/dist');
@@ -12,10 +14,10 @@ const { poolIndexSync, recheck } = require('../../services/matching/dist/app/poo
 const { createPoolIndex } = require('../../services/matching/dist/domain/pool-index');
 const { bestPerJobcentre, queryOfOrder, shortlistsFrom } = require('../../services/matching/dist/domain/rank');
 const { prepareQuery } = require('../../services/matching/dist/domain/score');
-const { generatePool, generateOrders } = require('./matching-pool');
+const { generateOrders } = require('./matching-pool');
 
 const mongoose = requireFrom('services/matching', 'mongoose');
-const { cvs: CVS, orders: ORDERS, bruteOrders: BRUTE, recheckOrders: RECHECK, dbName } = JSON.parse(process.argv[2]);
+const { orders: ORDERS, bruteOrders: BRUTE, recheckOrders: RECHECK, dbName, now: NOW } = JSON.parse(process.argv[2]);
 
 const hr = () => Number(process.hrtime.bigint()) / 1e6;
 // CPU time of this process (ms, every thread: GC helpers count too): on a shared, overloaded machine
@@ -28,22 +30,19 @@ const cpu = () => {
 async function main() {
   const conn = await mongoose.createConnection(process.env.MONGO_URL, { dbName }).asPromise();
   try {
-    const models = matchingModels(conn);
-    for (const m of Object.values(models)) await m.init();
-    const pool = candidatePool(models, 'bench');
-    const now = new Date('2026-12-01T09:00:00Z');
-
-    // Write the pool as connectors' batches would arrive (500 CVs of one jobcentre each).
-    let t = hr();
-    const byJobcentre = generatePool(CVS, allMunicipalities(), now);
-    for (const [jobcentre, list] of byJobcentre)
-      for (let i = 0; i < list.length; i += 500) await pool.upsert(jobcentre, list.slice(i, i + 500), undefined, now);
-    const writeMs = hr() - t;
+    const pool = candidatePool(matchingModels(conn), 'bench');
+    const now = new Date(NOW);
 
     if (global.gc) global.gc();
     const rssBefore = process.memoryUsage().rss;
+    // The highest resident memory seen while loading and at the first ranking, sampled: garbage the
+    // driver's reads leave counts too, before a collection gives it back.
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => {
+      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+    }, 50);
     const index = createPoolIndex();
-    t = hr();
+    let t = hr();
     const { loaded } = await poolIndexSync({ index, pool, now: () => now }).load();
     const loadMs = hr() - t;
     if (global.gc) global.gc();
@@ -66,6 +65,8 @@ async function main() {
       // Resident memory again after the first ranking: the index packs its rows for reading then
       // (measured before the 1,000 orders' results the comparison below keeps are made).
       if (rssRanking === undefined) {
+        clearInterval(sampler);
+        rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
         if (global.gc) global.gc();
         rssRanking = process.memoryUsage().rss;
       }
@@ -102,9 +103,9 @@ async function main() {
     process.stdout.write(
       `${JSON.stringify({
         cvs: loaded,
-        writeMs,
         loadMs,
         rssMb: Math.max(rss, rssRanking) / 1e6,
+        rssPeakMb: rssPeak / 1e6,
         rssLoadedMb: rss / 1e6,
         rssRankingMb: rssRanking / 1e6,
         indexMb: (Math.max(rss, rssRanking) - rssBefore) / 1e6,
@@ -121,7 +122,6 @@ async function main() {
       })}\n`,
     );
   } finally {
-    await conn.dropDatabase().catch(() => {});
     await conn.close();
   }
 }
