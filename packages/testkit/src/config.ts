@@ -25,3 +25,28 @@ export function exportServerUrls(envFile: string): void {
 
 /** The PATH a spawned service needs to find its runtime. */
 export const childPath = (): string => process.env.PATH ?? '';
+
+/** What the global setup hands the test workers about this run's identity service (test-issuer.ts reads it). */
+export interface IdentityVars {
+  /** The private signing key as a JWK (JSON). */
+  signingJwk?: string;
+  /** The identity service's issuer URL. */
+  issuer?: string;
+  /** The port the identity service expects the web front on. */
+  webPort?: number;
+}
+
+export function exportIdentityVars(vars: Required<IdentityVars>): void {
+  process.env.RS_TEST_SIGNING_JWK = vars.signingJwk;
+  process.env.RS_TEST_OIDC_ISSUER = vars.issuer;
+  process.env.RS_TEST_WEB_PORT = String(vars.webPort);
+}
+
+export function identityVars(): IdentityVars {
+  const port = Number(process.env.RS_TEST_WEB_PORT);
+  return {
+    signingJwk: process.env.RS_TEST_SIGNING_JWK || undefined,
+    issuer: process.env.RS_TEST_OIDC_ISSUER || undefined,
+    webPort: port > 0 ? port : undefined,
+  };
+}

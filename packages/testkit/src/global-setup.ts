@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportServerUrls, skipInfra } from './config';
+import { exportIdentityVars, exportServerUrls, skipInfra } from './config';
 import { freePort, type RunningService, spawnService } from './spawn-service';
 import { newSigningJwk, TEST_AUDIENCE, TEST_WEB_CLIENT } from './test-issuer';
 
@@ -28,8 +28,6 @@ export default async function globalSetup(): Promise<void> {
     IDENTITY_WEB_POST_LOGOUT_URIS: `http://127.0.0.1:${webPort}/`,
     NODE_ENV: 'test',
   });
-  process.env.RS_TEST_SIGNING_JWK = JSON.stringify(jwk);
-  process.env.RS_TEST_OIDC_ISSUER = identity.url;
-  process.env.RS_TEST_WEB_PORT = String(webPort);
+  exportIdentityVars({ signingJwk: JSON.stringify(jwk), issuer: identity.url, webPort });
   (globalThis as { rsIdentity?: RunningService }).rsIdentity = identity;
 }

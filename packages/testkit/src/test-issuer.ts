@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 import type { IssuerConfig, Principal } from '@rs/service-kit';
+import { identityVars } from './config';
 
 /**
  * The tests' token issuer. Jest's global setup makes one RSA key per run, starts the identity
@@ -16,16 +17,9 @@ export const TEST_WEB_CLIENT = { id: 'rs-web', secret: 'test-web-client-secret' 
 
 /** The port the identity service of this run expects the web front on (one web front at a time). */
 export function testWebPort(): number {
-  const port = Number(process.env.RS_TEST_WEB_PORT);
+  const port = identityVars().webPort;
   if (!port) throw new Error("RS_TEST_WEB_PORT is not set: run the tests through jest's global setup");
   return port;
-}
-
-interface IssuerVars {
-  /** The private signing key as a JWK (JSON). */
-  RS_TEST_SIGNING_JWK?: string;
-  /** The identity service's issuer URL. */
-  RS_TEST_OIDC_ISSUER?: string;
 }
 
 let local: { key: KeyObject; jwk: Record<string, unknown> } | undefined;
@@ -37,9 +31,9 @@ export function newSigningJwk(): Record<string, unknown> {
 }
 
 function signingKey(): { key: KeyObject; jwk: Record<string, unknown> } {
-  const env = process.env as IssuerVars;
-  if (env.RS_TEST_SIGNING_JWK) {
-    const jwk = JSON.parse(env.RS_TEST_SIGNING_JWK) as Record<string, unknown>;
+  const { signingJwk } = identityVars();
+  if (signingJwk) {
+    const jwk = JSON.parse(signingJwk) as Record<string, unknown>;
     return { key: createPrivateKey({ key: jwk as never, format: 'jwk' }), jwk };
   }
   if (!local) {
@@ -50,7 +44,7 @@ function signingKey(): { key: KeyObject; jwk: Record<string, unknown> } {
 }
 
 /** The identity service of this test run, or a placeholder issuer for in-process verification. */
-export const testIssuerUrl = (): string => (process.env as IssuerVars).RS_TEST_OIDC_ISSUER ?? 'http://127.0.0.1:9/test-issuer';
+export const testIssuerUrl = (): string => identityVars().issuer ?? 'http://127.0.0.1:9/test-issuer';
 
 /** What an in-process API under test trusts: the test issuer with its public key inline. */
 export function testIssuerConfig(): IssuerConfig {
