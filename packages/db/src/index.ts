@@ -5,3 +5,4 @@ export * from './aggregate-store';
 export * from './store';
 export * from './decide-and-save';
 export * from './relay';
+export * from './erased-markers';

@@ -1,5 +1,5 @@
 import { erasedRef } from '@rs/contracts';
-import { type Handoff, isDuplicateKey } from '@rs/db';
+import { erasedMarkerCollection, type Handoff, isDuplicateKey } from '@rs/db';
 import type { CandidateCopies } from '../../app/erase-candidates';
 import type { ErasedMarkers } from '../../app/erased-refs';
 import { followUpRepository } from './follow-ups.repository';
@@ -67,24 +67,5 @@ export function candidateCopies(models: Pick<OrderModels, 'orders' | 'hireClaims
   };
 }
 
-/**
- * The erased markers (`_id` = the marker; one-way, so this holds no ref): collection
- * `erased_candidates` in order-intake's database, like reporting's.
- */
-export function erasedMarkers(models: Pick<OrderModels, 'orders'>): ErasedMarkers {
-  const collection = models.orders.db.collection<{ _id: string; at: Date }>('erased_candidates');
-  return {
-    async mark(markers) {
-      for (const marker of markers) {
-        try {
-          await collection.insertOne({ _id: marker, at: new Date() });
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-        }
-      }
-    },
-    async has(marker) {
-      return (await collection.countDocuments({ _id: marker }, { limit: 1 })) > 0;
-    },
-  };
-}
+/** The erased markers, in order-intake's own database (like reporting's). */
+export const erasedMarkers = (models: Pick<OrderModels, 'orders'>): ErasedMarkers => erasedMarkerCollection(models.orders.db);

@@ -1,25 +1,6 @@
-import { isDuplicateKey } from '@rs/db';
+import { erasedMarkerCollection } from '@rs/db';
 import type { Connection } from 'mongoose';
 import type { ErasedCandidates } from '../../app/erased-refs';
 
-/**
- * The erased markers reporting has seen, one document each (`_id` = the marker; a marker is
- * one-way, so this holds no ref): collection `erased_candidates` in reporting's own database.
- */
-export function erasedCandidates(connection: Connection): ErasedCandidates {
-  const collection = connection.collection<{ _id: string; at: Date }>('erased_candidates');
-  return {
-    async mark(markers) {
-      for (const marker of markers) {
-        try {
-          await collection.insertOne({ _id: marker, at: new Date() });
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-        }
-      }
-    },
-    async all() {
-      return new Set((await collection.find({}, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id)));
-    },
-  };
-}
+/** The erased markers reporting has seen, in its own database (the same collection as order-intake's). */
+export const erasedCandidates = (connection: Connection): ErasedCandidates => erasedMarkerCollection(connection);
