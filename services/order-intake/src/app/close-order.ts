@@ -1,5 +1,5 @@
 import { type ClosedState, decideTransition } from '../domain/lifecycle';
-import { everyJobcentreSearched } from '../domain/order';
+import { lifecycleView } from '../domain/order';
 import type { Acting } from './acting';
 import type { OrderIntakeDeps } from './deps';
 import { type CommandResult, runOrderCommand } from './order-command';
@@ -15,16 +15,7 @@ export interface CloseRequest {
 /** The lead closes the order (filled, partly filled, cancelled, or unfilled after R7); broadcast withdraws open rounds. */
 export function closeOrder(deps: OrderIntakeDeps, orderId: string, request: CloseRequest, acting: Acting): Promise<CommandResult> {
   return runOrderCommand(deps, orderId, acting.may, (order, now) => {
-    const decision = decideTransition(
-      {
-        state: order.status,
-        positions: order.details.positions,
-        hires: order.hires.length,
-        everyJobcentreSearched: everyJobcentreSearched(order.rounds),
-      },
-      request,
-      { kind: 'person', admin: acting.admin },
-    );
+    const decision = decideTransition(lifecycleView(order), request, { kind: 'person', admin: acting.admin });
     if (decision.kind === 'refused') {
       if (decision.code === 'reason-required') {
         return { kind: 'refused', status: 400, code: 'invalid-request', reason: decision.reason, field: 'body.reason' };

@@ -1,5 +1,5 @@
 import { decideTransition, type OpenState } from '../domain/lifecycle';
-import { everyJobcentreSearched } from '../domain/order';
+import { lifecycleView } from '../domain/order';
 import type { Acting } from './acting';
 import type { OrderIntakeDeps } from './deps';
 import { type CommandResult, runOrderCommand } from './order-command';
@@ -17,16 +17,7 @@ export function moveOrder(
   acting: Acting,
 ): Promise<CommandResult> {
   return runOrderCommand(deps, orderId, acting.may, (order, now) => {
-    const decision = decideTransition(
-      {
-        state: order.status,
-        positions: order.details.positions,
-        hires: order.hires.length,
-        everyJobcentreSearched: everyJobcentreSearched(order.rounds),
-      },
-      request,
-      { kind: 'person', admin: acting.admin },
-    );
+    const decision = decideTransition(lifecycleView(order), request, { kind: 'person', admin: acting.admin });
     if (decision.kind === 'refused') return { kind: 'refused', code: decision.code, reason: decision.reason };
     if (decision.kind === 'stay') return { kind: 'unchanged' };
     const { set, messages } = moveWrite(order, { to: decision.to, reason: request.reason }, now.toISOString(), acting.by);

@@ -1,5 +1,5 @@
 import { systemMove } from '../domain/lifecycle';
-import { everyJobcentreSearched } from '../domain/order';
+import { lifecycleView } from '../domain/order';
 import { decideOutcome, decidePresent, type ReferralOutcome } from '../domain/referrals';
 import { appendTimeline, type TimelineLine } from '../domain/timeline';
 import type { Acting } from './acting';
@@ -29,15 +29,7 @@ export async function presentCandidate(
       kind: 'referral-presented',
       note: `${candidate.jobcentre}/${candidate.candidateRef}; screened: ${candidate.screening.join(', ') || 'none'}`,
     };
-    const to = systemMove(
-      {
-        state: order.status,
-        positions: order.details.positions,
-        hires: order.hires.length,
-        everyJobcentreSearched: everyJobcentreSearched(order.rounds),
-      },
-      'candidate-presented',
-    );
+    const to = systemMove(lifecycleView(order), 'candidate-presented');
     if (!to) {
       return {
         kind: 'write',

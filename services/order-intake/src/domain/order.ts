@@ -2,6 +2,7 @@ import type { OrderState, OrderSummary, ScopeId } from '@rs/contracts';
 import type { z } from 'zod';
 import type { OrderDetails } from './details';
 import type { Hire } from './hires';
+import type { LifecycleView } from './lifecycle';
 import type { Referral } from './referrals';
 import type { TimelineEntry } from './timeline';
 
@@ -147,3 +148,13 @@ export function everyJobcentreSearched(rounds: RoundProgress[]): boolean {
 }
 
 export type { Hire } from './hires';
+
+/** What the lifecycle's rules read of an order (lifecycle.ts). */
+export function lifecycleView(order: Pick<Order, 'status' | 'details' | 'hires' | 'rounds'>): LifecycleView {
+  return {
+    state: order.status,
+    positions: order.details.positions,
+    hires: order.hires.length,
+    everyJobcentreSearched: everyJobcentreSearched(order.rounds),
+  };
+}
