@@ -59,10 +59,10 @@ describe("the order's timeline", () => {
       ],
     } as unknown as OrderView;
     const goals = { goals: [], timeline: [{ at: '2026-12-01T11:00:00Z', by: 'system', type: 'goal-warned', goal: 'dialogue' }] };
-    const rows = timelineRows(order, goals, translator('en'));
+    const rows = timelineRows(order, goals, translator('en'), 'en');
     expect(rows.map((r) => [r.by, r.what, r.detail])).toEqual([
-      ['operator', 'The order was registered', 'channel phone-line'],
-      ['system', 'Service goal warned', 'In dialogue with the company within 1 working day'],
+      ['operator', 'The order was registered', 'Channel: the shared phone line'],
+      ['The platform', 'Service goal warned', 'In dialogue with the company within 1 working day'],
       ['taarnby', 'Status changed', 'Registered → In dialogue'],
       ['x', 'something-new', ''],
     ]);

@@ -203,7 +203,7 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
         order,
         goals: goals.goals,
         // Who did what when: the order's own lines and its clocks' (warnings, breaches), oldest first.
-        timeline: timelineRows(order, goals, res.locals.t as Translate),
+        timeline: timelineRows(order, goals, res.locals.t as Translate, res.locals.lang as Lang),
         ...board(round),
         roundId,
         problem: problem?.text,
