@@ -86,6 +86,11 @@ describe('scoring a CV for an order', () => {
     const c = cv({ skills: ['Medicingivning', 'demens', 'dem', 'truckcertifikat'], revision: '2026-11-20T00:00:00Z' });
     const reasons = reasonsFor(toCandidate(c), query());
     expect(reasons.find((r) => r.code === 'skills')?.da).toBe('Kompetencer nævnt i ordren: medicingivning, demens');
+    // A date as a consultant reads it, not as ISO.
+    expect(reasons.find((r) => r.code === 'available')).toMatchObject({
+      da: 'Kan starte senest 15. december 2026',
+      en: 'Can start by 15 December 2026',
+    });
     expect(reasons.map((r) => r.code)).toEqual(['occupation', 'skills', 'languages', 'same-region', 'available', 'fresh']);
     for (const r of reasons) expect(r.da && r.en && r.da !== r.en).toBeTruthy();
     expect(score(c)).toBe(

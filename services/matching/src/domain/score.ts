@@ -4,6 +4,13 @@ import { type Candidate, dayNumber, languageLevel, words } from './candidate';
 import { DISCO_LEVEL_NAMES, type DiscoLevel, discoCloseness, MIN_ELIGIBLE_LEVEL } from './disco';
 import { meetsRequirements, type PreparedRequirements, prepareRequirements, startDay } from './requirements';
 
+const LONG_DATE = {
+  da: new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
+};
+/** A reason is read by a consultant: `15. december 2026` / `15 December 2026`, not an ISO date. */
+const longDate = (isoDay: string, lang: 'da' | 'en') => LONG_DATE[lang].format(new Date(`${isoDay}T00:00:00Z`));
+
 /** What is looked for: an order, or a consultant's search. */
 export interface MatchQuery {
   /** DISCO-08 unit group (4 digits). */
@@ -101,7 +108,7 @@ export function prepareQuery(query: MatchQuery, now: Date, cooperations: Coopera
         municipality: { code: 'nearby', da: 'Bor i jobbets kommune', en: "Lives in the job's municipality" },
         region: { code: 'same-region', da: 'Bor i jobbets region', en: "Lives in the job's region" },
         cooperation: { code: 'same-cooperation', da: 'Bor i jobbets samarbejde', en: "Lives in the job's cooperation" },
-        available: { code: 'available', da: `Kan starte senest ${startBy}`, en: `Can start by ${startBy}` },
+        available: { code: 'available', da: `Kan starte senest ${longDate(startBy, 'da')}`, en: `Can start by ${longDate(startBy, 'en')}` },
       },
     },
   };
