@@ -22,6 +22,7 @@ import { dashboardRoutes } from './routes/dashboard.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { needsRoutes } from './routes/needs.routes';
 import { inquiriesRoutes } from './routes/inquiries.routes';
+import { timersRoutes } from './routes/timers.routes';
 import { ordersRoutes } from './routes/orders.routes';
 import { operatorRoutes } from './routes/operator.routes';
 import { navFor } from './nav';
@@ -186,6 +187,7 @@ export function createWebApp(options: WebOptions): Express {
   app.use(cooperationsRoutes(options, page));
   app.use(needsRoutes(options, page));
   app.use(inquiriesRoutes(options, page));
+  app.use(timersRoutes(options));
 
   app.use((_req, res) => {
     res.status(404);

@@ -48,6 +48,6 @@ export const webConfig = {
   REPORTING_URL: url.default('http://127.0.0.1:3005'),
   /** The RabbitMQ management dashboard, linked from the admin page. Default http://127.0.0.1:15672. */
   RABBITMQ_DASHBOARD_URL: url.default('http://127.0.0.1:15672'),
-  /** The Bull Board timer dashboard, linked from the admin page. Default <BROADCAST_URL>/admin/queues. */
+  /** The Bull Board timer dashboard, linked from the admin page. Default /admin/queues/ on this front, which passes it on from broadcast with the admin's token. */
   BULL_BOARD_URL: url.optional(),
 };

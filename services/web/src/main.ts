@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { createWebApp } from './app';
 import { webConfig } from './config';
 import { oidcClient } from './oidc';
+import { TIMERS_PATH } from './routes/timers.routes';
 
 function start(): void {
   const config = loadConfig(webConfig, process.env);
@@ -39,7 +40,8 @@ function start(): void {
     },
     links: {
       queues: config.RABBITMQ_DASHBOARD_URL,
-      timers: config.BULL_BOARD_URL ?? `${config.BROADCAST_URL.replace(/\/$/, '')}/admin/queues`,
+      // Broadcast's Bull Board, passed on by this front with the admin's token (routes/timers.routes.ts).
+      timers: config.BULL_BOARD_URL ?? `${TIMERS_PATH}/`,
     },
   });
   const server = app.listen(config.PORT, '127.0.0.1', () => logger.info({ url: baseUrl }, 'web ready'));
