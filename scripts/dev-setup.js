@@ -18,7 +18,8 @@ async function provision(file) {
   const passwords = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const admin = managementClient(process.env.RABBITMQ_MGMT_URL);
   const vhost = decodeURIComponent(new URL(process.env.AMQP_URL).pathname.slice(1)) || '/';
-  for (const code of otherMembers()) {
+  // The lead's jobcentre too: the demo shares its CVs (DEMO_SHARE_ONLY); its consultant answers in the web front.
+  for (const code of [DEMO_LEAD, ...otherMembers()]) {
     passwords[code] ??= randomBytes(18).toString('base64url');
     await provisionJobcentreUser(admin, vhost, code, passwords[code]);
   }

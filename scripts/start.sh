@@ -33,11 +33,21 @@ node scripts/dev-setup.js connector-secrets .data/connector-secrets.json
 
 node scripts/dev-setup.js provision .data/connector-passwords.json
 
-IDENTITY_PORT=3010
-WEB_PORT=3000
+# The web front on RS_PORT_BASE (default 3000), the services on the next five, the identity
+# service on +10: a second copy (or a port taken by something else) moves them all at once.
+BASE=${RS_PORT_BASE:-3000}
+[[ "$BASE" =~ ^[0-9]+$ ]] && [ "$BASE" -ge 1024 ] && [ "$BASE" -le 65000 ] || { log "RS_PORT_BASE must be a port number from 1024 to 65000, not '$BASE'"; exit 2; }
+IDENTITY_PORT=$((BASE + 10))
+WEB_PORT=$BASE
 export OIDC_ISSUER="http://127.0.0.1:$IDENTITY_PORT" OIDC_AUDIENCE=api://rs
 
-declare -A PORTS=([order-intake]=3001 [broadcast]=3002 [matching]=3003 [upskilling-seat]=3004 [reporting]=3005)
+declare -A PORTS=([order-intake]=$((BASE + 1)) [broadcast]=$((BASE + 2)) [matching]=$((BASE + 3)) [upskilling-seat]=$((BASE + 4)) [reporting]=$((BASE + 5)))
+for port in "$WEB_PORT" "${PORTS[@]}" "$IDENTITY_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    log "port $port is taken: stop what listens there, or start on other ports with RS_PORT_BASE=4000 npm start"
+    exit 1
+  fi
+done
 PIDS=()
 stop_all() {
   trap - EXIT INT TERM
@@ -59,16 +69,19 @@ PIDS+=($!)
 PORTS[identity]=$IDENTITY_PORT
 
 for svc in order-intake broadcast matching upskilling-seat reporting; do
-  # The demo answers within a minute, so its reply window is 2 minutes of clock time; production
-  # uses 48 working hours (docker-compose.yml).
-  PORT=${PORTS[$svc]} OUTBOX_POLL_MS=200 REPLY_WINDOW_SECONDS=${REPLY_WINDOW_SECONDS:-120} \
+  # The demo connectors answer within a minute; København answers by hand in the web front, so
+  # the demo's reply window is 30 minutes of clock time; production uses 48 working hours
+  # (docker-compose.yml).
+  PORT=${PORTS[$svc]} OUTBOX_POLL_MS=200 REPLY_WINDOW_SECONDS=${REPLY_WINDOW_SECONDS:-1800} \
     REPLY_WINDOW_MODE=${REPLY_WINDOW_MODE:-clock} \
     node "services/$svc/dist/main.js" >>".data/logs/$svc.log" 2>&1 &
   PIDS+=($!)
 done
 # The web front: signs users in at the identity service, talks to the APIs with their tokens.
 PORT=$WEB_PORT OIDC_CLIENT_SECRET="$WEB_CLIENT_SECRET" WEB_SESSION_SECRET="$WEB_SESSION_SECRET" \
-  ORDER_INTAKE_URL=http://127.0.0.1:3001 BROADCAST_URL=http://127.0.0.1:3002 \
+  ORDER_INTAKE_URL="http://127.0.0.1:${PORTS[order-intake]}" BROADCAST_URL="http://127.0.0.1:${PORTS[broadcast]}" \
+  MATCHING_URL="http://127.0.0.1:${PORTS[matching]}" UPSKILLING_URL="http://127.0.0.1:${PORTS[upskilling-seat]}" \
+  REPORTING_URL="http://127.0.0.1:${PORTS[reporting]}" \
   RABBITMQ_DASHBOARD_URL="http://127.0.0.1:${RS_RABBITMQ_MGMT_PORT:-15672}" \
   node services/web/dist/main.js >>.data/logs/web.log 2>&1 &
 PIDS+=($!)
@@ -83,7 +96,9 @@ for svc in identity order-intake broadcast matching upskilling-seat reporting we
 done
 
 DEMO_JOBCENTRES=$(node scripts/dev-setup.js demo-jobcentres)
-AMQP_URL="$(node scripts/dev-setup.js strip-credentials "$AMQP_URL")" JOBCENTRES="$DEMO_JOBCENTRES" \
+# København (101) leads the demo's own orders and answers Tårnby's rounds by hand in the web
+# front: the demo only shares its generated CVs, so its searches and shortlists have candidates.
+AMQP_URL="$(node scripts/dev-setup.js strip-credentials "$AMQP_URL")" JOBCENTRES="$DEMO_JOBCENTRES" DEMO_SHARE_ONLY=101 \
   CONNECTOR_PASSWORDS_FILE=.data/connector-passwords.json \
   node packages/connector/dist/cli/main.js demo >>.data/logs/connectors.log 2>&1 &
 PIDS+=($!)
@@ -92,7 +107,7 @@ TOKEN=$(node scripts/dev-setup.js token jobcentre 101)
 
 # Demo data once per .data (companies, orders broadcast to HRS), through the APIs as the demo users.
 if [ ! -f .data/demo-seeded ]; then
-  OPERATOR_TOKEN=$(node scripts/dev-setup.js token phone-line) KOBENHAVN_TOKEN=$TOKEN \
+  OPERATOR_TOKEN=$(node scripts/dev-setup.js token phone-line) KOBENHAVN_TOKEN=$TOKEN ORDER_INTAKE_URL="http://127.0.0.1:${PORTS[order-intake]}" \
     node scripts/demo-seed.js && touch .data/demo-seeded
 fi
 cat <<MSG
@@ -103,14 +118,14 @@ cat <<MSG
   demo users       password "demo" for all (development only):
 $(node -e 'for (const u of require("./services/identity/dist/users").DEMO_USERS) console.log(`                   ${u.username.padEnd(14)} ${u.name} — ${u.principal.role}`)')
 
-  order-intake     http://127.0.0.1:3001   (POST /orders, GET /orders/:id)
-  broadcast        http://127.0.0.1:3002   (POST /rounds, GET /rounds/:id)
-  matching         http://127.0.0.1:3003/readyz
-  upskilling-seat  http://127.0.0.1:3004/readyz
-  reporting        http://127.0.0.1:3005/readyz
+  order-intake     http://127.0.0.1:${PORTS[order-intake]}   (POST /orders, GET /orders/:id)
+  broadcast        http://127.0.0.1:${PORTS[broadcast]}   (POST /rounds, GET /rounds/:id)
+  matching         http://127.0.0.1:${PORTS[matching]}/readyz
+  upskilling-seat  http://127.0.0.1:${PORTS[upskilling-seat]}/readyz
+  reporting        http://127.0.0.1:${PORTS[reporting]}/readyz
   RabbitMQ UI      http://127.0.0.1:${RS_RABBITMQ_MGMT_PORT:-15672}  (guest / guest)
   logs             .data/logs/*.log   (demo connectors for jobcentres $DEMO_JOBCENTRES)
-  reply window     ${REPLY_WINDOW_SECONDS:-120} s of clock time in this demo (production: 48 working hours)
+  reply window     ${REPLY_WINDOW_SECONDS:-1800} s of clock time in this demo (production: 48 working hours)
   answer by hand   DEMO_MANUAL=147 npm start   leaves Frederiksberg (147) out of the demo; then, in a
                    second terminal: npm run inbox -- 147
 
@@ -120,9 +135,9 @@ $(node -e 'for (const u of require("./services/identity/dist/users").DEMO_USERS)
     export TOKEN=$TOKEN
 
   Register an order and broadcast it to the other 15 HRS jobcentres:
-    curl -s -X POST http://127.0.0.1:3001/orders -H "authorization: Bearer \$TOKEN" -H 'content-type: application/json' \\
+    curl -s -X POST http://127.0.0.1:${PORTS[order-intake]}/orders -H "authorization: Bearer \$TOKEN" -H 'content-type: application/json' \\
       -d '{"company":{"name":"Plejecenter Sundby","municipality":101},"title":"SOSU-assistent","occupation":"5321","positions":3,"broadcast":{"scope":"cooperation"}}'
-    curl -s http://127.0.0.1:3001/orders/<id> -H "authorization: Bearer \$TOKEN"
+    curl -s http://127.0.0.1:${PORTS[order-intake]}/orders/<id> -H "authorization: Bearer \$TOKEN"
 
   Ctrl-C stops the services.
 MSG

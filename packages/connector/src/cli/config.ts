@@ -30,6 +30,16 @@ export const connectorVars = {
   DEMO_MIN_DELAY_MS: z.coerce.number().int().min(0).default(2000),
   /** demo: generated CVs each demo jobcentre shares with the pool at start (0 = none). Default 40. */
   DEMO_POOL_SIZE: z.coerce.number().int().min(0).max(5000).default(40),
+  /**
+   * demo: jobcentres (comma-separated) that only share their generated CVs with the pool — their
+   * consultants answer by hand in the web front, so the demo does not consume their queues.
+   * Default none.
+   */
+  DEMO_SHARE_ONLY: z
+    .string()
+    .regex(/^(\d{3}(,\d{3})*)?$/, 'comma-separated three-digit jobcentre codes')
+    .default('')
+    .transform((s) => (s === '' ? [] : s.split(',').map(Number))),
   /** demo: longest answering delay in ms. Default 20000. */
   DEMO_MAX_DELAY_MS: z.coerce.number().int().min(0).default(20000),
 };

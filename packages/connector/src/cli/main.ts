@@ -73,8 +73,23 @@ async function demo(): Promise<void> {
   if (config.DEMO_POOL_SIZE > 0) {
     // Each demo jobcentre shares its generated candidates, so matching has a pool to rank.
     await Promise.all(connectors.map((c) => c.upsertCvs(demoCvs(c.jobcentre, config.DEMO_POOL_SIZE))));
+    for (const code of config.DEMO_SHARE_ONLY) {
+      const bus = connectBus({
+        url: brokerUrlFor(config.AMQP_URL, code, config),
+        name: `demo-cvs-${code}`,
+        logger: logger.child({ jobcentre: code }),
+      });
+      try {
+        await cvPublisher(bus, code).upsertCvs(demoCvs(code, config.DEMO_POOL_SIZE));
+      } finally {
+        await bus.close();
+      }
+    }
   }
-  logger.info({ jobcentres: config.JOBCENTRES, poolPerJobcentre: config.DEMO_POOL_SIZE }, 'demo connectors running');
+  logger.info(
+    { jobcentres: config.JOBCENTRES, shareOnly: config.DEMO_SHARE_ONLY, poolPerJobcentre: config.DEMO_POOL_SIZE },
+    'demo connectors running',
+  );
   const stop = async () => {
     for (const t of timers) clearTimeout(t);
     await Promise.all(connectors.map((c) => c.stop()));

@@ -168,23 +168,21 @@ async function queueCheck(connection: amqplib.ChannelModel, queue: string, timeo
       ),
     ];
   }
-  {
-    try {
-      const channel = await connection.createChannel();
-      channel.on('error', () => {});
-      await channel.prefetch(1);
-      const { consumerTag } = await within(
-        timeoutMs,
-        `reading ${queue}`,
-        channel.consume(queue, (m) => m && channel.nack(m, false, true), { noAck: false }),
-      );
-      await channel.cancel(consumerTag);
-      await channel.close().catch(() => {});
-    } catch (error) {
-      const found = refused(error);
-      if (found) return [found, skipped('read')];
-      throw error;
-    }
+  try {
+    const channel = await connection.createChannel();
+    channel.on('error', () => {});
+    await channel.prefetch(1);
+    const { consumerTag } = await within(
+      timeoutMs,
+      `reading ${queue}`,
+      channel.consume(queue, (m) => m && channel.nack(m, false, true), { noAck: false }),
+    );
+    await channel.cancel(consumerTag);
+    await channel.close().catch(() => {});
+  } catch (error) {
+    const found = refused(error);
+    if (found) return [found, skipped('read')];
+    throw error;
   }
   return [queueOk, ok('read', `may read queue ${queue}`, `må læse kø ${queue}`)];
 }
