@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type CooperationState, makeEnvelope, routeOf } from '@rs/contracts';
 import type { OutboxEntry, Revision } from '@rs/db';
 import { applyChange, type ChangeOutcome, type CooperationChange, type CooperationVersion, seedStates } from '../domain/cooperation';
+import { type CooperationCreation, type CreateOutcome, createCooperation as decideCreation } from '../domain/cooperation-create';
 
 /** A cooperation as stored: its current state and every version it had, oldest first. */
 export interface StoredCooperation {
@@ -17,6 +18,12 @@ export interface CooperationStore {
   seed(states: readonly CooperationState[]): Promise<number>;
   list(): Promise<CooperationState[]>;
   load(id: string): Promise<StoredCooperation | undefined>;
+  /**
+   * Inserts a new cooperation's first version with its event (through the change log, under the
+   * cooperation's id: a unique-key insert, so of two creating the same id exactly one wins);
+   * false when the id exists already.
+   */
+  create(first: CooperationVersion, outbox: OutboxEntry[]): Promise<boolean>;
   /** Writes the new version with its event (through the change log); false when someone wrote in between. */
   save(id: string, revision: Revision, next: StoredCooperation['history'], outbox: OutboxEntry[]): Promise<boolean>;
 }
@@ -53,26 +60,45 @@ export async function changeCooperation(
     const at = deps.now();
     const outcome = applyChange(stored.state, change, others, by, at);
     if (outcome.kind !== 'changed') return outcome;
-    const { state, changed } = outcome.version;
-    const eventId = randomUUID();
-    const { exchange, routingKey } = routeOf('cooperation.changed');
-    const outbox: OutboxEntry[] = [
-      {
-        kind: 'publish',
-        id: eventId,
-        exchange,
-        routingKey,
-        envelope: makeEnvelope(
-          'cooperation.changed',
-          { cooperation: state, changed },
-          { id: eventId, time: at, source: SOURCE, subject: id },
-        ),
-      },
-    ];
+    const outbox = changedEvent(outcome.version, at);
     if (await deps.cooperations.save(id, stored.revision, [...stored.history, outcome.version], outbox)) {
       await deps.changed?.();
       return outcome;
     }
   }
   return { kind: 'conflict', current: (await deps.cooperations.load(id))?.state.version ?? 0 };
+}
+
+/**
+ * An admin creates a cooperation: its first version and its cooperation.changed event written
+ * together (the change log's insert), so every service follows it as it follows a change; nothing
+ * is stored when it is refused or the id is taken — also when another admin took it a moment
+ * earlier (the insert has one winner; FerretDB's guarded updates would not).
+ */
+export async function createCooperation(deps: CooperationDeps, creation: CooperationCreation, by: string): Promise<CreateOutcome> {
+  const at = deps.now();
+  const outcome = decideCreation(creation, await deps.cooperations.list(), by, at);
+  if (outcome.kind !== 'created') return outcome;
+  if (!(await deps.cooperations.create(outcome.version, changedEvent(outcome.version, at)))) return { kind: 'exists' };
+  await deps.changed?.();
+  return outcome;
+}
+
+/** The version's cooperation.changed, as the change log's outbox entry. */
+function changedEvent({ state, changed }: CooperationVersion, at: Date): OutboxEntry[] {
+  const eventId = randomUUID();
+  const { exchange, routingKey } = routeOf('cooperation.changed');
+  return [
+    {
+      kind: 'publish',
+      id: eventId,
+      exchange,
+      routingKey,
+      envelope: makeEnvelope(
+        'cooperation.changed',
+        { cooperation: state, changed },
+        { id: eventId, time: at, source: SOURCE, subject: state.id },
+      ),
+    },
+  ];
 }

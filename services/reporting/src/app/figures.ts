@@ -42,7 +42,9 @@ export async function figuresFor(
       period: query.period,
       members,
       ...(audience.see === 'jobcentre' ? { jobcentre: audience.jobcentre } : {}),
-      targetPerQuarter: deps.targets[coop.id],
+      // PLACEMENT_TARGETS first (as before); else the cooperation's own target a year, so one the
+      // admin created or re-targeted has its placements against target too.
+      targetPerQuarter: deps.targets[coop.id] ?? (coop.targets.placementsPerYear === null ? undefined : coop.targets.placementsPerYear / 4),
       thresholds: deps.thresholds,
       cooperationOf: (j) => cooperationIdOf(cooperations, j),
     }),

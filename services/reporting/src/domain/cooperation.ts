@@ -48,7 +48,8 @@ export function seedStates(): CooperationState[] {
   return cooperationSeeds();
 }
 
-function membership(jobcentre: number, from: string): CooperationState['members'][number] {
+/** A jobcentre's membership from a day, with the municipalities it serves (the reference data's). */
+export function membership(jobcentre: number, from: string): CooperationState['members'][number] {
   return { jobcentre, municipalities: [...(jobcentreById(jobcentre)?.municipalities ?? [jobcentre])], from, until: null };
 }
 
@@ -86,12 +87,8 @@ export function applyChange(
       refusals.push({ field: 'body.join.jobcentre', en: 'No jobcentre has this code', da: 'Intet jobcenter har denne kode' });
     } else if (next.members.some((m) => m.jobcentre === jobcentre && (m.until === null || m.until > from))) {
       refusals.push({ field: 'body.join.jobcentre', en: 'Already a member from that day', da: 'Allerede medlem fra den dag' });
-    } else if (others.some((o) => o.members.some((m) => m.jobcentre === jobcentre && (m.until === null || m.until > from)))) {
-      refusals.push({
-        field: 'body.join.jobcentre',
-        en: 'A member of another cooperation then; it must leave that one first',
-        da: 'Medlem af et andet samarbejde på det tidspunkt; det skal først udtræde af det',
-      });
+    } else if (memberElsewhere(others, jobcentre, from)) {
+      refusals.push({ field: 'body.join.jobcentre', ...MEMBER_ELSEWHERE });
     } else {
       next.members.push(membership(jobcentre, from));
       next.members.sort((a, b) => a.jobcentre - b.jobcentre || a.from.localeCompare(b.from));
@@ -127,21 +124,7 @@ export function applyChange(
     next.screeningPrinciples = change.screeningPrinciples;
   }
 
-  // The secretariat and the chair are members on the day they take office (and today, if later).
-  for (const office of ['secretariat', 'chair'] as const) {
-    const { jobcentre, since } = next[office];
-    if (jobcentre === null || !change[office]) continue;
-    const day = since !== null && since > today ? since : today;
-    if (!isJobcentre(jobcentre)) {
-      refusals.push({ field: `body.${office}.jobcentre`, en: 'No jobcentre has this code', da: 'Intet jobcenter har denne kode' });
-    } else if (!membersOn(next, day).includes(jobcentre)) {
-      refusals.push({
-        field: `body.${office}.jobcentre`,
-        en: 'Must be a member of the cooperation',
-        da: 'Skal være medlem af samarbejdet',
-      });
-    }
-  }
+  for (const office of ['secretariat', 'chair'] as const) if (change[office]) refusals.push(...officeRefusals(next, office, today));
   if (next.secretariat.jobcentre !== null && !change.secretariat && change.leave?.jobcentre === next.secretariat.jobcentre) {
     refusals.push({
       field: 'body.leave.jobcentre',
@@ -160,13 +143,43 @@ export function applyChange(
   return { kind: 'changed', version: { state: next, changed } };
 }
 
-const COMPARED = ['members', 'secretariat', 'chair', 'targets', 'replyWindow', 'escalation', 'screeningPrinciples'] as const;
+/**
+ * A jobcentre is a member of one cooperation at a time: whether one of `others` still has it as a
+ * member on or after `from` (a membership ending by then leaves room for the new one).
+ */
+export function memberElsewhere(others: readonly CooperationState[], jobcentre: number, from: string): boolean {
+  return others.some((o) => o.members.some((m) => m.jobcentre === jobcentre && (m.until === null || m.until > from)));
+}
+
+export const MEMBER_ELSEWHERE = {
+  en: 'A member of another cooperation then; it must leave that one first',
+  da: 'Medlem af et andet samarbejde på det tidspunkt; det skal først udtræde af det',
+} as const;
+
+/**
+ * The secretariat and the chair are members on the day they take office (and today, if later):
+ * why `next`'s office holder cannot hold it, at its field (none when it holds no one).
+ */
+export function officeRefusals(next: CooperationState, office: 'secretariat' | 'chair', today: string): ChangeRefusal[] {
+  const { jobcentre, since } = next[office];
+  if (jobcentre === null) return [];
+  const day = since !== null && since > today ? since : today;
+  const field = `body.${office}.jobcentre`;
+  if (!isJobcentre(jobcentre)) return [{ field, en: 'No jobcentre has this code', da: 'Intet jobcenter har denne kode' }];
+  if (!membersOn(next, day).includes(jobcentre)) {
+    return [{ field, en: 'Must be a member of the cooperation', da: 'Skal være medlem af samarbejdet' }];
+  }
+  return [];
+}
+
+/** The parts a version is compared by (a new cooperation's first version sets them all). */
+export const COMPARED = ['members', 'secretariat', 'chair', 'targets', 'replyWindow', 'escalation', 'screeningPrinciples'] as const;
 
 /** The top-level parts that differ between two versions, in a fixed order. */
 export function changedFields(before: CooperationState, after: CooperationState): string[] {
   return COMPARED.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
-function definedOnly<T extends object>(o: T): Partial<T> {
+export function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -2,35 +2,60 @@ import { CooperationState, Day, ScreeningPrinciple } from '@rs/contracts';
 import { HttpError, mountRoutes, route } from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { changeCooperation, type CooperationDeps } from '../../app/cooperations';
+import { changeCooperation, type CooperationDeps, createCooperation } from '../../app/cooperations';
 import { nextChairRotation } from '../../domain/cooperation';
 
 const Jobcentre = z.number().int().min(100).max(999);
-const IdParams = z.object({ id: z.string().regex(/^[A-Z]{2,10}$/, 'a cooperation id such as HRS / et samarbejdes id, fx HRS') });
+const CooperationId = z.string().regex(/^[A-Z]{2,10}$/, 'a cooperation id such as HRS / et samarbejdes id, fx HRS');
+const IdParams = z.object({ id: CooperationId });
 const Version = z.object({ state: CooperationState, changed: z.array(z.string()) });
 const Detail = z.object({ cooperation: CooperationState, nextChairRotation: Day.nullable(), history: z.array(Version) });
+
+const Reason = z.string().trim().min(3, 'say why, at least 3 characters / angiv hvorfor, mindst 3 tegn').max(1000);
+const Office = z.strictObject({ jobcentre: Jobcentre.nullable(), since: Day });
+const Chair = z.strictObject({ jobcentre: Jobcentre.nullable(), since: Day, rotationYears: z.number().int().min(1).max(10).optional() });
+const Targets = z.strictObject({
+  placementsPerYear: z.number().int().min(0).max(100_000).nullable().optional(),
+  unfilledOrders: z.number().int().min(0).max(100_000).nullable().optional(),
+});
+const ReplyWindow = z.strictObject({
+  hours: z.number().int().min(1).max(720).optional(),
+  mode: z.enum(['working-time', 'clock']).optional(),
+});
+const Escalation = z.strictObject({ autoEscalate: z.boolean().optional(), notifySecretariat: z.boolean().optional() });
+const Principles = z.array(z.strictObject(ScreeningPrinciple.shape)).max(30);
 
 /** A change: only the parts named change; `reason` says why (kept in the history). */
 const ChangeBody = z.strictObject({
   expectedVersion: z.number().int().min(1).optional(),
-  reason: z.string().trim().min(3, 'say why, at least 3 characters / angiv hvorfor, mindst 3 tegn').max(1000),
-  secretariat: z.strictObject({ jobcentre: Jobcentre.nullable(), since: Day }).optional(),
-  chair: z
-    .strictObject({ jobcentre: Jobcentre.nullable(), since: Day, rotationYears: z.number().int().min(1).max(10).optional() })
-    .optional(),
+  reason: Reason,
+  secretariat: Office.optional(),
+  chair: Chair.optional(),
   join: z.strictObject({ jobcentre: Jobcentre, from: Day }).optional(),
   leave: z.strictObject({ jobcentre: Jobcentre, from: Day }).optional(),
-  targets: z
-    .strictObject({
-      placementsPerYear: z.number().int().min(0).max(100_000).nullable().optional(),
-      unfilledOrders: z.number().int().min(0).max(100_000).nullable().optional(),
-    })
-    .optional(),
-  replyWindow: z
-    .strictObject({ hours: z.number().int().min(1).max(720).optional(), mode: z.enum(['working-time', 'clock']).optional() })
-    .optional(),
-  escalation: z.strictObject({ autoEscalate: z.boolean().optional(), notifySecretariat: z.boolean().optional() }).optional(),
-  screeningPrinciples: z.array(z.strictObject(ScreeningPrinciple.shape)).max(30).optional(),
+  targets: Targets.optional(),
+  replyWindow: ReplyWindow.optional(),
+  escalation: Escalation.optional(),
+  screeningPrinciples: Principles.optional(),
+});
+
+/**
+ * A new cooperation: its id, name and members (each from a day); what is left out takes the seed's
+ * policies (48 h in working time, no automatic escalation, the shared screening principles, the
+ * chair rotating every second year). An empty member list is the rules' to refuse (422 at the field).
+ */
+const CreateBody = z.strictObject({
+  id: CooperationId,
+  name: z.string().trim().min(1, 'name it / giv det et navn').max(200),
+  established: Day.optional(),
+  members: z.array(z.strictObject({ jobcentre: Jobcentre, from: Day })).max(98),
+  secretariat: Office.optional(),
+  chair: Chair.optional(),
+  targets: Targets.optional(),
+  replyWindow: ReplyWindow.optional(),
+  escalation: Escalation.optional(),
+  screeningPrinciples: Principles.optional(),
+  reason: Reason,
 });
 
 const adminOnly = () =>
@@ -38,6 +63,13 @@ const adminOnly = () =>
     en: 'Only an admin administers the cooperations',
     da: 'Kun en administrator administrerer samarbejderne',
   });
+const refused = (refusals: { field: string; en: string; da: string }[], message: { en: string; da: string }) =>
+  new HttpError(
+    422,
+    'change-refused',
+    message,
+    refusals.map((r) => ({ field: r.field, message: `${r.en} / ${r.da}` })),
+  );
 const notFound = () => new HttpError(404, 'not-found', { en: 'No cooperation with this id', da: 'Intet samarbejde med dette id' });
 
 /**
@@ -105,12 +137,7 @@ export function cooperationRoutes(deps: CooperationDeps) {
             da: `Samarbejdet er ændret imens (nu version ${outcome.current}); genindlæs og prøv igen`,
           });
         case 'refused':
-          throw new HttpError(
-            422,
-            'change-refused',
-            { en: 'The change cannot apply', da: 'Ændringen kan ikke gennemføres' },
-            outcome.refusals.map((r) => ({ field: r.field, message: `${r.en} / ${r.da}` })),
-          );
+          throw refused(outcome.refusals, { en: 'The change cannot apply', da: 'Ændringen kan ikke gennemføres' });
         case 'unchanged': {
           const stored = await deps.cooperations.load(params.id);
           return { status: 200, body: stored?.state };
@@ -124,5 +151,34 @@ export function cooperationRoutes(deps: CooperationDeps) {
       }
     },
   });
-  return (router: Router) => mountRoutes(router, [list, get, change]);
+  const create = route({
+    method: 'post',
+    path: '/cooperations',
+    summary:
+      'Creates a cooperation (e.g. one for Region Nordjylland, or any set of jobcentres up to all 98): its members from their days, secretariat, chair, targets and policies (left out: the seed policies); published as cooperation.changed (version 1), so every service follows it without a restart. A jobcentre is a member of one cooperation at a time.',
+    tags: ['cooperations'],
+    body: CreateBody,
+    creates: true,
+    responses: { 201: { description: 'the new cooperation’s first version', schema: Version } },
+    handle: async ({ principal, body }) => {
+      if (principal.role !== 'admin') throw adminOnly();
+      const outcome = await createCooperation(deps, body, principal.sub);
+      switch (outcome.kind) {
+        case 'exists':
+          throw new HttpError(409, 'already-exists', {
+            en: `A cooperation with the id ${body.id} exists already`,
+            da: `Der findes allerede et samarbejde med id'et ${body.id}`,
+          });
+        case 'refused':
+          throw refused(outcome.refusals, { en: 'The cooperation cannot be created', da: 'Samarbejdet kan ikke oprettes' });
+        case 'created':
+          return { status: 201, body: outcome.version };
+        default: {
+          const unhandled: never = outcome;
+          throw new Error(`unhandled ${JSON.stringify(unhandled)}`);
+        }
+      }
+    },
+  });
+  return (router: Router) => mountRoutes(router, [list, create, get, change]);
 }

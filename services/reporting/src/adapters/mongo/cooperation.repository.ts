@@ -58,6 +58,7 @@ export function cooperationRepository(models: CooperationModels, relay: Handoff)
       }
       return inserted;
     },
+    create: (first, outbox) => store.insert({ _id: first.state.id, state: first.state, history: [first] }, outbox),
     list: () => currentStates(models),
     async load(id) {
       const found = await store.load(id);
