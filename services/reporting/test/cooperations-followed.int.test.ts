@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { courseSummaryExample, danishDay, EXCHANGES, QUEUES } from '@rs/contracts';
-import { cooperation, isJobcentre } from '@rs/reference-data';
+import { courseSummaryExample, danishDay, EXCHANGES, jobcentreQueue, QUEUES } from '@rs/contracts';
+import { allJobcentres, cooperation, isJobcentre } from '@rs/reference-data';
 import {
   anOrder,
   jobcentreToken,
@@ -20,12 +20,20 @@ import request from 'supertest';
  * broadcast sends HRS rounds to it, matching's cooperation scope includes it, upskilling-seat
  * offers it HRS courses and lets it lead one, reporting's figures and tokens treat it as HRS's —
  * and the next round's window is the 24 hours the admin set — while the round opened before the
- * change keeps the recipients and the 48-hour deadline it opened with.
+ * change keeps the recipients and the 48-hour deadline it opened with. Then the admin creates a
+ * cooperation none of them ever saw (NRS, Region Nordjylland's jobcentres) and every service
+ * follows that too, without a restart.
  */
 const admin = tokenFor({ role: 'admin', sub: 'admin-1' });
 const HILLERØD = 219;
 const KØBENHAVN = 101;
 const HRS = [...cooperation('HRS')!.members].sort((a, b) => a - b);
+const NORDJYLLAND = allJobcentres()
+  .filter((j) => j.regionCode === 1081)
+  .map((j) => j.code)
+  .sort((a, b) => a - b);
+const AALBORG = 851;
+const HJØRRING = 860;
 
 describe('every service follows a change of the cooperations without a restart', () => {
   let platform: TestPlatform;
@@ -35,6 +43,7 @@ describe('every service follows a change of the cooperations without a restart',
   let matching: RunningService;
   let upskilling: RunningService;
   let rounds: Watch;
+  let notices: Watch;
 
   beforeAll(async () => {
     platform = await testPlatform();
@@ -49,6 +58,7 @@ describe('every service follows a change of the cooperations without a restart',
     matching = await platform.start('matching');
     upskilling = await platform.start('upskilling-seat');
     rounds = await platform.bus.watch(EXCHANGES.events, ['round.opened']);
+    notices = await platform.bus.watch(EXCHANGES.jobcentres, [jobcentreQueue(AALBORG)]);
   }, 120_000);
   afterAll(() => platform?.dispose());
 
@@ -86,6 +96,21 @@ describe('every service follows a change of the cooperations without a restart',
       });
   const figures = (token: string, query: string) => request(reporting.url).get(`/figures${query}`).set('authorization', `Bearer ${token}`);
 
+  const followers = () =>
+    [
+      [intake, QUEUES.orderIntakeCooperations],
+      [broadcast, QUEUES.broadcastCooperations],
+      [matching, QUEUES.matchingCooperations],
+      [upskilling, QUEUES.upskillingCooperations],
+      [reporting, QUEUES.reportingCooperations],
+    ] as const;
+  /** Waits until every service has acked this many cooperation.changed on its own queue. */
+  const everyServiceFollowed = async (changes: number) => {
+    for (const [service, queue] of followers()) {
+      await waitFor(async () => (await settledCount(service, queue, 'ack')) >= changes, { what: `${service.name} to follow the change` });
+    }
+  };
+
   it('adds a member: order-intake, broadcast, matching, upskilling and reporting use it at once; the open round keeps its recipients', async () => {
     expect(isJobcentre(HILLERØD)).toBe(true);
     expect(HRS).not.toContain(HILLERØD);
@@ -116,15 +141,7 @@ describe('every service follows a change of the cooperations without a restart',
       .expect(201);
     expect(made.body.changed).toEqual(['members', 'replyWindow']);
     // Each service has its own copy of cooperation.changed, on its own queue.
-    for (const [service, queue] of [
-      [intake, QUEUES.orderIntakeCooperations],
-      [broadcast, QUEUES.broadcastCooperations],
-      [matching, QUEUES.matchingCooperations],
-      [upskilling, QUEUES.upskillingCooperations],
-      [reporting, QUEUES.reportingCooperations],
-    ] as const) {
-      await waitFor(async () => (await settledCount(service, queue, 'ack')) === 1, { what: `${service.name} to follow the change` });
-    }
+    await everyServiceFollowed(1);
     const withHillerød = [...HRS, HILLERØD].sort((a, b) => a - b);
 
     // order-intake: Hillerød leads an HRS order; broadcast: its cooperation round goes to HRS's other members.
@@ -159,4 +176,57 @@ describe('every service follows a change of the cooperations without a restart',
     await figures(tokenFor({ role: 'secretariat', sub: 's', cooperation: 'NRS' }), '').expect(401);
     await figures(tokenFor({ role: 'secretariat', sub: 's', cooperation: 'HRS' }), '').expect(200);
   }, 180_000);
+  it('creates a cooperation no service ever saw: each follows it without a restart, its rounds reach exactly its members', async () => {
+    const secretariat = tokenFor({ role: 'secretariat', sub: 'sek-nrs', cooperation: 'NRS' });
+    // Before: Hjørring and Aalborg are in no cooperation, and no token may name NRS.
+    await order(HJØRRING).expect(422);
+    await search(AALBORG).expect(403);
+    await figures(jobcentreToken(AALBORG), '').expect(403);
+    await figures(secretariat, '').expect(401);
+    const acked = await Promise.all(followers().map(([service, queue]) => settledCount(service, queue, 'ack')));
+
+    const today = danishDay(new Date());
+    await request(reporting.url)
+      .post('/cooperations')
+      .set('authorization', `Bearer ${admin}`)
+      .set('idempotency-key', randomUUID())
+      .send({
+        id: 'NRS',
+        name: 'Nordjyllands Rekrutteringsservice',
+        members: NORDJYLLAND.map((jobcentre) => ({ jobcentre, from: today })),
+        secretariat: { jobcentre: AALBORG, since: today },
+        targets: { placementsPerYear: 200 },
+        reason: 'Region Nordjyllands jobcentre går sammen / The North Jutland jobcentres join forces',
+      })
+      .expect(201);
+    for (const [i, [service, queue]] of followers().entries()) {
+      await waitFor(async () => (await settledCount(service, queue, 'ack')) === acked[i]! + 1, { what: `${service.name} to follow NRS` });
+    }
+
+    // order-intake: Hjørring leads an NRS order; broadcast: its round reaches exactly NRS's other members,
+    // with the 48-hour window the seed's policy gives, and the secretariat in Aalborg hears of it.
+    const nrsOrder = (await order(HJØRRING).expect(201)).body;
+    expect(nrsOrder.cooperation).toBe('NRS');
+    const round = await roundOf(nrsOrder.id);
+    expect(round.recipients).toEqual(NORDJYLLAND.filter((j) => j !== HJØRRING));
+    expect((Date.parse(round.deadline) - Date.parse(round.openedAt)) / 3_600_000).toBe(48);
+    await waitFor(
+      () =>
+        notices.seen.some(
+          (s) => s.name === 'round.secretariat-notice' && (s.envelope?.data as { roundId?: string } | undefined)?.roundId === round.roundId,
+        ),
+      { what: 'the secretariat notice in Aalborg' },
+    );
+    // matching: the cooperation scope is NRS; upskilling-seat: an NRS course for its members.
+    expect((await search(AALBORG).expect(200)).body.jobcentres).toBe(NORDJYLLAND.length);
+    expect((await course(AALBORG).expect(201)).body).toMatchObject({ cooperation: 'NRS', inScope: NORDJYLLAND });
+    // reporting: a consultant's figures are NRS's, with the target the admin set; a token naming NRS is let in.
+    expect((await figures(jobcentreToken(AALBORG), '').expect(200)).body.cooperation).toBe('NRS');
+    expect((await figures(secretariat, '').expect(200)).body.cooperation).toBe('NRS');
+    const all = (await figures(admin, '?cooperation=NRS').expect(200)).body;
+    expect(all.jobcentres).toHaveLength(NORDJYLLAND.length);
+    expect(all.figures.placements.target).toBe(50);
+    // HRS (with Hillerød, above) is as it was.
+    expect((await search(KØBENHAVN).expect(200)).body.jobcentres).toBe(HRS.length + 1);
+  }, 120_000);
 });
