@@ -37,6 +37,11 @@ export async function cooperationsFor(
   }
 }
 
+/** Forgets the list read from this reporting (after the admin created a cooperation: the next page reads it again). */
+export function forgetCooperations(reportingBase: string): void {
+  cache.delete(reportingBase);
+}
+
 /** The member jobcentres of a cooperation today (memberships have dates), ascending; empty if unknown. */
 export function membersOf(list: readonly Cooperation[], id: string | null | undefined, today = new Date()): number[] {
   const found = id ? list.find((c) => c.id === id) : undefined;

@@ -8,7 +8,10 @@ import { browserSuite, screenshot, seriousViolations } from './browser-helpers';
  * R15 in a browser: the admin moves the HRS secretariat through the cooperation page — first
  * away from Ballerup (the seed has it there) to Albertslund, then back to Ballerup — and each
  * next round's secretariat notice goes to the secretariat of the moment. A change without a
- * reason is refused at its field. Real reporting, broadcast and web front processes.
+ * reason is refused at its field. Then the admin creates a new cooperation for three North
+ * Jutland jobcentres ("Nyt samarbejde"): a first try without members is refused at the fields
+ * with the error summary focused; the corrected one is created and listed. Real reporting,
+ * broadcast and web front processes.
  */
 const BALLERUP = 151;
 const ALBERTSLUND = 165;
@@ -98,4 +101,52 @@ describe('the cooperations admin page', () => {
     await waitFor(async () => (await settledCount(broadcast, QUEUES.broadcastCooperations, 'ack')) === 2, { what: 'broadcast to follow' });
     expect(await nextRoundNoticeQueue()).toBe(jobcentreQueue(BALLERUP));
   }, 120_000);
+  it('creates a cooperation for three North Jutland jobcentres from the list; a form without members is refused at the fields', async () => {
+    const page = await suite.signedIn('admin');
+    await page.goto(`${suite.url}/cooperations`);
+    await page.getByTestId('new-cooperation').click();
+    await page.getByTestId('new-cooperation-form').waitFor();
+    // Only jobcentres in no cooperation today are offered: Aalborg, not København.
+    expect(await page.locator('#member-851').count()).toBe(1);
+    expect(await page.locator('#member-101').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'cooperations-06-new');
+
+    await page.getByLabel('Navn', { exact: true }).fill('Nordjyllands Rekrutteringsservice');
+    await page.getByLabel('Id', { exact: true }).fill('NRS');
+    await page.getByLabel('Sekretariat', { exact: true }).selectOption('851');
+    await page.getByLabel('Begrundelse').fill('Region Nordjyllands jobcentre går sammen');
+    await page.getByRole('button', { name: 'Opret samarbejdet' }).click();
+    // No members: refused at the members and at the secretariat (not a member), the summary focused.
+    await page.getByTestId('error-summary').waitFor();
+    expect(await page.locator('#members-error').textContent()).toContain('Angiv mindst ét medlem');
+    expect(await page.locator('#secretariat-error').textContent()).toContain('Skal være medlem af samarbejdet');
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { dataset?: { module?: string } } | null } }).document.activeElement
+            ?.dataset?.module === 'error-summary',
+      ),
+    ).toBe(true);
+    expect(await page.getByLabel('Navn', { exact: true }).inputValue()).toBe('Nordjyllands Rekrutteringsservice');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'cooperations-07-new-field-errors');
+
+    for (const code of [851, 860, 810]) await page.locator(`#member-${code}`).check();
+    await page.getByRole('button', { name: 'Opret samarbejdet' }).click();
+    await page.getByTestId('flash').waitFor();
+    expect(await page.getByTestId('flash').textContent()).toContain('Samarbejdet er oprettet');
+    expect(page.url()).toBe(`${suite.url}/cooperations/NRS`);
+    expect(await page.getByTestId('version').textContent()).toBe('1');
+    expect(await page.getByTestId('secretariat').textContent()).toContain('Aalborg');
+    expect(await page.locator('[data-testid="members"] tbody tr').count()).toBe(3);
+    await screenshot(page, 'cooperations-08-created');
+
+    await page.getByRole('link', { name: 'Samarbejder' }).first().click();
+    await page.locator('[data-cooperation="NRS"]').waitFor();
+    expect(await page.locator('[data-cooperation="NRS"]').textContent()).toContain('Nordjyllands Rekrutteringsservice');
+    // The three are in a cooperation now: the next new one no longer offers them.
+    await page.goto(`${suite.url}/cooperations/new`);
+    expect(await page.locator('#member-851').count()).toBe(0);
+  }, 90_000);
 });

@@ -6,6 +6,7 @@ import { ApiError, apiClient, fieldErrors } from '../api';
 import { type PageContext, signedIn, type WebOptions } from '../context';
 import type { Cooperation } from '../cooperations';
 import { requireCsrf } from '../csrf';
+import { mountNewCooperation } from './cooperation-new.routes';
 
 interface Detail {
   cooperation: Cooperation;
@@ -111,6 +112,8 @@ export function cooperationsRoutes(options: WebOptions, page: PageContext): Rout
     new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
       options.now?.() ?? new Date(),
     );
+
+  mountNewCooperation(router, options, page, today);
 
   router.get('/cooperations', admins, async (req, res, next) => {
     try {
