@@ -43,7 +43,8 @@ export const reportingConfig = {
   /**
    * Placements each cooperation aims for per quarter, as `HRS=125,JRS=60` (placements against
    * target, R11). A year's target is four quarters', a month's a third of a quarter's.
-   * Default HRS=125 (HRS's 500 for its first period of a year), JRS=none.
+   * Default HRS=125 (HRS's 500 for its first period of a year), JRS=none. A cooperation not named
+   * here uses its own `targets.placementsPerYear` ÷ 4 (one the admin created or re-targeted too).
    */
   PLACEMENT_TARGETS: z
     .string()
