@@ -148,5 +148,12 @@ describe('the cooperations admin page', () => {
     // The three are in a cooperation now: the next new one no longer offers them.
     await page.goto(`${suite.url}/cooperations/new`);
     expect(await page.locator('#member-851').count()).toBe(0);
+
+    // The same page in English.
+    const english = await suite.signedIn('admin', 'en');
+    await english.goto(`${suite.url}/cooperations/new`);
+    expect(await english.getByRole('heading', { level: 1 }).textContent()).toBe('New cooperation');
+    expect(await english.getByRole('button', { name: 'Create the cooperation' }).count()).toBe(1);
+    await screenshot(english, 'cooperations-09-new-english');
   }, 90_000);
 });
