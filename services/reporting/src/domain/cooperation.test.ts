@@ -5,6 +5,16 @@ const AT = new Date('2026-12-01T10:00:00Z');
 const [HRS, JRS] = seedStates();
 
 describe('the cooperations as data (R15)', () => {
+  it('says when the chair is due to rotate, as a day that exists', () => {
+    const chair = (since: string, rotationYears = 2) => ({ jobcentre: 151, since, rotationYears });
+    expect(nextChairRotation(chair('2025-01-01'))).toBe('2027-01-01');
+    expect(nextChairRotation(chair('0275-06-12'))).toBe('0277-06-12');
+    expect(nextChairRotation(chair('2024-02-29'))).toBe('2026-03-01');
+    expect(nextChairRotation(chair('2028-02-29', 4))).toBe('2032-02-29');
+    expect(nextChairRotation(chair('9999-01-01'))).toBeNull();
+    expect(nextChairRotation({ jobcentre: null, since: null, rotationYears: 2 })).toBeNull();
+  });
+
   it('seeds HRS and JRS from the reference data: members, secretariat, chair, targets, policies', () => {
     expect(HRS).toMatchObject({ id: 'HRS', version: 1, secretariat: { jobcentre: 151 }, chair: { jobcentre: 151, rotationYears: 2 } });
     expect(HRS!.targets.placementsPerYear).toBe(500);

@@ -59,8 +59,13 @@ export function membership(jobcentre: number, from: string): CooperationState['m
  */
 export function nextChairRotation(chair: CooperationState['chair']): string | null {
   if (chair.jobcentre === null || chair.since === null) return null;
-  const [y, m, d] = chair.since.split('-');
-  return `${Number(y) + chair.rotationYears}-${m}-${d}`;
+  const [y = 0, m = 1, d = 1] = chair.since.split('-').map(Number);
+  // A day as a day is written (four-digit year, 1 March for 29 February in a year without one);
+  // none past year 9999, which no day can name.
+  if (y + chair.rotationYears > 9999) return null;
+  const due = new Date(0);
+  due.setUTCFullYear(y + chair.rotationYears, m - 1, d);
+  return due.toISOString().slice(0, 10);
 }
 
 /**
