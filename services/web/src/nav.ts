@@ -99,3 +99,16 @@ export const NAV: readonly NavItem[] = [
 
 export const navFor = (principal: Principal | undefined): NavItem[] =>
   principal ? NAV.filter((item) => item.roles.includes(principal.role)) : [];
+
+/**
+ * Where a role's work starts (UI.md, "what each person needs on the first screen"): signing in
+ * without a page to return to lands there. A jobcentre consultant both leads and answers, so
+ * theirs is the front page, which offers the inbox and their orders side by side.
+ */
+const FIRST_SCREEN: Partial<Record<Role, string>> = {
+  'phone-line': '/operator',
+  secretariat: '/dashboard',
+  admin: '/admin',
+};
+
+export const firstScreen = (role: Role): string => FIRST_SCREEN[role] ?? '/';

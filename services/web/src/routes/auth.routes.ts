@@ -2,6 +2,7 @@ import { HttpError } from '@rs/service-kit';
 import { Router } from 'express';
 import type { PageContext, WebOptions } from '../context';
 import { requireCsrf } from '../csrf';
+import { firstScreen } from '../nav';
 
 /** Only a path of this site is a place to come back to (never another host). */
 export const localPath = (value: unknown): string =>
@@ -45,7 +46,9 @@ export function authRoutes(options: WebOptions, page: PageContext): Router {
         s.name = signedIn.name ?? principal.sub;
         s.lang = lang;
         options.logger.info({ audit: 'sign-in', sub: principal.sub, role: principal.role }, 'signed in');
-        s.save((saveError) => (saveError ? next(saveError) : res.redirect(303, pending.returnTo)));
+        // Without a page to return to, the role's own first screen.
+        const to = pending.returnTo === '/' ? firstScreen(principal.role) : pending.returnTo;
+        s.save((saveError) => (saveError ? next(saveError) : res.redirect(303, to)));
       });
     } catch (error) {
       options.logger.warn({ err: error }, 'sign-in failed');
