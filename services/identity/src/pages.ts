@@ -80,7 +80,7 @@ ${failed ? `<div class="alert alert-error" role="alert"><div class="alert-body">
 <input class="form-input" id="username" name="username" autocomplete="username" required value="${html(username)}"></div>
 <div class="form-group"><label class="form-label" for="password">${t.password}</label>
 <input class="form-input" id="password" name="password" type="password" autocomplete="current-password" required></div>
-<button class="button button-primary" type="submit">${t.submit}</button></form>
+<button class="button button-primary mt-5" type="submit">${t.submit}</button></form>
 <h2 class="mt-7">${t.demo} <code>${DEMO_PASSWORD}</code></h2>
 <table class="table table--compact"><thead><tr><th scope="col">${t.user}</th><th scope="col">${t.who}</th></tr></thead><tbody>${rows}</tbody></table>`,
   );

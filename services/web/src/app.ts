@@ -71,6 +71,8 @@ export function createWebApp(options: WebOptions): Express {
   app.use('/static/htmx', express.static(join(dirname(require.resolve('htmx.org/package.json')), 'dist'), { maxAge: '1h', index: false }));
   app.use('/static/chartjs', express.static(dirname(require.resolve('chart.js')), { maxAge: '1h', index: false }));
   app.use('/static', express.static(join(ROOT, 'public'), { maxAge: '10m', index: false }));
+  // Browsers ask for /favicon.ico whatever the page links: the same icon, not a 404 in every log.
+  app.get('/favicon.ico', (_req, res) => res.type('image/svg+xml').sendFile(join(ROOT, 'public', 'favicon.svg')));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'web' });
   });

@@ -51,4 +51,10 @@ describe('the web front’s caching', () => {
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=600');
   });
+
+  it('answers /favicon.ico with the icon the pages link, not a 404', async () => {
+    const res = await request(app).get('/favicon.ico');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
+  });
 });
