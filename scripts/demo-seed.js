@@ -46,20 +46,22 @@ const ORDERS = [
 ];
 
 async function main() {
-  const ids = [];
-  for (const company of COMPANIES) ids.push((await call(tokens.operator, 'POST', '/companies', company)).id);
+  for (const company of COMPANIES) await call(tokens.operator, 'POST', '/companies', company);
   const made = [];
+  // Each order comes in as a call at the shared phone line, as a company's would: the call log
+  // (the operator's "Dagens opkald") holds it, and the call becomes the order for the lead.
   for (const order of ORDERS) {
-    const created = await call(tokens.operator, 'POST', '/orders', {
-      companyId: ids[order.company],
-      title: order.title,
-      occupation: order.occupation,
-      positions: order.positions,
-      broadcast: { scope: 'cooperation' },
+    const company = COMPANIES[order.company];
+    const logged = await call(tokens.operator, 'POST', '/calls', {
+      caller: { name: company.contacts[0].name, ...(company.contacts[0].role ? { role: company.contacts[0].role } : {}) },
+      company: { cvr: company.cvr },
+      need: 'new-order',
+      note: `${order.positions} stillinger: ${order.title}`,
+      order: { title: order.title, occupation: order.occupation, positions: order.positions, broadcast: { scope: 'cooperation' } },
     });
-    made.push(`${order.title} → lead ${created.leadJobcentre ?? '?'} (${created.id})`);
+    made.push(`${order.title} → order ${logged.orderId ?? '?'} (call ${logged.reference})`);
   }
-  console.log(`demo data: ${COMPANIES.length} companies, ${ORDERS.length} orders broadcast to HRS:\n  ${made.join('\n  ')}`);
+  console.log(`demo data: ${COMPANIES.length} companies, ${ORDERS.length} orders by phone, broadcast to HRS:\n  ${made.join('\n  ')}`);
 }
 
 main().catch((error) => {
