@@ -1,5 +1,5 @@
 import { SharedCv } from '@rs/contracts';
-import { demoCvs, demoReply } from './demo-pool';
+import { demoAnswer, demoCvs, demoReply } from './demo-pool';
 
 describe('the demo pool', () => {
   it('is valid, the same every run, and lives in the jobcentre’s own municipalities', () => {
@@ -30,5 +30,18 @@ describe('the demo pool', () => {
     expect(demoReply(planned, shortlist).candidates[0]!.summary).toBe('Kok (Samme fag (5120))');
     expect(demoReply(planned, undefined)).toBe(planned);
     expect(demoReply({ ...planned, answer: 'none', candidates: [] }, shortlist).candidates).toEqual([]);
+  });
+
+  it('names candidates for the job asked for when matching suggested none', () => {
+    const order = {
+      roundId: 'r-1',
+      orderId: 'o',
+      recipient: 147,
+      order: { title: 'Lagerarbejder med truckcertifikat', occupation: '9321' },
+    };
+    const always = { silentShare: 0, noneShare: 0, minDelayMs: 0, maxDelayMs: 0 };
+    const { reply } = demoAnswer(order as never, always)!;
+    expect(reply.candidates.length).toBeGreaterThan(0);
+    for (const c of reply.candidates) expect(c.summary).toMatch(/^Lagerarbejder, \d+ års erfaring/);
   });
 });

@@ -16,17 +16,6 @@ export interface DemoBehaviour {
   maxDelayMs: number;
 }
 
-const SKILLS = [
-  'truckkørekort C/CE',
-  'SOSU-assistent',
-  'tømrer',
-  'IT-supporter',
-  'kok',
-  'lagerarbejder',
-  'pædagogmedhjælper',
-  'elektriker',
-];
-
 /** What a demo jobcentre answers and after how long; undefined = stays silent. */
 export function demoAnswer(order: OrderBroadcast, behaviour: DemoBehaviour): { reply: RoundReply; delayMs: number } | undefined {
   return demoTiming(order, behaviour);
@@ -90,10 +79,17 @@ function demoTiming(order: OrderBroadcast, behaviour: DemoBehaviour): { reply: R
   const base = { roundId: order.roundId, orderId: order.orderId };
   if (roll < behaviour.silentShare + behaviour.noneShare) return { reply: { ...base, answer: 'none', candidates: [] }, delayMs };
   const count = 1 + Math.floor(unitHash(`count/${order.roundId}/${order.recipient}`) * 3);
+  // Without suggestions from matching the demo consultant names people from its own system for
+  // the job asked for (a consultant does not offer a carpenter for a warehouse job).
+  const job = DEMO_OCCUPATIONS.find((o) => o.code === order.order.occupation)?.headline ?? order.order.title;
   const candidates = Array.from({ length: count }, (_, i) => {
-    const skill = SKILLS[Math.floor(unitHash(`skill/${order.roundId}/${order.recipient}/${i}`) * SKILLS.length)] ?? 'ufaglært';
+    const years = 1 + Math.floor(unitHash(`years/${order.roundId}/${order.recipient}/${i}`) * 12);
     const ref = `c-${order.recipient}-${Math.floor(unitHash(`ref/${order.roundId}/${order.recipient}/${i}`) * 1e6)}`;
-    return { candidateRef: ref, summary: `${skill}, kan starte med kort varsel`, note: 'Demo-kandidat' };
+    return {
+      candidateRef: ref,
+      summary: `${job}, ${years} års erfaring, kan starte med kort varsel`.slice(0, 2000),
+      note: 'Demo-kandidat',
+    };
   });
   return { reply: { ...base, answer: 'candidates', candidates }, delayMs };
 }
