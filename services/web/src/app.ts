@@ -21,6 +21,7 @@ import { candidatesRoutes } from './routes/candidates.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { needsRoutes } from './routes/needs.routes';
+import { homeRoutes } from './routes/home.routes';
 import { inquiriesRoutes } from './routes/inquiries.routes';
 import { timersRoutes } from './routes/timers.routes';
 import { ordersRoutes } from './routes/orders.routes';
@@ -172,7 +173,7 @@ export function createWebApp(options: WebOptions): Express {
     },
   };
 
-  app.get('/', (_req, res) => page.render(res, 'home', 'home.title'));
+  app.use(homeRoutes(options, page));
   app.get('/accessibility', (_req, res) => page.render(res, 'accessibility', 'accessibility.title'));
   app.get('/lang/:lang', (req, res) => {
     req.session.lang = langOf(req.params.lang);

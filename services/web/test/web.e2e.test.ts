@@ -40,6 +40,11 @@ describe('the web front in a browser', () => {
     await page.getByTestId('signed-in').waitFor();
     expect(await page.getByTestId('signed-in').textContent()).toContain('Frida Frederiksberg');
     expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    // The consultant's day on the front page: Tårnby's round waits for Frederiksberg's answer;
+    // Frederiksberg leads no order.
+    expect(await page.getByTestId('work-inbox').textContent()).toContain('1 runde venter på jeres svar');
+    expect(await page.getByTestId('work-inbox').textContent()).toMatch(/Næste frist: \d+\. december \d{4}/);
+    expect(await page.getByTestId('work-orders').textContent()).toContain('I er tovholder på 0 åbne ordrer');
     await screenshot(page, '02-home-signed-in');
     expect(await seriousViolations(page)).toEqual([]);
   });
