@@ -115,8 +115,20 @@ async function waitUntil(check, { timeoutMs, intervalMs = 50 }) {
   }
 }
 
+/** A bench child process's body: exits 0 when it resolves, 1 with the error on stderr when it throws. */
+function runChild(main) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error.stack ?? error.message);
+      process.exit(1);
+    },
+  );
+}
+
 module.exports = {
   ROOT,
+  runChild,
   requireFrom,
   loadInfraEnv,
   percentile,

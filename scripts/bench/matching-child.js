@@ -5,7 +5,7 @@
 // matching replica holds: the driver's reads and the index, nothing of the writing. Prints one
 // JSON line.
 const { randomUUID } = require('node:crypto');
-const { requireFrom } = require('./lib');
+const { requireFrom, runChild } = require('./lib');
 const { allMunicipalities, cooperationSeeds } = require('../../packages/reference-data/dist');
 const { cooperationsAt } = require('../../packages/contracts/dist');
 const { matchingModels } = require('../../services/matching/dist/adapters/mongo/pool.model');
@@ -126,10 +126,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error.stack ?? error.message);
-    process.exit(1);
-  },
-);
+runChild(main);

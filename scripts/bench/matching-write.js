@@ -4,7 +4,7 @@
 // generated CVs and the driver's write buffers are not in the resident memory of the process that
 // holds the index, which is measured as the service's (the service loads its pool from the store,
 // it never holds a generated one). Prints one JSON line.
-const { requireFrom } = require('./lib');
+const { requireFrom, runChild } = require('./lib');
 const { allMunicipalities } = require('../../packages/reference-data/dist');
 const { matchingModels } = require('../../services/matching/dist/adapters/mongo/pool.model');
 const { candidatePool } = require('../../services/matching/dist/adapters/mongo/pool.repository');
@@ -35,10 +35,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error.stack ?? error.message);
-    process.exit(1);
-  },
-);
+runChild(main);
