@@ -22,6 +22,7 @@ import { dashboardRoutes } from './routes/dashboard.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { needsRoutes } from './routes/needs.routes';
 import { homeRoutes } from './routes/home.routes';
+import { followUpsRoutes } from './routes/follow-ups.routes';
 import { inquiriesRoutes } from './routes/inquiries.routes';
 import { timersRoutes } from './routes/timers.routes';
 import { ordersRoutes } from './routes/orders.routes';
@@ -191,6 +192,7 @@ export function createWebApp(options: WebOptions): Express {
   app.use(needsRoutes(options, page));
   app.use(inquiriesRoutes(options, page));
   app.use(timersRoutes(options));
+  app.use(followUpsRoutes(options, page));
 
   app.use((_req, res) => {
     res.status(404);

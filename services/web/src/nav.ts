@@ -95,6 +95,13 @@ export const NAV: readonly NavItem[] = [
     roles: ['admin'],
     current: (path) => path.startsWith('/cooperations'),
   },
+  {
+    href: '/follow-ups',
+    label: 'followUps.nav',
+    home: 'followUps.home',
+    roles: ['onboarding', 'secretariat', 'admin'],
+    current: (path) => path.startsWith('/follow-ups'),
+  },
 ];
 
 export const navFor = (principal: Principal | undefined): NavItem[] =>

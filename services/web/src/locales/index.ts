@@ -6,6 +6,7 @@ import * as inquiries from './inquiries';
 import * as needs from './needs';
 import * as orders from './orders';
 import * as dashboard from './dashboard';
+import * as followUps from './follow-ups';
 import * as operator from './operator';
 
 /**
@@ -22,6 +23,7 @@ export const da = {
   ...operator.da,
   ...cooperations.da,
   ...inquiries.da,
+  ...followUps.da,
 };
 
 export type MessageKey = keyof typeof da;
@@ -36,4 +38,5 @@ export const en: Record<MessageKey, string> = {
   ...operator.en,
   ...cooperations.en,
   ...inquiries.en,
+  ...followUps.en,
 };
