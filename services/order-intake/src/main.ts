@@ -17,6 +17,7 @@ import {
 } from './adapters/mongo/company.repository';
 import { candidateCopies, erasedMarkers } from './adapters/mongo/erasure.repository';
 import { followUpRepository } from './adapters/mongo/follow-ups.repository';
+import { orderCompanyNames } from './adapters/mongo/order-companies';
 import { orderModels } from './adapters/mongo/order.model';
 import { goalOrderIds } from './adapters/mongo/goal-orders';
 import { orderRepository } from './adapters/mongo/order.repository';
@@ -79,6 +80,7 @@ runService(
         },
         followUpWeeks: config.ONBOARDING_FOLLOW_UP_WEEKS,
         cancelTimers: (orderId) => goalTimers.cancel(orderId),
+        companyNames: orderCompanyNames(models),
         erased,
       };
       return {

@@ -220,9 +220,10 @@ describe('service goals and follow-ups over HTTP', () => {
       },
       { what: 'two follow-ups' },
     );
-    expect(all.map((f) => [f.weeksAfterStart, f.state, f.candidateRef])).toEqual([
-      [4, 'due', hire.candidateRef],
-      [13, 'upcoming', hire.candidateRef],
+    // The order's company: whom the consultant asks about the hire.
+    expect(all.map((f) => [f.weeksAfterStart, f.state, f.candidateRef, f.company])).toEqual([
+      [4, 'due', hire.candidateRef, { name: 'Vognmand Hansen' }],
+      [13, 'upcoming', hire.candidateRef, { name: 'Vognmand Hansen' }],
     ]);
     const due = ((await list(`/follow-ups?orderId=${orderId}`)).body as { followUps: FollowUpBody[] }).followUps;
     expect(due.map((f) => f.weeksAfterStart)).toEqual([4]);
@@ -282,6 +283,7 @@ interface GoalsBody {
 
 interface FollowUpBody {
   id: string;
+  company: { name: string } | null;
   weeksAfterStart: number;
   state: string;
   candidateRef: string;

@@ -4,7 +4,7 @@ import { browserSuite, screenshot, seriousViolations } from './browser-helpers';
 
 /**
  * The onboarding consultant's follow-ups (R10) in Debian's Chromium: København (101) leads a
- * large project for a København company and records two hires through order-intake's API, one
+ * large project for a København company and records two hires (at Vognmand Hansen) through order-intake's API, one
  * started 30 days ago (its 4-week follow-up overdue), one exactly 28 days ago (due today; the
  * Danish day, as order-intake's). The HRS consultant (indslusning) sees both this week, the
  * overdue first and marked; records "left" without a reason (the API's field error at its field,
@@ -74,9 +74,10 @@ describe('the follow-up pages in a browser', () => {
     expect(texts[0]).toContain('Forfalden');
     expect(texts[0]).toContain('Frederiksberg');
     expect(texts[0]).toContain('4 uger');
+    expect(texts[0]).toContain('Vognmand Hansen');
     expect(texts[1]).toContain(todayRef);
     expect(texts[1]).toContain('Forfalden i dag');
-    // The consultant may not read orders: the reference is not a link, the company not shown.
+    // The consultant may not read orders: the reference is not a link (the company's name comes with the follow-up).
     expect(await rows(page).first().getByRole('link').count()).toBe(1);
     await noSeriousViolations(page);
     await screenshot(page, 'follow-ups-01-week');

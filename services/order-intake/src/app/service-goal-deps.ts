@@ -12,6 +12,8 @@ export interface ServiceGoalDeps {
   followUpWeeks: readonly number[];
   /** Removes an order's pending goal timers (best effort: a timer that runs anyway finds nothing to do). */
   cancelTimers(orderId: string): Promise<void>;
+  /** The company names of orders (the follow-ups show whom to ask). Absent: none shown. */
+  companyNames?: (orderIds: readonly string[]) => Promise<Map<string, string>>;
   /** The erased candidates' markers: a hire event naming an erased ref plans under its marker. Absent: none erased. */
   erased?: ErasedMarkers;
 }

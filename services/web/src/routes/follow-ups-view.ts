@@ -18,6 +18,8 @@ export const FollowUp = z.looseObject({
   startDate: z.string(),
   weeklyHours: z.number().optional(),
   weeksAfterStart: z.number().int(),
+  /** The order's company, whom the consultant asks; null when order-intake no longer has the order. */
+  company: z.looseObject({ name: z.string() }).nullable().optional(),
   dueOn: z.string(),
   state: z.enum(['due', 'upcoming', 'done']),
   outcome: z
@@ -27,9 +29,6 @@ export const FollowUp = z.looseObject({
 export type FollowUp = z.infer<typeof FollowUp>;
 
 export const FollowUpsPage = z.looseObject({ followUps: z.array(FollowUp), next: z.string().nullable().optional() });
-
-/** The little of an order the list shows to those who may read it: the company's name. */
-export const OrderCompany = z.looseObject({ id: z.string(), company: z.looseObject({ name: z.string() }) });
 
 export const FILTERS = ['week', 'overdue', 'open', 'done'] as const;
 export type Filter = (typeof FILTERS)[number];

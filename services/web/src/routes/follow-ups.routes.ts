@@ -15,7 +15,6 @@ import {
   FollowUpsPage,
   filterOf,
   LEFT_REASONS,
-  OrderCompany,
   outcomeBody,
   outcomeErrors,
   weekOf,
@@ -75,24 +74,6 @@ export function followUpsRoutes(options: WebOptions, page: PageContext): Router 
     return { followUps: found, truncated: found.length >= MAX_ROWS && path !== null && path !== undefined };
   };
 
-  /** The companies of the orders shown, for those who may read orders (the consultant may not: follow-ups only). */
-  const companiesOf = async (req: Request, orderIds: string[]): Promise<Record<string, string>> => {
-    if (role(req) === 'onboarding') return {};
-    const names = await Promise.all(
-      [...new Set(orderIds)].map(async (id) => {
-        try {
-          const path = `/orders/${encodeURIComponent(id)}`;
-          return [id, parseAnswer(OrderCompany, await api(req).get<unknown>(intake, path), SERVICE, path).company.name] as const;
-        } catch (error) {
-          // A company's name is a help, not the page: an order not readable leaves it out.
-          options.logger.warn({ err: error, orderId: id }, 'the order of a follow-up could not be read');
-          return undefined;
-        }
-      }),
-    );
-    return Object.fromEntries(names.filter((n) => n !== undefined));
-  };
-
   router.get('/follow-ups', readers, async (req, res, next) => {
     try {
       const filter = filterOf(req.query.show);
@@ -107,10 +88,6 @@ export function followUpsRoutes(options: WebOptions, page: PageContext): Router 
         week: { ...week, number: isoWeek(day) },
         truncated: read.truncated,
         maxRows: MAX_ROWS,
-        companies: await companiesOf(
-          req,
-          rows.map((r) => r.followUp.orderId),
-        ),
         orderLinks: orderLinks(req),
       });
     } catch (error) {
@@ -127,7 +104,6 @@ export function followUpsRoutes(options: WebOptions, page: PageContext): Router 
   const renderOne = async (req: Request, res: Response, followUp: FollowUp, values: Form, errors: ShownErrors) => {
     page.render(res, 'follow-ups-detail', 'followUps.detail.title', {
       followUp,
-      company: (await companiesOf(req, [followUp.orderId]))[followUp.orderId],
       orderLinks: orderLinks(req),
       // The API lets the consultant and admins record; the secretariat reads.
       mayRecord: followUp.outcome === null && role(req) !== 'secretariat',

@@ -17,6 +17,8 @@ const FollowUpView = z
     startDate: z.string(),
     weeklyHours: z.number().optional(),
     weeksAfterStart: z.number().int(),
+    /** The order's company (whom to ask about the hire); null when the order is not found. */
+    company: z.object({ name: z.string() }).nullable(),
     dueOn: z.string(),
     /** due: open and due today or earlier; upcoming: open, due later; done: outcome recorded. */
     state: z.enum(['due', 'upcoming', 'done']),
@@ -61,6 +63,7 @@ const forbidden = () =>
 /** R10: the onboarding consultant's follow-ups after hires: the list due, one follow-up, its outcome. */
 export function followUpsRoutes(deps: ServiceGoalDeps) {
   const today = () => copenhagenDate(deps.now());
+  const companiesOf = (orderIds: string[]) => deps.companyNames?.(orderIds) ?? Promise.resolve(new Map<string, string>());
 
   const list = route({
     method: 'get',
@@ -90,10 +93,11 @@ export function followUpsRoutes(deps: ServiceGoalDeps) {
       const found = await deps.followUps.list(filter, query.limit + 1);
       const page = found.slice(0, query.limit);
       const last = found.length > query.limit ? page[page.length - 1] : undefined;
+      const names = await companiesOf(page.map((f) => f.orderId));
       return {
         status: 200,
         body: {
-          followUps: page.map((f) => view(f, day)),
+          followUps: page.map((f) => view(f, day, names)),
           next: nextLink(
             '/follow-ups',
             { limit: query.limit, state: query.state, orderId: query.orderId, cooperation: query.cooperation },
@@ -115,7 +119,7 @@ export function followUpsRoutes(deps: ServiceGoalDeps) {
       if (principal.role === 'jobcentre' || principal.role === 'phone-line') throw forbidden();
       const found = (await deps.followUps.load(params.id))?.state;
       if (!found || !mayReadFollowUps(principal, found.cooperation)) throw notFound();
-      return { status: 200, body: view(found, today()) };
+      return { status: 200, body: view(found, today(), await companiesOf([found.orderId])) };
     },
   });
 
@@ -140,14 +144,15 @@ export function followUpsRoutes(deps: ServiceGoalDeps) {
         if (result.status === 404) throw notFound();
         throw new HttpError(result.status, result.status === 403 ? 'forbidden' : 'conflict', result.reason);
       }
-      return { status: result.changed ? 201 : 200, body: view(result.followUp, today()) };
+      return { status: result.changed ? 201 : 200, body: view(result.followUp, today(), await companiesOf([result.followUp.orderId])) };
     },
   });
 
   return (router: Router) => mountRoutes(router, [list, read, outcome]);
 }
 
-function view(f: FollowUp, today: string) {
+function view(f: FollowUp, today: string, companies: ReadonlyMap<string, string>) {
+  const company = companies.get(f.orderId);
   return {
     id: f.id,
     orderId: f.orderId,
@@ -157,6 +162,7 @@ function view(f: FollowUp, today: string) {
     startDate: f.startDate,
     ...(f.weeklyHours !== undefined ? { weeklyHours: f.weeklyHours } : {}),
     weeksAfterStart: f.weeksAfterStart,
+    company: company === undefined ? null : { name: company },
     dueOn: f.dueOn,
     state: f.outcome ? ('done' as const) : f.dueOn <= today ? ('due' as const) : ('upcoming' as const),
     outcome: f.outcome ?? null,
