@@ -115,6 +115,7 @@ describe('the follow-up pages in a browser', () => {
     expect(done).toHaveLength(1);
     expect(done[0]).toContain(todayRef);
     expect(done[0]).toContain('Gennemført');
+    expect(done[0]).toContain('Stadig ansat');
     await screenshot(page, 'follow-ups-04-done');
     await page.getByTestId('filter-overdue').click();
     await page.waitForURL(/show=overdue/);
