@@ -115,6 +115,7 @@ export const navFor = (principal: Principal | undefined): NavItem[] =>
 const FIRST_SCREEN: Partial<Record<Role, string>> = {
   'phone-line': '/operator',
   secretariat: '/dashboard',
+  onboarding: '/follow-ups',
   admin: '/admin',
 };
 

@@ -63,9 +63,10 @@ describe('the follow-up pages in a browser', () => {
   const rows = (page: Page) => page.getByTestId('follow-up-row');
 
   it('the consultant sees the week’s follow-ups, overdue first, and records one; a field error first', async () => {
+    // Signing in lands on the consultant's first screen (UI.md): the week's follow-ups.
     const page = await suite.signedIn('indslusning');
-    await page.getByRole('link', { name: 'Opfølgninger', exact: true }).first().click();
     await page.waitForURL(`${suite.url}/follow-ups`);
+    expect(await page.getByRole('link', { name: 'Opfølgninger', exact: true }).count()).toBe(1);
     await rows(page).first().waitFor();
     expect(await page.getByTestId('follow-ups-heading').textContent()).toMatch(/^Forfalder i uge \d+ \(\d+\. [a-zæøå]+ \d{4} – /);
     const texts = await rows(page).allTextContents();

@@ -55,7 +55,8 @@ export const da = {
   'followUps.form.reasonHint': 'Skal vælges, hvis personen er stoppet.',
   'followUps.form.choose': 'Vælg årsag',
   'followUps.form.remark': 'Bemærkning',
-  'followUps.form.remarkHint': 'Fx hvad virksomheden eller personen fortalte. Skriv ikke helbredsoplysninger eller andre følsomme detaljer.',
+  'followUps.form.remarkHint':
+    'Fx hvad virksomheden eller personen fortalte. Skriv ikke helbredsoplysninger eller andre følsomme detaljer.',
   'followUps.form.submit': 'Registrér udfald',
   'followUps.reason.new-job': 'Nyt job et andet sted',
   'followUps.reason.resigned': 'Sagde selv op',
@@ -123,7 +124,8 @@ export const en: { [K in keyof typeof da]: string } = {
   'followUps.form.reasonHint': 'Required if the person has left.',
   'followUps.form.choose': 'Choose a reason',
   'followUps.form.remark': 'Remark',
-  'followUps.form.remarkHint': 'For example what the company or the person said. Do not write health details or other sensitive information.',
+  'followUps.form.remarkHint':
+    'For example what the company or the person said. Do not write health details or other sensitive information.',
   'followUps.form.submit': 'Record outcome',
   'followUps.reason.new-job': 'New job elsewhere',
   'followUps.reason.resigned': 'Resigned',

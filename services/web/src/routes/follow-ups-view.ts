@@ -23,7 +23,12 @@ export const FollowUp = z.looseObject({
   dueOn: z.string(),
   state: z.enum(['due', 'upcoming', 'done']),
   outcome: z
-    .looseObject({ status: z.enum(['still-employed', 'left']), reason: z.string().optional(), recordedAt: z.string(), recordedBy: z.string() })
+    .looseObject({
+      status: z.enum(['still-employed', 'left']),
+      reason: z.string().optional(),
+      recordedAt: z.string(),
+      recordedBy: z.string(),
+    })
     .nullable(),
 });
 export type FollowUp = z.infer<typeof FollowUp>;
