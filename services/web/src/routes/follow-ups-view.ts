@@ -88,8 +88,11 @@ export function chooseRows(followUps: readonly FollowUp[], filter: Filter, today
   }
 }
 
-/** Why a person left, as the form offers it; the API takes the reason as text (its Danish words, then the remark). */
-export const LEFT_REASONS = ['new-job', 'resigned', 'dismissed', 'health', 'moved', 'education', 'other'] as const;
+/**
+ * Why a person left, as the form offers it; the API takes the reason as text (its Danish words, then
+ * the remark). No health choice: that would record sensitive data (GDPR art. 9) about the person.
+ */
+export const LEFT_REASONS = ['new-job', 'resigned', 'dismissed', 'moved', 'education', 'other'] as const;
 export type LeftReason = (typeof LEFT_REASONS)[number];
 
 export const OUTCOME_FIELDS = ['status', 'reason', 'remark'] as const;
