@@ -17,42 +17,62 @@ const copenhagenDay = (daysAgo: number) =>
     new Date(Date.now() - daysAgo * 86_400_000),
   );
 
+/** Minutes left of the Danish calendar day. */
+const minutesToCopenhagenMidnight = () => {
+  const [h, m] = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(new Date())
+    .split(':')
+    .map(Number);
+  return 24 * 60 - (h! * 60 + m!);
+};
+
 describe('the follow-up pages in a browser', () => {
   let intake: RunningService;
   let orderId = '';
   const overdueRef = 'c-147-fu-overdue';
   const todayRef = 'c-147-fu-today';
-  const suite = browserSuite({
-    services: async (platform) => {
-      intake = await platform.start('order-intake');
-      return { orderIntake: intake };
-    },
-    ready: async () => {
-      const lead = jobcentreToken(101);
-      orderId = await registerOrder(intake, lead, { positions: 2, largeProject: true });
-      for (const [candidateRef, daysAgo] of [
-        [overdueRef, 30],
-        [todayRef, 28],
-      ] as const) {
-        const res = await fetch(`${intake.url}/orders/${orderId}/hires`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${lead}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ jobcentre: 147, candidateRef, startDate: copenhagenDay(daysAgo), weeklyHours: 37 }),
+  const suite = browserSuite(
+    {
+      services: async (platform) => {
+        intake = await platform.start('order-intake');
+        return { orderIntake: intake };
+      },
+      ready: async () => {
+        // "Due today" and "this week" are the Danish calendar's: a run that would cross midnight
+        // there (the days are chosen now, the page is read later) waits for the new day first.
+        await waitFor(() => minutesToCopenhagenMidnight() > 3, {
+          what: 'a Danish day with time left',
+          timeoutMs: 240_000,
+          intervalMs: 1_000,
         });
-        if (res.status !== 201) throw new Error(`the hire answered ${res.status}: ${await res.text()}`);
-      }
-      // The follow-ups are planned from order.candidate-hired, through the bus: four (weeks 4 and 13 of each).
-      await waitFor(
-        async () => {
-          const admin = await fetch(`${intake.url}/follow-ups?state=all&orderId=${orderId}`, {
-            headers: { authorization: `Bearer ${tokenFor({ role: 'admin', sub: 'test' })}` },
+        const lead = jobcentreToken(101);
+        orderId = await registerOrder(intake, lead, { positions: 2, largeProject: true });
+        for (const [candidateRef, daysAgo] of [
+          [overdueRef, 30],
+          [todayRef, 28],
+        ] as const) {
+          const res = await fetch(`${intake.url}/orders/${orderId}/hires`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${lead}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ jobcentre: 147, candidateRef, startDate: copenhagenDay(daysAgo), weeklyHours: 37 }),
           });
-          return admin.ok && ((await admin.json()) as { followUps: unknown[] }).followUps.length === 4;
-        },
-        { what: 'the four follow-ups planned' },
-      );
+          if (res.status !== 201) throw new Error(`the hire answered ${res.status}: ${await res.text()}`);
+        }
+        // The follow-ups are planned from order.candidate-hired, through the bus: four (weeks 4 and 13 of each).
+        await waitFor(
+          async () => {
+            const admin = await fetch(`${intake.url}/follow-ups?state=all&orderId=${orderId}`, {
+              headers: { authorization: `Bearer ${tokenFor({ role: 'admin', sub: 'test' })}` },
+            });
+            return admin.ok && ((await admin.json()) as { followUps: unknown[] }).followUps.length === 4;
+          },
+          { what: 'the four follow-ups planned' },
+        );
+      },
+      // Room for the wait for a new Danish day.
     },
-  });
+    360_000,
+  );
   const noSeriousViolations = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
   const summaryFocused = (page: Page) =>
     page.waitForFunction(
