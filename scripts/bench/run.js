@@ -4,7 +4,7 @@
 // runs in a private world (vhost, databases, Redis prefix) that is deleted when it ends, and the
 // whole run is bounded by a watchdog; SIGINT/SIGTERM clean up too.
 const { writeFileSync } = require('node:fs');
-const { loadInfraEnv, percentile, runCleanups } = require('./lib');
+const { loadInfraEnv, onCleanup, percentile, runCleanups } = require('./lib');
 
 loadInfraEnv();
 for (const name of ['MONGO_URL', 'AMQP_URL', 'RABBITMQ_MGMT_URL', 'REDIS_URL']) {
@@ -102,6 +102,14 @@ setTimeout(() => stop(1, `watchdog: the run took longer than ${SIZES.watchdogMs 
 async function main() {
   const t0 = Date.now();
   console.log(`bench ${quick ? '--quick' : '(full)'} — ${new Date().toISOString()}, loopback RabbitMQ/Redis/MongoDB-wire\n`);
+
+  // The APIs verify tokens against an issuer's keys: the phases that call them get the identity
+  // service the tests use, with a key made for this run (tokenFor signs with it).
+  if (only.some((phase) => ['fanout', 'e2e', 'intake'].includes(phase))) {
+    const { startTestIdentity } = require('../../packages/testkit/dist');
+    const identity = await startTestIdentity();
+    onCleanup(() => identity.stop());
+  }
 
   let base;
   let coopBase;

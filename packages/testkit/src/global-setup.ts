@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportIdentityVars, exportServerUrls, skipInfra } from './config';
-import { freePort, type RunningService, spawnService } from './spawn-service';
-import { newSigningJwk, TEST_AUDIENCE, TEST_WEB_CLIENT } from './test-issuer';
+import { exportServerUrls, skipInfra } from './config';
+import type { RunningService } from './spawn-service';
+import { startTestIdentity } from './test-identity';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -17,17 +17,6 @@ export default async function globalSetup(): Promise<void> {
   if (skipInfra()) return;
   execFileSync('bash', [join(ROOT, 'scripts', 'infra.sh'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'] });
   exportServerUrls(readFileSync(join(ROOT, '.data', 'infra.env'), 'utf8'));
-  const jwk = newSigningJwk();
-  const webPort = await freePort();
-  const identity = await spawnService('identity', {
-    IDENTITY_SIGNING_KEY: JSON.stringify(jwk),
-    IDENTITY_AUDIENCE: TEST_AUDIENCE,
-    IDENTITY_WEB_CLIENT_ID: TEST_WEB_CLIENT.id,
-    IDENTITY_WEB_CLIENT_SECRET: TEST_WEB_CLIENT.secret,
-    IDENTITY_WEB_REDIRECT_URIS: `http://127.0.0.1:${webPort}/auth/callback`,
-    IDENTITY_WEB_POST_LOGOUT_URIS: `http://127.0.0.1:${webPort}/`,
-    NODE_ENV: 'test',
-  });
-  exportIdentityVars({ signingJwk: JSON.stringify(jwk), issuer: identity.url, webPort });
+  const identity = await startTestIdentity();
   (globalThis as { rsIdentity?: RunningService }).rsIdentity = identity;
 }

@@ -9,3 +9,4 @@ export * from './openapi-check';
 export * from './test-issuer';
 export * from './pdf-text';
 export * from './store-scan';
+export * from './test-identity';
