@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { danishDay } from '@rs/contracts';
 import { callRoute, jobcentreToken, type RunningService, routeTable, type TestPlatform, testPlatform, tokenFor } from '@rs/testkit';
 import request from 'supertest';
 import { orderIntakeRoutes } from '../src/adapters/http/routes';
@@ -227,7 +228,8 @@ describe('the shared phone line', () => {
     expect((await ids(`?cvr=${DRAGØR_CVR}`, tårnby)).length).toBeGreaterThanOrEqual(4);
     expect(await ids(`?orderId=${firstCall.orderId}`)).toEqual(expect.arrayContaining([firstCall.id]));
     expect(await ids('?routedTo=101', tårnby)).toEqual([]);
-    const today = new Date().toISOString().slice(0, 10);
+    // The call log's days are Danish (Europe/Copenhagen): from 23:00 UTC in winter it is tomorrow there.
+    const today = danishDay(new Date());
     expect((await ids(`?from=${today}&to=${today}`)).length).toBeGreaterThanOrEqual(6);
     expect(await ids('?to=2020-01-01')).toEqual([]);
     await get('/calls?from=2026-02-01&to=2026-01-31', operator).expect(400);
