@@ -17,6 +17,7 @@ import type { MatchingDeps } from './app/deps';
 import { pruneReads } from './app/list-reads';
 import { CHANGE_LOG_KEEP_MS, poolIndexSync } from './app/pool-index-sync';
 import { reportStaleCvs } from './app/report-stale';
+import { warmRanking } from './app/warm-ranking';
 import { serviceConfig } from './config';
 import { createPoolIndex } from './domain/pool-index';
 
@@ -78,8 +79,12 @@ runService(
             name: 'load the pool index',
             run: async () => {
               const { loaded, ms } = await sync.load();
+              const warm = warmRanking(deps);
               indexLoaded();
-              logger.info({ loaded, ms, rssMb: Math.round(process.memoryUsage().rss / 1e6) }, 'pool index built from the store');
+              logger.info(
+                { loaded, ms, warmMs: warm.ms, rssMb: Math.round(process.memoryUsage().rss / 1e6) },
+                'pool index built from the store',
+              );
             },
           },
         ],

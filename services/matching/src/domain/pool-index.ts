@@ -1,17 +1,8 @@
 import { type Candidate, languageLevel } from './candidate';
 import { discoCloseness, eligibilityPrefix, MIN_ELIGIBLE_LEVEL } from './disco';
 import { DISTANCE_CLASSES, type PoolColumns, poolColumns } from './pool-columns';
-import type { Scored } from './rank';
-import {
-  type Breakdown,
-  DANISH_LEVEL,
-  DISTANCE_KM,
-  experiencePoints,
-  FRESH_MONTH_DAYS,
-  FRESH_QUARTER_DAYS,
-  type PreparedQuery,
-  WEIGHTS,
-} from './score';
+import type { RankingFacts, Scored } from './rank';
+import { DANISH_LEVEL, DISTANCE_KM, experiencePoints, FRESH_MONTH_DAYS, FRESH_QUARTER_DAYS, type PreparedQuery, WEIGHTS } from './score';
 
 /**
  * The pool in memory, for ranking in milliseconds. Every CV once by key; each visible CV filed
@@ -25,8 +16,9 @@ import {
  * per code, distance per place, skills per phrase) — no strings, no objects per CV — keeps each
  * jobcentre's best in a bounded list, and stops a group once no entry left can reach that list.
  * The score is score.ts's rule (domain/ranking-equivalence.test.ts compares both on generated
- * pools); objects are made only for what is returned, and their reasons come from the numbers
- * the index scored with (`facts`), so no returned CV is scored twice.
+ * pools); objects are made only for what is returned, and the reasons of a pick that is shown
+ * are made from the numbers the index scored it with (`facts`, read only then), so no CV is
+ * scored twice and a pick never shown costs no more than its Scored.
  *
  * Built from the store at start and kept current by the CV messages; the store stays the truth
  * (ranking checks its picks there again).
@@ -456,12 +448,12 @@ export function createPoolIndex(): PoolIndex {
       const freshFrom = nowMs - (FRESH_MONTH_DAYS + 1) * DAY_MS;
       const quarterFrom = nowMs - (FRESH_QUARTER_DAYS + 1) * DAY_MS;
       /** How many of the row's skill phrases the query's text names (score.ts: whole words), capped; memoised per phrase. */
-      const skillsOf = (rows: Float64Array, o: number): number => {
+      const skillsOf = (rows: Float64Array, o: number, c: Candidate): number => {
         const k = rows[o + SKILLN]!;
         if (k === 0) return 0;
         let n = 0;
         if (k > ENTRY_SKILLS) {
-          for (const skill of candidates[rows[o + SLOT]!]!.skills) if (text.includes(skill)) n++;
+          for (const skill of c.skills) if (text.includes(skill)) n++;
         } else
           for (let s = 0; s < k; s++) {
             const id = rows[o + SKILL0 + s]!;
@@ -490,12 +482,15 @@ export function createPoolIndex(): PoolIndex {
       const topN = new Int32Array(jobcentres);
       const touched = new Uint8Array(jobcentres);
 
+      /** The rows of every code read, for the picks' reasons. */
+      const read = new Map<number, Float64Array>();
       // The closest codes first: a jobcentre's list is full of good scores before the wider groups are read.
       for (let level = 4; level >= MIN_ELIGIBLE_LEVEL; level--) {
         for (let code = 0; code < codeLevel.length; code++) {
           if (codeLevel[code] !== level || !groups[code]) continue;
           const pack = packOf(code);
           const rows = pack.rows;
+          read.set(code, rows);
           for (let g = 0; g < pack.count; g++) {
             const j = pack.jc[g]!;
             if (allowedJc !== undefined && allowedJc[j] === 0) continue;
@@ -553,7 +548,7 @@ export function createPoolIndex(): PoolIndex {
 
               // score.ts's points: the bound holds experience and Danish exactly.
               let score = LEVEL_POINTS[level]! + b + fresh;
-              if (hasText) score += skillsOf(rows, o) * WEIGHTS.skill;
+              if (hasText) score += skillsOf(rows, o, candidates[s]!) * WEIGHTS.skill;
               const pl = rows[o + PLACE]!;
               const limit = rows[o + COMMUTE]!;
               // NaN (no limit of its own) is never exceeded, as `km > undefined` in score.ts.
@@ -593,37 +588,39 @@ export function createPoolIndex(): PoolIndex {
         }
       }
 
-      /** score.ts's breakdown of a listed entry, from its row and the query's tables. */
-      const factsOf = (c: Candidate, code: number, row: number): Breakdown => {
-        const rows = packs[code]!.rows;
-        const o = row * STRIDE;
-        const y = rows[o + YEARS]!;
-        const years = Number.isNaN(y) ? undefined : y;
-        const pl = rows[o + PLACE]!;
-        const limit = rows[o + COMMUTE]!;
-        const beyondCommute = placeKm[pl]! > limit;
-        const from = rows[o + AVAIL]!;
-        const start = !Number.isNaN(from) ? Math.max(from, todayDay) : todayDay + rows[o + NOTICE]!;
-        return {
-          level: codeLevel[code] as 2 | 3 | 4,
-          occupation: cols.codeName(code),
-          years,
-          skills: hasText ? skillsOf(rows, o) : 0,
-          danish: rows[o + BOUND]! - experiencePoints(years) === WEIGHTS.danish,
-          distance: DISTANCE_CLASSES[placeClass[pl]!]!,
-          beyondCommute,
-          withinCommute: !Number.isNaN(limit) && !beyondCommute,
-          available: start <= startByDay,
-          ageDays: Math.floor((nowMs - c.revisionMs) / DAY_MS),
-        };
+      // A pick's reasons are made from the row it was scored with, and only if it is shown: this
+      // ranking keeps the rows it read and its tables (a change to the pool packs anew; these stay).
+      const facts: RankingFacts = {
+        breakdown(pick, into) {
+          const at = pick.at!;
+          const code = topCode[at]!;
+          const rows = read.get(code)!;
+          const o = topRow[at]! * STRIDE;
+          const y = rows[o + YEARS]!;
+          const years = Number.isNaN(y) ? undefined : y;
+          const pl = rows[o + PLACE]!;
+          const limit = rows[o + COMMUTE]!;
+          const beyondCommute = placeKm[pl]! > limit;
+          const from = rows[o + AVAIL]!;
+          const start = !Number.isNaN(from) ? Math.max(from, todayDay) : todayDay + rows[o + NOTICE]!;
+          into.level = codeLevel[code] as 2 | 3 | 4;
+          into.occupation = cols.codeName(code);
+          into.years = years;
+          into.skills = hasText ? skillsOf(rows, o, pick.candidate) : 0;
+          into.danish = rows[o + BOUND]! - experiencePoints(years) === WEIGHTS.danish;
+          into.distance = DISTANCE_CLASSES[placeClass[pl]!]!;
+          into.beyondCommute = beyondCommute;
+          into.withinCommute = !Number.isNaN(limit) && !beyondCommute;
+          into.available = start <= startByDay;
+          into.ageDays = Math.floor((nowMs - rows[o + REV]!) / DAY_MS);
+          return into;
+        },
       };
       for (let j = 0; j < jobcentres; j++) {
         if (touched[j] === 0) continue;
         const list: Scored[] = [];
-        for (let k = j * width; k < j * width + topN[j]!; k++) {
-          const candidate = candidates[topSlot[k]!]!;
-          list.push({ candidate, score: topScore[k]!, facts: factsOf(candidate, topCode[k]!, topRow[k]!) });
-        }
+        for (let k = j * width; k < j * width + topN[j]!; k++)
+          list.push({ candidate: candidates[topSlot[k]!]!, score: topScore[k]!, facts, at: k });
         lists.set(cols.jobcentreCode(j), list);
       }
       return lists;

@@ -1,7 +1,7 @@
 import { type CooperationsNow, type OrderSummary, SHORTLIST_MAX, type ShortlistCandidate } from '@rs/contracts';
 import type { z } from 'zod';
 import type { Candidate } from './candidate';
-import { type Breakdown, type MatchQuery, type PreparedQuery, prepareQuery, scoreOf, toShortlistCandidate } from './score';
+import { type Breakdown, type MatchQuery, newBreakdown, type PreparedQuery, prepareQuery, scoreOf, toShortlistCandidate } from './score';
 
 export { type PoolCv, poolKey } from './candidate';
 
@@ -13,8 +13,18 @@ export interface Shortlist {
 export interface Scored {
   candidate: Candidate;
   score: number;
-  /** Why, as numbers, when the ranking that chose it has them (the index): its reasons are then made from these. */
-  facts?: Breakdown | undefined;
+  /**
+   * When the index chose it: the numbers that ranking scored with (entry `at`), read only when
+   * its reasons are made, so no CV is scored twice and a pick never shown costs no object.
+   */
+  facts?: RankingFacts | undefined;
+  at?: number | undefined;
+}
+
+/** What one ranking of the index scored its picks with, held until their reasons are made. */
+export interface RankingFacts {
+  /** Fills `into` with score.ts's breakdown of one of its picks, and returns it. */
+  breakdown(pick: Scored, into: Breakdown): Breakdown;
 }
 
 type Order = z.infer<typeof OrderSummary>;
@@ -81,10 +91,16 @@ export function rankPool(order: Order, pool: Iterable<Candidate>, now: Date, coo
   return shortlistsFrom(bestPerJobcentre(pool, q, SHORTLIST_MAX), q);
 }
 
+/** One breakdown for every pick explained: its reasons are made from it at once. */
+const picked = newBreakdown();
+
 export function shortlistsFrom(lists: Map<number, Scored[]>, q: PreparedQuery): Shortlist[] {
   return [...lists.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([jobcentre, list]) => ({ jobcentre, candidates: list.map((s) => toShortlistCandidate(s.candidate, q, s.score, s.facts)) }));
+    .map(([jobcentre, list]) => ({
+      jobcentre,
+      candidates: list.map((s) => toShortlistCandidate(s.candidate, q, s.score, s.facts?.breakdown(s, picked))),
+    }));
 }
 
 /** A consultant's search: the `limit` best of the per-jobcentre lists, best first. */

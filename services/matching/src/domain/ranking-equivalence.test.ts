@@ -178,6 +178,21 @@ describe('the fast ranking equals scoring every CV', () => {
     }
   });
 
+  it('explains its picks by the numbers it scored them with, also when the pool changed before they were shown', () => {
+    const changing = loaded(pool.values());
+    const q = prepareQuery({ occupation: '5321', municipality: 147, text: 'medicingivning og demens' }, now, COOPS);
+    const picks = changing.best(q, 10);
+    const expected = shortlistsFrom(bestPerJobcentre(changing.all(), q, 10), q);
+    // Every pick withdrawn and others filed in the same codes (slots reused, codes packed anew) before the reasons are read.
+    const keys = [...picks.values()].flat().map((s) => s.candidate.key);
+    expect(keys.length).toBeGreaterThan(50);
+    for (const key of keys) changing.remove(key);
+    for (const [i, cv] of [...pool.values()].slice(0, 200).entries())
+      changing.upsert(toCandidate({ ...cv, candidateRef: `${cv.candidateRef}-late${i}`, occupations: ['5321'], skills: ['demens'] }));
+    changing.best(q, 10);
+    expect(shortlistsFrom(picks, q)).toEqual(expected);
+  });
+
   it('after CVs are changed, hidden, re-filed and withdrawn', () => {
     const changed = loaded(pool.values());
     const cvs = [...pool.values()];

@@ -70,12 +70,8 @@ export interface PreparedQuery {
   startByDay: number;
   startBy: string;
   nowMs: number;
-  /**
-   * Reasons made once per query and shared by every candidate they apply to: a national order
-   * explains ~1,000 candidates, and most of their words are the same. Looked up by the number or
-   * code itself (no key strings built per candidate).
-   */
-  reasonCache: ReasonCache;
+  /** The reasons whose words are the same for every candidate of the query (the others: `reasonWords`). */
+  fixedReasons: FixedReasons;
 }
 
 export function prepareQuery(query: MatchQuery, now: Date, cooperations: CooperationsNow): PreparedQuery {
@@ -96,37 +92,39 @@ export function prepareQuery(query: MatchQuery, now: Date, cooperations: Coopera
     startByDay,
     startBy,
     nowMs: now.getTime(),
-    reasonCache: {
-      occupation: [new Map(), new Map(), new Map()],
-      years: new Map(),
-      skills: new Map(),
-      km: new Map(),
-      fresh: new Map(),
-      fixed: {
-        requirements: { code: 'requirements', da: 'Opfylder alle krav i ordren', en: 'Meets every requirement of the order' },
-        danish: { code: 'languages', da: 'Taler dansk', en: 'Speaks Danish' },
-        municipality: { code: 'nearby', da: 'Bor i jobbets kommune', en: "Lives in the job's municipality" },
-        region: { code: 'same-region', da: 'Bor i jobbets region', en: "Lives in the job's region" },
-        cooperation: { code: 'same-cooperation', da: 'Bor i jobbets samarbejde', en: "Lives in the job's cooperation" },
-        available: { code: 'available', da: `Kan starte senest ${longDate(startBy, 'da')}`, en: `Can start by ${longDate(startBy, 'en')}` },
-      },
+    fixedReasons: {
+      requirements: { code: 'requirements', da: 'Opfylder alle krav i ordren', en: 'Meets every requirement of the order' },
+      danish: { code: 'languages', da: 'Taler dansk', en: 'Speaks Danish' },
+      municipality: { code: 'nearby', da: 'Bor i jobbets kommune', en: "Lives in the job's municipality" },
+      region: { code: 'same-region', da: 'Bor i jobbets region', en: "Lives in the job's region" },
+      cooperation: { code: 'same-cooperation', da: 'Bor i jobbets samarbejde', en: "Lives in the job's cooperation" },
+      available: { code: 'available', da: `Kan starte senest ${longDate(startBy, 'da')}`, en: `Can start by ${longDate(startBy, 'en')}` },
     },
   };
 }
 
-interface ReasonCache {
-  /** Per closeness (2, 3, 4 at 0, 1, 2), by occupation code. */
-  occupation: [Map<string, Reason>, Map<string, Reason>, Map<string, Reason>];
-  years: Map<number, Reason>;
-  skills: Map<string, Reason>;
-  km: Map<number | undefined, Reason>;
-  fresh: Map<number, Reason>;
-  /** The reasons whose words are the same for every candidate of the query. */
-  fixed: Record<'requirements' | 'danish' | 'municipality' | 'region' | 'cooperation' | 'available', Reason>;
-}
+type FixedReasons = Record<'requirements' | 'danish' | 'municipality' | 'region' | 'cooperation' | 'available', Reason>;
 
-function remember<K>(cache: Map<K, Reason>, key: K, reason: Reason): Reason {
-  cache.set(key, reason);
+/**
+ * Reasons whose words depend only on a number or a code, made once and shared by every candidate
+ * and every query they apply to: a national order explains ~1,000 candidates, and most of their
+ * words are the same. Looked up by the number or code itself (no key strings built per
+ * candidate); a table that grows past REASON_TABLE_MAX (odd values: years 12.5, a limit of 37 km)
+ * starts again, so it stays small.
+ */
+const reasonWords = {
+  /** Per closeness (2, 3, 4 at 0, 1, 2), by occupation code. */
+  occupation: [new Map<string, Reason>(), new Map<string, Reason>(), new Map<string, Reason>()],
+  years: new Map<number, Reason>(),
+  skills: new Map<string, Reason>(),
+  km: new Map<number | undefined, Reason>(),
+  fresh: new Map<number, Reason>(),
+};
+const REASON_TABLE_MAX = 2_000;
+
+function remember<K>(table: Map<K, Reason>, key: K, reason: Reason): Reason {
+  if (table.size >= REASON_TABLE_MAX) table.clear();
+  table.set(key, reason);
   return reason;
 }
 
@@ -144,19 +142,24 @@ export interface Breakdown {
   ageDays: number;
 }
 
+/** A breakdown to be filled in (breakdown's, or the index's from its numbers). */
+export function newBreakdown(): Breakdown {
+  return {
+    level: 2,
+    occupation: '',
+    years: undefined,
+    skills: 0,
+    danish: false,
+    distance: 'further',
+    beyondCommute: false,
+    withinCommute: false,
+    available: false,
+    ageDays: 0,
+  };
+}
+
 /** Written by breakdown for every CV scored; one object for all, so scoring 30,000 CVs allocates nothing. */
-const scratch: Breakdown = {
-  level: 2,
-  occupation: '',
-  years: undefined,
-  skills: 0,
-  danish: false,
-  distance: 'further',
-  beyondCommute: false,
-  withinCommute: false,
-  available: false,
-  ageDays: 0,
-};
+const scratch = newBreakdown();
 
 /**
  * The whole rule, once: false when the CV is not a candidate (not visible, occupation too far,
@@ -245,81 +248,80 @@ export function reasonsFor(c: Candidate, q: PreparedQuery): Reason[] {
 }
 
 /** breakdown's numbers for reasonsFor (scoreOf's scratch is not touched: a caller may hold it). */
-const explained: Breakdown = { ...scratch };
+const explained = newBreakdown();
+
+/** reasonsOf's working list, room for every kind of reason (see there). */
+const building: Reason[] = [];
 
 /**
  * The words for a breakdown — made by breakdown, or by the index from the numbers it scored with
  * (then no CV is scored twice). `c` gives the skill phrases and the commuting limit.
  */
 export function reasonsOf(b: Breakdown, c: Candidate, q: PreparedQuery): Reason[] {
-  const cache = q.reasonCache;
-  const fixed = cache.fixed;
-  const reasons: Reason[] = [];
+  const cache = reasonWords;
+  const fixed = q.fixedReasons;
+  // Written into one array and copied out at their number: a national order explains ~1,000
+  // picks, and an array grown by push holds room for 17 reasons where a CV has about 7.
+  const reasons = building;
+  let n = 0;
   const byLevel = cache.occupation[b.level - 2]!;
-  reasons.push(
+  reasons[n++] =
     byLevel.get(b.occupation) ??
-      remember(
-        byLevel,
-        b.occupation,
-        b.level === 4
-          ? { code: 'occupation', da: `Samme fag (${b.occupation})`, en: `Same occupation (${b.occupation})` }
-          : {
-              code: b.level === 3 ? 'related-occupation' : 'occupation-group',
-              da: `Beslægtet fag: ${DISCO_LEVEL_NAMES[b.level].da} (${b.occupation})`,
-              en: `Related occupation: ${DISCO_LEVEL_NAMES[b.level].en} (${b.occupation})`,
-            },
-      ),
-  );
+    remember(
+      byLevel,
+      b.occupation,
+      b.level === 4
+        ? { code: 'occupation', da: `Samme fag (${b.occupation})`, en: `Same occupation (${b.occupation})` }
+        : {
+            code: b.level === 3 ? 'related-occupation' : 'occupation-group',
+            da: `Beslægtet fag: ${DISCO_LEVEL_NAMES[b.level].da} (${b.occupation})`,
+            en: `Related occupation: ${DISCO_LEVEL_NAMES[b.level].en} (${b.occupation})`,
+          },
+    );
   const years = b.years;
   if (years !== undefined && years > 0)
-    reasons.push(
+    reasons[n++] =
       cache.years.get(years) ??
-        remember(cache.years, years, {
-          code: 'experience',
-          da: `${years} års erfaring i faget`,
-          en: `${years} years of experience in the occupation`,
-        }),
-    );
-  if (q.hasRequirements) reasons.push(fixed.requirements);
+      remember(cache.years, years, {
+        code: 'experience',
+        da: `${years} års erfaring i faget`,
+        en: `${years} years of experience in the occupation`,
+      });
+  if (q.hasRequirements) reasons[n++] = fixed.requirements;
   if (b.skills > 0) {
-    const list = c.skills
-      .filter((s) => q.text.includes(s))
-      .slice(0, WEIGHTS.maxSkills)
-      .map((s) => s.trim())
-      .join(', ');
-    reasons.push(
+    let list = '';
+    let named = 0;
+    for (const s of c.skills) if (named < WEIGHTS.maxSkills && q.text.includes(s)) list += (named++ === 0 ? '' : ', ') + s.trim();
+    reasons[n++] =
       cache.skills.get(list) ??
-        remember(cache.skills, list, {
-          code: 'skills',
-          da: `Kompetencer nævnt i ordren: ${list}`,
-          en: `Skills named in the order: ${list}`,
-        }),
-    );
+      remember(cache.skills, list, {
+        code: 'skills',
+        da: `Kompetencer nævnt i ordren: ${list}`,
+        en: `Skills named in the order: ${list}`,
+      });
   }
-  if (b.danish) reasons.push(fixed.danish);
+  if (b.danish) reasons[n++] = fixed.danish;
   if (!b.beyondCommute) {
-    if (b.distance === 'municipality') reasons.push(fixed.municipality);
-    else if (b.distance === 'region') reasons.push(fixed.region);
-    else if (b.distance === 'cooperation') reasons.push(fixed.cooperation);
+    if (b.distance === 'municipality') reasons[n++] = fixed.municipality;
+    else if (b.distance === 'region') reasons[n++] = fixed.region;
+    else if (b.distance === 'cooperation') reasons[n++] = fixed.cooperation;
   }
   const km = c.commuteKm;
   if (b.withinCommute)
-    reasons.push(
+    reasons[n++] =
       cache.km.get(km) ??
-        remember(cache.km, km, {
-          code: 'within-commute',
-          da: `Inden for egen transportgrænse (${km} km)`,
-          en: `Within own commuting limit (${km} km)`,
-        }),
-    );
-  if (b.available) reasons.push(fixed.available);
+      remember(cache.km, km, {
+        code: 'within-commute',
+        da: `Inden for egen transportgrænse (${km} km)`,
+        en: `Within own commuting limit (${km} km)`,
+      });
+  if (b.available) reasons[n++] = fixed.available;
   const age = b.ageDays;
   if (age <= FRESH_QUARTER_DAYS)
-    reasons.push(
+    reasons[n++] =
       cache.fresh.get(age) ??
-        remember(cache.fresh, age, { code: 'fresh', da: `Cv opdateret for ${age} dage siden`, en: `CV updated ${age} days ago` }),
-    );
-  return reasons;
+      remember(cache.fresh, age, { code: 'fresh', da: `Cv opdateret for ${age} dage siden`, en: `CV updated ${age} days ago` });
+  return reasons.slice(0, n);
 }
 
 /** A candidate with its score, ready for a shortlist or a search result. */
