@@ -110,11 +110,14 @@ export function toCandidate(cv: PoolCv): Candidate {
     .map((s) => intern(` ${s} `));
   // The thin CV's `drivingLicence: true` says at least a car licence.
   const licences = [...(cv.licenceCategories ?? []), ...(cv.drivingLicence ? (['B'] as const) : [])];
+  // What a shortlist reads of each pick first (key, ref, headline, start date): one cache line of
+  // the object, which ranking otherwise reaches for a thousand scattered CVs per order.
   return {
     key: poolKey(cv.jobcentre, cv.candidateRef),
-    jobcentre: cv.jobcentre,
     candidateRef: cv.candidateRef,
     headline: intern(cv.headline),
+    availableFrom: cv.availableFrom === undefined ? undefined : intern(cv.availableFrom),
+    jobcentre: cv.jobcentre,
     occupations: cv.occupations.map((o) =>
       typeof o === 'string' ? { code: intern(o), years: undefined } : { code: intern(o.code), years: o.years },
     ),
@@ -129,7 +132,6 @@ export function toCandidate(cv: PoolCv): Candidate {
     noticeDays: cv.noticeDays,
     commuteKm: cv.commuteKm,
     revisionMs: Date.parse(cv.revision),
-    availableFrom: cv.availableFrom === undefined ? undefined : intern(cv.availableFrom),
     visible: isVisible(cv.visibility),
   };
 }

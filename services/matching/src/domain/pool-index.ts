@@ -447,13 +447,17 @@ export function createPoolIndex(): PoolIndex {
       // Freshness by revision alone (score.ts: whole days of age ≤ 30 or ≤ 90; revisions are whole ms).
       const freshFrom = nowMs - (FRESH_MONTH_DAYS + 1) * DAY_MS;
       const quarterFrom = nowMs - (FRESH_QUARTER_DAYS + 1) * DAY_MS;
-      /** How many of the row's skill phrases the query's text names (score.ts: whole words), capped; memoised per phrase. */
-      const skillsOf = (rows: Float64Array, o: number, c: Candidate): number => {
+      /**
+       * How many of the row's skill phrases the query's text names (score.ts: whole words), capped;
+       * memoised per phrase. The CV (`held`, else by its slot) is read only when the row holds too
+       * many phrases to list: a CV object is far in memory, and ranking reads thousands of rows.
+       */
+      const skillsOf = (rows: Float64Array, o: number, held?: Candidate): number => {
         const k = rows[o + SKILLN]!;
         if (k === 0) return 0;
         let n = 0;
         if (k > ENTRY_SKILLS) {
-          for (const skill of c.skills) if (text.includes(skill)) n++;
+          for (const skill of (held ?? candidates[rows[o + SLOT]!]!).skills) if (text.includes(skill)) n++;
         } else
           for (let s = 0; s < k; s++) {
             const id = rows[o + SKILL0 + s]!;
@@ -465,6 +469,18 @@ export function createPoolIndex(): PoolIndex {
             n += m - 1;
           }
         return Math.min(n, WEIGHTS.maxSkills);
+      };
+      /** The row's phrases the query names, as reasonsOf lists them; undefined when the row holds too many (read from the CV). */
+      const skillListOf = (rows: Float64Array, o: number): string | undefined => {
+        const k = rows[o + SKILLN]!;
+        if (k > ENTRY_SKILLS) return undefined;
+        let list = '';
+        let named = 0;
+        for (let s = 0; s < k && named < WEIGHTS.maxSkills; s++) {
+          const id = rows[o + SKILL0 + s]!;
+          if (skillMemo[id] === 2) list += (named++ === 0 ? '' : ', ') + cols.skillName(id).trim();
+        }
+        return list;
       };
       /** Whether another occupation of the CV (O1/O2) is the one score.ts counts instead of this one. */
       const beaten = (held: number, heldYears: number, level: number, years: number): boolean => {
@@ -541,14 +557,14 @@ export function createPoolIndex(): PoolIndex {
               const cert = rows[o + CERT]!;
               const lic = rows[o + LIC]!;
               if ((cert & reqCert) !== reqCert || (lic & reqLic) !== reqLic) continue;
-              if (reqLangs.length > 0 && !meetsLanguages(reqLangs, rows[o + DA]!, candidates[s]!)) continue;
+              if (reqLangs.length > 0 && !meetsLanguages(reqLangs, rows[o + DA]!, s, candidates)) continue;
               const from = rows[o + AVAIL]!;
               const start = !Number.isNaN(from) ? Math.max(from, todayDay) : todayDay + rows[o + NOTICE]!;
               if (start > reqStart) continue;
 
               // score.ts's points: the bound holds experience and Danish exactly.
               let score = LEVEL_POINTS[level]! + b + fresh;
-              if (hasText) score += skillsOf(rows, o, candidates[s]!) * WEIGHTS.skill;
+              if (hasText) score += skillsOf(rows, o) * WEIGHTS.skill;
               const pl = rows[o + PLACE]!;
               const limit = rows[o + COMMUTE]!;
               // NaN (no limit of its own) is never exceeded, as `km > undefined` in score.ts.
@@ -606,11 +622,14 @@ export function createPoolIndex(): PoolIndex {
           into.level = codeLevel[code] as 2 | 3 | 4;
           into.occupation = cols.codeName(code);
           into.years = years;
-          into.skills = hasText ? skillsOf(rows, o, pick.candidate) : 0;
+          const skills = hasText ? skillsOf(rows, o, pick.candidate) : 0;
+          into.skills = skills;
+          into.skillList = skills > 0 ? skillListOf(rows, o) : undefined;
           into.danish = rows[o + BOUND]! - experiencePoints(years) === WEIGHTS.danish;
           into.distance = DISTANCE_CLASSES[placeClass[pl]!]!;
           into.beyondCommute = beyondCommute;
           into.withinCommute = !Number.isNaN(limit) && !beyondCommute;
+          into.km = Number.isNaN(limit) ? undefined : limit;
           into.available = start <= startByDay;
           into.ageDays = Math.floor((nowMs - rows[o + REV]!) / DAY_MS);
           return into;
@@ -630,9 +649,15 @@ export function createPoolIndex(): PoolIndex {
 }
 
 /** Every language the order requires, at its level (requirements.ts): Danish from its column, others from the CV. */
-function meetsLanguages(required: readonly { code: string; level: number }[], da: number, c: Candidate): boolean {
+function meetsLanguages(
+  required: readonly { code: string; level: number }[],
+  da: number,
+  slot: number,
+  candidates: readonly (Candidate | undefined)[],
+): boolean {
   for (const l of required) {
-    const level = l.code === 'da' ? da : (languageLevel(c, l.code) ?? -1);
+    // The CV is read only for a language other than Danish (it is far in memory; the row is not).
+    const level = l.code === 'da' ? da : (languageLevel(candidates[slot]!, l.code) ?? -1);
     if (level < l.level) return false;
   }
   return true;

@@ -138,6 +138,10 @@ export interface Breakdown {
   distance: DistanceClass;
   beyondCommute: boolean;
   withinCommute: boolean;
+  /** The CV's own commuting limit (km), for its reason. */
+  km: number | undefined;
+  /** The skill phrases the query names, as the reason lists them; undefined: read from the CV. */
+  skillList: string | undefined;
   available: boolean;
   ageDays: number;
 }
@@ -153,6 +157,8 @@ export function newBreakdown(): Breakdown {
     distance: 'further',
     beyondCommute: false,
     withinCommute: false,
+    km: undefined,
+    skillList: undefined,
     available: false,
     ageDays: 0,
   };
@@ -202,6 +208,8 @@ function breakdown(c: Candidate, q: PreparedQuery, into: Breakdown): boolean {
   into.distance = distance;
   into.beyondCommute = beyondCommute;
   into.withinCommute = c.commuteKm !== undefined && !beyondCommute;
+  into.km = c.commuteKm;
+  into.skillList = undefined;
   into.available = startDay(c, q.todayDay) <= q.startByDay;
   into.ageDays = Math.floor((q.nowMs - c.revisionMs) / 86_400_000);
   return true;
@@ -255,7 +263,7 @@ const building: Reason[] = [];
 
 /**
  * The words for a breakdown — made by breakdown, or by the index from the numbers it scored with
- * (then no CV is scored twice). `c` gives the skill phrases and the commuting limit.
+ * (then no CV is scored twice). `c` gives the skill phrases when the breakdown does not list them.
  */
 export function reasonsOf(b: Breakdown, c: Candidate, q: PreparedQuery): Reason[] {
   const cache = reasonWords;
@@ -289,9 +297,12 @@ export function reasonsOf(b: Breakdown, c: Candidate, q: PreparedQuery): Reason[
       });
   if (q.hasRequirements) reasons[n++] = fixed.requirements;
   if (b.skills > 0) {
-    let list = '';
-    let named = 0;
-    for (const s of c.skills) if (named < WEIGHTS.maxSkills && q.text.includes(s)) list += (named++ === 0 ? '' : ', ') + s.trim();
+    let list = b.skillList;
+    if (list === undefined) {
+      list = '';
+      let named = 0;
+      for (const s of c.skills) if (named < WEIGHTS.maxSkills && q.text.includes(s)) list += (named++ === 0 ? '' : ', ') + s.trim();
+    }
     reasons[n++] =
       cache.skills.get(list) ??
       remember(cache.skills, list, {
@@ -306,7 +317,7 @@ export function reasonsOf(b: Breakdown, c: Candidate, q: PreparedQuery): Reason[
     else if (b.distance === 'region') reasons[n++] = fixed.region;
     else if (b.distance === 'cooperation') reasons[n++] = fixed.cooperation;
   }
-  const km = c.commuteKm;
+  const km = b.km;
   if (b.withinCommute)
     reasons[n++] =
       cache.km.get(km) ??
