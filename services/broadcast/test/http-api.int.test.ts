@@ -1,3 +1,4 @@
+import { danishDay } from '@rs/contracts';
 import { callRoute, createTestWorld, type RunningService, routeTable, startService, type TestWorld, tokenFor, waitFor } from '@rs/testkit';
 import type { Router } from 'express';
 import { complianceRoutes } from '../src/adapters/http/compliance.routes';
@@ -79,7 +80,8 @@ describe('broadcast HTTP API', () => {
     expect([again.status, again.problems]).toEqual([409, []]);
 
     const roundId = (opened!.body as { id: string }).id;
-    const today = new Date().toISOString().slice(0, 10);
+    // The API's days are Danish days (Europe/Copenhagen), as a person in Denmark means them.
+    const today = danishDay(new Date());
     for (const [valid, invalid] of [
       [`/rounds/${roundId}`, '/rounds/a%20b'],
       [`/compliance?from=${today}&to=${today}`, '/compliance?from=2026-02-01&to=2026-01-31'],

@@ -1,6 +1,6 @@
 import { silentLogger } from '@rs/bus';
 import { type Connector, createConnector, type JobcentreHandlers } from '@rs/connector';
-import { connectorRoutingKey, EXCHANGES, jobcentreQueue, jobcentreUsername, makeEnvelope, QUEUES } from '@rs/contracts';
+import { connectorRoutingKey, danishDay, EXCHANGES, jobcentreQueue, jobcentreUsername, makeEnvelope, QUEUES } from '@rs/contracts';
 import { allJobcentres, cooperation, recipientsFor } from '@rs/reference-data';
 import {
   anOrder,
@@ -258,7 +258,8 @@ describe('a round from opening to withdrawal', () => {
     expect(received(147, 'round.reply-refused')).toHaveLength(0);
 
     // Reply compliance (R11) for the period, as the HRS secretariat sees it.
-    const today = new Date().toISOString().slice(0, 10);
+    // The API's days are Danish days (Europe/Copenhagen), as a person in Denmark means them.
+    const today = danishDay(new Date());
     const report = await request(broadcast.url)
       .get(`/compliance?from=${today}&to=${today}`)
       .set('authorization', `Bearer ${secretariat}`)

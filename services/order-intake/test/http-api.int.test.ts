@@ -1,3 +1,4 @@
+import { danishDay } from '@rs/contracts';
 import { Redis } from 'ioredis';
 import { callRoute, createTestWorld, type RunningService, routeTable, startService, type TestWorld, tokenFor } from '@rs/testkit';
 import { orderIntakeRoutes } from '../src/adapters/http/routes';
@@ -87,7 +88,8 @@ describe('order-intake HTTP API', () => {
     expect(page2.next).toBeNull();
     expect(new Set([...page1.orders, ...page2.orders].map((o) => o.id)).size).toBe(3);
 
-    const today = new Date().toISOString().slice(0, 10);
+    // The API's days are Danish days (Europe/Copenhagen), as a person in Denmark means them.
+    const today = danishDay(new Date());
     expect(
       ((await call({ method: 'GET', path: `/orders?from=${today}&to=${today}`, token: other })).body as { orders: unknown[] }).orders,
     ).toHaveLength(3);

@@ -9,6 +9,7 @@ import { type PageContext, signedIn, type WebOptions } from '../context';
 import { requireCsrf } from '../csrf';
 import type { Lang, Translate } from '../i18n';
 import type { MessageKey } from '../locales';
+import { copenhagenDate } from './operator-forms';
 import { parseReply } from './operator-replies';
 import { BoardRound, type GoalClock, GoalsView, LeadQueue, OrderView, OwnRoundView, openRound, ScreeningPrinciples } from './orders-api';
 import { boardRows, latestRoundId } from './orders-board';
@@ -217,7 +218,7 @@ export function ordersRoutes(options: WebOptions, page: PageContext): Router {
         ].filter((c) => !hired.has(`${c.jobcentre}/${c.candidateRef}`)),
         members,
         open: ['registered', 'in-dialogue', 'searching', 'candidates-presented'].includes(order.status),
-        today: now().toISOString().slice(0, 10),
+        today: copenhagenDate(now()),
       });
     } catch (error) {
       next(error);

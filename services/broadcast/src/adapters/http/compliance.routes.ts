@@ -1,5 +1,14 @@
 import { CooperationIdField, cooperationById } from '@rs/contracts';
-import { dayAfter, dayStart, FROM_AFTER_TO, fromNotAfterTo, HttpError, isoDate, mountRoutes, route } from '@rs/service-kit';
+import {
+  copenhagenDayAfter,
+  copenhagenDayStart,
+  FROM_AFTER_TO,
+  fromNotAfterTo,
+  HttpError,
+  isoDate,
+  mountRoutes,
+  route,
+} from '@rs/service-kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { BroadcastDeps } from '../../app/deps';
@@ -49,7 +58,10 @@ export function complianceRoutes(deps: BroadcastDeps) {
       }
       const include = complianceAudience(principal, deps.cooperations(), query.cooperation);
       if (!include) throw new HttpError(403, 'forbidden', { en: 'Not allowed', da: 'Ikke tilladt' });
-      const rounds = await deps.rounds.openedBetween(dayStart(query.from).toISOString(), dayAfter(query.to).toISOString());
+      const rounds = await deps.rounds.openedBetween(
+        copenhagenDayStart(query.from).toISOString(),
+        copenhagenDayAfter(query.to).toISOString(),
+      );
       return { status: 200, body: { from: query.from, to: query.to, rounds: rounds.length, jobcentres: compliance(rounds, include) } };
     },
   });

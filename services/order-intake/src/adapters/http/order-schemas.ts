@@ -184,9 +184,9 @@ export const OrdersQuery = z
     channel: z.enum(CHANNELS).optional(),
     /** Orders with a warned or breached service goal (R3, R4). */
     goal: z.enum(['warned', 'breached']).optional(),
-    /** Registered on or after this day (UTC). */
+    /** Registered on or after this day (a Danish day, Europe/Copenhagen). */
     from: isoDate.optional(),
-    /** Registered on or before this day (UTC). */
+    /** Registered on or before this day (a Danish day). */
     to: isoDate.optional(),
   })
   .refine(fromNotAfterTo, FROM_AFTER_TO);

@@ -1,8 +1,8 @@
 import { cooperationsAt, OrderSummary } from '@rs/contracts';
 import {
   canonicalJson,
-  dayAfter,
-  dayStart,
+  copenhagenDayAfter,
+  copenhagenDayStart,
   decodeCursor,
   HttpError,
   keyInFlight,
@@ -477,8 +477,8 @@ export function ordersRoutes(deps: CompanyDeps) {
         ...(query.lead !== undefined ? { leadJobcentre: query.lead } : {}),
         ...(query.channel ? { channel: query.channel } : {}),
         ...(query.goal ? { ids: (await deps.goalOrders?.(query.goal)) ?? [] } : {}),
-        ...(query.from ? { registeredFrom: dayStart(query.from).toISOString() } : {}),
-        ...(query.to ? { registeredBefore: dayAfter(query.to).toISOString() } : {}),
+        ...(query.from ? { registeredFrom: copenhagenDayStart(query.from).toISOString() } : {}),
+        ...(query.to ? { registeredBefore: copenhagenDayAfter(query.to).toISOString() } : {}),
       };
       // A secretariat asking for another cooperation gets nothing, not the other cooperation's orders.
       if (query.cooperation) filter.cooperation = scope.cooperation && scope.cooperation !== query.cooperation ? '-' : query.cooperation;

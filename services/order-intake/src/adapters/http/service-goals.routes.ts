@@ -1,8 +1,8 @@
 import { ServiceGoalId } from '@rs/contracts';
 import {
   codeParam,
-  dayAfter,
-  dayStart,
+  copenhagenDayAfter,
+  copenhagenDayStart,
   decodeCursor,
   FROM_AFTER_TO,
   fromNotAfterTo,
@@ -83,9 +83,9 @@ const GoalsQuery = z
     standing: z.enum([...STANDINGS, 'warned']).optional(),
     /** The lead jobcentre (secretariat, phone line and admins; a jobcentre sees only its own). */
     lead: codeParam.optional(),
-    /** Registered on or after this day (UTC). */
+    /** Registered on or after this day (a Danish day, Europe/Copenhagen). */
     from: isoDate.optional(),
-    /** Registered on or before this day (UTC). */
+    /** Registered on or before this day (a Danish day). */
     to: isoDate.optional(),
   })
   .refine(fromNotAfterTo, FROM_AFTER_TO);
@@ -166,8 +166,8 @@ export function serviceGoalsRoutes(deps: ServiceGoalDeps) {
         ...(query.lead !== undefined ? { leadJobcentre: query.lead } : {}),
         ...(query.goal ? { goal: query.goal } : {}),
         ...(query.standing ? { standing: query.standing } : {}),
-        ...(query.from ? { registeredFrom: dayStart(query.from).toISOString() } : {}),
-        ...(query.to ? { registeredBefore: dayAfter(query.to).toISOString() } : {}),
+        ...(query.from ? { registeredFrom: copenhagenDayStart(query.from).toISOString() } : {}),
+        ...(query.to ? { registeredBefore: copenhagenDayAfter(query.to).toISOString() } : {}),
       };
       if (query.cursor) {
         const after = decodeCursor(query.cursor);
