@@ -70,8 +70,8 @@ export interface PreparedQuery {
   startByDay: number;
   startBy: string;
   nowMs: number;
-  /** The reasons whose words are the same for every candidate of the query (the others: `reasonWords`). */
-  fixedReasons: FixedReasons;
+  /** "Can start by …" with the query's date: the one reason whose words depend on the query (the others: FIXED_REASONS, `reasonWords`). */
+  availableReason: Reason;
 }
 
 export function prepareQuery(query: MatchQuery, now: Date, cooperations: CooperationsNow): PreparedQuery {
@@ -92,18 +92,22 @@ export function prepareQuery(query: MatchQuery, now: Date, cooperations: Coopera
     startByDay,
     startBy,
     nowMs: now.getTime(),
-    fixedReasons: {
-      requirements: { code: 'requirements', da: 'Opfylder alle krav i ordren', en: 'Meets every requirement of the order' },
-      danish: { code: 'languages', da: 'Taler dansk', en: 'Speaks Danish' },
-      municipality: { code: 'nearby', da: 'Bor i jobbets kommune', en: "Lives in the job's municipality" },
-      region: { code: 'same-region', da: 'Bor i jobbets region', en: "Lives in the job's region" },
-      cooperation: { code: 'same-cooperation', da: 'Bor i jobbets samarbejde', en: "Lives in the job's cooperation" },
-      available: { code: 'available', da: `Kan starte senest ${longDate(startBy, 'da')}`, en: `Can start by ${longDate(startBy, 'en')}` },
+    availableReason: {
+      code: 'available',
+      da: `Kan starte senest ${longDate(startBy, 'da')}`,
+      en: `Can start by ${longDate(startBy, 'en')}`,
     },
   };
 }
 
-type FixedReasons = Record<'requirements' | 'danish' | 'municipality' | 'region' | 'cooperation' | 'available', Reason>;
+/** The reasons whose words are the same for every candidate and every query. */
+const FIXED_REASONS = {
+  requirements: { code: 'requirements', da: 'Opfylder alle krav i ordren', en: 'Meets every requirement of the order' },
+  danish: { code: 'languages', da: 'Taler dansk', en: 'Speaks Danish' },
+  municipality: { code: 'nearby', da: 'Bor i jobbets kommune', en: "Lives in the job's municipality" },
+  region: { code: 'same-region', da: 'Bor i jobbets region', en: "Lives in the job's region" },
+  cooperation: { code: 'same-cooperation', da: 'Bor i jobbets samarbejde', en: "Lives in the job's cooperation" },
+} as const satisfies Record<string, Reason>;
 
 /**
  * Reasons whose words depend only on a number or a code, made once and shared by every candidate
@@ -267,7 +271,7 @@ const building: Reason[] = [];
  */
 export function reasonsOf(b: Breakdown, c: Candidate, q: PreparedQuery): Reason[] {
   const cache = reasonWords;
-  const fixed = q.fixedReasons;
+  const fixed = FIXED_REASONS;
   // Written into one array and copied out at their number: a national order explains ~1,000
   // picks, and an array grown by push holds room for 17 reasons where a CV has about 7.
   const reasons = building;
@@ -326,7 +330,7 @@ export function reasonsOf(b: Breakdown, c: Candidate, q: PreparedQuery): Reason[
         da: `Inden for egen transportgrænse (${km} km)`,
         en: `Within own commuting limit (${km} km)`,
       });
-  if (b.available) reasons[n++] = fixed.available;
+  if (b.available) reasons[n++] = q.availableReason;
   const age = b.ageDays;
   if (age <= FRESH_QUARTER_DAYS)
     reasons[n++] =
